@@ -1,0 +1,58 @@
+// Lint rules, including the layering of DESIGN.md: a lower layer never imports a higher one.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Folders that each layer may not import from (type imports included). */
+const forbidden = {
+  domain: ['store', 'app', 'io', 'cli', 'http', 'engine'],
+  engine: ['store', 'app', 'io', 'cli', 'http'],
+  store: ['app', 'io', 'cli', 'http', 'engine'],
+  io: ['store', 'app', 'cli', 'http', 'engine'],
+  app: ['cli', 'http'],
+  cli: ['http'],
+  http: ['cli'],
+};
+
+const layerRules = Object.entries(forbidden).map(([layer, banned]) => ({
+  files: [`src/${layer}/**/*.ts`],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: banned.map((b) => ({
+          group: [`**/${b}/*`, `**/${b}`],
+          message: `src/${layer} sits below src/${b}; dependencies point downwards only (DESIGN.md).`,
+        })),
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', 'bin/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'domain and engine are pure: pass configuration in.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'domain and engine are pure: pass the time in.' },
+        { object: 'Math', property: 'random', message: 'use the seeded generator.' },
+      ],
+    },
+  },
+  ...layerRules,
+);

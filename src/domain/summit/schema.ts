@@ -1,0 +1,102 @@
+// The summit, its venues, rooms, delegations, persons, programme and busy blocks.
+import { z } from 'zod';
+import { BusyId, DelegationId, PersonId, ProgrammeEventId, RoomId, SummitId, VenueId } from '../ids.js';
+import { Instant, LocalDate, LocalTimeOfDay, TimeZone, Window } from '../time.js';
+
+/** Every mutable record carries a version; a write against a stale version fails. */
+export const Version = z.number().int().min(1);
+
+export const Summit = z.object({
+  id: SummitId,
+  name: z.string().min(1).max(300),
+  timezone: TimeZone,
+  days: z.object({ from: LocalDate, to: LocalDate }),
+  dayWindow: z.object({ from: LocalTimeOfDay, to: LocalTimeOfDay }),
+  grainMinutes: z.number().int().min(1).max(240),
+  bufferMinutes: z.number().int().min(0).max(240),
+  version: Version,
+});
+export type Summit = z.infer<typeof Summit>;
+
+export const Venue = z.object({
+  id: VenueId,
+  name: z.string().min(1).max(300),
+  version: Version,
+});
+export type Venue = z.infer<typeof Venue>;
+
+/** Travel minutes between two venues; symmetric; a missing pair is 0. */
+export const Travel = z.object({
+  a: VenueId,
+  b: VenueId,
+  minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+});
+export type Travel = z.infer<typeof Travel>;
+
+export const Room = z.object({
+  id: RoomId,
+  venue: VenueId,
+  name: z.string().min(1).max(300),
+  capacity: z.number().int().min(1),
+  /** null = always available. */
+  available: z.array(Window).nullable(),
+  /** A room lent to one delegation: only requests with this party may use it. */
+  delegation: DelegationId.nullable(),
+  version: Version,
+});
+export type Room = z.infer<typeof Room>;
+
+export const PersonRole = z.enum(['principal', 'member']);
+export type PersonRole = z.infer<typeof PersonRole>;
+
+export const Person = z.object({
+  id: PersonId,
+  delegation: DelegationId,
+  name: z.string().min(1).max(300),
+  title: z.string().max(300).nullable(),
+  role: PersonRole,
+  /** null = the delegation's presence applies. */
+  presence: z.array(Window).nullable(),
+  version: Version,
+});
+export type Person = z.infer<typeof Person>;
+
+export const Delegation = z.object({
+  id: DelegationId,
+  name: z.string().min(1).max(300),
+  principal: PersonId,
+  /** null = present for the whole summit. */
+  presence: z.array(Window).nullable(),
+  version: Version,
+});
+export type Delegation = z.infer<typeof Delegation>;
+
+export const ProgrammeEvent = z.object({
+  id: ProgrammeEventId,
+  title: z.string().min(1).max(300),
+  venue: VenueId.nullable(),
+  from: Instant,
+  to: Instant,
+  /** Person ids, or every principal. */
+  attendees: z.union([z.literal('principals'), z.array(PersonId)]),
+  /** Leaders mingle here (family photo, gala dinner): an informal encounter. */
+  encounter: z.boolean(),
+  version: Version,
+});
+export type ProgrammeEvent = z.infer<typeof ProgrammeEvent>;
+
+/** A person's private commitment, visible to their own delegation only. */
+export const Busy = z.object({
+  id: BusyId,
+  person: PersonId,
+  from: Instant,
+  to: Instant,
+  venue: VenueId.nullable(),
+  label: z.string().max(300).nullable(),
+  version: Version,
+});
+export type Busy = z.infer<typeof Busy>;
