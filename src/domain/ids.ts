@@ -5,11 +5,9 @@ import { z } from 'zod';
 export const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 
 const slug = (what: string) =>
-  z
-    .string()
-    .regex(SLUG, {
-      message: `a ${what} id: lower-case letters, digits, "-" or "_", starting with a letter or digit`,
-    });
+  z.string().regex(SLUG, {
+    message: `a ${what} id: lower-case letters, digits, "-" or "_", starting with a letter or digit`,
+  });
 
 export const SummitId = slug('summit').brand<'SummitId'>();
 export type SummitId = z.infer<typeof SummitId>;

@@ -24,11 +24,9 @@ export const LocalTimeOfDay = z
   .regex(/^([01]\d|2[0-4]):[0-5]\d$/, { message: 'a time of day HH:MM' });
 
 /** An IANA time-zone name that Luxon (and the platform's ICU) knows. */
-export const TimeZone = z
-  .string()
-  .refine((zone) => DateTime.now().setZone(zone).isValid, {
-    message: 'an IANA time zone such as Asia/Ho_Chi_Minh',
-  });
+export const TimeZone = z.string().refine((zone) => DateTime.now().setZone(zone).isValid, {
+  message: 'an IANA time zone such as Asia/Ho_Chi_Minh',
+});
 
 export function toInstant(dt: DateTime): Instant {
   return dt.toUTC().toISO({ suppressMilliseconds: false }) as Instant;

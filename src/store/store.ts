@@ -1,0 +1,156 @@
+// The one storage interface. Nothing above src/store knows whether it talks to SQLite or PostgreSQL.
+import type { SummitId, UserId } from '../domain/ids.js';
+import type {
+  Busy,
+  Delegation,
+  Person,
+  ProgrammeEvent,
+  Room,
+  Summit,
+  Travel,
+  Venue,
+} from '../domain/summit/schema.js';
+import type { Condition, Request, ThreadMessage } from '../domain/request/schema.js';
+import type { Meeting } from '../domain/meeting/schema.js';
+import type { Decision, Position, PublicLine } from '../domain/deliberation/schema.js';
+import type { DomainEvent } from '../domain/event/schema.js';
+import type { RoleGrant } from '../domain/actor/schema.js';
+
+/** A write whose expected version is not the stored one; nothing was changed. */
+export class StaleVersionError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`${entity} ${key} is at version ${actual}, not ${expected}: reload and try again`);
+    this.name = 'StaleVersionError';
+  }
+}
+
+/** A record that does not exist (or not in this summit). */
+export class NotFoundError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+  ) {
+    super(`no ${entity} "${key}"`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** An insert whose key is taken. */
+export class DuplicateError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+  ) {
+    super(`${entity} "${key}" already exists`);
+    this.name = 'DuplicateError';
+  }
+}
+
+/**
+ * A versioned collection inside one summit. `insert` stores version 1 whatever the record says;
+ * `update` and `remove` take the version the caller read and fail with StaleVersionError
+ * (changing nothing) when it is not the stored one; `update` returns the record at version + 1.
+ */
+export interface Collection<T, K> {
+  get(summit: SummitId, key: K): Promise<T | undefined>;
+  list(summit: SummitId): Promise<T[]>;
+  insert(summit: SummitId, record: T): Promise<T>;
+  update(summit: SummitId, record: T): Promise<T>;
+  remove(summit: SummitId, key: K, expectedVersion: number): Promise<void>;
+}
+
+/** Append-only, unversioned records. */
+export interface AppendOnly<T> {
+  append(summit: SummitId, record: T): Promise<T>;
+}
+
+export interface RequestKey {
+  request: string;
+}
+export interface RequestDelegationKey {
+  request: string;
+  delegation: string;
+}
+
+/** What a reader of the event log may filter on; scope filtering is the application's job. */
+export interface EventQuery {
+  /** Events with seq greater than this. */
+  afterSeq?: number;
+  /** Events at or after this instant. */
+  since?: string;
+  limit?: number;
+}
+
+export interface User {
+  id: UserId;
+  email: string;
+  name: string;
+  disabled: boolean;
+  version: number;
+}
+
+/** Everything a transaction can read and write. */
+export interface Tx {
+  readonly summits: {
+    get(id: SummitId): Promise<Summit | undefined>;
+    list(): Promise<Summit[]>;
+    insert(summit: Summit): Promise<Summit>;
+    update(summit: Summit): Promise<Summit>;
+  };
+  readonly venues: Collection<Venue, string>;
+  /** Travel pairs are stored once, with a < b. */
+  readonly travel: {
+    list(summit: SummitId): Promise<Travel[]>;
+    replaceAll(summit: SummitId, pairs: Travel[]): Promise<void>;
+  };
+  readonly rooms: Collection<Room, string>;
+  readonly delegations: Collection<Delegation, string>;
+  readonly persons: Collection<Person, string>;
+  readonly programme: Collection<ProgrammeEvent, string>;
+  readonly busy: Collection<Busy, string>;
+  readonly requests: Collection<Request, string>;
+  /** Condition ids are unique within their request. */
+  readonly conditions: Collection<Condition, { request: string; id: string }> & {
+    listFor(summit: SummitId, request: string): Promise<Condition[]>;
+  };
+  readonly thread: AppendOnly<ThreadMessage> & {
+    listFor(summit: SummitId, request: string): Promise<ThreadMessage[]>;
+  };
+  readonly meetings: Collection<Meeting, string>;
+  readonly positions: Collection<Position, string> & {
+    listFor(summit: SummitId, request: string, delegation: string): Promise<Position[]>;
+  };
+  readonly decisions: Collection<Decision, RequestDelegationKey>;
+  readonly publicLines: Collection<PublicLine, RequestDelegationKey>;
+  readonly events: {
+    /** Appends one event and returns it with its seq. */
+    append(event: Omit<DomainEvent, 'seq'>): Promise<DomainEvent>;
+    list(summit: SummitId, query?: EventQuery): Promise<DomainEvent[]>;
+    /** The highest seq written, 0 when none. */
+    lastSeq(summit: SummitId): Promise<number>;
+  };
+  readonly users: {
+    get(id: UserId): Promise<User | undefined>;
+    byEmail(email: string): Promise<User | undefined>;
+    list(): Promise<User[]>;
+    insert(user: User): Promise<User>;
+    update(user: User): Promise<User>;
+    grants(user: UserId): Promise<RoleGrant[]>;
+    setGrants(user: UserId, grants: RoleGrant[]): Promise<void>;
+  };
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs `fn` in one write transaction, committed when it resolves, rolled back when it throws.
+   * On SQLite it takes the write lock up front (BEGIN IMMEDIATE) so it never fails half-way with SQLITE_BUSY. */
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs `fn` on a consistent read snapshot. */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
