@@ -94,6 +94,37 @@ export interface User {
   version: number;
 }
 
+/** A login session; only a hash of the cookie value is stored. */
+export interface Session {
+  idHash: string;
+  user: UserId;
+  createdAt: string;
+  lastSeenAt: string;
+  /** Absolute expiry, whatever the activity. */
+  expiresAt: string;
+}
+
+/** A personal API token; only its hash is stored. */
+export interface ApiToken {
+  id: string;
+  hash: string;
+  user: UserId;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** A remembered answer to a POST with an Idempotency-Key. */
+export interface IdempotentResponse {
+  key: string;
+  user: UserId;
+  /** Hash of method, path and body, so a reused key with another body is refused. */
+  fingerprint: string;
+  status: number;
+  body: string;
+  createdAt: string;
+}
+
 /** Everything a transaction can read and write. */
 export interface Tx {
   readonly summits: {
@@ -142,6 +173,26 @@ export interface Tx {
     update(user: User): Promise<User>;
     grants(user: UserId): Promise<RoleGrant[]>;
     setGrants(user: UserId, grants: RoleGrant[]): Promise<void>;
+    /** Stores the password hash (argon2id encoded string); never returned by get/list. */
+    setPasswordHash(user: UserId, hash: string): Promise<void>;
+    passwordHash(user: UserId): Promise<string | undefined>;
+  };
+  readonly sessions: {
+    insert(session: Session): Promise<void>;
+    get(idHash: string): Promise<Session | undefined>;
+    touch(idHash: string, lastSeenAt: string): Promise<void>;
+    remove(idHash: string): Promise<void>;
+    removeForUser(user: UserId): Promise<void>;
+  };
+  readonly tokens: {
+    insert(token: ApiToken): Promise<void>;
+    byHash(hash: string): Promise<ApiToken | undefined>;
+    listFor(user: UserId): Promise<ApiToken[]>;
+    revoke(id: string, at: string): Promise<void>;
+  };
+  readonly idempotency: {
+    get(user: UserId, key: string): Promise<IdempotentResponse | undefined>;
+    put(response: IdempotentResponse): Promise<void>;
   };
 }
 
