@@ -1,0 +1,19 @@
+// Every command of `sideline`, one module each. A command module exports one function:
+//
+//   export function registerFoo(program: Command, ctx: CliContext): void {
+//     withGlobals(program.command('foo <file>'))
+//       .description('…')
+//       .addHelpText('after', '\nExample:\n  $ sideline foo summit.yaml\n')
+//       .action(async (file: string, _opts: unknown, cmd: Command) => {
+//         const g = ctx.globals(cmd); // --db, --summit, --json wherever they were given
+//         …; throw new UserError('one clear line') for a user mistake (exit 1)
+//       });
+//   }
+import type { Command } from 'commander';
+import type { CliContext } from '../program.js';
+
+/** Adds every command to the program. A new command module is one line here. */
+export function registerCommands(program: Command, ctx: CliContext): void {
+  void program;
+  void ctx;
+}

@@ -1,0 +1,64 @@
+// Builds the `sideline` command: global options, then each command module registers itself.
+import { Command, Option } from 'commander';
+import type { Output } from './output.js';
+import { registerCommands } from './commands/index.js';
+
+/** Global options every command sees, wherever they were written on the command line. */
+export interface GlobalOptions {
+  db: string;
+  databaseUrl: string | undefined;
+  summit: string | undefined;
+  json: boolean;
+}
+
+/** What a command needs from its surroundings: output streams, global options, environment. */
+export interface CliContext {
+  output: Output;
+  env: NodeJS.ProcessEnv;
+  /** Reads standard input fully (passwords, piped files). */
+  readStdin(): Promise<string>;
+  /** The global options as given before or after the command name (pass the action's command). */
+  globals(command: Command): GlobalOptions;
+}
+
+/** Creates the program. Commands are added by src/cli/commands/index.ts. */
+export function buildProgram(ctx: Omit<CliContext, 'globals'>): Command {
+  const program = new Command('sideline')
+    .description('Coordinates the meetings held on the sidelines of multilateral summits.')
+    .addOption(
+      new Option('--db <path>', 'SQLite database file').env('SIDELINE_DB').default('./data/sideline.db'),
+    )
+    .option('--summit <id>', 'the summit to act on, where the database holds more than one')
+    .option('--json', 'print JSON for scripts instead of tables')
+    .showHelpAfterError('(run with --help for usage)')
+    .enablePositionalOptions(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.output.out(s),
+      writeErr: (s) => ctx.output.err(s),
+    });
+
+  const globals = (command: Command): GlobalOptions => {
+    // optsWithGlobals merges the program's options with the command's own (which win when given).
+    const o = command.optsWithGlobals<{ db: string; summit?: string; json?: boolean }>();
+    return {
+      db: o.db ?? program.opts<{ db: string }>().db,
+      databaseUrl: ctx.env.DATABASE_URL || undefined,
+      summit: o.summit,
+      json: Boolean(o.json),
+    };
+  };
+  registerCommands(program, { ...ctx, globals });
+  return program;
+}
+
+/**
+ * Adds the global options to a subcommand too, so `sideline requests --db x.db` works as well as
+ * `sideline --db x.db requests`. Commander merges them into the program's options on parse.
+ */
+export function withGlobals(cmd: Command): Command {
+  return cmd
+    .option('--db <path>', 'SQLite database file (or env SIDELINE_DB; DATABASE_URL selects PostgreSQL)')
+    .option('--summit <id>', 'the summit to act on')
+    .option('--json', 'print JSON for scripts');
+}

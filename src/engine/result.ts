@@ -1,0 +1,82 @@
+// What planning produces: the plan in instants, and the result file of summit-file.md in local times.
+import type { RequestId, RoomId, SummitId } from '../domain/ids.js';
+import type { Instant } from '../domain/time.js';
+
+/** The lexicographic objective: priority sum, then preferred starts, then (fewest) moved meetings. */
+export interface Objective {
+  weight: number;
+  preferred: number;
+  moved: number;
+}
+
+/** One placed request. `room` is null for a pull-aside. */
+export interface Placement {
+  request: RequestId;
+  start: Instant;
+  end: Instant;
+  room: RoomId | null;
+}
+
+/**
+ * Why a request is not on the plan. A state reason (the request is not agreed yet) or a
+ * constraint reason (no slot satisfies the hard rules, or the search ran out of time).
+ */
+export type UnplacedReason =
+  | 'draft'
+  | 'requested'
+  | 'under-consideration'
+  | 'conditions-pending'
+  | 'declined'
+  | 'withdrawn'
+  | 'downgraded'
+  | 'lapsed'
+  | 'held'
+  | 'no-slot'
+  | 'displaced';
+
+/** Something that occupies a person, a room or the clock at the times a request could take. */
+export type Blocker =
+  | { kind: 'programme'; person: string; event: string; title: string; from: Instant; to: Instant }
+  | { kind: 'busy'; person: string; label: string | null; from: Instant; to: Instant }
+  | { kind: 'presence'; person: string; arrives: Instant | null; departs: Instant | null }
+  | { kind: 'meeting'; person: string; request: string; from: Instant; to: Instant }
+  | {
+      kind: 'rooms';
+      venue: string | null;
+      reason: 'taken' | 'too-small' | 'unavailable' | 'lent';
+      from?: Instant;
+      to?: Instant;
+    }
+  | { kind: 'travel'; person: string; fromVenue: string; toVenue: string; minutes: number }
+  | { kind: 'window'; detail: string };
+
+export interface Unplaced {
+  request: RequestId;
+  reason: UnplacedReason;
+  /** One or two sentences a protocol officer can act on, naming persons, events and times. */
+  detail: string;
+  blockers: Blocker[];
+}
+
+/** The engine's answer, in instants. */
+export interface Plan {
+  summit: SummitId;
+  objective: Objective;
+  /** A proven upper bound on objective.weight, or null when none was computed. */
+  bound: number | null;
+  meetings: Placement[];
+  unscheduled: Unplaced[];
+  /** Existing unpinned meetings whose start or room changed. */
+  moved: RequestId[];
+  stats: { millis: number; seed: number; iterations?: number };
+}
+
+/** The result file of summit-file.md ("The result"): local wall-clock times in the summit zone. */
+export interface ResultFile {
+  summit: string;
+  objective: Objective;
+  bound?: number;
+  meetings: { request: string; start: string; end: string; room?: string | null }[];
+  unscheduled: { request: string; reason: string; detail: string }[];
+  stats?: { millis?: number; seed?: number; [key: string]: unknown };
+}
