@@ -1,0 +1,39 @@
+// What the account use cases need: the store, the sign-in throttle and the session timeouts.
+import type { Store } from '../../store/store.js';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from './throttle.js';
+
+/** How long a session lives. */
+export interface SessionPolicy {
+  /** A session unused this long ends. */
+  idleMs: number;
+  /** A session ends this long after sign-in, however active. */
+  absoluteMs: number;
+  /** Last-seen is written at most this often, so reads do not each cost a write. */
+  touchEveryMs: number;
+}
+
+/** 30 minutes idle, 12 hours absolute (OWASP Session Management Cheat Sheet ranges). */
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleMs: 30 * 60_000,
+  absoluteMs: 12 * 3_600_000,
+  touchEveryMs: 60_000,
+};
+
+/** The dependencies of every account use case; one per process (the throttle lives in it). */
+export interface AuthContext {
+  readonly store: Store;
+  readonly throttle: LoginThrottle;
+  readonly sessions: SessionPolicy;
+}
+
+/** Builds an AuthContext with the default policies unless others are given. */
+export function createAuthContext(
+  store: Store,
+  options: { throttle?: ThrottlePolicy; sessions?: Partial<SessionPolicy> } = {},
+): AuthContext {
+  return {
+    store,
+    throttle: new LoginThrottle(options.throttle ?? DEFAULT_THROTTLE),
+    sessions: { ...DEFAULT_SESSION_POLICY, ...options.sessions },
+  };
+}

@@ -1,0 +1,78 @@
+// The password policy: long enough, not a well-known password, not a well-known one dressed up.
+import { readFileSync } from 'node:fs';
+import { PasswordPolicyError } from './errors.js';
+
+/** Shortest password accepted (NIST SP 800-63B allows 8; we ask for 12). */
+export const MIN_PASSWORD_LENGTH = 12;
+/** Longest accepted: long enough for any passphrase, short enough to bound hashing work. */
+export const MAX_PASSWORD_LENGTH = 256;
+
+/** The common-password list shipped beside this module, lower-cased. */
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
+  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .map((line) => line.trim().toLowerCase())
+    .filter((line) => line !== '' && !line.startsWith('# ')),
+);
+
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
+
+/** The password without the digits and symbols people bolt onto both ends of a common word. */
+function core(lower: string): string {
+  return lower.replace(/^[^\p{L}]+/u, '').replace(/[^\p{L}]+$/u, '');
+}
+
+function deLeet(text: string): string {
+  return [...text].map((c) => LEET[c] ?? c).join('');
+}
+
+/** True when the password is a common one, or a common one padded, repeated or in leetspeak. */
+function isCommon(lower: string): boolean {
+  const candidates = new Set([lower, core(lower), deLeet(lower), core(deLeet(lower))]);
+  for (const c of [...candidates]) {
+    // "dragondragondragon": a common word repeated
+    const repeated = /^(.+?)\1+$/u.exec(c);
+    if (repeated?.[1]) candidates.add(repeated[1]);
+  }
+  return [...candidates].some((c) => COMMON_PASSWORDS.has(c));
+}
+
+/**
+ * Throws PasswordPolicyError when the password is too short, too long, made of one or two
+ * characters, common (lower-cased compare, also with padding or leetspeak removed), or the
+ * account's own email.
+ */
+export function checkPasswordPolicy(password: string, email?: string): void {
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) {
+    throw new PasswordPolicyError(`at least ${MIN_PASSWORD_LENGTH} characters are needed (got ${length})`);
+  }
+  if (length > MAX_PASSWORD_LENGTH) {
+    throw new PasswordPolicyError(`at most ${MAX_PASSWORD_LENGTH} characters are allowed`);
+  }
+  const lower = password.toLowerCase();
+  if (new Set(lower).size <= 2) {
+    throw new PasswordPolicyError('it repeats one or two characters; choose a passphrase');
+  }
+  if (isCommon(lower)) {
+    throw new PasswordPolicyError('it is one of the most common passwords; choose a passphrase');
+  }
+  if (email) {
+    const e = email.toLowerCase();
+    const local = e.split('@')[0] ?? e;
+    const c = core(lower);
+    if (c === e || c === local || lower.includes(e)) {
+      throw new PasswordPolicyError('it is based on the account email');
+    }
+  }
+}

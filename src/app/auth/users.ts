@@ -1,0 +1,103 @@
+// Account use cases: create a user, set a password, disable an account.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { RoleGrant } from '../../domain/actor/schema.js';
+import { UserId } from '../../domain/ids.js';
+import { DuplicateError, NotFoundError, type Store, type Tx, type User } from '../../store/store.js';
+import { AccountInputError } from './errors.js';
+import { hashPassword } from './password.js';
+import { checkPasswordPolicy } from './password-policy.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+
+/** The canonical form of an email: trimmed and lower-cased, so lookups ignore case. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function validEmail(email: string): string {
+  const e = normaliseEmail(email);
+  if (e.length > 254 || !EMAIL.test(e))
+    throw new AccountInputError('email', `"${email}" is not an email address`);
+  return e;
+}
+
+/** What creating an account needs; the password is checked against the policy and then hashed. */
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  grants: RoleGrant[];
+}
+
+/** Creates an enabled account with its password hash and grants; DuplicateError if the email is taken. */
+export async function createUser(store: Store, input: NewUser): Promise<User> {
+  const email = validEmail(input.email);
+  const name = input.name.trim();
+  if (name === '' || name.length > 300) throw new AccountInputError('name', 'give 1 to 300 characters');
+  const grants = z.array(RoleGrant).safeParse(input.grants);
+  if (!grants.success) {
+    const first = grants.error.issues[0];
+    throw new AccountInputError(`grants[${first?.path.join('.') ?? ''}]`, first?.message ?? 'invalid grant');
+  }
+  checkPasswordPolicy(input.password, email);
+  const hash = await hashPassword(input.password); // slow: outside the write transaction
+  return store.write(async (tx) => {
+    if (await tx.users.byEmail(email)) throw new DuplicateError('user', email);
+    const user = await tx.users.insert({
+      id: UserId.parse(`u-${randomUUID()}`),
+      email,
+      name,
+      disabled: false,
+      version: 1,
+    });
+    await tx.users.setPasswordHash(user.id, hash);
+    await tx.users.setGrants(user.id, grants.data);
+    return user;
+  });
+}
+
+/** Finds an account by email (any case); NotFoundError when there is none. */
+export async function userByEmail(store: Store, email: string): Promise<User> {
+  const e = normaliseEmail(email);
+  const user = await store.read((tx) => tx.users.byEmail(e));
+  if (!user) throw new NotFoundError('user', e);
+  return user;
+}
+
+async function requireUser(tx: Tx, id: UserId): Promise<User> {
+  const user = await tx.users.get(id);
+  if (!user) throw new NotFoundError('user', id);
+  return user;
+}
+
+/** Replaces a user's password (policy-checked) and ends their sessions, so old cookies stop working. */
+export async function setPassword(store: Store, user: UserId, password: string): Promise<void> {
+  const current = await store.read((tx) => requireUser(tx, user));
+  checkPasswordPolicy(password, current.email);
+  const hash = await hashPassword(password);
+  await store.write(async (tx) => {
+    await requireUser(tx, user);
+    await tx.users.setPasswordHash(user, hash);
+    await tx.sessions.removeForUser(user);
+  });
+}
+
+/** Disables an account and ends every session; its API tokens stop resolving while it is disabled. */
+export async function disableUser(store: Store, user: UserId): Promise<User> {
+  return store.write(async (tx) => {
+    const current = await requireUser(tx, user);
+    const updated = current.disabled ? current : await tx.users.update({ ...current, disabled: true });
+    await tx.sessions.removeForUser(user);
+    return updated;
+  });
+}
+
+/** Replaces the roles a user holds (each grant validated). */
+export async function setGrants(store: Store, user: UserId, grants: RoleGrant[]): Promise<void> {
+  const parsed = z.array(RoleGrant).parse(grants);
+  await store.write(async (tx) => {
+    await requireUser(tx, user);
+    await tx.users.setGrants(user, parsed);
+  });
+}
