@@ -1,0 +1,55 @@
+// What the section readers of one summit file share: the error list, the summit's settings and
+// the ids claimed so far (so that a reference can be checked and a duplicate named).
+import { inFile, type Located, type Problems } from '../errors.js';
+import { IdRegistry, rawId, type SummitRefs } from '../resolve/refs.js';
+
+/** The state shared while one file is read. */
+export interface FileContext extends SummitRefs {
+  problems: Problems;
+  venues: IdRegistry;
+  rooms: IdRegistry;
+  delegations: IdRegistry;
+  persons: IdRegistry;
+  programme: IdRegistry;
+  busy: IdRegistry;
+  requests: IdRegistry;
+}
+
+/** A fresh context for a file whose summit section gave `zone` and `grainMinutes`. */
+export function newFileContext(
+  problems: Problems,
+  zone: string | null,
+  grainMinutes: number | null,
+): FileContext {
+  return {
+    problems,
+    zone,
+    grainMinutes,
+    venues: new IdRegistry('venue'),
+    rooms: new IdRegistry('room'),
+    delegations: new IdRegistry('delegation'),
+    persons: new IdRegistry('person'),
+    programme: new IdRegistry('programme event'),
+    busy: new IdRegistry('busy block'),
+    requests: new IdRegistry('request'),
+  };
+}
+
+/**
+ * Visits each item of a section with its location. The item's raw id is claimed first, even
+ * when the item's shape is wrong, so that references to it are not reported as unknown too.
+ */
+export function eachItem(
+  items: readonly unknown[],
+  section: string,
+  ctx: FileContext,
+  registry: IdRegistry | null,
+  visit: (raw: unknown, at: Located, index: number) => void,
+): void {
+  items.forEach((raw, i) => {
+    const at = inFile(ctx.problems, [section, i]);
+    const id = registry ? rawId(raw) : null;
+    if (registry && id !== null) registry.claim(id, at, ['id']);
+    visit(raw, at, i);
+  });
+}

@@ -1,0 +1,80 @@
+// The requests (with their conditions) and the meetings already placed.
+import type { DelegationId, RoomId } from '../../domain/ids.js';
+import type { Meeting } from '../../domain/meeting/schema.js';
+import type { Condition, Request } from '../../domain/request/schema.js';
+import { addMinutes } from '../../domain/time.js';
+import { parseRecord } from '../resolve/issues.js';
+import { checkRef } from '../resolve/refs.js';
+import { partiesOf, resolveRequest } from '../resolve/request.js';
+import { readTime } from '../resolve/time.js';
+import { eachItem, type FileContext } from './context.js';
+import { FileMeeting, FileRequest } from './schema.js';
+
+/** Reads the requests section (after the logistics it refers to). */
+export function readRequests(
+  items: readonly unknown[],
+  ctx: FileContext,
+): { requests: Request[]; conditions: Condition[] } {
+  const requests: Request[] = [];
+  const conditions: Condition[] = [];
+  eachItem(items, 'requests', ctx, ctx.requests, (raw, at) => {
+    const r = parseRecord(FileRequest, raw, at);
+    const resolved = r && resolveRequest(r, ctx, at);
+    if (!resolved) return;
+    requests.push(resolved.request);
+    conditions.push(...resolved.conditions);
+  });
+  return { requests, conditions };
+}
+
+/**
+ * Reads the meetings section: at most one meeting per request; it lasts the request's minutes;
+ * a pull-aside takes no room and every other format takes one.
+ */
+export function readMeetings(
+  items: readonly unknown[],
+  ctx: FileContext,
+  requests: readonly Request[],
+): Meeting[] {
+  const byId = new Map(requests.map((r) => [r.id as string, r]));
+  const placed = new Map<string, string>();
+  const out: Meeting[] = [];
+  eachItem(items, 'meetings', ctx, null, (raw, at) => {
+    const m = parseRecord(FileMeeting, raw, at);
+    if (!m) return;
+    const before = ctx.problems.count;
+    if (checkRef(ctx.requests, m.request, 'request', at, ['request'])) {
+      const first = placed.get(m.request);
+      if (first !== undefined)
+        at.error(['request'], `request "${m.request}" already has a meeting at ${first}`);
+      else placed.set(m.request, at.locate([]));
+    }
+    if (m.room !== undefined) checkRef(ctx.rooms, m.room, 'room', at, ['room']);
+    const start = readTime(m.start, ctx.zone, at, ['start']);
+    // The request may exist but be invalid itself; its own errors say so.
+    const request = byId.get(m.request);
+    if (request?.format === 'pull-aside' && m.room !== undefined) {
+      at.error(['room'], `a pull-aside takes no room, got "${m.room}"`);
+    }
+    if (request && request.format !== 'pull-aside' && m.room === undefined) {
+      at.error(['room'], `missing; expected a room id (a ${request.format} takes a room)`);
+    }
+    if (ctx.problems.count > before || !request || start === null) return;
+    out.push({
+      request: request.id,
+      start,
+      end: addMinutes(start, request.minutes),
+      room: (m.room as RoomId | undefined) ?? null,
+      pinned: m.pinned ?? false,
+      confirmedBy: isConfirmed(request) ? (partiesOf(request) as DelegationId[]) : [],
+      announced: m.announced ?? false,
+      version: 1,
+    });
+  });
+  return out;
+}
+
+/** Every party accepted the slot of a confirmed (or since held) meeting. */
+function isConfirmed(request: Request): boolean {
+  return request.status === 'confirmed' || request.status === 'held';
+}
