@@ -1,0 +1,23 @@
+// The seam between the shared query code and one database: how it runs transactions and how it
+// names the constraint an error broke. src/store/sqlite and src/store/postgres each provide one.
+import type { Kysely } from 'kysely';
+import type { Store } from './store.js';
+import type { Tables } from './tables/rows.js';
+
+/** The databases the store runs on. */
+export type DialectName = Store['dialect'];
+
+/** The kinds of constraint the store turns into clear errors. */
+export type ConstraintKind = 'foreign-key' | 'unique';
+
+/** One open database behind a Store. */
+export interface Backend {
+  readonly dialect: DialectName;
+  /** Runs `fn` in one write transaction: committed when it resolves, rolled back when it throws. */
+  write<T>(fn: (db: Kysely<Tables>) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one read-only transaction on a consistent snapshot. */
+  read<T>(fn: (db: Kysely<Tables>) => Promise<T>): Promise<T>;
+  /** The constraint a database error broke, or undefined when it is another kind of error. */
+  constraintOf(error: unknown): ConstraintKind | undefined;
+  close(): Promise<void>;
+}

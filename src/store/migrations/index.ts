@@ -1,0 +1,49 @@
+// The schema's history, in order. Each migration is a module here, listed once below;
+// a new migration gets the next number and is never edited once released.
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DialectName } from '../backend.js';
+import * as initial from './0001_initial.js';
+
+// Migrations see the database as it was when they were written, not today's row types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+/** A migration written once for both databases, told which one it runs on. */
+interface StoreMigration {
+  up(db: AnyDb, dialect: DialectName): Promise<void>;
+}
+
+const migrations: Record<string, StoreMigration> = {
+  '0001_initial': initial,
+};
+
+/** The names of every migration, in the order they apply. */
+export const migrationNames: readonly string[] = Object.keys(migrations).sort();
+
+/** Hands the migrations to Kysely's Migrator without reading the file system. */
+function provider(dialect: DialectName): MigrationProvider {
+  return {
+    getMigrations: () =>
+      Promise.resolve(
+        Object.fromEntries(
+          Object.entries(migrations).map(([name, migration]): [string, Migration] => [
+            name,
+            { up: (db) => migration.up(db, dialect) },
+          ]),
+        ),
+      ),
+  };
+}
+
+/** Applies every migration not yet applied; throws the first failure with the migration's name. */
+export async function migrateToLatest(db: AnyDb, dialect: DialectName): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: provider(dialect) }).migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+  throw new Error(
+    `migrating the ${dialect} database failed${failed ? ` at ${failed}` : ''}: ${String(error)}`,
+    {
+      cause: error,
+    },
+  );
+}

@@ -1,0 +1,26 @@
+// The PostgreSQL backend: a connection pool per Store, migrated on open.
+import type { Backend } from '../backend.js';
+import { migrateToLatest } from '../migrations/index.js';
+import { openPostgresConnection } from './connection.js';
+import { postgresConstraintOf } from './errors.js';
+import { postgresRead, postgresWrite } from './transaction.js';
+
+/** Opens the PostgreSQL database at `url` and brings its schema up to date. */
+export async function openPostgresBackend(url: string): Promise<Backend> {
+  const connection = openPostgresConnection(url);
+  const backend: Backend = {
+    dialect: 'postgres',
+    write: (fn) => postgresWrite(connection, fn),
+    read: (fn) => postgresRead(connection, fn),
+    constraintOf: postgresConstraintOf,
+    close: () => connection.db.destroy(),
+  };
+  try {
+    // Kysely's migrator holds an advisory lock and one transaction: concurrent opens migrate once.
+    await migrateToLatest(connection.db, 'postgres');
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  return backend;
+}

@@ -1,0 +1,26 @@
+// The SQLite backend: one better-sqlite3 connection per Store, migrated on open.
+import type { Backend } from '../backend.js';
+import { migrateToLatest } from '../migrations/index.js';
+import { openSqliteConnection } from './connection.js';
+import { sqliteConstraintOf } from './errors.js';
+import { sqliteRead, sqliteWrite } from './transaction.js';
+
+/** Opens the SQLite file at `path` and brings its schema up to date. */
+export async function openSqliteBackend(path: string): Promise<Backend> {
+  const connection = openSqliteConnection(path);
+  const backend: Backend = {
+    dialect: 'sqlite',
+    write: (fn) => sqliteWrite(connection, fn),
+    read: (fn) => sqliteRead(connection, fn),
+    constraintOf: sqliteConstraintOf,
+    close: () => connection.db.destroy(),
+  };
+  try {
+    // Inside one IMMEDIATE transaction: two processes opening a new file migrate it once.
+    await backend.write((db) => migrateToLatest(db, 'sqlite'));
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  return backend;
+}

@@ -1,0 +1,170 @@
+// Login sessions, personal API tokens and remembered idempotent responses.
+import type { UserId } from '../../domain/ids.js';
+import { NotFoundError, type ApiToken, type IdempotentResponse, type Session, type Tx } from '../store.js';
+import type { ApiTokenRow, IdempotencyRow, SessionRow } from './rows.js';
+import { insertOnce, type TableContext } from './versioned.js';
+
+/** A sessions row as a Session. */
+export function rowToSession(row: SessionRow): Session {
+  return {
+    idHash: row.id_hash,
+    user: row.user_id as UserId,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+/** An api_tokens row as an ApiToken. */
+export function rowToToken(row: ApiTokenRow): ApiToken {
+  return {
+    id: row.id,
+    hash: row.hash,
+    user: row.user_id as UserId,
+    name: row.name,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/** An idempotency row as an IdempotentResponse. */
+export function rowToIdempotent(row: IdempotencyRow): IdempotentResponse {
+  return {
+    key: row.key,
+    user: row.user_id as UserId,
+    fingerprint: row.fingerprint,
+    status: row.status,
+    body: row.body,
+    createdAt: row.created_at,
+  };
+}
+
+/** Enough of a hash to tell records apart in a message without printing it whole. */
+function shortHash(hash: string): string {
+  return hash.length > 8 ? `${hash.slice(0, 8)}…` : hash;
+}
+
+/** The sessions member of a transaction. */
+export function sessionsTable(ctx: TableContext): Tx['sessions'] {
+  return {
+    async insert(session) {
+      const target = {
+        table: 'sessions' as const,
+        entity: 'session',
+        key: shortHash(session.idHash),
+        where: {},
+      };
+      await insertOnce(ctx, target, {
+        id_hash: session.idHash,
+        user_id: session.user,
+        created_at: session.createdAt,
+        last_seen_at: session.lastSeenAt,
+        expires_at: session.expiresAt,
+      });
+    },
+    async get(idHash) {
+      const row = await ctx.db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id_hash', '=', idHash)
+        .executeTakeFirst();
+      return row ? rowToSession(row) : undefined;
+    },
+    async touch(idHash, lastSeenAt) {
+      const result = await ctx.db
+        .updateTable('sessions')
+        .set({ last_seen_at: lastSeenAt })
+        .where('id_hash', '=', idHash)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('session', shortHash(idHash));
+    },
+    async remove(idHash) {
+      await ctx.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    },
+    async removeForUser(user) {
+      await ctx.db.deleteFrom('sessions').where('user_id', '=', user).execute();
+    },
+  };
+}
+
+/** The tokens member of a transaction. */
+export function tokensTable(ctx: TableContext): Tx['tokens'] {
+  return {
+    async insert(token) {
+      const target = { table: 'api_tokens' as const, entity: 'API token', key: token.id, where: {} };
+      await insertOnce(ctx, target, {
+        id: token.id,
+        hash: token.hash,
+        user_id: token.user,
+        name: token.name,
+        created_at: token.createdAt,
+        revoked_at: token.revokedAt,
+      });
+    },
+    async byHash(hash) {
+      const row = await ctx.db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('hash', '=', hash)
+        .executeTakeFirst();
+      return row ? rowToToken(row) : undefined;
+    },
+    async listFor(user) {
+      const rows = await ctx.db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('user_id', '=', user)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(rowToToken);
+    },
+    async revoke(id, at) {
+      // The first revocation time stands; revoking again changes nothing.
+      const result = await ctx.db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) > 0) return;
+      const exists = await ctx.db
+        .selectFrom('api_tokens')
+        .select('id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!exists) throw new NotFoundError('API token', id);
+    },
+  };
+}
+
+/** The idempotency member of a transaction: a key is answered once, then remembered. */
+export function idempotencyTable(ctx: TableContext): Tx['idempotency'] {
+  return {
+    async get(user, key) {
+      const row = await ctx.db
+        .selectFrom('idempotency')
+        .selectAll()
+        .where('user_id', '=', user)
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return row ? rowToIdempotent(row) : undefined;
+    },
+    async put(response) {
+      const target = {
+        table: 'idempotency' as const,
+        entity: 'idempotent response',
+        key: response.key,
+        where: {},
+      };
+      await insertOnce(ctx, target, {
+        user_id: response.user,
+        key: response.key,
+        fingerprint: response.fingerprint,
+        status: response.status,
+        body: response.body,
+        created_at: response.createdAt,
+      });
+    },
+  };
+}

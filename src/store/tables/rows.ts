@@ -1,0 +1,273 @@
+// The shape of every table as Kysely sees it. Rows are not domain objects: each table file
+// converts at the boundary. Booleans are 0/1 integers and lists are JSON text in both databases,
+// so one query path serves SQLite and PostgreSQL.
+import type { ColumnType } from 'kysely';
+
+/** A 0/1 integer standing for a boolean. */
+export type Flag = 0 | 1;
+
+/** PostgreSQL returns 64-bit integers as text; SQLite as numbers. */
+export type BigIntColumn = ColumnType<number | string, number, number>;
+
+export interface SummitRow {
+  id: string;
+  name: string;
+  timezone: string;
+  days_from: string;
+  days_to: string;
+  day_from: string;
+  day_to: string;
+  grain_minutes: number;
+  buffer_minutes: number;
+  version: number;
+}
+
+export interface VenueRow {
+  summit_id: string;
+  id: string;
+  name: string;
+  version: number;
+}
+
+export interface TravelRow {
+  summit_id: string;
+  venue_a: string;
+  venue_b: string;
+  minutes: number;
+}
+
+export interface RoomRow {
+  summit_id: string;
+  id: string;
+  venue_id: string;
+  name: string;
+  capacity: number;
+  available: string | null;
+  delegation_id: string | null;
+  version: number;
+}
+
+export interface DelegationRow {
+  summit_id: string;
+  id: string;
+  name: string;
+  principal_id: string;
+  presence: string | null;
+  version: number;
+}
+
+export interface PersonRow {
+  summit_id: string;
+  id: string;
+  delegation_id: string;
+  name: string;
+  title: string | null;
+  role: string;
+  presence: string | null;
+  version: number;
+}
+
+export interface ProgrammeEventRow {
+  summit_id: string;
+  id: string;
+  title: string;
+  venue_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  attendees: string;
+  encounter: Flag;
+  version: number;
+}
+
+export interface BusyRow {
+  summit_id: string;
+  id: string;
+  person_id: string;
+  starts_at: string;
+  ends_at: string;
+  venue_id: string | null;
+  label: string | null;
+  version: number;
+}
+
+export interface RequestRow {
+  summit_id: string;
+  id: string;
+  from_delegation_id: string;
+  to_delegations: string;
+  format: string;
+  level: string;
+  minutes: number;
+  priority: number;
+  topics: string;
+  attendees: string;
+  seats: number | null;
+  venue_id: string | null;
+  allowed: string | null;
+  preferred: string;
+  status: string;
+  accepted_by: string;
+  downgrade: string | null;
+  confidential: Flag;
+  version: number;
+}
+
+export interface ConditionRow {
+  summit_id: string;
+  request_id: string;
+  id: string;
+  by_delegation_id: string;
+  kind: string;
+  text: string;
+  status: string;
+  counters: string | null;
+  version: number;
+}
+
+export interface ThreadMessageRow {
+  summit_id: string;
+  id: string;
+  request_id: string;
+  delegation_id: string;
+  author_id: string;
+  at: string;
+  text: string;
+}
+
+export interface MeetingRow {
+  summit_id: string;
+  request_id: string;
+  starts_at: string;
+  ends_at: string;
+  room_id: string | null;
+  pinned: Flag;
+  confirmed_by: string;
+  announced: Flag;
+  version: number;
+}
+
+export interface PositionRow {
+  summit_id: string;
+  id: string;
+  request_id: string;
+  delegation_id: string;
+  holder: string;
+  author_id: string;
+  stance: string;
+  rationale: string;
+  considerations: string;
+  at: string;
+  version: number;
+}
+
+export interface DecisionRow {
+  summit_id: string;
+  request_id: string;
+  delegation_id: string;
+  outcome: string;
+  by_user_id: string;
+  at: string;
+  note: string | null;
+  version: number;
+}
+
+export interface PublicLineRow {
+  summit_id: string;
+  request_id: string;
+  delegation_id: string;
+  claim: string;
+  text: string;
+  published: Flag;
+  by_user_id: string;
+  at: string;
+  version: number;
+}
+
+export interface EventRow {
+  /** Assigned by the database. */
+  seq: ColumnType<number | string, never, never>;
+  summit_id: string;
+  at: string;
+  /** The instant as epoch milliseconds, for `since` filters that do not depend on text form. */
+  at_ms: BigIntColumn;
+  actor_id: string;
+  scope: string;
+  type: string;
+  payload: string;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  /** Lower-cased email: one account per address whatever its case. */
+  email_key: string;
+  name: string;
+  disabled: Flag;
+  version: number;
+}
+
+export interface RoleGrantRow {
+  user_id: string;
+  position: number;
+  kind: string;
+  summit_id: string;
+  delegation_id: string | null;
+  role: string;
+}
+
+export interface PasswordHashRow {
+  user_id: string;
+  hash: string;
+}
+
+export interface SessionRow {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenRow {
+  id: string;
+  hash: string;
+  user_id: string;
+  name: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface IdempotencyRow {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  body: string;
+  created_at: string;
+}
+
+/** Every table of the store, by name. */
+export interface Tables {
+  summits: SummitRow;
+  venues: VenueRow;
+  travel: TravelRow;
+  rooms: RoomRow;
+  delegations: DelegationRow;
+  persons: PersonRow;
+  programme_events: ProgrammeEventRow;
+  busy: BusyRow;
+  requests: RequestRow;
+  conditions: ConditionRow;
+  thread_messages: ThreadMessageRow;
+  meetings: MeetingRow;
+  positions: PositionRow;
+  decisions: DecisionRow;
+  public_lines: PublicLineRow;
+  events: EventRow;
+  users: UserRow;
+  role_grants: RoleGrantRow;
+  password_hashes: PasswordHashRow;
+  sessions: SessionRow;
+  api_tokens: ApiTokenRow;
+  idempotency: IdempotencyRow;
+}
