@@ -11,7 +11,7 @@ import type {
   FileRoom,
   SummitFile,
 } from './file.js';
-import { Rng } from './prng.js';
+import type { Rng } from './prng.js';
 
 /** What the builder needs to know of the summit before anything is added. */
 export interface SummitFrame {
