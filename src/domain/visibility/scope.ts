@@ -6,7 +6,13 @@ export const Scope = z.discriminatedUnion('kind', [
   /** Every participant. */
   z.object({ kind: z.literal('summit') }),
   /** The delegations of one request (and the host for logistics, unless confidential). */
-  z.object({ kind: z.literal('parties'), request: RequestId, delegations: z.array(DelegationId) }),
+  z.object({
+    kind: z.literal('parties'),
+    request: RequestId,
+    delegations: z.array(DelegationId),
+    /** A confidential request's records are hidden from the host too. */
+    confidential: z.boolean().optional(),
+  }),
   /** One delegation only. */
   z.object({ kind: z.literal('delegation'), delegation: DelegationId }),
   /** The host's staff. */

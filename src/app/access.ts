@@ -1,0 +1,100 @@
+// Authorisation at the one door: every use case asks here before it reads or writes a record.
+import { can, delegationsOf, isHost, type Capability } from '../domain/actor/authority.js';
+import type { Actor } from '../domain/actor/schema.js';
+import type { DelegationId, SummitId } from '../domain/ids.js';
+import { isParty, partiesOf } from '../domain/request/agreement.js';
+import type { Request } from '../domain/request/schema.js';
+import type { Scope } from '../domain/visibility/scope.js';
+import { NotFoundError } from '../store/store.js';
+import { ForbiddenError } from './errors.js';
+
+/** True when the actor takes part in the summit at all (host, a delegation, or the system). */
+export function participates(actor: Actor, summit: SummitId): boolean {
+  return actor.system || actor.grants.some((g) => g.summit === summit);
+}
+
+/** Refuses an actor with no role in the summit; its records are not theirs to know of. */
+export function requireParticipant(actor: Actor, summit: SummitId): void {
+  if (!participates(actor, summit)) throw new NotFoundError('summit', summit);
+}
+
+/**
+ * True when the actor may read a request: its parties always; the host for logistics unless the
+ * request is confidential; nobody else learns it exists.
+ */
+export function canSeeRequest(actor: Actor, summit: SummitId, request: Request): boolean {
+  if (actor.system) return true;
+  if (delegationsOf(actor, summit).some((d) => isParty(request, d))) return true;
+  return isHost(actor, summit) && !request.confidential;
+}
+
+/** The request, when the actor may see it; otherwise "not found", so existence never leaks. */
+export function requireVisibleRequest(
+  actor: Actor,
+  summit: SummitId,
+  request: Request | undefined,
+  id: string,
+): Request {
+  if (!request || !canSeeRequest(actor, summit, request)) throw new NotFoundError('request', id);
+  return request;
+}
+
+/** True when the actor may read a record of this scope. The host never reads a delegation's scope. */
+export function canReadScope(actor: Actor, summit: SummitId, scope: Scope): boolean {
+  if (actor.system) return true;
+  switch (scope.kind) {
+    case 'summit':
+      return participates(actor, summit);
+    case 'host':
+      return isHost(actor, summit);
+    case 'delegation':
+      return delegationsOf(actor, summit).includes(scope.delegation);
+    case 'parties':
+      return (
+        delegationsOf(actor, summit).some((d) => scope.delegations.includes(d)) ||
+        (isHost(actor, summit) && scope.confidential !== true)
+      );
+  }
+}
+
+/** The scope of a request's shared records (the request, its conditions, thread and slot). */
+export function partiesScope(request: Request): Scope {
+  return {
+    kind: 'parties',
+    request: request.id,
+    delegations: partiesOf(request),
+    confidential: request.confidential,
+  };
+}
+
+/**
+ * The delegation the actor acts for: the one named, or their only delegation among `among`.
+ * Fails when they hold no role there or must say which of several they mean.
+ */
+export function actingDelegation(
+  actor: Actor,
+  summit: SummitId,
+  among: readonly DelegationId[] | null,
+  named?: DelegationId | null,
+): DelegationId {
+  const mine = delegationsOf(actor, summit).filter((d) => among === null || among.includes(d));
+  if (named) {
+    if (actor.system || mine.includes(named)) return named;
+    throw new ForbiddenError(`you do not act for delegation ${named} here`);
+  }
+  if (mine.length === 1) return mine[0] as DelegationId;
+  if (mine.length === 0) throw new ForbiddenError('you act for no delegation that is party to this');
+  throw new ForbiddenError(`you act for several delegations here (${mine.join(', ')}): name one`);
+}
+
+/** Refuses unless the actor holds `capability` (for `delegation`, or as host when null). */
+export function requireCapability(
+  actor: Actor,
+  summit: SummitId,
+  capability: Capability,
+  delegation: DelegationId | null = null,
+): void {
+  if (can(actor, summit, capability, delegation)) return;
+  const who = delegation ? `for delegation ${delegation}` : 'as host';
+  throw new ForbiddenError(`you may not ${capability.replace(/-/g, ' ')} ${who}`);
+}

@@ -1,0 +1,35 @@
+// Errors the application raises; interfaces map them to exit codes and HTTP statuses.
+
+/** The actor may not do this (HTTP 403). */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** One invalid value: where it is and what was expected. */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** Input that fails validation; lists every issue, not just the first (HTTP 400). */
+export class ValidationError extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '));
+    this.name = 'ValidationError';
+  }
+}
+
+/** The request makes sense but the record's state refuses it (HTTP 409). */
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    /** A stable machine-readable code, e.g. "room-taken", "public-line-inconsistent". */
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}

@@ -1,0 +1,98 @@
+// Imports a summit file: all or nothing; an existing summit is updated in place.
+import type { Actor } from '../../domain/actor/schema.js';
+import { can } from '../../domain/actor/authority.js';
+import type { SummitData } from '../../domain/summit/data.js';
+import { readSummitFile } from '../../io/summit-file/read.js';
+import type { Tx } from '../../store/store.js';
+import type { AppContext } from '../context.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { recordEvent } from '../events/record.js';
+import { loadSummitData } from '../summit/load.js';
+import { runSync, syncStep, type SyncCount } from './sync.js';
+
+/** What an import did, per kind of record. */
+export type ImportSummary = { summit: string; created: boolean } & Record<
+  string,
+  SyncCount | string | boolean
+>;
+
+/**
+ * Reads `text` as a summit file and makes the stored summit equal to it. Records the file does
+ * not carry (deliberations, threads, public lines) stay with the requests that remain. Every error
+ * of the file is reported at once (ValidationError) and nothing changes.
+ */
+export async function importSummitFile(
+  ctx: AppContext,
+  actor: Actor,
+  input: { text: string; format: 'yaml' | 'json' },
+): Promise<ImportSummary> {
+  const read = readSummitFile(input.text, input.format);
+  if (!read.ok) throw new ValidationError(read.errors);
+  return importSummitData(ctx, actor, read.data);
+}
+
+/** Stores parsed summit data (see importSummitFile). Only an operator or the summit's host-admin may. */
+export async function importSummitData(
+  ctx: AppContext,
+  actor: Actor,
+  data: SummitData,
+): Promise<ImportSummary> {
+  const id = data.summit.id;
+  return ctx.store.write(async (tx) => {
+    const existing = await tx.summits.get(id);
+    const allowed = actor.system || (existing !== undefined && can(actor, id, 'manage-logistics'));
+    if (!allowed) {
+      throw new ForbiddenError(
+        existing
+          ? `only the host's admin may import into summit ${id}`
+          : 'only an operator may create a summit',
+      );
+    }
+    if (existing) await tx.summits.update({ ...data.summit, version: existing.version });
+    else await tx.summits.insert(data.summit);
+    const before: SummitData = existing ? await loadSummitData(tx, id) : emptyLike(data);
+    const summary = await syncAll(tx, data, before);
+    await tx.travel.replaceAll(id, data.travel);
+    await recordEvent(tx, ctx, actor, id, { kind: 'summit' }, 'summit.imported', {
+      created: !existing,
+      ...summary,
+    });
+    return { summit: id, created: !existing, ...summary };
+  });
+}
+
+function emptyLike(data: SummitData): SummitData {
+  return {
+    summit: data.summit,
+    venues: [],
+    travel: [],
+    rooms: [],
+    delegations: [],
+    persons: [],
+    programme: [],
+    busy: [],
+    requests: [],
+    conditions: [],
+    meetings: [],
+  };
+}
+
+/** Parents are written first and removed last, so references always resolve. */
+function syncAll(tx: Tx, data: SummitData, before: SummitData): Promise<Record<string, SyncCount>> {
+  const s = data.summit.id;
+  const byId = (r: { id: string }) => r.id;
+  return runSync([
+    syncStep('venues', s, tx.venues, before.venues, data.venues, byId),
+    syncStep('delegations', s, tx.delegations, before.delegations, data.delegations, byId),
+    syncStep('persons', s, tx.persons, before.persons, data.persons, byId),
+    syncStep('rooms', s, tx.rooms, before.rooms, data.rooms, byId),
+    syncStep('programme', s, tx.programme, before.programme, data.programme, byId),
+    syncStep('busy', s, tx.busy, before.busy, data.busy, byId),
+    syncStep('requests', s, tx.requests, before.requests, data.requests, byId),
+    syncStep('conditions', s, tx.conditions, before.conditions, data.conditions, (c) => ({
+      request: c.request,
+      id: c.id,
+    })),
+    syncStep('meetings', s, tx.meetings, before.meetings, data.meetings, (m) => m.request),
+  ]);
+}

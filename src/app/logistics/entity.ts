@@ -1,0 +1,134 @@
+// Add, change, remove, list and get for the summit's logistics records, written once for all of them.
+import type { z } from 'zod';
+import type { Actor } from '../../domain/actor/schema.js';
+import type { SummitId } from '../../domain/ids.js';
+import type { Scope } from '../../domain/visibility/scope.js';
+import { NotFoundError, type Collection, type Tx } from '../../store/store.js';
+import { requireParticipant } from '../access.js';
+import type { AppContext } from '../context.js';
+import { ValidationError, type Issue } from '../errors.js';
+import { recordEvent } from '../events/record.js';
+import { parseInput } from '../validate.js';
+
+interface Record_ {
+  id: string;
+  version: number;
+}
+
+/** How one kind of record is validated, authorised and scoped. */
+export interface EntitySpec<T extends Record_> {
+  /** Singular name in messages and event types: "room" → "room.added". */
+  name: string;
+  collection(tx: Tx): Collection<T, string>;
+  /** The record without its version (the store keeps versions). */
+  schema: z.ZodType<Omit<T, 'version'>>;
+  /** Throws ForbiddenError unless the actor may write this record. */
+  authorise(actor: Actor, summit: SummitId, record: Omit<T, 'version'>, tx: Tx): void | Promise<void>;
+  /** References that must resolve (venue of a room…); every failure listed. */
+  references?(tx: Tx, summit: SummitId, record: Omit<T, 'version'>): Promise<Issue[]>;
+  scope(record: Omit<T, 'version'>, tx: Tx, summit: SummitId): Scope | Promise<Scope>;
+  /** The records the actor may read among `records` (default: all, for summit-scoped logistics). */
+  visible?(actor: Actor, summit: SummitId, records: T[], tx: Tx): Promise<T[]>;
+}
+
+/** The five use cases of one kind of record. */
+export interface EntityUseCases<T extends Record_> {
+  add(ctx: AppContext, actor: Actor, summit: SummitId, input: unknown): Promise<T>;
+  /** `input` is the whole new record; `expectedVersion` the version the caller read. */
+  change(
+    ctx: AppContext,
+    actor: Actor,
+    summit: SummitId,
+    id: string,
+    input: unknown,
+    expectedVersion: number,
+  ): Promise<T>;
+  remove(ctx: AppContext, actor: Actor, summit: SummitId, id: string, expectedVersion: number): Promise<void>;
+  list(ctx: AppContext, actor: Actor, summit: SummitId): Promise<T[]>;
+  get(ctx: AppContext, actor: Actor, summit: SummitId, id: string): Promise<T>;
+}
+
+/** Builds the use cases of one kind of record from its spec. */
+export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUseCases<T> {
+  const check = async (tx: Tx, summit: SummitId, record: Omit<T, 'version'>) => {
+    const issues = (await spec.references?.(tx, summit, record)) ?? [];
+    if (issues.length > 0) throw new ValidationError(issues);
+  };
+  const requireSummit = async (tx: Tx, summit: SummitId) => {
+    if (!(await tx.summits.get(summit))) throw new NotFoundError('summit', summit);
+  };
+  const visible = async (tx: Tx, actor: Actor, summit: SummitId, records: T[]) =>
+    spec.visible ? spec.visible(actor, summit, records, tx) : records;
+  const readable = async (tx: Tx, actor: Actor, summit: SummitId, id: string): Promise<T> => {
+    const record = await spec.collection(tx).get(summit, id);
+    if (!record || (await visible(tx, actor, summit, [record])).length === 0)
+      throw new NotFoundError(spec.name, id);
+    return record;
+  };
+  return {
+    async add(ctx, actor, summit, input) {
+      requireParticipant(actor, summit);
+      const record = parseInput(spec.schema, input);
+      return ctx.store.write(async (tx) => {
+        await requireSummit(tx, summit);
+        await check(tx, summit, record);
+        await spec.authorise(actor, summit, record, tx);
+        const stored = await spec.collection(tx).insert(summit, { ...record, version: 1 } as T);
+        await recordEvent(
+          tx,
+          ctx,
+          actor,
+          summit,
+          await spec.scope(record, tx, summit),
+          `${spec.name}.added`,
+          { id: stored.id },
+        );
+        return stored;
+      });
+    },
+    async change(ctx, actor, summit, id, input, expectedVersion) {
+      requireParticipant(actor, summit);
+      const record = parseInput(spec.schema, input);
+      if (record.id !== id)
+        throw new ValidationError([{ path: 'id', message: `an id cannot change (was "${id}")` }]);
+      return ctx.store.write(async (tx) => {
+        const before = await readable(tx, actor, summit, id);
+        await spec.authorise(actor, summit, before, tx);
+        await check(tx, summit, record);
+        await spec.authorise(actor, summit, record, tx);
+        const stored = await spec.collection(tx).update(summit, { ...record, version: expectedVersion } as T);
+        await recordEvent(
+          tx,
+          ctx,
+          actor,
+          summit,
+          await spec.scope(record, tx, summit),
+          `${spec.name}.changed`,
+          { id },
+        );
+        return stored;
+      });
+    },
+    async remove(ctx, actor, summit, id, expectedVersion) {
+      requireParticipant(actor, summit);
+      return ctx.store.write(async (tx) => {
+        const before = await readable(tx, actor, summit, id);
+        await spec.authorise(actor, summit, before, tx);
+        const scope = await spec.scope(before, tx, summit);
+        await spec.collection(tx).remove(summit, id, expectedVersion);
+        await recordEvent(tx, ctx, actor, summit, scope, `${spec.name}.removed`, { id });
+      });
+    },
+    async list(ctx, actor, summit) {
+      requireParticipant(actor, summit);
+      return ctx.store.read(async (tx) => {
+        await requireSummit(tx, summit);
+        return visible(tx, actor, summit, await spec.collection(tx).list(summit));
+      });
+    },
+    async get(ctx, actor, summit, id) {
+      requireParticipant(actor, summit);
+      return ctx.store.read((tx) => readable(tx, actor, summit, id));
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// The logistics records of a summit: who may write each, what each must refer to, who reads it.
+import { can, delegationsOf } from '../../domain/actor/authority.js';
+import type { Actor } from '../../domain/actor/schema.js';
+import type { DelegationId, SummitId } from '../../domain/ids.js';
+import { Busy, Delegation, Person, ProgrammeEvent, Room, Venue } from '../../domain/summit/schema.js';
+import type { Tx } from '../../store/store.js';
+import { requireCapability } from '../access.js';
+import type { Issue } from '../errors.js';
+import { entityUseCases } from './entity.js';
+
+const hostManages = (actor: Actor, summit: SummitId) => requireCapability(actor, summit, 'manage-logistics');
+
+/** Refuses unless the actor manages logistics or acts on requests for the person's delegation. */
+function delegationOrHost(actor: Actor, summit: SummitId, delegation: DelegationId): void {
+  if (can(actor, summit, 'manage-logistics')) return;
+  requireCapability(actor, summit, 'act-on-request', delegation);
+}
+
+async function venueExists(tx: Tx, summit: SummitId, venue: string | null, path: string): Promise<Issue[]> {
+  if (venue === null || (await tx.venues.get(summit, venue))) return [];
+  return [{ path, message: `unknown venue "${venue}"` }];
+}
+
+async function personsExist(
+  tx: Tx,
+  summit: SummitId,
+  ids: readonly string[],
+  path: string,
+): Promise<Issue[]> {
+  const known = new Set((await tx.persons.list(summit)).map((p) => p.id as string));
+  return ids.flatMap((id, i) =>
+    known.has(id) ? [] : [{ path: `${path}[${i}]`, message: `unknown person "${id}"` }],
+  );
+}
+
+const noVersion = { version: true } as const;
+
+/** Venues: the host's. */
+export const venues = entityUseCases({
+  name: 'venue',
+  collection: (tx) => tx.venues,
+  schema: Venue.omit(noVersion).strict(),
+  authorise: hostManages,
+  scope: () => ({ kind: 'summit' }),
+});
+
+/** Rooms: the host's; a room may be lent to one delegation. */
+export const rooms = entityUseCases({
+  name: 'room',
+  collection: (tx) => tx.rooms,
+  schema: Room.omit(noVersion).strict(),
+  authorise: hostManages,
+  async references(tx, summit, room) {
+    const issues = await venueExists(tx, summit, room.venue, 'venue');
+    if (room.delegation !== null && !(await tx.delegations.get(summit, room.delegation))) {
+      issues.push({ path: 'delegation', message: `unknown delegation "${room.delegation}"` });
+    }
+    return issues;
+  },
+  scope: () => ({ kind: 'summit' }),
+});
+
+/** Delegations: the host admits them; their principal must be one of their persons once added. */
+export const delegations = entityUseCases({
+  name: 'delegation',
+  collection: (tx) => tx.delegations,
+  schema: Delegation.omit(noVersion).strict(),
+  authorise: hostManages,
+  scope: () => ({ kind: 'summit' }),
+});
+
+/** Persons: the host, or the person's own delegation. */
+export const persons = entityUseCases({
+  name: 'person',
+  collection: (tx) => tx.persons,
+  schema: Person.omit(noVersion).strict(),
+  authorise: (actor, summit, p) => delegationOrHost(actor, summit, p.delegation),
+  async references(tx, summit, p) {
+    return (await tx.delegations.get(summit, p.delegation))
+      ? []
+      : [{ path: 'delegation', message: `unknown delegation "${p.delegation}"` }];
+  },
+  scope: () => ({ kind: 'summit' }),
+});
+
+/** The official programme: the host's. */
+export const programme = entityUseCases({
+  name: 'programme-event',
+  collection: (tx) => tx.programme,
+  schema: ProgrammeEvent.omit(noVersion).strict(),
+  authorise: hostManages,
+  async references(tx, summit, e) {
+    return [
+      ...(await venueExists(tx, summit, e.venue, 'venue')),
+      ...(e.attendees === 'principals' ? [] : await personsExist(tx, summit, e.attendees, 'attendees')),
+      ...(e.from < e.to ? [] : [{ path: 'to', message: 'must be after from' }]),
+    ];
+  },
+  scope: () => ({ kind: 'summit' }),
+});
+
+/** The delegation a person belongs to, read inside the same transaction. */
+async function delegationOf(tx: Tx, summit: SummitId, person: string): Promise<DelegationId | undefined> {
+  return (await tx.persons.get(summit, person))?.delegation;
+}
+
+/**
+ * Busy blocks: private to the person's delegation (the host included never reads them). Others
+ * learn only that the person is busy, through the agenda view, never the label or the place.
+ */
+export const busy = entityUseCases({
+  name: 'busy',
+  collection: (tx) => tx.busy,
+  schema: Busy.omit(noVersion).strict(),
+  async authorise(actor, summit, b, tx) {
+    const delegation = await delegationOf(tx, summit, b.person);
+    if (delegation) requireCapability(actor, summit, 'act-on-request', delegation);
+  },
+  async references(tx, summit, b) {
+    const issues = [
+      ...(await venueExists(tx, summit, b.venue, 'venue')),
+      ...(b.from < b.to ? [] : [{ path: 'to', message: 'must be after from' }]),
+    ];
+    if (!(await delegationOf(tx, summit, b.person)))
+      issues.push({ path: 'person', message: `unknown person "${b.person}"` });
+    return issues;
+  },
+  async scope(b, tx, summit) {
+    const delegation = await delegationOf(tx, summit, b.person);
+    return delegation ? { kind: 'delegation', delegation } : { kind: 'host' };
+  },
+  async visible(actor, summit, records, tx) {
+    if (actor.system) return records;
+    const mine = new Set<string>(delegationsOf(actor, summit));
+    const persons = await tx.persons.list(summit);
+    const own = new Set(persons.filter((p) => mine.has(p.delegation)).map((p) => p.id as string));
+    return records.filter((b) => own.has(b.person));
+  },
+});

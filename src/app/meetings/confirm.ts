@@ -1,0 +1,89 @@
+// Parties accept a meeting's slot; when all have, the request is confirmed. Then it may be announced.
+import type { Actor } from '../../domain/actor/schema.js';
+import type { DelegationId, SummitId } from '../../domain/ids.js';
+import type { Meeting } from '../../domain/meeting/schema.js';
+import { partiesOf } from '../../domain/request/agreement.js';
+import { applyTransition } from '../../domain/request/transition.js';
+import type { Request } from '../../domain/request/schema.js';
+import { actingDelegation, partiesScope, requireCapability } from '../access.js';
+import type { AppContext } from '../context.js';
+import { ConflictError } from '../errors.js';
+import { recordEvent } from '../events/record.js';
+import { loadVisibleRequest } from '../requests/load.js';
+import { saveRequest } from '../requests/write.js';
+import { requireMeeting } from './place.js';
+
+/** A party accepts the slot; the last party's acceptance confirms the request. */
+export function confirmMeeting(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  requestId: string,
+  options: { expectedVersion?: number; actingFor?: DelegationId } = {},
+): Promise<{ meeting: Meeting; request: Request }> {
+  return ctx.store.write(async (tx) => {
+    const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const delegation = actingDelegation(actor, summit, partiesOf(request), options.actingFor);
+    requireCapability(actor, summit, 'act-on-request', delegation);
+    const meeting = await requireMeeting(tx, summit, requestId);
+    // The life-cycle table decides: it refuses a second acceptance and confirms on the last one.
+    const next = applyTransition(
+      request,
+      conditions,
+      { name: 'confirm', meeting },
+      { actor, summit, delegation },
+      ctx.now(),
+    );
+    const confirmedBy = [...meeting.confirmedBy, delegation];
+    const stored = await tx.meetings.update(summit, {
+      ...meeting,
+      confirmedBy,
+      version: options.expectedVersion ?? meeting.version,
+    });
+    await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.slot-accepted', {
+      request: request.id,
+      delegation,
+    });
+    const current =
+      next.status === request.status
+        ? request
+        : await saveRequest(tx, ctx, actor, summit, request, next, ['confirm'], undefined);
+    return { meeting: stored, request: current };
+  });
+}
+
+/** A party announces a confirmed meeting: from then on every participant sees it. */
+export function announceMeeting(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  requestId: string,
+  options: { expectedVersion?: number; actingFor?: DelegationId } = {},
+): Promise<Meeting> {
+  return ctx.store.write(async (tx) => {
+    const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const delegation = actingDelegation(actor, summit, partiesOf(request), options.actingFor);
+    requireCapability(actor, summit, 'act-on-request', delegation);
+    const meeting = await requireMeeting(tx, summit, requestId);
+    if (request.status !== 'confirmed' && request.status !== 'held') {
+      throw new ConflictError(
+        `meeting ${requestId} is not confirmed by every party yet; it cannot be announced`,
+        'not-confirmed',
+      );
+    }
+    if (meeting.announced)
+      throw new ConflictError(`meeting ${requestId} is already announced`, 'already-announced');
+    const stored = await tx.meetings.update(summit, {
+      ...meeting,
+      announced: true,
+      version: options.expectedVersion ?? meeting.version,
+    });
+    await recordEvent(tx, ctx, actor, summit, { kind: 'summit' }, 'meeting.announced', {
+      request: request.id,
+      parties: partiesOf(request),
+      start: stored.start,
+      end: stored.end,
+    });
+    return stored;
+  });
+}

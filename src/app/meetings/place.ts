@@ -1,0 +1,143 @@
+// The host places, moves, pins and unpins meetings; every rule is checked inside the write.
+import type { Actor } from '../../domain/actor/schema.js';
+import type { SummitId } from '../../domain/ids.js';
+import type { Meeting } from '../../domain/meeting/schema.js';
+import { applyTransition } from '../../domain/request/transition.js';
+import { addMinutes } from '../../domain/time.js';
+import { NotFoundError, type Tx } from '../../store/store.js';
+import { partiesScope, requireCapability } from '../access.js';
+import type { AppContext } from '../context.js';
+import { ConflictError } from '../errors.js';
+import { recordEvent } from '../events/record.js';
+import { loadVisibleRequest } from '../requests/load.js';
+import { saveRequest } from '../requests/write.js';
+import { loadSummitData } from '../summit/load.js';
+import { parseInput } from '../validate.js';
+import { Slot } from './inputs.js';
+import { requireFeasible } from './rules.js';
+
+/**
+ * Places an agreed request at a slot (it becomes scheduled), or moves a scheduled one. The check
+ * runs inside the write transaction, so two overlapping placements can never both commit.
+ */
+export function placeMeeting(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  requestId: string,
+  input: unknown,
+  options: { expectedVersion?: number } = {},
+): Promise<Meeting> {
+  const slot = parseInput(Slot, input);
+  requireCapability(actor, summit, 'place-meetings');
+  return ctx.store.write(async (tx) => {
+    const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const existing = (await tx.meetings.get(summit, requestId)) ?? null;
+    if (existing?.pinned)
+      throw new ConflictError(`meeting ${requestId} is pinned: unpin it before moving it`, 'meeting-pinned');
+    if (request.status === 'confirmed') {
+      throw new ConflictError(
+        `meeting ${requestId} is confirmed by every party; it keeps its slot`,
+        'meeting-confirmed',
+      );
+    }
+    const candidate = {
+      request: request.id,
+      start: slot.start,
+      end: addMinutes(slot.start, request.minutes),
+      room: slot.room,
+    };
+    requireFeasible(await loadSummitData(tx, summit), candidate);
+    const acting = { actor, summit };
+    if (!existing) {
+      const next = applyTransition(request, conditions, 'schedule', acting, ctx.now());
+      await saveRequest(tx, ctx, actor, summit, request, next, ['schedule'], undefined);
+      const meeting = await tx.meetings.insert(summit, {
+        ...candidate,
+        pinned: false,
+        confirmedBy: [],
+        announced: false,
+        version: 1,
+      });
+      await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.placed', { ...candidate });
+      return meeting;
+    }
+    const moved = await tx.meetings.update(summit, {
+      ...existing,
+      start: candidate.start,
+      end: candidate.end,
+      room: candidate.room,
+      // A new slot needs every party's acceptance again.
+      confirmedBy: [],
+      version: options.expectedVersion ?? existing.version,
+    });
+    await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.moved', {
+      ...candidate,
+      previous: { start: existing.start, room: existing.room },
+    });
+    return moved;
+  });
+}
+
+/** Takes a scheduled meeting off the calendar; the request goes back to agreed. */
+export function unplaceMeeting(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  requestId: string,
+  options: { expectedVersion?: number } = {},
+): Promise<void> {
+  requireCapability(actor, summit, 'place-meetings');
+  return ctx.store.write(async (tx) => {
+    const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const meeting = await requireMeeting(tx, summit, requestId);
+    if (meeting.pinned)
+      throw new ConflictError(`meeting ${requestId} is pinned: unpin it first`, 'meeting-pinned');
+    const next = applyTransition(request, conditions, 'unschedule', { actor, summit }, ctx.now());
+    await tx.meetings.remove(summit, requestId, options.expectedVersion ?? meeting.version);
+    await saveRequest(tx, ctx, actor, summit, request, next, ['unschedule'], undefined);
+    await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.removed', {
+      request: request.id,
+    });
+  });
+}
+
+/** Pins or unpins a meeting: the planner never moves a pinned meeting. */
+export function setPinned(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  requestId: string,
+  pinned: boolean,
+  options: { expectedVersion?: number } = {},
+): Promise<Meeting> {
+  requireCapability(actor, summit, 'place-meetings');
+  return ctx.store.write(async (tx) => {
+    const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const meeting = await requireMeeting(tx, summit, requestId);
+    const stored = await tx.meetings.update(summit, {
+      ...meeting,
+      pinned,
+      version: options.expectedVersion ?? meeting.version,
+    });
+    await recordEvent(
+      tx,
+      ctx,
+      actor,
+      summit,
+      partiesScope(request),
+      pinned ? 'meeting.pinned' : 'meeting.unpinned',
+      {
+        request: request.id,
+      },
+    );
+    return stored;
+  });
+}
+
+/** The meeting of a request, or "not found". */
+export async function requireMeeting(tx: Tx, summit: SummitId, requestId: string): Promise<Meeting> {
+  const meeting = await tx.meetings.get(summit, requestId);
+  if (!meeting) throw new NotFoundError('meeting', requestId);
+  return meeting;
+}

@@ -1,0 +1,58 @@
+// Lists and reads requests, filtered by what the actor may see.
+import type { Actor } from '../../domain/actor/schema.js';
+import type { DelegationId, SummitId } from '../../domain/ids.js';
+import { allowedTransitions } from '../../domain/request/transition.js';
+import { isParty } from '../../domain/request/agreement.js';
+import type { TransitionName } from '../../domain/request/lifecycle.js';
+import type { Condition, Request, RequestStatus } from '../../domain/request/schema.js';
+import type { Meeting } from '../../domain/meeting/schema.js';
+import { canSeeRequest, requireParticipant } from '../access.js';
+import type { AppContext } from '../context.js';
+import { loadVisibleRequest } from './load.js';
+
+/** Filters for a request list. */
+export interface RequestFilter {
+  status?: RequestStatus;
+  /** Only requests this delegation is party to. */
+  party?: DelegationId;
+}
+
+/** The requests the actor may see, in id order. */
+export function listRequests(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  filter: RequestFilter = {},
+): Promise<Request[]> {
+  requireParticipant(actor, summit);
+  return ctx.store.read(async (tx) =>
+    (await tx.requests.list(summit))
+      .filter((r) => canSeeRequest(actor, summit, r))
+      .filter((r) => !filter.status || r.status === filter.status)
+      .filter((r) => !filter.party || isParty(r, filter.party))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  );
+}
+
+/** A request with its conditions, its meeting and what the actor may do next. */
+export interface RequestView {
+  request: Request;
+  conditions: Condition[];
+  meeting: Meeting | null;
+  allowed: TransitionName[];
+}
+
+/** One request the actor may see; "not found" otherwise. */
+export function getRequest(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  id: string,
+): Promise<RequestView> {
+  return ctx.store.read(async (tx) => {
+    const { request, conditions } = await loadVisibleRequest(tx, actor, summit, id);
+    const meeting = (await tx.meetings.get(summit, id)) ?? null;
+    const allowed = allowedTransitions(request, conditions, { actor, summit }, { meeting, now: ctx.now() });
+    return { request, conditions, meeting, allowed };
+  });
+}

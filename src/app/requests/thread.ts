@@ -1,0 +1,57 @@
+// The parties' shared thread on a request.
+import { z } from 'zod';
+import type { Actor } from '../../domain/actor/schema.js';
+import { MessageId, type DelegationId, type SummitId } from '../../domain/ids.js';
+import type { ThreadMessage } from '../../domain/request/schema.js';
+import { actingDelegation, partiesScope } from '../access.js';
+import { partiesOf } from '../../domain/request/agreement.js';
+import type { AppContext } from '../context.js';
+import { recordEvent } from '../events/record.js';
+import { parseInput } from '../validate.js';
+import { loadVisibleRequest } from './load.js';
+
+/** A message to the thread. */
+export const NewMessage = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
+
+/** A party posts to the thread; the host and other delegations cannot. */
+export function postToThread(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  requestId: string,
+  input: unknown,
+  actingFor?: DelegationId,
+): Promise<ThreadMessage> {
+  const { text } = parseInput(NewMessage, input);
+  return ctx.store.write(async (tx) => {
+    const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const delegation = actingDelegation(actor, summit, partiesOf(request), actingFor);
+    const message = await tx.thread.append(summit, {
+      id: MessageId.parse(ctx.newId()),
+      request: request.id,
+      delegation,
+      author: actor.user,
+      at: ctx.now(),
+      text,
+    });
+    await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'thread.posted', {
+      request: request.id,
+      message: message.id,
+      delegation,
+    });
+    return message;
+  });
+}
+
+/** The thread of a request, oldest first, for its parties (and the host unless confidential). */
+export function readThread(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  requestId: string,
+): Promise<ThreadMessage[]> {
+  return ctx.store.read(async (tx) => {
+    await loadVisibleRequest(tx, actor, summit, requestId);
+    return tx.thread.listFor(summit, requestId);
+  });
+}

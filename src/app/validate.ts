@@ -1,0 +1,20 @@
+// Turns zod failures into the application's ValidationError, with every failing path.
+import type { z } from 'zod';
+import { ValidationError, type Issue } from './errors.js';
+
+/** Formats a zod issue path as `requests[3].attendees[1]`. */
+export function pathOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+/** Parses `input` with `schema` or throws a ValidationError listing every issue. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError(
+    result.error.issues.map((i): Issue => ({ path: pathOf(i.path), message: i.message })),
+  );
+}
