@@ -44,6 +44,7 @@ export async function createUser(store: Store, input: NewUser): Promise<User> {
   const hash = await hashPassword(input.password); // slow: outside the write transaction
   return store.write(async (tx) => {
     if (await tx.users.byEmail(email)) throw new DuplicateError('user', email);
+    await checkGrantTargets(tx, grants.data);
     const user = await tx.users.insert({
       id: UserId.parse(`u-${randomUUID()}`),
       email,
@@ -63,6 +64,21 @@ export async function userByEmail(store: Store, email: string): Promise<User> {
   const user = await store.read((tx) => tx.users.byEmail(e));
   if (!user) throw new NotFoundError('user', e);
   return user;
+}
+
+/** Every grant must name a summit (and delegation) that exists, or the account is refused whole. */
+async function checkGrantTargets(tx: Tx, grants: readonly RoleGrant[]): Promise<void> {
+  for (const [i, g] of grants.entries()) {
+    if (!(await tx.summits.get(g.summit))) {
+      throw new AccountInputError(`grants[${i}].summit`, `no summit "${g.summit}"`);
+    }
+    if (g.kind === 'delegation' && !(await tx.delegations.get(g.summit, g.delegation))) {
+      throw new AccountInputError(
+        `grants[${i}].delegation`,
+        `no delegation "${g.delegation}" in summit "${g.summit}"`,
+      );
+    }
+  }
 }
 
 async function requireUser(tx: Tx, id: UserId): Promise<User> {
@@ -98,6 +114,7 @@ export async function setGrants(store: Store, user: UserId, grants: RoleGrant[])
   const parsed = z.array(RoleGrant).parse(grants);
   await store.write(async (tx) => {
     await requireUser(tx, user);
+    await checkGrantTargets(tx, parsed);
     await tx.users.setGrants(user, parsed);
   });
 }
