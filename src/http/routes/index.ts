@@ -1,0 +1,7 @@
+// Every feature's routes, one plugin per file, mounted under /api. Adding a feature is one line here.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authRoutes } from './auth.js';
+import { healthRoutes } from './health.js';
+
+/** The feature route plugins, in the order they appear in the OpenAPI document. */
+export const FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [healthRoutes, authRoutes];

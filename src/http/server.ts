@@ -1,0 +1,121 @@
+// Builds the Fastify server: logging, security headers, limits, OpenAPI, authentication, errors, routes.
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createAuthContext, type SessionPolicy } from '../app/auth/context.js';
+import type { ThrottlePolicy } from '../app/auth/throttle.js';
+import { appContext } from '../app/context.js';
+import { instantFromMillis } from '../domain/time.js';
+import type { Store } from '../store/store.js';
+import { registerAuthentication } from './auth/authenticate.js';
+import { UNDECLARED_PATHS } from './authz.js';
+import { registerIdempotency } from './concurrency/idempotency.js';
+import type { HttpDeps } from './context.js';
+import { registerErrorHandling } from './errors.js';
+import { genReqId, loggerOptions, REQUEST_ID_HEADER, type LoggerOption } from './logging.js';
+import { registerOpenApi } from './openapi.js';
+import { Problem, PROBLEM_TYPE } from './problem.js';
+import { FEATURE_ROUTES } from './routes/index.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  registerRateLimits,
+  registerSecurityHeaders,
+  type RateLimits,
+} from './security.js';
+
+/** The body limit of every route unless it says otherwise. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** The body limit of summit-file import routes (`bodyLimit: IMPORT_BODY_LIMIT` in their options). */
+export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+/** How to build a server; only the store is required. */
+export interface ServerOptions {
+  store: Store;
+  /** false (default) for silence, true for info-level JSON on stdout, or pino options (e.g. a stream). */
+  logger?: LoggerOption;
+  /** Trust X-Forwarded-* from a reverse proxy (client address, https for the Secure cookie flag). */
+  trustProxy?: boolean;
+  /** The clock; tests pass a controllable one. */
+  now?: () => Date;
+  /** Sign-in throttle and session timeouts, when not the defaults. */
+  auth?: { throttle?: ThrottlePolicy; sessions?: Partial<SessionPolicy> };
+  /** Rate limits, or false to switch them off (tests that hammer an endpoint for another reason). */
+  rateLimits?: RateLimits | false;
+  /** The default body limit in bytes (1 MiB). */
+  bodyLimit?: number;
+  /** The version shown in the OpenAPI document. */
+  version?: string;
+}
+
+/** Every /api route must say who may call it; refusing to start beats an unguarded route. */
+function requireAuthzDeclaration(route: RouteOptions): void {
+  if (!route.url.startsWith('/api/') || UNDECLARED_PATHS.test(route.url)) return;
+  if (!route.schema?.['x-authz']) {
+    throw new Error(`route ${route.method} ${route.url} has no schema['x-authz']; see src/http/README.md`);
+  }
+}
+
+/** Documents the problem answers and the security schemes of each declared route. */
+function documentRoute(route: RouteOptions): void {
+  const schema = route.schema;
+  const rule = schema?.['x-authz'];
+  if (!schema || !rule) return;
+  if (rule.access === 'signed-in' && !schema.security) {
+    schema.security = rule.sessionOnly ? [{ session: [] }] : [{ session: [] }, { bearer: [] }];
+  }
+  const response = (schema.response ?? {}) as Record<string, unknown>;
+  const problems = (description: string) => ({
+    description,
+    content: { [PROBLEM_TYPE]: { schema: Problem } },
+  });
+  if (!('4xx' in response) && !('default' in response))
+    response['4xx'] = problems('A client error (RFC 9457)');
+  if (!('5xx' in response)) response['5xx'] = problems('A server error (RFC 9457)');
+  schema.response = response;
+}
+
+/** Builds the server (not yet listening; call `listen`, or `inject` in tests). */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const app = Fastify({
+    logger: loggerOptions(options.logger ?? false),
+    genReqId,
+    requestIdHeader: false, // genReqId reads and vets the header itself
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const deps: HttpDeps = {
+    app: { ...appContext(options.store), now: () => instantFromMillis(now().getTime()) },
+    auth: createAuthContext(options.store, options.auth),
+    now,
+    rateLimits,
+  };
+  app.decorate('deps', deps);
+
+  app.addHook('onRoute', (route) => {
+    requireAuthzDeclaration(route);
+    documentRoute(route);
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    // answers carry personal data and secrets: no shared or browser caching
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
+      reply.header('cache-control', 'no-store');
+  });
+
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app);
+  await registerRateLimits(app, rateLimits);
+  await app.register(cookie);
+  await registerOpenApi(app, options.version ?? '0.1.0');
+  registerAuthentication(app);
+  registerIdempotency(app);
+
+  for (const routes of FEATURE_ROUTES) await app.register(routes, { prefix: '/api' });
+  return app;
+}
