@@ -69,6 +69,8 @@ export interface Plan {
   /** Existing unpinned meetings whose start or room changed. */
   moved: RequestId[];
   stats: { millis: number; seed: number; iterations?: number };
+  /** Problems in the input the plan had to keep (e.g. a pinned meeting in an unknown room). */
+  warnings?: string[];
 }
 
 /** The result file of summit-file.md ("The result"): local wall-clock times in the summit zone. */

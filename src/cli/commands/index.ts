@@ -11,9 +11,9 @@
 //   }
 import type { Command } from 'commander';
 import type { CliContext } from '../program.js';
+import { registerSchedule } from './schedule.js';
 
 /** Adds every command to the program. A new command module is one line here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
-  void program;
-  void ctx;
+  registerSchedule(program, ctx);
 }

@@ -1,0 +1,164 @@
+// `sideline schedule SUMMIT_FILE`: plans the agreed requests of a summit file and writes the result file.
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
+import type { CliContext } from '../program.js';
+import { withGlobals } from '../program.js';
+import { json, table, type Output } from '../output.js';
+import { UserError } from '../errors.js';
+import type { SummitData } from '../../domain/summit/data.js';
+import { readSummitFile } from '../../io/summit-file/read.js';
+import { formatFileError } from '../../io/errors.js';
+import { solveInWorker } from '../../engine/worker/run-in-worker.js';
+import { toResultFile } from '../../engine/result-file.js';
+import type { Plan, ResultFile } from '../../engine/result.js';
+
+/** What `schedule` was asked to do, once its options are read. */
+export interface ScheduleSettings {
+  timeLimitMs: number;
+  seed: number;
+  out: string | undefined;
+  json: boolean;
+}
+
+/** Adds `schedule` to the program. */
+export function registerSchedule(program: Command, ctx: CliContext): void {
+  withGlobals(program.command('schedule [summit-file]'))
+    .description('Plan the agreed requests of a summit file and write the result (times local to the summit)')
+    .option('--time-limit <seconds>', 'how long to search', '10')
+    .option('--seed <n>', 'seed of the search (same file, seed and limit: same plan)', '1')
+    .option('--out <result.json>', 'write the result file here')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sideline schedule examples/apec-2017-danang.yaml\n' +
+        '  $ sideline schedule unga.json --time-limit 30 --seed 7 --out unga-result.json\n',
+    )
+    .action(
+      async (
+        file: string | undefined,
+        opts: { timeLimit: string; seed: string; out?: string },
+        cmd: Command,
+      ) => {
+        const g = ctx.globals(cmd);
+        const settings = readSettings(opts, g.json);
+        if (file === undefined) {
+          // The database mode loads the summit's SummitData through the application layer and then
+          // calls scheduleSummitData, like the file mode below.
+          throw new UserError(
+            'give a SUMMIT_FILE to plan; planning the summit in the database is not available yet',
+          );
+        }
+        await scheduleSummitData(await readSummit(file), settings, ctx.output);
+      },
+    );
+}
+
+function readSettings(
+  opts: { timeLimit: string; seed: string; out?: string },
+  asJson: boolean,
+): ScheduleSettings {
+  const seconds = Number(opts.timeLimit);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UserError(`--time-limit must be a positive number of seconds, got "${opts.timeLimit}"`);
+  }
+  const seed = Number(opts.seed);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new UserError(`--seed must be a whole number from 0 to 4294967295, got "${opts.seed}"`);
+  }
+  return { timeLimitMs: Math.round(seconds * 1000), seed, out: opts.out, json: asJson };
+}
+
+/** Reads and validates a summit file; every problem is reported with its path. */
+async function readSummit(file: string): Promise<SummitData> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const ext = extname(file).toLowerCase();
+  const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : null;
+  if (format === null) throw new UserError(`${file}: a summit file ends in .yaml, .yml or .json`);
+  const read = readSummitFile(text, format);
+  if (!read.ok) {
+    const n = read.errors.length;
+    throw new UserError(
+      `${file} has ${n} error${n === 1 ? '' : 's'}; nothing was planned`,
+      read.errors.map(formatFileError),
+    );
+  }
+  return read.data;
+}
+
+/**
+ * Plans `data` in a worker thread with a progress line on a terminal (Ctrl-C stops the search and keeps
+ * the best plan so far), writes the result file to `--out`, and prints it (--json) or a summary.
+ */
+export async function scheduleSummitData(
+  data: SummitData,
+  s: ScheduleSettings,
+  output: Output,
+): Promise<ResultFile> {
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  const live = output.isTTY && !s.json;
+  const t0 = performance.now();
+  let plan: Plan;
+  try {
+    plan = await solveInWorker(data, {
+      seed: s.seed,
+      timeLimitMs: s.timeLimitMs,
+      progressIntervalMs: 250,
+      signal: controller.signal,
+      onProgress: live
+        ? (p) =>
+            process.stdout.write(
+              `\r${(p.elapsedMs / 1000).toFixed(1)} s  weight ${p.objective.weight}` +
+                `${p.bound === null ? '' : ` of at most ${p.bound}`}  preferred ${p.objective.preferred}` +
+                `  moved ${p.objective.moved}   `,
+            )
+        : undefined,
+    });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    if (live) process.stdout.write('\r\x1b[K');
+  }
+  const result = toResultFile(plan, data);
+  if (s.out) await writeFile(s.out, `${JSON.stringify(result, null, 2)}\n`);
+  if (s.json) {
+    json(output, result);
+    return result;
+  }
+  const placeable =
+    plan.meetings.length +
+    plan.unscheduled.filter((u) => u.reason === 'no-slot' || u.reason === 'displaced').length;
+  output.out(
+    `Placed ${plan.meetings.length} of ${placeable} plannable requests in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +
+      `weight ${plan.objective.weight}${plan.bound === null ? '' : ` (bound ${plan.bound})`}, ` +
+      `preferred ${plan.objective.preferred}, moved ${plan.objective.moved}.`,
+  );
+  if (result.meetings.length > 0 && result.meetings.length <= 60) {
+    output.out(
+      `\n${table(
+        ['request', 'start', 'end', 'room'],
+        result.meetings.map((m) => [m.request, m.start, m.end, m.room ?? '(pull-aside)']),
+      )}`,
+    );
+  }
+  if (result.unscheduled.length > 0) {
+    const shown = result.unscheduled.slice(0, 200);
+    output.out(`\nNot placed (${result.unscheduled.length}):`);
+    output.out(
+      table(
+        ['request', 'reason', 'detail'],
+        shown.map((u) => [u.request, u.reason, u.detail]),
+      ),
+    );
+    if (shown.length < result.unscheduled.length)
+      output.out(`… and ${result.unscheduled.length - shown.length} more (see --out).`);
+  }
+  if (s.out) output.out(`\nResult written to ${s.out}.`);
+  return result;
+}

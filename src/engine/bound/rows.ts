@@ -1,0 +1,234 @@
+// The capacity rows of the bound's relaxation. Each row says: these requests, if placed, use at
+// least coef minutes of a resource that has at most cap minutes. Every plan satisfies every row.
+import type { Model } from '../model/model.js';
+import {
+  intervalIndexAt,
+  mergeIntervals,
+  subtractIntervals,
+  intersectIntervals,
+  type IntervalSet,
+} from '../model/intervals.js';
+import { firstGridAtOrAfter } from '../model/timeline.js';
+
+/** Rows in compressed form: for each row its capacity; for each request its (row, coef) pairs. */
+export interface Rows {
+  cap: Float64Array;
+  /** What each row stands for, for the documentation of a bound. */
+  label: string[];
+  /** Start of each request's entries in rowOf/coef (length requests + 1). */
+  offset: Int32Array;
+  rowOf: Int32Array;
+  coef: Float64Array;
+}
+
+interface Draft {
+  cap: number;
+  label: string;
+  members: [number, number][];
+}
+
+/**
+ * Builds the person rows (time each attendee has between fixed engagements, day by day) and the room
+ * rows (room minutes of each set of rooms a request may use, day by day). Rows that cannot bind are dropped.
+ */
+export function buildRows(m: Model): Rows {
+  const drafts: Draft[] = [];
+  personRows(m, drafts);
+  roomRows(m, drafts);
+  const useful = drafts.filter((d) => d.members.reduce((s, [, c]) => s + c, 0) > d.cap + 1e-9);
+  const n = m.requests.length;
+  const counts = new Int32Array(n + 1);
+  for (const d of useful) for (const [r] of d.members) counts[r + 1]!++;
+  for (let i = 0; i < n; i++) counts[i + 1]! += counts[i]!;
+  const offset = counts.slice();
+  const fill = counts.slice();
+  const rowOf = new Int32Array(offset[n]!);
+  const coef = new Float64Array(offset[n]!);
+  useful.forEach((d, row) => {
+    for (const [r, c] of d.members) {
+      const at = fill[r]!++;
+      rowOf[at] = row;
+      coef[at] = c;
+    }
+  });
+  return {
+    cap: Float64Array.from(useful, (d) => d.cap),
+    label: useful.map((d) => d.label),
+    offset,
+    rowOf,
+    coef,
+  };
+}
+
+/** Usable minutes of a free segment: from its first grid start to its end (meetings start on the grid). */
+function usable(m: Model, from: number, to: number): number {
+  const g = firstGridAtOrAfter(m.tl, from);
+  if (g >= m.tl.G) return 0;
+  const t = m.tl.gridMin[g]!;
+  return Math.max(0, to - t);
+}
+
+function dayIntervals(m: Model): IntervalSet {
+  return mergeIntervals(m.tl.days.map((d) => [d.from, d.to]));
+}
+
+/**
+ * For person p, every meeting lies in one segment of (day windows ∩ presence) minus fixed engagements
+ * widened by the buffer, and n meetings in a segment of usable length L satisfy Σ(minutes + buffer) <= L + buffer.
+ * Rows: per segment, per day, and for the whole summit, each over the requests whose every candidate
+ * start falls inside it.
+ */
+function personRows(m: Model, out: Draft[]): void {
+  const b = m.tl.buffer;
+  const days = dayIntervals(m);
+  for (let p = 0; p < m.persons.length; p++) {
+    const reqs = m.personRequests[p]!;
+    if (reqs.length === 0) continue;
+    const person = m.persons[p]!;
+    let free = person.presence === null ? days : intersectIntervals(days, person.presence);
+    free = subtractIntervals(free, mergeIntervals(person.engagements.map((e) => [e.from - b, e.to + b])));
+    // Split at day boundaries (a 00:00-24:00 day window makes consecutive days touch).
+    const segs: number[] = [];
+    const segDay: number[] = [];
+    for (let i = 0; i < free.length; i += 2) {
+      for (let k = 0; k < m.tl.days.length; k++) {
+        const d = m.tl.days[k]!;
+        const a = Math.max(free[i]!, d.from);
+        const z = Math.min(free[i + 1]!, d.to);
+        if (a < z) {
+          segs.push(a, z);
+          segDay.push(k);
+        }
+      }
+    }
+    const segSet = Int32Array.from(segs);
+    const segCap = segDay.map((_, s) => usable(m, segs[2 * s]!, segs[2 * s + 1]!) + b);
+    const segRows = new Map<number, Draft>();
+    const dayRows = new Map<number, Draft>();
+    const whole: Draft = {
+      cap: segCap.reduce((x, y) => x + y, 0),
+      label: `${person.id}: free time`,
+      members: [],
+    };
+    for (const r of reqs) {
+      const req = m.requests[r]!;
+      if (req.options.length === 0) continue;
+      let lo = Infinity;
+      let hi = -Infinity;
+      let outside = false;
+      for (const o of req.options) {
+        // Segments are in time order, so the first and last starts give the extremes.
+        for (const g of [o.starts[0]!, o.starts[o.starts.length - 1]!]) {
+          const i = intervalIndexAt(segSet, m.tl.gridMin[g]!);
+          if (i < 0) outside = true;
+          lo = Math.min(lo, i / 2);
+          hi = Math.max(hi, i / 2);
+        }
+      }
+      // Static feasibility puts every candidate inside a segment; should rounding ever disagree,
+      // leaving the request out of p's rows keeps them valid.
+      if (outside) continue;
+      const c = req.minutes + b;
+      whole.members.push([r, c]);
+      if (segDay[lo] !== segDay[hi]) continue;
+      const day = segDay[lo]!;
+      let dr = dayRows.get(day);
+      if (!dr) {
+        const cap = segCap.reduce((x, y, s) => (segDay[s] === day ? x + y : x), 0);
+        dr = { cap, label: `${person.id}: free time on ${m.tl.days[day]!.date}`, members: [] };
+        dayRows.set(day, dr);
+      }
+      dr.members.push([r, c]);
+      if (lo !== hi) continue;
+      let sr = segRows.get(lo);
+      if (!sr) {
+        sr = {
+          cap: segCap[lo]!,
+          label: `${person.id}: free time ${segs[2 * lo]}-${segs[2 * lo + 1]}`,
+          members: [],
+        };
+        segRows.set(lo, sr);
+      }
+      sr.members.push([r, c]);
+    }
+    out.push(whole, ...dayRows.values(), ...segRows.values());
+  }
+}
+
+/**
+ * For a set S of rooms, the requests that can only use rooms of S need at most the free minutes of S:
+ * one meeting per room at a time. Rows per distinct room set (and every set that contains it), per day and whole.
+ */
+function roomRows(m: Model, out: Draft[]): void {
+  const days = m.tl.days;
+  // Free usable minutes of each room per day.
+  const roomDay = m.rooms.map((rm) =>
+    days.map((d) => {
+      const inDay = intersectIntervals(rm.free, Int32Array.from([d.from, d.to]));
+      let s = 0;
+      for (let i = 0; i < inDay.length; i += 2) s += usable(m, inDay[i]!, inDay[i + 1]!);
+      return s;
+    }),
+  );
+  const sets = new Map<string, { mask: Uint32Array; members: number[] }>();
+  for (const r of m.variables) {
+    const req = m.requests[r]!;
+    if (req.pullAside || req.options.length === 0) continue;
+    let entry = sets.get(req.roomKey);
+    if (!entry) {
+      const mask = new Uint32Array(m.RW);
+      for (const o of req.options) if (o.roomMask) for (let w = 0; w < m.RW; w++) mask[w]! |= o.roomMask[w]!;
+      entry = { mask, members: [] };
+      sets.set(req.roomKey, entry);
+    }
+    entry.members.push(r);
+  }
+  let list = [...sets.values()];
+  if (list.length > 64) {
+    // Too many distinct sets: one row over all rooms keeps the bound cheap and still valid.
+    const mask = new Uint32Array(m.RW);
+    for (const e of list) for (let w = 0; w < m.RW; w++) mask[w]! |= e.mask[w]!;
+    list = [{ mask, members: list.flatMap((e) => e.members) }];
+  }
+  const subset = (a: Uint32Array, b: Uint32Array): boolean => {
+    for (let w = 0; w < a.length; w++) if ((a[w]! & ~b[w]!) !== 0) return false;
+    return true;
+  };
+  const dayOf = (r: number): number => {
+    const req = m.requests[r]!;
+    let day = -1;
+    for (const o of req.options) {
+      const d0 = m.tl.gridDay[o.starts[0]!]!;
+      const d1 = m.tl.gridDay[o.starts[o.starts.length - 1]!]!;
+      if (d0 !== d1 || (day >= 0 && day !== d0)) return -1;
+      day = d0;
+    }
+    return day;
+  };
+  for (const s of list) {
+    const rooms: number[] = [];
+    for (let k = 0; k < m.rooms.length; k++) if ((s.mask[k >>> 5]! >>> (k & 31)) & 1) rooms.push(k);
+    const members = list.filter((t) => subset(t.mask, s.mask)).flatMap((t) => t.members);
+    const name =
+      rooms.length === m.rooms.length
+        ? 'all rooms'
+        : `rooms ${rooms
+            .map((k) => m.rooms[k]!.id)
+            .slice(0, 5)
+            .join(', ')}${rooms.length > 5 ? '…' : ''}`;
+    out.push({
+      cap: rooms.reduce((x, k) => x + roomDay[k]!.reduce((a, b) => a + b, 0), 0),
+      label: `${name}: free minutes`,
+      members: members.map((r) => [r, m.requests[r]!.minutes]),
+    });
+    days.forEach((d, k) => {
+      const dm = members.filter((r) => dayOf(r) === k);
+      if (dm.length === 0) return;
+      out.push({
+        cap: rooms.reduce((x, room) => x + roomDay[room]![k]!, 0),
+        label: `${name}: free minutes on ${d.date}`,
+        members: dm.map((r) => [r, m.requests[r]!.minutes]),
+      });
+    });
+  }
+}

@@ -1,0 +1,263 @@
+// Compiles SummitData into the integer model the search works on. Reads the input, never changes it.
+import type { SummitData } from '../../domain/summit/data.js';
+import type { Meeting } from '../../domain/meeting/schema.js';
+import type { Instant, Window } from '../../domain/time.js';
+import { buildCandidates } from './candidates.js';
+import { mergeIntervals, subtractIntervals, intervalIndexAt, type IntervalSet } from './intervals.js';
+import type { Engagement, Model, PersonModel, RequestModel, RoomModel } from './model.js';
+import { buildTimeline, minuteCeil, minuteFloor, type Timeline } from './timeline.js';
+
+/** Request states the scheduler may place (summit-file.md, hard rule 1). */
+export const PLACEABLE_STATES: ReadonlySet<string> = new Set(['agreed', 'scheduled', 'confirmed']);
+
+const FAR = 1 << 29;
+
+/** Options that change which existing meetings count as the starting point. */
+export interface CompileOptions {
+  /** Movable meetings to start from instead of data.meetings' unpinned ones (re-planning). */
+  existing?: { request: string; start: Instant; room: string | null }[];
+}
+
+/** Compiles a summit for planning: time grid, persons' fixed engagements, rooms, requests and candidates. */
+export function compileModel(data: SummitData, options: CompileOptions = {}): Model {
+  const tl = buildTimeline(data.summit);
+  const venues = data.venues.map((v) => v.id as string);
+  const venueIdx = new Map(venues.map((v, i) => [v, i]));
+  const venueOf = (id: string | null): number => {
+    if (id === null) return venues.length;
+    let i = venueIdx.get(id);
+    if (i === undefined) {
+      // A venue named but not listed still separates places; give it an index of its own.
+      i = venues.length;
+      venues.push(id);
+      venueIdx.set(id, i);
+    }
+    return i;
+  };
+  for (const r of data.rooms) venueOf(r.venue);
+  for (const q of data.requests) if (q.venue !== null) venueOf(q.venue);
+  for (const e of data.programme) if (e.venue !== null) venueOf(e.venue);
+  for (const b of data.busy) if (b.venue !== null) venueOf(b.venue);
+  for (const t of data.travel) {
+    venueOf(t.a);
+    venueOf(t.b);
+  }
+  const NONE = venues.length;
+  const { gap, maxGap } = buildGaps(data, venueIdx, NONE, tl.buffer);
+
+  const personIndex = new Map<string, number>();
+  const delegationById = new Map(data.delegations.map((d) => [d.id as string, d]));
+  const persons: PersonModel[] = data.persons.map((p, i) => {
+    personIndex.set(p.id, i);
+    const presence = p.presence ?? delegationById.get(p.delegation)?.presence ?? null;
+    return {
+      id: p.id,
+      delegation: p.delegation,
+      presence: presence === null ? null : allowing(tl, presence),
+      engagements: [],
+    };
+  });
+
+  const roomIndex = new Map(data.rooms.map((r, i) => [r.id as string, i]));
+  const roomBlocks: [number, number][][] = data.rooms.map(() => []);
+  const warnings: string[] = [];
+
+  addProgramme(data, tl, persons, personIndex, venueOf);
+  for (const b of data.busy) {
+    const p = personIndex.get(b.person);
+    if (p === undefined) continue;
+    persons[p]!.engagements.push({
+      from: minuteFloor(tl, b.from),
+      to: minuteCeil(tl, b.to),
+      venue: venueOf(b.venue),
+      kind: 'busy',
+      ref: b.id,
+      label: b.label ?? 'private commitment',
+    });
+  }
+
+  const requestIndex = new Map(data.requests.map((q, i) => [q.id as string, i]));
+  const meetingOf = new Map<string, Meeting>();
+  for (const mt of data.meetings) if (!meetingOf.has(mt.request)) meetingOf.set(mt.request, mt);
+  const override = options.existing ? new Map(options.existing.map((e) => [e.request, e])) : null;
+
+  const requests: RequestModel[] = data.requests.map((q, index) => {
+    const attendees: number[] = [];
+    const unknownAttendees: string[] = [];
+    for (const a of q.attendees) {
+      const p = personIndex.get(a);
+      if (p === undefined) unknownAttendees.push(a);
+      else if (!attendees.includes(p)) attendees.push(p);
+    }
+    const pullAside = q.format === 'pull-aside';
+    return {
+      index,
+      id: q.id,
+      source: q,
+      placeable: PLACEABLE_STATES.has(q.status),
+      weight: q.priority,
+      minutes: q.minutes,
+      units: Math.ceil(q.minutes / tl.grain),
+      attendees: Int32Array.from(attendees),
+      unknownAttendees,
+      seats: q.seats ?? q.attendees.length,
+      venue: q.venue === null ? -1 : venueOf(q.venue),
+      parties: [q.from, ...q.to],
+      pullAside,
+      allowed: q.allowed === null ? null : allowing(tl, q.allowed),
+      preferred: mergeIntervals(q.preferred.map((w) => [minuteCeil(tl, w.from), minuteCeil(tl, w.to)])),
+      fixed: null,
+      existing: null,
+      roomKey: '',
+      options: [],
+    };
+  });
+
+  // Existing meetings: confirmed or pinned ones are fixed; the rest may move. Meetings of requests that
+  // may not be placed (held, declined…) are not on the plan and block nothing.
+  for (const r of requests) {
+    const mt = meetingOf.get(r.id);
+    const q = r.source;
+    const roomOfMeeting = (room: string | null): number => (room === null ? -1 : (roomIndex.get(room) ?? -1));
+    if (mt && r.placeable && (mt.pinned || q.status === 'confirmed')) {
+      const start = minuteFloor(tl, mt.start);
+      const room = roomOfMeeting(mt.room);
+      if (mt.room !== null && room < 0) warnings.push(`meeting ${r.id}: room ${mt.room} is unknown`);
+      r.fixed = { start, room };
+      blockFor(r, start, room);
+      continue;
+    }
+    if (!r.placeable) continue;
+    const ex = override ? override.get(r.id) : mt;
+    if (ex) {
+      const start = minuteFloor(tl, ex.start);
+      const g = gridIndexOf(tl, start);
+      r.existing = { g, room: roomOfMeeting(ex.room), start };
+    }
+  }
+
+  function blockFor(r: RequestModel, start: number, room: number): void {
+    const end = start + r.minutes;
+    const venue = room >= 0 ? venueOf(data.rooms[room]!.venue) : r.venue >= 0 ? r.venue : NONE;
+    for (const p of r.attendees) {
+      persons[p]!.engagements.push({ from: start, to: end, venue, kind: 'meeting', ref: r.id, label: r.id });
+    }
+    if (room >= 0) roomBlocks[room]!.push([start, end]);
+  }
+
+  for (const p of persons) p.engagements.sort((a, b) => a.from - b.from || a.to - b.to);
+
+  const rooms: RoomModel[] = data.rooms.map((rm, k) => {
+    const available = rm.available === null ? Int32Array.from([-FAR, FAR]) : allowing(tl, rm.available);
+    return {
+      id: rm.id,
+      venue: venueOf(rm.venue),
+      capacity: rm.capacity,
+      delegation: rm.delegation,
+      free: subtractIntervals(available, mergeIntervals(roomBlocks[k]!)),
+    };
+  });
+  const G = tl.G;
+  const roomFreeUntil = new Int32Array(rooms.length * G);
+  rooms.forEach((rm, k) => {
+    for (let g = 0; g < G; g++) {
+      const i = intervalIndexAt(rm.free, tl.gridMin[g]!);
+      roomFreeUntil[k * G + g] = i < 0 ? -FAR : rm.free[i + 1]!;
+    }
+  });
+
+  const variables = requests.filter((r) => r.placeable && r.fixed === null).map((r) => r.index);
+  const personRequests: number[][] = persons.map(() => []);
+  for (const i of variables) for (const p of requests[i]!.attendees) personRequests[p]!.push(i);
+  const existingCount = requests.filter((r) => r.existing !== null).length;
+  const K1 = existingCount + 1;
+  const K2 = (requests.length + 1) * K1;
+
+  const model: Model = {
+    data,
+    tl,
+    venues,
+    NONE,
+    gap,
+    maxGap,
+    persons,
+    personIndex,
+    rooms,
+    roomIndex,
+    RW: Math.max(1, Math.ceil(rooms.length / 32)),
+    roomFreeUntil,
+    requests,
+    requestIndex,
+    variables: Int32Array.from(variables),
+    personRequests: personRequests.map((l) => Int32Array.from(l)),
+    existingCount,
+    K1,
+    K2,
+    warnings,
+  };
+  buildCandidates(model);
+  return model;
+}
+
+/** Windows that allow something (presence, availability, allowed): rounded inwards to whole minutes. */
+function allowing(tl: Timeline, windows: readonly Window[]): IntervalSet {
+  return mergeIntervals(windows.map((w) => [minuteCeil(tl, w.from), minuteFloor(tl, w.to)]));
+}
+
+function gridIndexOf(tl: Timeline, minute: number): number {
+  let lo = 0;
+  let hi = tl.G - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = tl.gridMin[mid]!;
+    if (v === minute) return mid;
+    if (v < minute) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function buildGaps(
+  data: SummitData,
+  venueIdx: Map<string, number>,
+  NONE: number,
+  buffer: number,
+): { gap: Int32Array; maxGap: number } {
+  const W = NONE + 1;
+  const gap = new Int32Array(W * W).fill(buffer);
+  let maxGap = buffer;
+  for (const t of data.travel) {
+    const a = venueIdx.get(t.a)!;
+    const b = venueIdx.get(t.b)!;
+    if (a === b) continue;
+    gap[a * W + b] = buffer + t.minutes;
+    gap[b * W + a] = buffer + t.minutes;
+    maxGap = Math.max(maxGap, buffer + t.minutes);
+  }
+  return { gap, maxGap };
+}
+
+function addProgramme(
+  data: SummitData,
+  tl: Timeline,
+  persons: PersonModel[],
+  personIndex: Map<string, number>,
+  venueOf: (id: string | null) => number,
+): void {
+  const principals = data.delegations.map((d) => d.principal as string);
+  for (const e of data.programme) {
+    const ids = e.attendees === 'principals' ? principals : e.attendees;
+    const engagement: Omit<Engagement, 'venue'> & { venue: number } = {
+      from: minuteFloor(tl, e.from),
+      to: minuteCeil(tl, e.to),
+      venue: venueOf(e.venue),
+      kind: 'programme',
+      ref: e.id,
+      label: e.title,
+    };
+    for (const id of new Set(ids)) {
+      const p = personIndex.get(id);
+      if (p !== undefined) persons[p]!.engagements.push({ ...engagement });
+    }
+  }
+}

@@ -1,0 +1,155 @@
+// Best insertion: the highest-value (start, room) for one request against the current plan.
+import type { Model, RequestModel } from '../model/model.js';
+import { placementValue } from '../model/model.js';
+import type { Rng } from '../rng.js';
+import type { ScheduleState } from './state.js';
+
+/** One place a request can go. */
+export interface Slot {
+  g: number;
+  venue: number;
+  room: number;
+  value: number;
+}
+
+const rankCache = new WeakMap<Model, Int32Array>();
+
+/** Room preference order: rooms lent to a delegation first (nobody else may use them), then smaller. */
+export function roomRanks(m: Model): Int32Array {
+  let ranks = rankCache.get(m);
+  if (!ranks) {
+    const order = m.rooms
+      .map((rm, k) => ({ rm, k }))
+      .sort(
+        (a, b) =>
+          Number(b.rm.delegation !== null) - Number(a.rm.delegation !== null) ||
+          a.rm.capacity - b.rm.capacity ||
+          a.k - b.k,
+      );
+    ranks = new Int32Array(m.rooms.length);
+    order.forEach(({ k }, i) => (ranks![k] = i));
+    rankCache.set(m, ranks);
+  }
+  return ranks;
+}
+
+/**
+ * Finds the best slot for request r: highest value, then the snuggest fit (next to other meetings of
+ * the same room and attendees, which keeps free time in large pieces), then the earliest, or a random
+ * one among equals when `rng` is given. Returns null when nothing fits.
+ */
+export function bestSlot(state: ScheduleState, r: number, rng: Rng | null): Slot | null {
+  const m = state.m;
+  const req = m.requests[r]!;
+  const { tl } = m;
+  const ranks = roomRanks(m);
+  const words = new Uint32Array(m.RW);
+  let best: Slot | null = null;
+  let bestSnug = -1;
+  let ties = 0;
+  for (const opt of req.options) {
+    const starts = opt.starts;
+    for (let i = 0; i < starts.length; i++) {
+      const g = starts[i]!;
+      if (!state.personsFree(req, g, opt.venue)) continue;
+      const t = tl.gridMin[g]!;
+      let room = -1;
+      let roomSnug = 0;
+      if (opt.roomMask) {
+        room = pickRoom(state, req, g, opt.roomMask, words, ranks);
+        if (room < 0) continue;
+        roomSnug = snugRoom(state, room, g, req.units);
+      }
+      const kept = req.existing !== null && req.existing.g === g && req.existing.room === room;
+      const value = placementValue(m, req, t, kept);
+      const snug = roomSnug + snugPersons(state, req, g);
+      if (best === null || value > best.value || (value === best.value && snug > bestSnug)) {
+        best = { g, venue: opt.venue, room, value };
+        bestSnug = snug;
+        ties = 1;
+      } else if (value === best.value && snug === bestSnug && rng !== null) {
+        ties++;
+        if (rng.int(ties) === 0) best = { g, venue: opt.venue, room, value };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The best free room of a mask at g for the request: the existing meeting's room when it is free
+ * (keeping it costs nothing), else the best-ranked, snuggest one. -1 when none is free.
+ */
+export function pickRoom(
+  state: ScheduleState,
+  req: RequestModel,
+  g: number,
+  mask: Uint32Array,
+  words: Uint32Array,
+  ranks: Int32Array,
+): number {
+  const m = state.m;
+  const RW = m.RW;
+  const G = m.tl.G;
+  const end = m.tl.gridMin[g]! + req.minutes;
+  for (let w = 0; w < RW; w++) words[w] = mask[w]!;
+  for (let u = g; u < g + req.units; u++) {
+    const off = u * RW;
+    for (let w = 0; w < RW; w++) words[w]! &= state.roomFree[off + w]!;
+  }
+  if (req.existing !== null && req.existing.g === g && req.existing.room >= 0) {
+    const k = req.existing.room;
+    if ((words[k >>> 5]! >>> (k & 31)) & 1 && m.roomFreeUntil[k * G + g]! >= end) return k;
+  }
+  let best = -1;
+  let bestKey = Infinity;
+  for (let w = 0; w < RW; w++) {
+    let bits = words[w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const k = (w << 5) + (31 - Math.clz32(low));
+      bits ^= low;
+      if (m.roomFreeUntil[k * G + g]! < end) continue;
+      const key = ranks[k]! * 4 - snugRoom(state, k, g, req.units);
+      if (key < bestKey) {
+        bestKey = key;
+        best = k;
+      }
+    }
+  }
+  return best;
+}
+
+/** 0..2: how many ends of [g, g + units) in room k touch a meeting, a closed time or the day's edge. */
+export function snugRoom(state: ScheduleState, k: number, g: number, units: number): number {
+  const m = state.m;
+  const { tl } = m;
+  const G = tl.G;
+  const day = tl.days[tl.gridDay[g]!]!;
+  const base = k * G;
+  let s = 0;
+  if (
+    g === day.firstG ||
+    state.roomOwner[base + g - 1] !== -1 ||
+    m.roomFreeUntil[base + g - 1]! < tl.gridMin[g]!
+  )
+    s++;
+  const u1 = g + units;
+  if (u1 >= day.endG || state.roomOwner[base + u1] !== -1 || m.roomFreeUntil[base + u1]! <= tl.gridMin[u1]!)
+    s++;
+  return s;
+}
+
+function snugPersons(state: ScheduleState, req: RequestModel, g: number): number {
+  const { tl } = state.m;
+  const G = tl.G;
+  const day = tl.days[tl.gridDay[g]!]!;
+  const u1 = g + req.units;
+  let s = 0;
+  for (const p of req.attendees) {
+    const base = p * G;
+    if (g === day.firstG || state.personOwner[base + g - 1] !== -1) s++;
+    if (u1 >= day.endG || state.personOwner[base + u1] !== -1) s++;
+  }
+  return s;
+}

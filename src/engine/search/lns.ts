@@ -1,0 +1,163 @@
+// Large-neighbourhood search: take a related set of meetings off the plan, put them and related
+// unplaced requests back by best insertion (highest priority first), keep the result when the
+// lexicographic objective did not get worse. Ejection moves place an unplaced request by displacing
+// cheaper ones. Operators are chosen adaptively by their recent success.
+import type { Rng } from '../rng.js';
+import { bestSlot } from './insert.js';
+import { attendeeChain, personDay, randomSet, roomBand, type Destroy } from './neighbourhoods.js';
+import { ejectInsert } from './eject.js';
+import type { ScheduleState } from './state.js';
+
+interface Operator {
+  name: string;
+  run: (lns: Lns) => boolean;
+  score: number;
+}
+
+/** The search loop's state: operators and their weights, the destroy size, the generator. */
+export class Lns {
+  private readonly operators: Operator[];
+  private readonly touched: Uint8Array;
+  /** Scratch marks for de-duplicating requests within one move (see nextStamp). */
+  readonly seen: Int32Array;
+  private stamp = 0;
+  size: number;
+  readonly maxSize: number;
+
+  constructor(
+    readonly state: ScheduleState,
+    readonly rng: Rng,
+  ) {
+    const destroy = (name: string, d: Destroy): Operator => ({
+      name,
+      run: (lns) => lns.destroyRepair(d),
+      score: 1,
+    });
+    this.operators = [
+      destroy('person-day', personDay),
+      destroy('room-band', roomBand),
+      destroy('attendee-chain', attendeeChain),
+      destroy('random', randomSet),
+      { name: 'eject', run: (lns) => lns.eject(), score: 1 },
+    ];
+    this.touched = new Uint8Array(state.m.requests.length);
+    this.seen = new Int32Array(state.m.requests.length);
+    this.maxSize = Math.max(4, Math.min(40, Math.ceil(state.m.variables.length / 4)));
+    this.size = Math.min(8, this.maxSize);
+  }
+
+  /** A fresh mark value for `seen`. */
+  nextStamp(): number {
+    if (++this.stamp > 0x3fffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
+  }
+
+  /** One iteration; returns true when the objective strictly improved. */
+  step(): boolean {
+    const st = this.state;
+    if (st.placedSet.size === 0 && st.unplacedSet.size === 0) return false;
+    const op = this.pickOperator();
+    const before = st.total;
+    op.run(this);
+    const improved = st.total > before;
+    op.score = op.score * 0.95 + (improved ? 1 : st.total === before ? 0.1 : 0) + 0.01;
+    return improved;
+  }
+
+  private pickOperator(): Operator {
+    const ops = this.operators.filter((o) =>
+      o.name === 'eject' ? this.state.unplacedSet.size > 0 : this.state.placedSet.size > 0,
+    );
+    let sum = 0;
+    for (const o of ops) sum += o.score;
+    let x = this.rng.next() * sum;
+    for (const o of ops) {
+      x -= o.score;
+      if (x <= 0) return o;
+    }
+    return ops[ops.length - 1]!;
+  }
+
+  /** Removes what `d` selects and repairs; keeps the change when the objective did not drop. */
+  destroyRepair(d: Destroy): boolean {
+    const st = this.state;
+    const size = 2 + this.rng.int(this.size);
+    const removed = d(st, this.rng, size);
+    const before = st.total;
+    const mark = st.mark();
+    for (const r of removed) st.remove(r);
+    this.repair(removed);
+    if (st.total < before) {
+      st.undoTo(mark);
+      st.commit();
+      this.size = Math.max(2, this.size - (this.rng.int(4) === 0 ? 1 : 0));
+      return false;
+    }
+    st.commit();
+    if (st.total > before) this.size = Math.min(this.maxSize, this.size + 1);
+    return true;
+  }
+
+  /** Puts back `removed` and unplaced requests sharing an attendee with them, highest priority first. */
+  repair(removed: readonly number[]): void {
+    const st = this.state;
+    const m = st.m;
+    const list: number[] = [];
+    const touched = this.touched;
+    for (const r of removed) {
+      touched[r] = 1;
+      list.push(r);
+    }
+    const cap = removed.length * 3 + 4;
+    let extra = 0;
+    for (const r of removed) {
+      for (const p of m.requests[r]!.attendees) {
+        const reqs = m.personRequests[p]!;
+        if (reqs.length === 0) continue;
+        // Start at a random offset so long lists are sampled fairly.
+        const off = this.rng.int(reqs.length);
+        for (let i = 0; i < reqs.length && extra < cap; i++) {
+          const q = reqs[(off + i) % reqs.length]!;
+          if (touched[q] || st.start[q]! >= 0) continue;
+          touched[q] = 1;
+          list.push(q);
+          extra++;
+        }
+      }
+    }
+    // A few unplaced requests from anywhere: they may fit the room time just freed.
+    const u = st.unplacedSet;
+    for (let i = 0; i < 3 && u.size > 0; i++) {
+      const q = u.at(this.rng.int(u.size));
+      if (!touched[q]) {
+        touched[q] = 1;
+        list.push(q);
+      }
+    }
+    const keys = new Float64Array(m.requests.length);
+    for (const r of list) keys[r] = m.requests[r]!.weight + this.rng.next() * 0.9;
+    list.sort((a, b) => keys[b]! - keys[a]!);
+    for (const r of list) {
+      touched[r] = 0;
+      if (st.start[r]! >= 0) continue;
+      const slot = bestSlot(st, r, this.rng);
+      if (slot) st.place(r, slot.g, slot.venue, slot.room);
+    }
+  }
+
+  /** Places a random (priority-biased) unplaced request by ejecting cheaper meetings, then repairs. */
+  eject(): boolean {
+    const st = this.state;
+    const u = st.unplacedSet;
+    if (u.size === 0) return false;
+    let pick = u.at(this.rng.int(u.size));
+    for (let i = 0; i < 2; i++) {
+      const other = u.at(this.rng.int(u.size));
+      if (st.m.requests[other]!.weight > st.m.requests[pick]!.weight) pick = other;
+    }
+    return ejectInsert(this, pick);
+  }
+}

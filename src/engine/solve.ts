@@ -1,0 +1,70 @@
+// Plans a summit: compile, first plan, bound, improvement search, explanations.
+import type { SummitData } from '../domain/summit/data.js';
+import { computeBound } from './bound/lagrangian.js';
+import { compileModel } from './model/compile.js';
+import { buildPlan } from './plan.js';
+import type { Plan } from './result.js';
+import { construct, constructionOrder, keepExisting } from './search/construct.js';
+import { fixedObjective, objectiveOf, runSearch, type Progress } from './search/search.js';
+import { ScheduleState } from './search/state.js';
+
+export type { Progress } from './search/search.js';
+
+/** How long to search and how to report. Without a clock, only `maxIterations` limits the search. */
+export interface SolveOptions {
+  /** Seed of the pseudo-random generator (default 1). */
+  seed?: number;
+  /** Wall-clock budget of the whole solve in milliseconds; needs `clock`. */
+  timeLimitMs?: number;
+  /** Iteration budget of the improvement search (reproducible whatever the machine's speed). */
+  maxIterations?: number;
+  /** Milliseconds from any fixed origin (e.g. performance.now); the engine never reads a clock itself. */
+  clock?: () => number;
+  /** Called about every `progressIntervalMs` with the best objective so far and the bound. */
+  onProgress?: (p: Progress) => void;
+  progressIntervalMs?: number;
+  /** Polled between iterations; returning true ends the search with the best plan so far. */
+  shouldStop?: () => boolean;
+  /** Iterations of the bound's subgradient method (default 300). */
+  boundIterations?: number;
+}
+
+/** Plans the placeable requests of a summit. Pure: same data, seed and iteration limit give the same plan. */
+export function solve(data: SummitData, options: SolveOptions = {}): Plan {
+  const seed = options.seed ?? 1;
+  const clock = options.clock;
+  const t0 = clock ? clock() : 0;
+  const elapsed = (): number => (clock ? clock() - t0 : 0);
+  const m = compileModel(data);
+  const state = new ScheduleState(m);
+  keepExisting(state);
+  construct(state, constructionOrder(m));
+  const bound = computeBound(m, {
+    iterations: options.boundIterations,
+    lowerBound: objectiveOf(m, state.total).weight - fixedObjective(m).weight,
+  });
+  let timeLimitMs: number | undefined;
+  if (options.timeLimitMs !== undefined) {
+    // Keep a little time for explanations and building the plan.
+    timeLimitMs = Math.max(0, options.timeLimitMs * 0.95 - elapsed());
+  }
+  const result = runSearch(m, {
+    seed,
+    timeLimitMs,
+    maxIterations: options.maxIterations,
+    clock,
+    onProgress: options.onProgress,
+    progressIntervalMs: options.progressIntervalMs,
+    shouldStop: options.shouldStop,
+    bound: bound.bound,
+    initial: state,
+  });
+  // Anything that fits into a gap left at the end goes in (it only adds value).
+  construct(result.state, constructionOrder(m));
+  return buildPlan(m, result.state, {
+    bound: bound.bound,
+    millis: Math.round(elapsed()),
+    seed,
+    iterations: result.iterations,
+  });
+}
