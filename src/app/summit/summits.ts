@@ -1,0 +1,69 @@
+// Summits: list what the actor takes part in, read one, create (operators) and change (host admin).
+import type { Actor } from '../../domain/actor/schema.js';
+import type { SummitId } from '../../domain/ids.js';
+import { Summit } from '../../domain/summit/schema.js';
+import { NotFoundError } from '../../store/store.js';
+import { participates, requireCapability, requireParticipant } from '../access.js';
+import type { AppContext } from '../context.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { recordEvent } from '../events/record.js';
+import { parseInput } from '../validate.js';
+
+const SummitInput = Summit.omit({ version: true }).strict();
+
+/** The summits the actor takes part in. */
+export function listSummits(ctx: AppContext, actor: Actor): Promise<Summit[]> {
+  return ctx.store.read(async (tx) => (await tx.summits.list()).filter((s) => participates(actor, s.id)));
+}
+
+/** One summit the actor takes part in. */
+export function getSummit(ctx: AppContext, actor: Actor, id: SummitId): Promise<Summit> {
+  requireParticipant(actor, id);
+  return ctx.store.read(async (tx) => {
+    const summit = await tx.summits.get(id);
+    if (!summit) throw new NotFoundError('summit', id);
+    return summit;
+  });
+}
+
+/** Creates an empty summit; only an operator may. */
+export function createSummit(ctx: AppContext, actor: Actor, input: unknown): Promise<Summit> {
+  const data = parseInput(SummitInput, input);
+  if (!actor.system) throw new ForbiddenError('only an operator may create a summit');
+  checkDays(data);
+  return ctx.store.write(async (tx) => {
+    if (await tx.summits.get(data.id))
+      throw new ValidationError([{ path: 'id', message: `summit "${data.id}" already exists` }]);
+    const stored = await tx.summits.insert({ ...data, version: 1 });
+    await recordEvent(tx, ctx, actor, stored.id, { kind: 'summit' }, 'summit.created', { id: stored.id });
+    return stored;
+  });
+}
+
+/** Changes a summit's settings; the host's admin may. */
+export function changeSummit(
+  ctx: AppContext,
+  actor: Actor,
+  id: SummitId,
+  input: unknown,
+  expectedVersion: number,
+): Promise<Summit> {
+  const data = parseInput(SummitInput, input);
+  requireCapability(actor, id, 'manage-logistics');
+  if (data.id !== id)
+    throw new ValidationError([{ path: 'id', message: `an id cannot change (was "${id}")` }]);
+  checkDays(data);
+  return ctx.store.write(async (tx) => {
+    const stored = await tx.summits.update({ ...data, version: expectedVersion });
+    await recordEvent(tx, ctx, actor, id, { kind: 'summit' }, 'summit.changed', { id });
+    return stored;
+  });
+}
+
+function checkDays(s: { days: { from: string; to: string }; dayWindow: { from: string; to: string } }): void {
+  const issues = [];
+  if (s.days.from > s.days.to) issues.push({ path: 'days.to', message: 'must not be before days.from' });
+  if (s.dayWindow.from >= s.dayWindow.to)
+    issues.push({ path: 'dayWindow.to', message: 'must be after dayWindow.from' });
+  if (issues.length > 0) throw new ValidationError(issues);
+}
