@@ -2,7 +2,7 @@
 // listening on a free port of 127.0.0.1, deleted at the end. Missing binaries are an error, not a skip.
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -130,8 +130,11 @@ export async function startPostgres(): Promise<PostgresServer> {
       await rm(dir, { recursive: true, force: true });
       throw new Error(`PostgreSQL did not start: ${String(error)}\n${serverLog}`, { cause: error });
     }
-    // Should the run end without teardown, do not leave a server behind.
-    const onExit = () => stopNow();
+    // Should the run end without teardown (killed by a timeout, say), leave no server or folder behind.
+    const onExit = () => {
+      stopNow();
+      rmSync(dir, { recursive: true, force: true });
+    };
     process.once('exit', onExit);
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
