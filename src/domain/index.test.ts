@@ -24,6 +24,7 @@ describe('the domain entry point', () => {
       'redactBusy',
       'engagementsSeenBy',
       'hasAuthority',
+      'confirmSlot',
     ]) {
       expect(domain, name).toHaveProperty(name);
     }

@@ -18,6 +18,7 @@ export * from './request/follow-up.js';
 export * from './request/conditions.js';
 
 export * from './meeting/schema.js';
+export * from './meeting/slot.js';
 
 export * from './deliberation/schema.js';
 export * from './deliberation/record.js';
