@@ -1,8 +1,9 @@
 // Authorisation at the one door: every use case asks here before it reads or writes a record.
-import { can, delegationsOf, isHost, type Capability } from '../domain/actor/authority.js';
+import { can, delegationsOf, type Capability } from '../domain/actor/authority.js';
+import { canRead } from '../domain/visibility/read.js';
+import { scopeOfRequest } from '../domain/visibility/scopes.js';
 import type { Actor } from '../domain/actor/schema.js';
 import type { DelegationId, SummitId } from '../domain/ids.js';
-import { isParty, partiesOf } from '../domain/request/agreement.js';
 import type { Request } from '../domain/request/schema.js';
 import type { Scope } from '../domain/visibility/scope.js';
 import { NotFoundError } from '../store/store.js';
@@ -23,9 +24,7 @@ export function requireParticipant(actor: Actor, summit: SummitId): void {
  * request is confidential; nobody else learns it exists.
  */
 export function canSeeRequest(actor: Actor, summit: SummitId, request: Request): boolean {
-  if (actor.system) return true;
-  if (delegationsOf(actor, summit).some((d) => isParty(request, d))) return true;
-  return isHost(actor, summit) && !request.confidential;
+  return canRead(actor, summit, scopeOfRequest(request));
 }
 
 /** The request, when the actor may see it; otherwise "not found", so existence never leaks. */
@@ -39,33 +38,11 @@ export function requireVisibleRequest(
   return request;
 }
 
-/** True when the actor may read a record of this scope. The host never reads a delegation's scope. */
-export function canReadScope(actor: Actor, summit: SummitId, scope: Scope): boolean {
-  if (actor.system) return true;
-  switch (scope.kind) {
-    case 'summit':
-      return participates(actor, summit);
-    case 'host':
-      return isHost(actor, summit);
-    case 'delegation':
-      return delegationsOf(actor, summit).includes(scope.delegation);
-    case 'parties':
-      return (
-        delegationsOf(actor, summit).some((d) => scope.delegations.includes(d)) ||
-        (isHost(actor, summit) && scope.confidential !== true)
-      );
-  }
-}
+/** True when the actor may read a record of this scope (the domain's one rule). */
+export const canReadScope = canRead;
 
 /** The scope of a request's shared records (the request, its conditions, thread and slot). */
-export function partiesScope(request: Request): Scope {
-  return {
-    kind: 'parties',
-    request: request.id,
-    delegations: partiesOf(request),
-    confidential: request.confidential,
-  };
-}
+export const partiesScope = (request: Request): Scope => scopeOfRequest(request);
 
 /**
  * The delegation the actor acts for: the one named, or their only delegation among `among`.

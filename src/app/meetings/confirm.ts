@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/actor/schema.js';
 import type { DelegationId, SummitId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { partiesOf } from '../../domain/request/agreement.js';
-import { applyTransition } from '../../domain/request/transition.js';
+import { confirmSlot } from '../../domain/meeting/slot.js';
 import type { Request } from '../../domain/request/schema.js';
 import { actingDelegation, partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
@@ -26,18 +26,10 @@ export function confirmMeeting(
     const delegation = actingDelegation(actor, summit, partiesOf(request), options.actingFor);
     requireCapability(actor, summit, 'act-on-request', delegation);
     const meeting = await requireMeeting(tx, summit, requestId);
-    // The life-cycle table decides: it refuses a second acceptance and confirms on the last one.
-    const next = applyTransition(
-      request,
-      conditions,
-      { name: 'confirm', meeting },
-      { actor, summit, delegation },
-      ctx.now(),
-    );
-    const confirmedBy = [...meeting.confirmedBy, delegation];
+    // The domain records the party on the meeting and confirms the request on the last acceptance.
+    const next = confirmSlot(request, meeting, conditions, { actor, summit, delegation }, ctx.now());
     const stored = await tx.meetings.update(summit, {
-      ...meeting,
-      confirmedBy,
+      ...next.meeting,
       version: options.expectedVersion ?? meeting.version,
     });
     await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.slot-accepted', {
@@ -45,9 +37,9 @@ export function confirmMeeting(
       delegation,
     });
     const current =
-      next.status === request.status
+      next.request.status === request.status
         ? request
-        : await saveRequest(tx, ctx, actor, summit, request, next, ['confirm'], undefined);
+        : await saveRequest(tx, ctx, actor, summit, request, next.request, ['confirm'], undefined);
     return { meeting: stored, request: current };
   });
 }
