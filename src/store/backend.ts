@@ -19,5 +19,10 @@ export interface Backend {
   read<T>(fn: (db: Kysely<Tables>) => Promise<T>): Promise<T>;
   /** The constraint a database error broke, or undefined when it is another kind of error. */
   constraintOf(error: unknown): ConstraintKind | undefined;
+  /**
+   * Makes the calling write transaction the only one appending to this summit's log until it ends,
+   * so events commit in seq order and a reader resuming after seq n never misses a lower seq later.
+   */
+  lockEventLog(db: Kysely<Tables>, summit: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -34,7 +34,15 @@ export function createStore(backend: Backend): Store {
     }
     const open = kind === 'write' ? backend.write.bind(backend) : backend.read.bind(backend);
     return open((db) =>
-      inside.run(true, () => fn(createTx({ db, constraintOf: backend.constraintOf }))),
+      inside.run(true, () =>
+        fn(
+          createTx({
+            db,
+            constraintOf: backend.constraintOf,
+            lockEventLog: (summit) => backend.lockEventLog(db, summit),
+          }),
+        ),
+      ),
     ).catch((error: unknown) => {
       throw backend.constraintOf(error) === 'foreign-key' ? danglingReference(error) : error;
     });

@@ -63,6 +63,34 @@ export function concurrencyContract(target: StoreTarget): void {
       expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(DuplicateError);
     });
 
+    it('events commit in seq order: a reader never sees a later seq before an earlier one', async () => {
+      const s = await f.seedWorld(a);
+      const reader = await target.open();
+      try {
+        let release: () => void = () => undefined;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        let appended: () => void = () => undefined;
+        const firstAppended = new Promise<void>((resolve) => (appended = resolve));
+        const first = a.write(async (tx) => {
+          const event = await tx.events.append(f.event(s, 'first'));
+          appended();
+          await gate;
+          return event;
+        });
+        await firstAppended;
+        const second = b.write((tx) => tx.events.append(f.event(s, 'second')));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        // `first` holds the lower seq and is still open: `second` must not be visible yet.
+        expect(await reader.read((tx) => tx.events.list(s))).toEqual([]);
+        release();
+        const [one, two] = await Promise.all([first, second]);
+        expect(one.seq).toBeLessThan(two.seq);
+        expect(await reader.read((tx) => tx.events.list(s))).toEqual([one, two]);
+      } finally {
+        await reader.close();
+      }
+    });
+
     it('many interleaved writers on two stores lose no update and no event', async () => {
       const s = await f.seedWorld(a);
       const perWorker = 8;

@@ -3,7 +3,7 @@ import type { Backend } from '../backend.js';
 import { migrateToLatest } from '../migrations/index.js';
 import { openPostgresConnection } from './connection.js';
 import { postgresConstraintOf } from './errors.js';
-import { postgresRead, postgresWrite } from './transaction.js';
+import { lockPostgresEventLog, postgresRead, postgresWrite } from './transaction.js';
 
 /** Opens the PostgreSQL database at `url` and brings its schema up to date. */
 export async function openPostgresBackend(url: string): Promise<Backend> {
@@ -13,6 +13,7 @@ export async function openPostgresBackend(url: string): Promise<Backend> {
     write: (fn) => postgresWrite(connection, fn),
     read: (fn) => postgresRead(connection, fn),
     constraintOf: postgresConstraintOf,
+    lockEventLog: lockPostgresEventLog,
     close: () => connection.db.destroy(),
   };
   try {

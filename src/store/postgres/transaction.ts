@@ -1,7 +1,7 @@
 // Transactions on PostgreSQL. Writes run at READ COMMITTED: every versioned update is conditional
 // on the version, so a concurrent writer's commit turns into a StaleVersionError, not a lost update.
 // Reads run REPEATABLE READ, READ ONLY: one snapshot for the whole callback.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../tables/rows.js';
 import type { PostgresConnection } from './connection.js';
 
@@ -23,4 +23,13 @@ export function postgresRead<T>(
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(fn);
+}
+
+/**
+ * Holds a per-summit advisory lock until the transaction ends. Without it a transaction that took
+ * seq 6 could commit before the one holding seq 5, and a stream resuming after 6 would never see 5.
+ * Writes append their event last, after their state rows, so the lock is held only briefly.
+ */
+export async function lockPostgresEventLog(db: Kysely<Tables>, summit: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`sideline.events:${summit}`}))`.execute(db);
 }

@@ -9,6 +9,8 @@ import type { Tables } from './rows.js';
 export interface TableContext {
   readonly db: Kysely<Tables>;
   constraintOf(error: unknown): ConstraintKind | undefined;
+  /** See Backend.lockEventLog. */
+  lockEventLog(summit: string): Promise<void>;
 }
 
 /** Column values that pick one row. */
