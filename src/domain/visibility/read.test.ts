@@ -23,7 +23,9 @@ const actors = {
 } satisfies Record<string, Actor>;
 type Who = keyof typeof actors;
 
-const parties = scopeOfRequest(request());
+const { id, from, to } = request();
+/** The parties scope as an event stored before confidentiality was recorded in scopes carries it. */
+const parties = scopeOfRequest({ id, from, to });
 const scopes: Record<string, [Scope, ReadOptions]> = {
   summit: [SUMMIT_SCOPE, {}],
   host: [HOST_SCOPE, {}],
@@ -31,6 +33,8 @@ const scopes: Record<string, [Scope, ReadOptions]> = {
   'parties, open request': [parties, { confidential: false }],
   'parties, confidential request': [parties, { confidential: true }],
   'parties, confidentiality unknown': [parties, {}],
+  'parties, scope says open': [scopeOfRequest(request({ confidential: false })), {}],
+  'parties, scope says confidential': [scopeOfRequest(request({ confidential: true })), {}],
 };
 
 /** DESIGN.md "Who sees what", row by row: which actors read each scope. */
@@ -61,6 +65,20 @@ const readers: Record<keyof typeof scopes, Who[]> = {
     'system',
   ],
   'parties, confidentiality unknown': [
+    'usa lead (party)',
+    'usa viewer (party)',
+    'rus adviser (party)',
+    'system',
+  ],
+  'parties, scope says open': [
+    'usa lead (party)',
+    'usa viewer (party)',
+    'rus adviser (party)',
+    'host admin',
+    'host staff',
+    'system',
+  ],
+  'parties, scope says confidential': [
     'usa lead (party)',
     'usa viewer (party)',
     'rus adviser (party)',

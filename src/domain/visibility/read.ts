@@ -4,9 +4,12 @@ import type { Actor } from '../actor/schema.js';
 import type { SummitId } from '../ids.js';
 import type { Scope } from './scope.js';
 
-/** What a parties-scoped record needs beyond its scope. */
+/** What a parties-scoped record may need beyond its scope. */
 export interface ReadOptions {
-  /** Whether the record's request is confidential; unknown counts as confidential (fails closed). */
+  /**
+   * Whether the record's request is confidential, when the scope does not say; known from neither,
+   * it counts as confidential (fails closed).
+   */
   confidential?: boolean;
 }
 
@@ -28,7 +31,8 @@ export function canRead(actor: Actor, summit: SummitId, scope: Scope, opts: Read
       return member(scope.delegation);
     case 'parties': {
       const party = delegationsOf(actor, summit).some((d) => scope.delegations.includes(d) && member(d));
-      const logistics = opts.confidential === false && can(actor, summit, 'read-logistics');
+      const confidential = opts.confidential ?? scope.confidential ?? true;
+      const logistics = !confidential && can(actor, summit, 'read-logistics');
       return party || logistics;
     }
   }

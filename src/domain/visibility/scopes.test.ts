@@ -13,13 +13,25 @@ import {
 } from './scopes.js';
 
 const multi = request({ id: 'usa-rus-chn', to: ['rus', 'chn'], format: 'multilateral' });
-const parties = { kind: 'parties', request: 'usa-rus-chn', delegations: ['usa', 'rus', 'chn'] };
+const parties = {
+  kind: 'parties',
+  request: 'usa-rus-chn',
+  delegations: ['usa', 'rus', 'chn'],
+  confidential: false,
+};
 
 describe('the scope of each kind of record', () => {
   it('gives a request, its conditions and its thread to the request’s parties', () => {
     expect(scopeOfRequest(multi)).toEqual(parties);
     expect(scopeOfCondition(multi)).toEqual(parties);
     expect(scopeOfThread(multi)).toEqual(parties);
+  });
+
+  it('carries the request’s confidentiality when it is known, and leaves it unsaid otherwise', () => {
+    expect(scopeOfRequest({ ...multi, confidential: true })).toMatchObject({ confidential: true });
+    expect(scopeOfRequest({ id: multi.id, from: multi.from, to: multi.to })).not.toHaveProperty(
+      'confidential',
+    );
   });
 
   it('gives a meeting to the parties until it is announced, then to everyone', () => {

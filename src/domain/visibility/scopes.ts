@@ -13,26 +13,27 @@ export const SUMMIT_SCOPE: Scope = { kind: 'summit' };
 /** The host's staff: room bookings. */
 export const HOST_SCOPE: Scope = { kind: 'host' };
 
+/** The fields of a request its parties scope is made from; without `confidential`, the scope leaves it unsaid. */
+export type ScopedRequest = Pick<Request, 'id' | 'from' | 'to'> & Partial<Pick<Request, 'confidential'>>;
+
 /** A request: its parties (and the host for logistics, unless it is confidential). */
-export function scopeOfRequest(request: Pick<Request, 'id' | 'from' | 'to'>): Scope {
-  return { kind: 'parties', request: request.id, delegations: partiesOf(request) };
+export function scopeOfRequest(request: ScopedRequest): Scope {
+  const scope: Scope = { kind: 'parties', request: request.id, delegations: partiesOf(request) };
+  return request.confidential === undefined ? scope : { ...scope, confidential: request.confidential };
 }
 
 /** A condition of a request: the request's parties. */
-export function scopeOfCondition(request: Pick<Request, 'id' | 'from' | 'to'>): Scope {
+export function scopeOfCondition(request: ScopedRequest): Scope {
   return scopeOfRequest(request);
 }
 
 /** A message of a request's thread: the request's parties. */
-export function scopeOfThread(request: Pick<Request, 'id' | 'from' | 'to'>): Scope {
+export function scopeOfThread(request: ScopedRequest): Scope {
   return scopeOfRequest(request);
 }
 
 /** A meeting: everyone once announced, else the request's parties. */
-export function scopeOfMeeting(
-  request: Pick<Request, 'id' | 'from' | 'to'>,
-  meeting: Pick<Meeting, 'announced'>,
-): Scope {
+export function scopeOfMeeting(request: ScopedRequest, meeting: Pick<Meeting, 'announced'>): Scope {
   return meeting.announced ? SUMMIT_SCOPE : scopeOfRequest(request);
 }
 
