@@ -3,10 +3,9 @@
 // Prints "ready" once the store is open and starts on a line from stdin, so that every writer
 // starts together; then prints {"writes": n} and exits 0, or prints the first error and exits 1.
 import { once } from 'node:events';
-import { openStore } from '../open.js';
-import type { SummitId } from '../../domain/ids.js';
+import type { SummitId, UserId } from '../../domain/ids.js';
 import type { Instant } from '../../domain/time.js';
-import type { UserId } from '../../domain/ids.js';
+import { openStore } from '../open.js';
 
 const [path, summit, label, count] = process.argv.slice(2);
 if (!path || !summit || !label || !count) {
@@ -35,7 +34,6 @@ try {
     });
   }
   console.log(JSON.stringify({ writes: Number(count) }));
-  process.stdin.destroy();
 } catch (error) {
   console.error(
     error instanceof Error
@@ -43,7 +41,7 @@ try {
       : error,
   );
   process.exitCode = 1;
-  process.stdin.destroy();
 } finally {
+  process.stdin.destroy();
   await store.close();
 }
