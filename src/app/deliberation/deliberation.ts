@@ -9,7 +9,7 @@ import { partiesOf } from '../../domain/request/agreement.js';
 import { NotFoundError, type Tx } from '../../store/store.js';
 import { actingDelegation } from '../access.js';
 import type { AppContext } from '../context.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadVisibleRequest } from '../requests/load.js';
 import { parseInput } from '../validate.js';
 import { DecisionInput, PositionInput } from './inputs.js';
@@ -70,7 +70,7 @@ export function recordRequestPosition(
   options: { expectedVersion?: number } = {},
 ): Promise<Position> {
   const data = parseInput(PositionInput, input);
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const d = await own(tx, actor, summit, requestId, data.delegation);
     const previous = data.id ? ((await tx.positions.get(summit, data.id)) ?? null) : null;
     if (data.id && (!previous || previous.delegation !== d.delegation || previous.request !== requestId)) {
@@ -109,7 +109,7 @@ export function decideOnRequest(
   options: { expectedVersion?: number } = {},
 ): Promise<Decision> {
   const data = parseInput(DecisionInput, input);
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const d = await own(tx, actor, summit, requestId, data.delegation);
     const key = { request: requestId, delegation: d.delegation };
     const previous = (await tx.decisions.get(summit, key)) ?? null;

@@ -7,7 +7,7 @@ import type { DelegationId, SummitId } from '../../domain/ids.js';
 import { partiesOf } from '../../domain/request/agreement.js';
 import { actingDelegation, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadVisibleRequest } from '../requests/load.js';
 import { loadSummitData } from '../summit/load.js';
 import { parseInput } from '../validate.js';
@@ -32,7 +32,7 @@ export function setPublicLine(
   options: { expectedVersion?: number } = {},
 ): Promise<PublicLineView> {
   const data = parseInput(PublicLineInput, input);
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
     const delegation = actingDelegation(actor, summit, partiesOf(request), data.delegation ?? null);
     requireCapability(actor, summit, 'act-on-request', delegation);

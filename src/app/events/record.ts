@@ -1,4 +1,4 @@
-// Writes the one event of a change, inside the change's own transaction.
+// Writes the events of a change inside the change's own transaction, after its state rows.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { DomainEvent } from '../../domain/event/schema.js';
 import type { SummitId } from '../../domain/ids.js';
@@ -6,8 +6,17 @@ import type { Scope } from '../../domain/visibility/scope.js';
 import type { Tx } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 
-/** Appends one event for a change made by `actor`; call it in the same `store.write` as the change. */
-export function recordEvent(
+type PendingEvent = Omit<DomainEvent, 'seq'>;
+
+/** Events recorded in each open write, appended when the write's own work is done. */
+const pending = new WeakMap<Tx, PendingEvent[]>();
+
+/**
+ * Records one event of a change made by `actor`, inside a `writeWithEvents` transaction. Events are
+ * appended after the change's rows: appending takes the summit's log lock, and taking it last keeps
+ * every write's lock order the same (rows, then log), so concurrent writes cannot deadlock.
+ */
+export async function recordEvent(
   tx: Tx,
   ctx: AppContext,
   actor: Actor,
@@ -15,6 +24,23 @@ export function recordEvent(
   scope: Scope,
   type: string,
   payload: Record<string, unknown>,
-): Promise<DomainEvent> {
-  return tx.events.append({ summit, at: ctx.now(), actor: actor.user, scope, type, payload });
+): Promise<void> {
+  const queue = pending.get(tx);
+  if (!queue) throw new Error('recordEvent outside writeWithEvents: the event would not be written');
+  queue.push({ summit, at: ctx.now(), actor: actor.user, scope, type, payload });
+}
+
+/** Runs `fn` in one write transaction and appends the events it recorded before committing. */
+export function writeWithEvents<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.store.write(async (tx) => {
+    const queue: PendingEvent[] = [];
+    pending.set(tx, queue);
+    try {
+      const result = await fn(tx);
+      for (const event of queue) await tx.events.append(event);
+      return result;
+    } finally {
+      pending.delete(tx);
+    }
+  });
 }

@@ -6,7 +6,7 @@ import { readSummitFile } from '../../io/summit-file/read.js';
 import type { Tx } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
 import { runSync, syncStep, type SyncCount } from './sync.js';
 
@@ -38,7 +38,7 @@ export async function importSummitData(
   data: SummitData,
 ): Promise<ImportSummary> {
   const id = data.summit.id;
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const existing = await tx.summits.get(id);
     const allowed = actor.system || (existing !== undefined && can(actor, id, 'manage-logistics'));
     if (!allowed) {

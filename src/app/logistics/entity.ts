@@ -7,7 +7,7 @@ import { NotFoundError, type Collection, type Tx } from '../../store/store.js';
 import { requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ValidationError, type Issue } from '../errors.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
 
 interface Record_ {
@@ -69,7 +69,7 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
     async add(ctx, actor, summit, input) {
       requireParticipant(actor, summit);
       const record = parseInput(spec.schema, input);
-      return ctx.store.write(async (tx) => {
+      return writeWithEvents(ctx, async (tx) => {
         await requireSummit(tx, summit);
         await check(tx, summit, record);
         await spec.authorise(actor, summit, record, tx);
@@ -91,7 +91,7 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
       const record = parseInput(spec.schema, input);
       if (record.id !== id)
         throw new ValidationError([{ path: 'id', message: `an id cannot change (was "${id}")` }]);
-      return ctx.store.write(async (tx) => {
+      return writeWithEvents(ctx, async (tx) => {
         const before = await readable(tx, actor, summit, id);
         await spec.authorise(actor, summit, before, tx);
         await check(tx, summit, record);
@@ -111,7 +111,7 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
     },
     async remove(ctx, actor, summit, id, expectedVersion) {
       requireParticipant(actor, summit);
-      return ctx.store.write(async (tx) => {
+      return writeWithEvents(ctx, async (tx) => {
         const before = await readable(tx, actor, summit, id);
         await spec.authorise(actor, summit, before, tx);
         const scope = await spec.scope(before, tx, summit);

@@ -8,7 +8,7 @@ import type { Request } from '../../domain/request/schema.js';
 import { actingDelegation, partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadVisibleRequest } from '../requests/load.js';
 import { saveRequest } from '../requests/write.js';
 import { requireMeeting } from './place.js';
@@ -21,7 +21,7 @@ export function confirmMeeting(
   requestId: string,
   options: { expectedVersion?: number; actingFor?: DelegationId } = {},
 ): Promise<{ meeting: Meeting; request: Request }> {
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
     const delegation = actingDelegation(actor, summit, partiesOf(request), options.actingFor);
     requireCapability(actor, summit, 'act-on-request', delegation);
@@ -52,7 +52,7 @@ export function announceMeeting(
   requestId: string,
   options: { expectedVersion?: number; actingFor?: DelegationId } = {},
 ): Promise<Meeting> {
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
     const delegation = actingDelegation(actor, summit, partiesOf(request), options.actingFor);
     requireCapability(actor, summit, 'act-on-request', delegation);

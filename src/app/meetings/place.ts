@@ -8,7 +8,7 @@ import { NotFoundError, type Tx } from '../../store/store.js';
 import { partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadVisibleRequest } from '../requests/load.js';
 import { saveRequest } from '../requests/write.js';
 import { loadSummitData } from '../summit/load.js';
@@ -30,7 +30,7 @@ export function placeMeeting(
 ): Promise<Meeting> {
   const slot = parseInput(Slot, input);
   requireCapability(actor, summit, 'place-meetings');
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
     const existing = (await tx.meetings.get(summit, requestId)) ?? null;
     if (existing?.pinned)
@@ -88,7 +88,7 @@ export function unplaceMeeting(
   options: { expectedVersion?: number } = {},
 ): Promise<void> {
   requireCapability(actor, summit, 'place-meetings');
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
     const meeting = await requireMeeting(tx, summit, requestId);
     if (meeting.pinned)
@@ -112,7 +112,7 @@ export function setPinned(
   options: { expectedVersion?: number } = {},
 ): Promise<Meeting> {
   requireCapability(actor, summit, 'place-meetings');
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
     const meeting = await requireMeeting(tx, summit, requestId);
     const stored = await tx.meetings.update(summit, {

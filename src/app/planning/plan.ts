@@ -11,7 +11,7 @@ import { solveInWorker } from '../../engine/worker/run-in-worker.js';
 import { canSeeRequest, partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
 import { diffPlan, type PlanDiff } from './diff.js';
 
@@ -107,7 +107,7 @@ function redact<T extends { detail: string; blockers: { kind: string; request?: 
  */
 export function acceptPlan(ctx: AppContext, actor: Actor, summit: SummitId, plan: Plan): Promise<PlanDiff> {
   requireCapability(actor, summit, 'place-meetings');
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const data = await loadSummitData(tx, summit);
     const { violations } = checkPlan(data, plan.meetings);
     if (violations.length > 0) {

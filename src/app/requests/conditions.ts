@@ -13,7 +13,7 @@ import type { Condition, Request } from '../../domain/request/schema.js';
 import { NotFoundError } from '../../store/store.js';
 import { partiesScope } from '../access.js';
 import type { AppContext } from '../context.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
 import { NewCondition } from './inputs.js';
 import { loadVisibleRequest } from './load.js';
@@ -146,7 +146,7 @@ async function change(
     now: ReturnType<AppContext['now']>,
   ) => ConditionChange,
 ): Promise<ConditionOutcome> {
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
     const acting = { actor, summit, ...(options.actingFor ? { delegation: options.actingFor } : {}) };
     const result = fn(request, conditions, acting, ctx.now());

@@ -9,7 +9,7 @@ import { NotFoundError } from '../../store/store.js';
 import { actingDelegation, partiesScope, requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ValidationError, type Issue } from '../errors.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
 import { NewRequest } from './inputs.js';
 
@@ -22,7 +22,7 @@ export async function requestMeeting(
 ): Promise<{ request: Request; conditions: Condition[] }> {
   const data = parseInput(NewRequest, input);
   requireParticipant(actor, summitId);
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const summit = await tx.summits.get(summitId);
     if (!summit) throw new NotFoundError('summit', summitId);
     const from = data.from ?? actingDelegation(actor, summitId, null);

@@ -6,7 +6,7 @@ import type { ThreadMessage } from '../../domain/request/schema.js';
 import { actingDelegation, partiesScope } from '../access.js';
 import { partiesOf } from '../../domain/request/agreement.js';
 import type { AppContext } from '../context.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
 import { loadVisibleRequest } from './load.js';
 
@@ -23,7 +23,7 @@ export function postToThread(
   actingFor?: DelegationId,
 ): Promise<ThreadMessage> {
   const { text } = parseInput(NewMessage, input);
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
     const delegation = actingDelegation(actor, summit, partiesOf(request), actingFor);
     const message = await tx.thread.append(summit, {

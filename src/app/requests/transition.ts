@@ -1,4 +1,5 @@
 // Moves a request through its life cycle at a party's or the host's command.
+import { writeWithEvents } from '../events/record.js';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { DelegationId, SummitId } from '../../domain/ids.js';
 import { applyTransition } from '../../domain/request/transition.js';
@@ -22,7 +23,7 @@ export function transitionRequest(
   options: { expectedVersion?: number; actingFor?: DelegationId } = {},
 ): Promise<Request> {
   const command = parseInput(TransitionInput, input);
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, id);
     const acting = { actor, summit, ...(options.actingFor ? { delegation: options.actingFor } : {}) };
     const next = applyTransition(request, conditions, command, acting, ctx.now());

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../store/store.js';
 import { participates, requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import { recordEvent } from '../events/record.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
 
 const SummitInput = Summit.omit({ version: true }).strict();
@@ -31,7 +31,7 @@ export function createSummit(ctx: AppContext, actor: Actor, input: unknown): Pro
   const data = parseInput(SummitInput, input);
   if (!actor.system) throw new ForbiddenError('only an operator may create a summit');
   checkDays(data);
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     if (await tx.summits.get(data.id))
       throw new ValidationError([{ path: 'id', message: `summit "${data.id}" already exists` }]);
     const stored = await tx.summits.insert({ ...data, version: 1 });
@@ -53,7 +53,7 @@ export function changeSummit(
   if (data.id !== id)
     throw new ValidationError([{ path: 'id', message: `an id cannot change (was "${id}")` }]);
   checkDays(data);
-  return ctx.store.write(async (tx) => {
+  return writeWithEvents(ctx, async (tx) => {
     const stored = await tx.summits.update({ ...data, version: expectedVersion });
     await recordEvent(tx, ctx, actor, id, { kind: 'summit' }, 'summit.changed', { id });
     return stored;
