@@ -29,3 +29,33 @@ export function parseRecord<S extends z.ZodType>(schema: S, raw: unknown, at: Lo
   reportIssues(result.error.issues, at);
   return null;
 }
+
+/** A record checked against its schema: whole when valid, and its individually valid fields either way. */
+export interface ParsedFields<T> {
+  record: T | null;
+  fields: Partial<T>;
+}
+
+/**
+ * Checks a mapping against its schema, reporting every issue, and keeps the fields that are
+ * valid on their own, so that references and times in them are still checked (and reported)
+ * when another field of the record is wrong.
+ */
+export function parseFields<S extends z.ZodObject>(
+  schema: S,
+  raw: unknown,
+  at: Located,
+): ParsedFields<z.infer<S>> {
+  const record = parseRecord(schema, raw, at);
+  if (record !== null) return { record, fields: record };
+  const fields: Record<string, unknown> = {};
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    for (const [key, field] of Object.entries(schema.shape)) {
+      const value = (raw as Record<string, unknown>)[key];
+      if (value === undefined || !Object.hasOwn(raw, key)) continue;
+      const parsed = (field as z.ZodType).safeParse(value);
+      if (parsed.success) fields[key] = parsed.data;
+    }
+  }
+  return { record: null, fields: fields as Partial<z.infer<S>> };
+}

@@ -22,33 +22,51 @@ export function partiesOf(request: { from: string; to: readonly string[] }): str
 }
 
 /**
- * Checks a request's references, windows and rules, and builds its records.
- * Null when anything is wrong; every problem is reported through `at`.
+ * Checks a request's references, windows and rules, and builds its records. `fields` are the
+ * request's individually valid fields; `complete` says whether the whole record had a valid
+ * shape. Null when anything is wrong; every problem is reported through `at`.
  */
-export function resolveRequest(raw: FileRequest, refs: SummitRefs, at: Located): ResolvedRequest | null {
+export function resolveRequest(
+  fields: Partial<FileRequest>,
+  complete: boolean,
+  refs: SummitRefs,
+  at: Located,
+): ResolvedRequest | null {
   const before = at.problems.count;
-  checkRef(refs.delegations, raw.from, 'delegation', at, ['from']);
-  raw.to.forEach((d, i) => {
-    if (d === raw.from) at.error(['to', i], `"${d}" is the requesting delegation; to lists its counterparts`);
+  const { from, to = [] } = fields;
+  if (from !== undefined) checkRef(refs.delegations, from, 'delegation', at, ['from']);
+  to.forEach((d, i) => {
+    if (d === from) at.error(['to', i], `"${d}" is the requesting delegation; to lists its counterparts`);
     else checkRef(refs.delegations, d, 'delegation', at, ['to', i]);
   });
-  checkNoRepeats(raw.to, 'delegation', at, ['to']);
-  const parties = partiesOf(raw);
-  if (raw.format === 'multilateral' && parties.length < 3) {
+  checkNoRepeats(to, 'delegation', at, ['to']);
+  const parties = from === undefined ? [...new Set(to)] : partiesOf({ from, to });
+  if (
+    fields.format === 'multilateral' &&
+    from !== undefined &&
+    fields.to !== undefined &&
+    parties.length < 3
+  ) {
     at.error(['to'], `a multilateral meeting needs 3 or more parties, got ${parties.length}`);
   }
   const grain = refs.grainMinutes;
-  if (grain !== null && raw.minutes % grain !== 0) {
-    at.error(['minutes'], `expected a multiple of grainMinutes (${grain}), got ${raw.minutes}`);
+  if (grain !== null && fields.minutes !== undefined && fields.minutes % grain !== 0) {
+    at.error(['minutes'], `expected a multiple of grainMinutes (${grain}), got ${fields.minutes}`);
   }
-  raw.attendees.forEach((p, i) => checkRef(refs.persons, p, 'person', at, ['attendees', i]));
-  checkNoRepeats(raw.attendees, 'person', at, ['attendees']);
-  if (raw.venue !== undefined) checkRef(refs.venues, raw.venue, 'venue', at, ['venue']);
-  const allowed = raw.allowed === undefined ? null : readWindows(raw.allowed, refs.zone, at, ['allowed']);
-  const preferred = readWindows(raw.preferred ?? [], refs.zone, at, ['preferred']);
-  const conditions = resolveConditions(raw, parties, at.within(['conditions']));
-  if (at.problems.count > before) return null;
+  const attendees = fields.attendees ?? [];
+  attendees.forEach((p, i) => checkRef(refs.persons, p, 'person', at, ['attendees', i]));
+  checkNoRepeats(attendees, 'person', at, ['attendees']);
+  if (fields.venue !== undefined) checkRef(refs.venues, fields.venue, 'venue', at, ['venue']);
+  const allowed =
+    fields.allowed === undefined ? null : readWindows(fields.allowed, refs.zone, at, ['allowed']);
+  const preferred = readWindows(fields.preferred ?? [], refs.zone, at, ['preferred']);
+  const conditions =
+    fields.id === undefined || from === undefined || fields.to === undefined
+      ? []
+      : resolveConditions(fields.id, fields.conditions ?? [], parties, at.within(['conditions']));
+  if (!complete || at.problems.count > before) return null;
 
+  const raw = fields as FileRequest;
   const status = raw.status ?? 'requested';
   const request: Request = {
     id: raw.id as RequestId,
@@ -73,16 +91,21 @@ export function resolveRequest(raw: FileRequest, refs: SummitRefs, at: Located):
   return { request, conditions };
 }
 
-function resolveConditions(raw: FileRequest, parties: readonly string[], at: Located): Condition[] {
+function resolveConditions(
+  request: string,
+  list: readonly FileCondition[],
+  parties: readonly string[],
+  at: Located,
+): Condition[] {
   const ids = new IdRegistry('condition');
-  return (raw.conditions ?? []).map((c: FileCondition, i): Condition => {
+  return list.map((c, i): Condition => {
     ids.claim(c.id, at, [i, 'id']);
     if (!parties.includes(c.by)) {
       at.error([i, 'by'], `expected a party of this request (${parties.join(', ')}), got "${c.by}"`);
     }
     return {
       id: c.id as ConditionId,
-      request: raw.id as RequestId,
+      request: request as RequestId,
       by: c.by as DelegationId,
       kind: c.kind ?? 'other',
       text: c.text,

@@ -2,8 +2,9 @@
 import type { BusyId, DelegationId, PersonId, ProgrammeEventId, VenueId } from '../../domain/ids.js';
 import type { Busy, Delegation, Person, PersonRole, ProgrammeEvent } from '../../domain/summit/schema.js';
 import type { Located } from '../errors.js';
-import { parseRecord } from '../resolve/issues.js';
+import { parseFields } from '../resolve/issues.js';
 import { checkNoRepeats, checkRef, rawId } from '../resolve/refs.js';
+import type { Instant } from '../../domain/time.js';
 import { checkAfter, readTime, readWindows } from '../resolve/time.js';
 import { eachItem, type FileContext } from './context.js';
 import { FileBusy, FileDelegation, FileProgrammeEvent, type FilePerson } from './schema.js';
@@ -22,15 +23,19 @@ export function readDelegations(
   const persons: Person[] = [];
   eachItem(items, 'delegations', ctx, ctx.delegations, (raw, at) => {
     claimPersonIds(raw, ctx, at);
-    const d = parseRecord(FileDelegation, raw, at);
-    if (!d) return;
+    const { record: d, fields } = parseFields(FileDelegation, raw, at);
     const before = ctx.problems.count;
-    const presence = d.presence === undefined ? null : readWindows(d.presence, ctx.zone, at, ['presence']);
-    const own = [
-      toPerson(d.principal, d.id, 'principal', ctx, at.within(['principal'])),
-      ...(d.members ?? []).map((m, j) => toPerson(m, d.id, 'member', ctx, at.within(['members', j]))),
-    ];
-    if (ctx.problems.count > before) return;
+    const presence =
+      fields.presence === undefined ? null : readWindows(fields.presence, ctx.zone, at, ['presence']);
+    const delegation = fields.id ?? '';
+    const own: Person[] = [];
+    if (fields.principal) {
+      own.push(toPerson(fields.principal, delegation, 'principal', ctx, at.within(['principal'])));
+    }
+    (fields.members ?? []).forEach((m, j) =>
+      own.push(toPerson(m, delegation, 'member', ctx, at.within(['members', j]))),
+    );
+    if (!d || ctx.problems.count > before) return;
     persons.push(...own);
     delegations.push({
       id: d.id as DelegationId,
@@ -78,18 +83,15 @@ function toPerson(
 export function readProgramme(items: readonly unknown[], ctx: FileContext): ProgrammeEvent[] {
   const out: ProgrammeEvent[] = [];
   eachItem(items, 'programme', ctx, ctx.programme, (raw, at) => {
-    const e = parseRecord(FileProgrammeEvent, raw, at);
-    if (!e) return;
+    const { record: e, fields } = parseFields(FileProgrammeEvent, raw, at);
     const before = ctx.problems.count;
-    if (e.venue !== undefined) checkRef(ctx.venues, e.venue, 'venue', at, ['venue']);
-    if (e.attendees !== 'principals') {
-      e.attendees.forEach((p, i) => checkRef(ctx.persons, p, 'person', at, ['attendees', i]));
-      checkNoRepeats(e.attendees, 'person', at, ['attendees']);
+    if (fields.venue !== undefined) checkRef(ctx.venues, fields.venue, 'venue', at, ['venue']);
+    if (Array.isArray(fields.attendees)) {
+      fields.attendees.forEach((p, i) => checkRef(ctx.persons, p, 'person', at, ['attendees', i]));
+      checkNoRepeats(fields.attendees, 'person', at, ['attendees']);
     }
-    const from = readTime(e.from, ctx.zone, at, ['from']);
-    const to = readTime(e.to, ctx.zone, at, ['to']);
-    if (from !== null && to !== null) checkAfter(from, to, e, at, ['to']);
-    if (ctx.problems.count > before || from === null || to === null) return;
+    const { from, to } = readSpan(fields, ctx, at);
+    if (!e || ctx.problems.count > before || from === null || to === null) return;
     out.push({
       id: e.id as ProgrammeEventId,
       title: e.title,
@@ -112,16 +114,14 @@ export function readBusy(items: readonly unknown[], ctx: FileContext): Busy[] {
     const person = rawId(raw, 'person');
     const n = person === null ? 0 : (counts.get(person) ?? 0) + 1;
     if (person !== null) counts.set(person, n);
-    const b = parseRecord(FileBusy, raw, at);
-    if (!b) return;
+    const { record: b, fields } = parseFields(FileBusy, raw, at);
     const before = ctx.problems.count;
+    if (fields.person !== undefined) checkRef(ctx.persons, fields.person, 'person', at, ['person']);
+    if (fields.venue !== undefined) checkRef(ctx.venues, fields.venue, 'venue', at, ['venue']);
+    const { from, to } = readSpan(fields, ctx, at);
+    if (!b) return;
     const id = b.id ?? generatedBusyId(b.person, n);
     if (b.id === undefined) ctx.busy.claim(id, at, []);
-    checkRef(ctx.persons, b.person, 'person', at, ['person']);
-    if (b.venue !== undefined) checkRef(ctx.venues, b.venue, 'venue', at, ['venue']);
-    const from = readTime(b.from, ctx.zone, at, ['from']);
-    const to = readTime(b.to, ctx.zone, at, ['to']);
-    if (from !== null && to !== null) checkAfter(from, to, b, at, ['to']);
     if (ctx.problems.count > before || from === null || to === null) return;
     out.push({
       id: id as BusyId,
@@ -134,4 +134,19 @@ export function readBusy(items: readonly unknown[], ctx: FileContext): Busy[] {
     });
   });
   return out;
+}
+
+/** The `from` and `to` of an event or block as instants, `to` after `from`; null where invalid. */
+function readSpan(
+  fields: { from?: string; to?: string },
+  ctx: FileContext,
+  at: Located,
+): { from: Instant | null; to: Instant | null } {
+  const from = fields.from === undefined ? null : readTime(fields.from, ctx.zone, at, ['from']);
+  const to = fields.to === undefined ? null : readTime(fields.to, ctx.zone, at, ['to']);
+  if (from !== null && to !== null && fields.from !== undefined && fields.to !== undefined) {
+    if (!checkAfter(from, to, { from: fields.from, to: fields.to }, at, ['to']))
+      return { from: null, to: null };
+  }
+  return { from, to };
 }

@@ -1,7 +1,7 @@
 // The venues, the travel times between them, and the rooms.
 import type { DelegationId, RoomId, VenueId } from '../../domain/ids.js';
 import type { Room, Travel, Venue } from '../../domain/summit/schema.js';
-import { parseRecord } from '../resolve/issues.js';
+import { parseFields, parseRecord } from '../resolve/issues.js';
 import { checkRef } from '../resolve/refs.js';
 import { readWindows } from '../resolve/time.js';
 import { eachItem, type FileContext } from './context.js';
@@ -42,14 +42,15 @@ export function readTravel(items: readonly unknown[], ctx: FileContext): Travel[
 export function readRooms(items: readonly unknown[], ctx: FileContext): Room[] {
   const out: Room[] = [];
   eachItem(items, 'rooms', ctx, ctx.rooms, (raw, at) => {
-    const r = parseRecord(FileRoom, raw, at);
-    if (!r) return;
+    const { record: r, fields } = parseFields(FileRoom, raw, at);
     const before = ctx.problems.count;
-    checkRef(ctx.venues, r.venue, 'venue', at, ['venue']);
-    if (r.delegation !== undefined) checkRef(ctx.delegations, r.delegation, 'delegation', at, ['delegation']);
+    if (fields.venue !== undefined) checkRef(ctx.venues, fields.venue, 'venue', at, ['venue']);
+    if (fields.delegation !== undefined) {
+      checkRef(ctx.delegations, fields.delegation, 'delegation', at, ['delegation']);
+    }
     const available =
-      r.available === undefined ? null : readWindows(r.available, ctx.zone, at, ['available']);
-    if (ctx.problems.count > before) return;
+      fields.available === undefined ? null : readWindows(fields.available, ctx.zone, at, ['available']);
+    if (!r || ctx.problems.count > before) return;
     out.push({
       id: r.id as RoomId,
       venue: r.venue as VenueId,

@@ -3,7 +3,7 @@ import type { DelegationId, RoomId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import type { Condition, Request } from '../../domain/request/schema.js';
 import { addMinutes } from '../../domain/time.js';
-import { parseRecord } from '../resolve/issues.js';
+import { parseFields } from '../resolve/issues.js';
 import { checkRef } from '../resolve/refs.js';
 import { partiesOf, resolveRequest } from '../resolve/request.js';
 import { readTime } from '../resolve/time.js';
@@ -18,8 +18,8 @@ export function readRequests(
   const requests: Request[] = [];
   const conditions: Condition[] = [];
   eachItem(items, 'requests', ctx, ctx.requests, (raw, at) => {
-    const r = parseRecord(FileRequest, raw, at);
-    const resolved = r && resolveRequest(r, ctx, at);
+    const { record, fields } = parseFields(FileRequest, raw, at);
+    const resolved = resolveRequest(fields, record !== null, ctx, at);
     if (!resolved) return;
     requests.push(resolved.request);
     conditions.push(...resolved.conditions);
@@ -40,17 +40,17 @@ export function readMeetings(
   const placed = new Map<string, string>();
   const out: Meeting[] = [];
   eachItem(items, 'meetings', ctx, null, (raw, at) => {
-    const m = parseRecord(FileMeeting, raw, at);
-    if (!m) return;
+    const { record: m, fields } = parseFields(FileMeeting, raw, at);
     const before = ctx.problems.count;
-    if (checkRef(ctx.requests, m.request, 'request', at, ['request'])) {
-      const first = placed.get(m.request);
+    if (fields.request !== undefined && checkRef(ctx.requests, fields.request, 'request', at, ['request'])) {
+      const first = placed.get(fields.request);
       if (first !== undefined)
-        at.error(['request'], `request "${m.request}" already has a meeting at ${first}`);
-      else placed.set(m.request, at.locate([]));
+        at.error(['request'], `request "${fields.request}" already has a meeting at ${first}`);
+      else placed.set(fields.request, at.locate([]));
     }
-    if (m.room !== undefined) checkRef(ctx.rooms, m.room, 'room', at, ['room']);
-    const start = readTime(m.start, ctx.zone, at, ['start']);
+    if (fields.room !== undefined) checkRef(ctx.rooms, fields.room, 'room', at, ['room']);
+    const start = fields.start === undefined ? null : readTime(fields.start, ctx.zone, at, ['start']);
+    if (!m) return;
     // The request may exist but be invalid itself; its own errors say so.
     const request = byId.get(m.request);
     if (request?.format === 'pull-aside' && m.room !== undefined) {

@@ -47,7 +47,7 @@ export function readSummitFile(text: string, format: SummitFileFormat): SummitFi
   const { requests, conditions } = readRequests(section('requests'), ctx);
   const meetings = readMeetings(section('meetings'), ctx, requests);
 
-  if (problems.count > 0 || summit === null) return fail(inFileOrder(problems.list));
+  if (problems.count > 0 || summit === null) return fail(inFileOrder(problems.list, Object.keys(record)));
   return {
     ok: true,
     data: {
@@ -70,11 +70,12 @@ function fail(errors: FileError[]): SummitFileResult {
   return { ok: false, errors };
 }
 
-/** Sections are read in dependency order; errors are listed in the file's section order. */
-function inFileOrder(errors: FileError[]): FileError[] {
+/** Sections are read in dependency order; errors are listed in the order the file has its sections. */
+function inFileOrder(errors: FileError[], keys: string[]): FileError[] {
   const rank = (e: FileError) => {
-    const i = SECTIONS.indexOf(/^[A-Za-z]+/.exec(e.path)?.[0] ?? '');
-    return i === -1 ? -1 : i;
+    const i = keys.indexOf(/^[A-Za-z]+/.exec(e.path)?.[0] ?? '');
+    // A key the file lacks (a missing summit) is named first.
+    return i;
   };
   return errors
     .map((e, i) => ({ e, i, r: rank(e) }))

@@ -43,6 +43,7 @@ export const FileId = z.string(ID).regex(SLUG, ID);
 export const FileTime = z.string(TIME).regex(LOCAL_OR_OFFSET_TIME, TIME);
 /** A half-open window `{from, to}`. */
 export const FileWindow = strict({ from: FileTime, to: FileTime }, 'a window {from: TIME, to: TIME}');
+export type FileWindow = z.infer<typeof FileWindow>;
 const windows = list(FileWindow, 'a list of windows {from: TIME, to: TIME}');
 
 export const FileSummit = strict({

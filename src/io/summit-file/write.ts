@@ -1,0 +1,193 @@
+// Writing SummitData as a summit file: local wall-clock times in the summit's zone, keys in the
+// order of summit-file.md, optional keys left out when they hold their default.
+import { DateTime } from 'luxon';
+import type { Meeting } from '../../domain/meeting/schema.js';
+import type { Condition, Request } from '../../domain/request/schema.js';
+import type { SummitData } from '../../domain/summit/data.js';
+import type { Busy, Delegation, Person, ProgrammeEvent, Room } from '../../domain/summit/schema.js';
+import {
+  formatSummitTime,
+  instantMillis,
+  parseSummitTime,
+  type Instant,
+  type Window,
+} from '../../domain/time.js';
+import { generatedBusyId } from './read-people.js';
+import type {
+  FileBusy,
+  FileCondition,
+  FileDelegation,
+  FileMeeting,
+  FilePerson,
+  FileProgrammeEvent,
+  FileRequest,
+  FileRoom,
+  FileWindow,
+  SummitFile,
+} from './schema.js';
+import type { SummitFileFormat } from './syntax.js';
+import { renderYaml } from './yaml-style.js';
+
+/** The text of a summit file holding `data`, in YAML or JSON. */
+export function writeSummitFile(data: SummitData, format: SummitFileFormat): string {
+  const file = toSummitFileObject(data);
+  return format === 'json' ? `${JSON.stringify(file, null, 2)}\n` : renderYaml(file);
+}
+
+/** The plain object of a summit file holding `data` (what YAML and JSON both render). */
+export function toSummitFileObject(data: SummitData): SummitFile {
+  const time = fileTimeIn(data.summit.timezone);
+  const windows = (ws: readonly Window[]): FileWindow[] =>
+    ws.map((w) => ({ from: time(w.from), to: time(w.to) }));
+  const { summit } = data;
+  const file: SummitFile = {
+    summit: {
+      id: summit.id,
+      name: summit.name,
+      timezone: summit.timezone,
+      days: { from: summit.days.from, to: summit.days.to },
+      dayWindow: { from: summit.dayWindow.from, to: summit.dayWindow.to },
+      grainMinutes: summit.grainMinutes,
+      bufferMinutes: summit.bufferMinutes,
+    },
+  };
+  const sections: Omit<SummitFile, 'summit'> = {
+    venues: data.venues.map((v) => ({ id: v.id, name: v.name })),
+    travelMinutes: data.travel.map((t) => [t.a, t.b, t.minutes]),
+    rooms: data.rooms.map((r) => roomOf(r, windows)),
+    delegations: data.delegations.map((d) => delegationOf(d, data.persons, windows)),
+    programme: data.programme.map((e) => eventOf(e, time)),
+    busy: busyOf(data.busy, time),
+    requests: data.requests.map((r) => requestOf(r, data.conditions, windows)),
+    meetings: data.meetings.map((m) => meetingOf(m, time)),
+  };
+  for (const [key, list] of Object.entries(sections) as [keyof typeof sections, unknown[]][]) {
+    if (list.length > 0) Object.assign(file, { [key]: list });
+  }
+  return file;
+}
+
+/**
+ * Formats instants as local wall-clock time. A time that local text cannot name exactly (the
+ * later of two equal wall-clock times in a daylight-saving overlap, or one with seconds) keeps its offset.
+ */
+function fileTimeIn(zone: string): (i: Instant) => string {
+  return (i) => {
+    const local = formatSummitTime(i, zone);
+    if (parseSummitTime(local, zone) === i) return local;
+    return DateTime.fromMillis(instantMillis(i), { zone }).toISO({
+      suppressMilliseconds: true,
+      suppressSeconds: true,
+      includeOffset: true,
+    }) as string;
+  };
+}
+
+type Windows = (ws: readonly Window[]) => FileWindow[];
+type Time = (i: Instant) => string;
+
+function roomOf(r: Room, windows: Windows): FileRoom {
+  return {
+    id: r.id,
+    venue: r.venue,
+    name: r.name,
+    capacity: r.capacity,
+    ...(r.available !== null && { available: windows(r.available) }),
+    ...(r.delegation !== null && { delegation: r.delegation }),
+  };
+}
+
+function personOf(p: Person, windows: Windows): FilePerson {
+  return {
+    id: p.id,
+    name: p.name,
+    ...(p.title !== null && { title: p.title }),
+    ...(p.presence !== null && { presence: windows(p.presence) }),
+  };
+}
+
+function delegationOf(d: Delegation, persons: readonly Person[], windows: Windows): FileDelegation {
+  const own = persons.filter((p) => p.delegation === d.id);
+  const principal = own.find((p) => p.id === d.principal);
+  if (!principal)
+    throw new Error(`delegation ${d.id}: its principal ${d.principal} is not among the persons`);
+  const members = own.filter((p) => p !== principal).map((p) => personOf(p, windows));
+  return {
+    id: d.id,
+    name: d.name,
+    principal: personOf(principal, windows),
+    ...(members.length > 0 && { members }),
+    ...(d.presence !== null && { presence: windows(d.presence) }),
+  };
+}
+
+function eventOf(e: ProgrammeEvent, time: Time): FileProgrammeEvent {
+  return {
+    id: e.id,
+    title: e.title,
+    ...(e.venue !== null && { venue: e.venue }),
+    from: time(e.from),
+    to: time(e.to),
+    attendees: e.attendees === 'principals' ? 'principals' : [...e.attendees],
+    ...(e.encounter && { encounter: true }),
+  };
+}
+
+/** A block's id is written only when it is not the one a reader would generate at its place. */
+function busyOf(blocks: readonly Busy[], time: Time): FileBusy[] {
+  const counts = new Map<string, number>();
+  return blocks.map((b) => {
+    const n = (counts.get(b.person) ?? 0) + 1;
+    counts.set(b.person, n);
+    return {
+      ...(b.id !== generatedBusyId(b.person, n) && { id: b.id }),
+      person: b.person,
+      from: time(b.from),
+      to: time(b.to),
+      ...(b.venue !== null && { venue: b.venue }),
+      ...(b.label !== null && { label: b.label }),
+    };
+  });
+}
+
+function requestOf(r: Request, conditions: readonly Condition[], windows: Windows): FileRequest {
+  const own = conditions.filter((c) => c.request === r.id).map(conditionOf);
+  return {
+    id: r.id,
+    from: r.from,
+    to: [...r.to],
+    format: r.format,
+    level: r.level,
+    minutes: r.minutes,
+    priority: r.priority,
+    ...(r.topics.length > 0 && { topics: [...r.topics] }),
+    attendees: [...r.attendees],
+    ...(r.seats !== null && { seats: r.seats }),
+    ...(r.venue !== null && { venue: r.venue }),
+    ...(r.allowed !== null && { allowed: windows(r.allowed) }),
+    ...(r.preferred.length > 0 && { preferred: windows(r.preferred) }),
+    ...(r.status !== 'requested' && { status: r.status }),
+    ...(r.confidential && { confidential: true }),
+    ...(own.length > 0 && { conditions: own }),
+  };
+}
+
+function conditionOf(c: Condition): FileCondition {
+  return {
+    id: c.id,
+    by: c.by,
+    ...(c.kind !== 'other' && { kind: c.kind }),
+    text: c.text,
+    status: c.status,
+  };
+}
+
+function meetingOf(m: Meeting, time: Time): FileMeeting {
+  return {
+    request: m.request,
+    start: time(m.start),
+    ...(m.room !== null && { room: m.room }),
+    ...(m.pinned && { pinned: true }),
+    ...(m.announced && { announced: true }),
+  };
+}
