@@ -55,4 +55,22 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  {
+    // `sideline serve` starts the HTTP interface: the one place the CLI may reach into src/http,
+    // and only through its server entry point.
+    files: ['src/cli/commands/serve.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/*', '!**/http/server.js', '**/http/*/**'],
+              message: 'serve may import src/http/server.js only; other CLI modules may not import src/http.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -41,5 +41,5 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     async () => app.swagger(),
   );
 
-  await app.register(swaggerUi, { routePrefix: DOCS_PATH });
+  await app.register(swaggerUi, { routePrefix: DOCS_PATH, theme: { title: 'Sideline API' } });
 }

@@ -24,6 +24,8 @@ function validEmail(email: string): string {
 
 /** What creating an account needs; the password is checked against the policy and then hashed. */
 export interface NewUser {
+  /** A chosen id (demo accounts match the demo's authors); a random one otherwise. */
+  id?: string;
   email: string;
   name: string;
   password: string;
@@ -46,7 +48,7 @@ export async function createUser(store: Store, input: NewUser): Promise<User> {
     if (await tx.users.byEmail(email)) throw new DuplicateError('user', email);
     await checkGrantTargets(tx, grants.data);
     const user = await tx.users.insert({
-      id: UserId.parse(`u-${randomUUID()}`),
+      id: UserId.parse(input.id ?? `u-${randomUUID()}`),
       email,
       name,
       disabled: false,
