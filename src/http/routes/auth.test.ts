@@ -108,6 +108,13 @@ describe.each(BACKENDS)('/api/auth on %s', (backend) => {
     expect(second).toBeDefined();
     expect(second).not.toBe(first.cookie);
     expect((await first.send({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    // a failed sign-in leaves the current session alone
+    const third = await signIn(app, user.email);
+    const failed = await login(user.email, 'not the passphrase', {
+      cookie: `${SESSION_COOKIE}=${third.cookie}`,
+    });
+    expect(failed.statusCode).toBe(401);
+    expect((await third.send({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
   });
 
   it('GET /me returns the user, grants and CSRF token; without credentials 401 problem+json', async () => {

@@ -50,10 +50,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      // a fresh session id on every sign-in: whatever session the browser had is ended first
+      const session = await login(auth, { ...request.body, address: request.ip }, now());
+      // a fresh session id on every sign-in: the session the browser had before is ended
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await logout(auth.store, previous);
-      const session = await login(auth, { ...request.body, address: request.ip }, now());
       setSessionCookie(request, reply, session.cookieValue);
       return {
         user: view(session.user),
