@@ -64,7 +64,7 @@ describe('reading a summit file', () => {
 
   it('fills the defaults of requests, conditions and meetings', () => {
     const d = data(fixture);
-    const byId = new Map(d.requests.map((r) => [r.id, r]));
+    const byId = new Map(d.requests.map((r) => [r.id as string, r]));
     expect(byId.get('usa-rus')).toMatchObject({
       seats: 8,
       status: 'conditions-pending',

@@ -1,17 +1,11 @@
 // Writing SummitData as a summit file: local wall-clock times in the summit's zone, keys in the
 // order of summit-file.md, optional keys left out when they hold their default.
-import { DateTime } from 'luxon';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import type { Condition, Request } from '../../domain/request/schema.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Busy, Delegation, Person, ProgrammeEvent, Room } from '../../domain/summit/schema.js';
-import {
-  formatSummitTime,
-  instantMillis,
-  parseSummitTime,
-  type Instant,
-  type Window,
-} from '../../domain/time.js';
+import type { Instant, Window } from '../../domain/time.js';
+import { fileTimeIn } from './file-time.js';
 import { generatedBusyId } from './read-people.js';
 import type {
   FileBusy,
@@ -65,22 +59,6 @@ export function toSummitFileObject(data: SummitData): SummitFile {
     if (list.length > 0) Object.assign(file, { [key]: list });
   }
   return file;
-}
-
-/**
- * Formats instants as local wall-clock time. A time that local text cannot name exactly (the
- * later of two equal wall-clock times in a daylight-saving overlap, or one with seconds) keeps its offset.
- */
-function fileTimeIn(zone: string): (i: Instant) => string {
-  return (i) => {
-    const local = formatSummitTime(i, zone);
-    if (parseSummitTime(local, zone) === i) return local;
-    return DateTime.fromMillis(instantMillis(i), { zone }).toISO({
-      suppressMilliseconds: true,
-      suppressSeconds: true,
-      includeOffset: true,
-    }) as string;
-  };
 }
 
 type Windows = (ws: readonly Window[]) => FileWindow[];
