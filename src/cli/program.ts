@@ -1,7 +1,10 @@
 // Builds the `sideline` command: global options, then each command module registers itself.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Output } from './output.js';
 import { registerCommands } from './commands/index.js';
+
+/** Where the embedded database lives unless --db or SIDELINE_DB says otherwise. */
+export const DEFAULT_DB = './data/sideline.db';
 
 /** Global options every command sees, wherever they were written on the command line. */
 export interface GlobalOptions {
@@ -25,9 +28,7 @@ export interface CliContext {
 export function buildProgram(ctx: Omit<CliContext, 'globals'>): Command {
   const program = new Command('sideline')
     .description('Coordinates the meetings held on the sidelines of multilateral summits.')
-    .addOption(
-      new Option('--db <path>', 'SQLite database file').env('SIDELINE_DB').default('./data/sideline.db'),
-    )
+    .option('--db <path>', `SQLite database file (default: env SIDELINE_DB, else ${DEFAULT_DB})`)
     .option('--summit <id>', 'the summit to act on, where the database holds more than one')
     .option('--json', 'print JSON for scripts instead of tables')
     .showHelpAfterError('(run with --help for usage)')
@@ -40,9 +41,9 @@ export function buildProgram(ctx: Omit<CliContext, 'globals'>): Command {
 
   const globals = (command: Command): GlobalOptions => {
     // optsWithGlobals merges the program's options with the command's own (which win when given).
-    const o = command.optsWithGlobals<{ db: string; summit?: string; json?: boolean }>();
+    const o = command.optsWithGlobals<{ db?: string; summit?: string; json?: boolean }>();
     return {
-      db: o.db ?? program.opts<{ db: string }>().db,
+      db: o.db ?? ctx.env.SIDELINE_DB ?? DEFAULT_DB,
       databaseUrl: ctx.env.DATABASE_URL || undefined,
       summit: o.summit,
       json: Boolean(o.json),

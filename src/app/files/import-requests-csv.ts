@@ -1,0 +1,23 @@
+// Imports requests kept in a spreadsheet: every row checked, all or nothing.
+import type { Actor } from '../../domain/actor/schema.js';
+import type { SummitId } from '../../domain/ids.js';
+import { readRequestsCsv } from '../../io/csv/requests.js';
+import type { AppContext } from '../context.js';
+import { ValidationError } from '../errors.js';
+import { loadSummitData } from '../summit/load.js';
+import { importSummitData, type ImportSummary } from './import-summit.js';
+
+/** Adds or replaces the requests of a CSV file in a summit; errors name row and column. */
+export async function importRequestsCsv(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  text: string,
+): Promise<ImportSummary> {
+  const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
+  const read = readRequestsCsv(text, data);
+  if (!read.ok) throw new ValidationError(read.errors);
+  const incoming = new Map(read.requests.map((r) => [r.id as string, r]));
+  const requests = [...data.requests.filter((r) => !incoming.has(r.id)), ...read.requests];
+  return importSummitData(ctx, actor, { ...data, requests });
+}

@@ -1,0 +1,112 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Output } from './output.js';
+import { run } from './run.js';
+
+/** Runs the CLI in-process on a temp database, capturing what it prints. */
+async function sideline(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const output: Output = { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false };
+  const code = await run(args, output, env);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('the sideline command', () => {
+  let dir: string;
+  let db: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sideline-cli-'));
+    db = join(dir, 'sideline.db');
+    expect((await sideline(['demo', '--db', db])).code).toBe(0);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('lists the demo requests as a table, and as JSON for scripts', async () => {
+    const table = await sideline(['--db', db, 'requests']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/usa-rus\s+usa\s+rus\s+bilateral\s+leaders\s+45\s+4\s+conditions-pending/);
+    const json = await sideline(['requests', '--json', '--status', 'agreed', '--db', db]);
+    const parsed = JSON.parse(json.stdout) as { requests: { status: string }[] };
+    expect(parsed.requests.length).toBeGreaterThan(10);
+    expect(parsed.requests.every((r) => r.status === 'agreed')).toBe(true);
+  });
+
+  it('takes the database from SIDELINE_DB', async () => {
+    const r = await sideline(['requests', '--json'], { SIDELINE_DB: db });
+    expect(JSON.parse(r.stdout).requests.length).toBeGreaterThan(40);
+  });
+
+  it('shows a delegation only what it may see with --as', async () => {
+    const chn = JSON.parse((await sideline(['requests', '--as', 'chn', '--json', '--db', db])).stdout) as {
+      requests: { id: string; from: string; to: string[] }[];
+    };
+    expect(chn.requests.every((r) => r.from === 'chn' || r.to.includes('chn'))).toBe(true);
+    const hidden = await sideline(['show', 'usa-rus', '--as', 'chn', '--db', db]);
+    expect(hidden.code).toBe(1);
+    expect(hidden.stderr).toBe('sideline: no request "usa-rus"');
+  });
+
+  it('shows one request with its open conditions', async () => {
+    const r = await sideline(['show', 'usa-rus', '--db', db]);
+    expect(r.stdout).toMatch(/c1 \[open\] by usa \(deliverable\): Agreed deliverable on Syria/);
+  });
+
+  it('lists where the US and Russian presidents meet anyway', async () => {
+    const r = await sideline(['encounters', 'usa', 'rus', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/[Gg]ala dinner/);
+    expect(r.stdout).toMatch(/[Ff]amily photo/);
+  });
+
+  it('shows the event log', async () => {
+    const r = await sideline(['log', '--json', '--db', db]);
+    const types = (JSON.parse(r.stdout) as { events: { type: string }[] }).events.map((e) => e.type);
+    expect(types).toContain('summit.imported');
+    expect(types).toContain('position.recorded');
+  });
+
+  it('refuses a broken file with every error named by path, exit 1, and changes nothing', async () => {
+    const before = (await sideline(['export', '--format', 'json', '--db', db])).stdout;
+    const text = await readFile(new URL('../../examples/apec-2017-danang.yaml', import.meta.url), 'utf8');
+    const broken = text
+      .replace(
+        'attendees: [usa-potus, usa-sos, rus-president, rus-fm]',
+        'attendees: [usa-potus, usa-sos, rus-president, rus-nobody]',
+      )
+      .replace('timezone: Asia/Ho_Chi_Minh', 'timezone: Mars/Olympus');
+    const file = join(dir, 'broken.yaml');
+    await writeFile(file, broken);
+    const r = await sideline(['import', file, '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/summit\.timezone/);
+    expect(r.stderr).toMatch(/requests\[\d+\]\.attendees\[3\]: unknown person "rus-nobody"/);
+    expect((await sideline(['export', '--format', 'json', '--db', db])).stdout).toBe(before);
+  });
+
+  it('exits 1 with one clear line on a usage mistake', async () => {
+    const r = await sideline(['requests', '--status', 'bogus', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^sideline: --status: expected one of draft, requested/);
+  });
+
+  it('has --help with an example on every command', async () => {
+    for (const command of [
+      'init',
+      'demo',
+      'import',
+      'export',
+      'requests',
+      'show',
+      'encounters',
+      'log',
+      'schedule',
+    ]) {
+      const r = await sideline([command, '--help']);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toMatch(/Example/);
+    }
+  });
+});
