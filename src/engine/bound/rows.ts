@@ -1,6 +1,7 @@
 // The capacity rows of the bound's relaxation. Each row says: these requests, if placed, use at
 // least coef minutes of a resource that has at most cap minutes. Every plan satisfies every row.
 import type { Model } from '../model/model.js';
+import { firstGridAtOrAfter } from '../model/timeline.js';
 import {
   intervalIndexAt,
   mergeIntervals,
@@ -8,22 +9,32 @@ import {
   intersectIntervals,
   type IntervalSet,
 } from '../model/intervals.js';
-import { firstGridAtOrAfter } from '../model/timeline.js';
 
 /** Rows in compressed form: for each row its capacity; for each request its (row, coef) pairs. */
 export interface Rows {
   cap: Float64Array;
   /** What each row stands for, for the documentation of a bound. */
   label: string[];
+  /** Whose time each row counts and over which grid steps (to seed the time-indexed prices). */
+  scope: RowScope[];
   /** Start of each request's entries in rowOf/coef (length requests + 1). */
   offset: Int32Array;
   rowOf: Int32Array;
   coef: Float64Array;
 }
 
+/** A person's steps [g0, g1), or a room set's (as a bitset over room indices). */
+export interface RowScope {
+  person: number;
+  rooms: Uint32Array | null;
+  g0: number;
+  g1: number;
+}
+
 interface Draft {
   cap: number;
   label: string;
+  scope: RowScope;
   members: [number, number][];
 }
 
@@ -54,18 +65,22 @@ export function buildRows(m: Model): Rows {
   return {
     cap: Float64Array.from(useful, (d) => d.cap),
     label: useful.map((d) => d.label),
+    scope: useful.map((d) => d.scope),
     offset,
     rowOf,
     coef,
   };
 }
 
-/** Usable minutes of a free segment: from its first grid start to its end (meetings start on the grid). */
-function usable(m: Model, from: number, to: number): number {
-  const g = firstGridAtOrAfter(m.tl, from);
-  if (g >= m.tl.G) return 0;
-  const t = m.tl.gridMin[g]!;
-  return Math.max(0, to - t);
+/** The first point of day k's grid (extended past the day's end) at or after minute x. */
+function gridCeil(m: Model, k: number, x: number): number {
+  const d = m.tl.days[k]!;
+  return d.from + Math.ceil((x - d.from) / m.tl.grain) * m.tl.grain;
+}
+
+/** Minutes a meeting claims on the grid: the next one (with `extra` between) starts at least that much later. */
+function claimed(m: Model, minutes: number, extra: number): number {
+  return Math.ceil((minutes + extra) / m.tl.grain) * m.tl.grain;
 }
 
 function dayIntervals(m: Model): IntervalSet {
@@ -73,8 +88,10 @@ function dayIntervals(m: Model): IntervalSet {
 }
 
 /**
- * For person p, every meeting lies in one segment of (day windows ∩ presence) minus fixed engagements
- * widened by the buffer, and n meetings in a segment of usable length L satisfy Σ(minutes + buffer) <= L + buffer.
+ * For person p, every meeting lies in one segment [A, Z) of (day windows ∩ presence) minus fixed
+ * engagements widened by the buffer. A meeting starting at t (on the grid) keeps p until the first grid
+ * point at or after t + minutes + buffer; those claims are disjoint and lie in
+ * [gridCeil(A), gridCeil(Z + buffer)), so Σ claimed(minutes + buffer) <= gridCeil(Z + buffer) − gridCeil(A).
  * Rows: per segment, per day, and for the whole summit, each over the requests whose every candidate
  * start falls inside it.
  */
@@ -102,12 +119,13 @@ function personRows(m: Model, out: Draft[]): void {
       }
     }
     const segSet = Int32Array.from(segs);
-    const segCap = segDay.map((_, s) => usable(m, segs[2 * s]!, segs[2 * s + 1]!) + b);
+    const segCap = segDay.map((k, s) => gridCeil(m, k, segs[2 * s + 1]! + b) - gridCeil(m, k, segs[2 * s]!));
     const segRows = new Map<number, Draft>();
     const dayRows = new Map<number, Draft>();
     const whole: Draft = {
       cap: segCap.reduce((x, y) => x + y, 0),
       label: `${person.id}: free time`,
+      scope: { person: p, rooms: null, g0: 0, g1: m.tl.G },
       members: [],
     };
     for (const r of reqs) {
@@ -128,14 +146,20 @@ function personRows(m: Model, out: Draft[]): void {
       // Static feasibility puts every candidate inside a segment; should rounding ever disagree,
       // leaving the request out of p's rows keeps them valid.
       if (outside) continue;
-      const c = req.minutes + b;
+      const c = claimed(m, req.minutes, b);
       whole.members.push([r, c]);
       if (segDay[lo] !== segDay[hi]) continue;
       const day = segDay[lo]!;
       let dr = dayRows.get(day);
       if (!dr) {
         const cap = segCap.reduce((x, y, s) => (segDay[s] === day ? x + y : x), 0);
-        dr = { cap, label: `${person.id}: free time on ${m.tl.days[day]!.date}`, members: [] };
+        const d = m.tl.days[day]!;
+        dr = {
+          cap,
+          label: `${person.id}: free time on ${d.date}`,
+          scope: { person: p, rooms: null, g0: d.firstG, g1: d.endG },
+          members: [],
+        };
         dayRows.set(day, dr);
       }
       dr.members.push([r, c]);
@@ -145,6 +169,12 @@ function personRows(m: Model, out: Draft[]): void {
         sr = {
           cap: segCap[lo]!,
           label: `${person.id}: free time ${segs[2 * lo]}-${segs[2 * lo + 1]}`,
+          scope: {
+            person: p,
+            rooms: null,
+            g0: firstGridAtOrAfter(m.tl, segs[2 * lo]!),
+            g1: firstGridAtOrAfter(m.tl, segs[2 * lo + 1]!),
+          },
           members: [],
         };
         segRows.set(lo, sr);
@@ -162,11 +192,13 @@ function personRows(m: Model, out: Draft[]): void {
 function roomRows(m: Model, out: Draft[]): void {
   const days = m.tl.days;
   // Free usable minutes of each room per day.
+  // A meeting in a room claims it up to the first grid point at or after its end: claims are disjoint
+  // and lie in [gridCeil(A), gridCeil(Z)) for a free interval [A, Z) of the room within a day.
   const roomDay = m.rooms.map((rm) =>
-    days.map((d) => {
+    days.map((d, k) => {
       const inDay = intersectIntervals(rm.free, Int32Array.from([d.from, d.to]));
       let s = 0;
-      for (let i = 0; i < inDay.length; i += 2) s += usable(m, inDay[i]!, inDay[i + 1]!);
+      for (let i = 0; i < inDay.length; i += 2) s += gridCeil(m, k, inDay[i + 1]!) - gridCeil(m, k, inDay[i]!);
       return s;
     }),
   );
@@ -219,7 +251,8 @@ function roomRows(m: Model, out: Draft[]): void {
     out.push({
       cap: rooms.reduce((x, k) => x + roomDay[k]!.reduce((a, b) => a + b, 0), 0),
       label: `${name}: free minutes`,
-      members: members.map((r) => [r, m.requests[r]!.minutes]),
+      scope: { person: -1, rooms: s.mask, g0: 0, g1: m.tl.G },
+      members: members.map((r) => [r, claimed(m, m.requests[r]!.minutes, 0)]),
     });
     days.forEach((d, k) => {
       const dm = members.filter((r) => dayOf(r) === k);
@@ -227,7 +260,8 @@ function roomRows(m: Model, out: Draft[]): void {
       out.push({
         cap: rooms.reduce((x, room) => x + roomDay[room]![k]!, 0),
         label: `${name}: free minutes on ${d.date}`,
-        members: dm.map((r) => [r, m.requests[r]!.minutes]),
+        scope: { person: -1, rooms: s.mask, g0: d.firstG, g1: d.endG },
+        members: dm.map((r) => [r, claimed(m, m.requests[r]!.minutes, 0)]),
       });
     });
   }

@@ -3,7 +3,7 @@
 // set of those that covers every start (greedy set cover).
 import type { Model, RequestModel } from '../model/model.js';
 import { gapBetween } from '../model/model.js';
-import { containsSpan, mergeIntervals, type IntervalSet } from '../model/intervals.js';
+import { containsSpan, intervalIndexAt, mergeIntervals, type IntervalSet } from '../model/intervals.js';
 import { CandidateCache } from '../model/candidates.js';
 import { instantOfMinute, minuteCeil, minuteFloor } from '../model/timeline.js';
 import type { ScheduleState } from '../search/state.js';
@@ -21,6 +21,8 @@ export interface ConstraintExplanation {
 export class ConstraintExplainer {
   private readonly cache: CandidateCache;
   private readonly available: IntervalSet[];
+  /** availableEnd[k * G + g]: end of room k's available window at grid g's start (lent or not), or -1e9. */
+  private readonly availableEnd: Int32Array;
 
   constructor(
     private readonly m: Model,
@@ -33,6 +35,36 @@ export class ConstraintExplainer {
         ? Int32Array.from([-FAR, FAR])
         : mergeIntervals(rm.available.map((w) => [minuteCeil(m.tl, w.from), minuteFloor(m.tl, w.to)])),
     );
+    const G = m.tl.G;
+    this.availableEnd = new Int32Array(m.rooms.length * G);
+    this.available.forEach((set, k) => {
+      for (let g = 0; g < G; g++) {
+        const i = intervalIndexAt(set, m.tl.gridMin[g]!);
+        this.availableEnd[k * G + g] = i < 0 ? -FAR : set[i + 1]!;
+      }
+    });
+  }
+
+  /** True when a room of `mask` is free (statically and in the plan) for the request at g. */
+  private anyRoomFree(req: RequestModel, mask: Uint32Array, g: number): boolean {
+    const m = this.m;
+    const G = m.tl.G;
+    const end = m.tl.gridMin[g]! + req.minutes;
+    for (let w = 0; w < m.RW; w++) {
+      let bits = mask[w]!;
+      if (this.state) for (let u = g; u < g + req.units; u++) bits &= this.state.roomFree[u * m.RW + w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const k = (w << 5) + (31 - Math.clz32(low));
+        bits ^= low;
+        if (m.roomFreeUntil[k * G + g]! >= end) return true;
+      }
+    }
+    return false;
+  }
+
+  private availableUntil(k: number, g: number): number {
+    return this.availableEnd[k * this.m.tl.G + g]!;
   }
 
   /** The blockers that together rule out every start of request r (which must be placeable). */
@@ -48,21 +80,21 @@ export class ConstraintExplainer {
         freeAt: null,
       };
     }
-    const venues: { venue: number; rooms: Int32Array | null }[] = [];
-    if (req.pullAside) venues.push({ venue: req.venue >= 0 ? req.venue : m.NONE, rooms: null });
+    const venues: { venue: number; rooms: Int32Array | null; mask: Uint32Array | null }[] = [];
+    if (req.pullAside) venues.push({ venue: req.venue >= 0 ? req.venue : m.NONE, rooms: null, mask: null });
     else {
       const { sets } = this.cache.roomSetsFor(req);
       if (sets.length === 0) return { reason: 'no-slot', blockers: [this.noRoom(req)], freeAt: null };
-      for (const s of sets) venues.push({ venue: s.venue, rooms: s.rooms });
+      for (const s of sets) venues.push({ venue: s.venue, rooms: s.rooms, mask: s.mask });
     }
     const fit = this.cache.dayFitMask(req.minutes);
     const keysOf: string[][] = [];
     const spanOf: [number, number][] = [];
-    const blockerOf = new Map<string, Blocker | ((covered: [number, number][]) => Blocker[])>();
+    const blockerOf = new Map<string, Lazy>();
     for (const v of venues) {
       for (let g = 0; g < m.tl.G; g++) {
         if (!fit[g]) continue;
-        const keys = this.blockersAt(req, v.venue, v.rooms, g, blockerOf);
+        const keys = this.blockersAt(req, v.venue, v.rooms, v.mask, g, blockerOf);
         keysOf.push(keys);
         spanOf.push([m.tl.gridMin[g]!, m.tl.gridMin[g]! + req.minutes]);
       }
@@ -81,9 +113,7 @@ export class ConstraintExplainer {
     for (const key of chosen) {
       const b = blockerOf.get(key)!;
       if (key.startsWith('meet:') || key.startsWith('taken:')) dynamic = true;
-      if (typeof b === 'function') {
-        blockers.push(...b(keysOf.flatMap((ks, i) => (ks.includes(key) ? [spanOf[i]!] : []))));
-      } else blockers.push(b);
+      blockers.push(...b(keysOf.flatMap((ks, i) => (ks.includes(key) ? [spanOf[i]!] : []))));
     }
     return {
       reason: dynamic || open >= 0 ? 'displaced' : 'no-slot',
@@ -96,8 +126,9 @@ export class ConstraintExplainer {
     req: RequestModel,
     venue: number,
     rooms: Int32Array | null,
+    mask: Uint32Array | null,
     g: number,
-    blockerOf: Map<string, Blocker | ((covered: [number, number][]) => Blocker[])>,
+    blockerOf: Map<string, Lazy>,
   ): string[] {
     const m = this.m;
     const tl = m.tl;
@@ -108,14 +139,14 @@ export class ConstraintExplainer {
     if (req.allowed && !containsSpan(req.allowed, t, e)) {
       keys.push('allowed');
       if (!blockerOf.has('allowed'))
-        blockerOf.set('allowed', { kind: 'window', detail: 'outside the allowed windows' });
+        blockerOf.set('allowed', () => [{ kind: 'window', detail: 'outside the allowed windows' }]);
     }
     for (const p of req.attendees) {
       const person = m.persons[p]!;
       if (person.presence && !containsSpan(person.presence, t, e)) {
         const key = `presence:${p}`;
         keys.push(key);
-        if (!blockerOf.has(key)) blockerOf.set(key, this.presenceBlocker(p));
+        if (!blockerOf.has(key)) blockerOf.set(key, () => [this.presenceBlocker(p)]);
       }
       person.engagements.forEach((x, i) => {
         if (!(e + gapBetween(m, venue, x.venue) > x.from && x.to + gapBetween(m, x.venue, venue) > t)) return;
@@ -125,38 +156,46 @@ export class ConstraintExplainer {
         if (blockerOf.has(key)) return;
         if (!byBuffer) {
           const before = x.to <= t;
-          blockerOf.set(key, {
-            kind: 'travel',
-            person: person.id,
-            fromVenue: m.venues[before ? x.venue : venue]!,
-            toVenue: m.venues[before ? venue : x.venue]!,
-            minutes: gapBetween(m, x.venue, venue) - tl.buffer,
-          });
+          blockerOf.set(key, () => [
+            {
+              kind: 'travel',
+              person: person.id,
+              fromVenue: m.venues[before ? x.venue : venue]!,
+              toVenue: m.venues[before ? venue : x.venue]!,
+              minutes: gapBetween(m, x.venue, venue) - tl.buffer,
+            },
+          ]);
         } else if (x.kind === 'programme') {
-          blockerOf.set(key, {
-            kind: 'programme',
-            person: person.id,
-            event: x.ref,
-            title: x.label,
-            from: at(x.from),
-            to: at(x.to),
-          });
+          blockerOf.set(key, () => [
+            {
+              kind: 'programme',
+              person: person.id,
+              event: x.ref,
+              title: x.label,
+              from: at(x.from),
+              to: at(x.to),
+            },
+          ]);
         } else if (x.kind === 'busy') {
-          blockerOf.set(key, {
-            kind: 'busy',
-            person: person.id,
-            label: x.label,
-            from: at(x.from),
-            to: at(x.to),
-          });
+          blockerOf.set(key, () => [
+            {
+              kind: 'busy',
+              person: person.id,
+              label: x.label,
+              from: at(x.from),
+              to: at(x.to),
+            },
+          ]);
         } else {
-          blockerOf.set(key, {
-            kind: 'meeting',
-            person: person.id,
-            request: x.ref,
-            from: at(x.from),
-            to: at(x.to),
-          });
+          blockerOf.set(key, () => [
+            {
+              kind: 'meeting',
+              person: person.id,
+              request: x.ref,
+              from: at(x.from),
+              to: at(x.to),
+            },
+          ]);
         }
       });
       if (this.state) {
@@ -167,28 +206,28 @@ export class ConstraintExplainer {
           keys.push(key);
           if (!blockerOf.has(key)) {
             const s = tl.gridMin[st.start[o]!]!;
-            blockerOf.set(key, {
-              kind: 'meeting',
-              person: person.id,
-              request: m.requests[o]!.id,
-              from: at(s),
-              to: at(s + m.requests[o]!.minutes),
-            });
+            blockerOf.set(key, () => [
+              {
+                kind: 'meeting',
+                person: person.id,
+                request: m.requests[o]!.id,
+                from: at(s),
+                to: at(s + m.requests[o]!.minutes),
+              },
+            ]);
           }
         });
       }
     }
-    if (rooms) {
-      let free = false;
+    if (rooms && mask) {
       let available = false;
       for (const k of rooms) {
-        if (!containsSpan(this.available[k]!, t, e)) continue;
-        available = true;
-        if (this.state ? this.state.roomFits(k, req, g) : m.roomFreeUntil[k * tl.G + g]! >= e) {
-          free = true;
+        if (this.availableUntil(k, g) >= e) {
+          available = true;
           break;
         }
       }
+      const free = available && this.anyRoomFree(req, mask, g);
       if (!free) {
         const key = `${available ? 'taken' : 'unavailable'}:${venue}`;
         keys.push(key);
@@ -228,6 +267,9 @@ export class ConstraintExplainer {
     return { kind: 'rooms', venue, reason: 'too-small' };
   }
 }
+
+/** A blocker built only when chosen; rooms blockers get the time spans of the starts they rule out. */
+type Lazy = (covered: [number, number][]) => Blocker[];
 
 /** Greedy set cover: repeatedly the key that rules out most of the starts not yet ruled out. */
 function cover(keysOf: string[][]): string[] {

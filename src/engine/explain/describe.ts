@@ -1,20 +1,57 @@
 // Words for blockers: what a protocol officer reads, with times in the summit's zone.
-import { DateTime } from 'luxon';
 import { instantMillis, type Instant } from '../../domain/time.js';
 import type { Blocker } from '../result.js';
 
+const formatters = new Map<string, (ms: number) => { day: string; time: string }>();
+
+/** A cached formatter of epoch milliseconds to local "10 Nov" and "12:30" in a zone. */
+function formatterFor(zone: string): (ms: number) => { day: string; time: string } {
+  let f = formatters.get(zone);
+  if (!f) {
+    const intl = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const memo = new Map<number, { day: string; time: string }>();
+    f = (ms) => {
+      let v = memo.get(ms);
+      if (!v) {
+        const parts: Record<string, string> = {};
+        for (const p of intl.formatToParts(ms)) parts[p.type] = p.value;
+        v = { day: `${parts.day} ${parts.month}`, time: `${parts.hour}:${parts.minute}` };
+        if (memo.size < 100_000) memo.set(ms, v);
+      }
+      return v;
+    };
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
 /** "10 Nov 12:30" in the zone. */
 export function localTime(i: Instant, zone: string): string {
-  return DateTime.fromMillis(instantMillis(i), { zone }).toFormat('d LLL HH:mm');
+  const { day, time } = formatterFor(zone)(instantMillis(i));
+  return `${day} ${time}`;
 }
 
 /** "10 Nov 12:30–13:30", or with both dates when the range crosses midnight. */
 export function localRange(from: Instant, to: Instant, zone: string): string {
-  const a = DateTime.fromMillis(instantMillis(from), { zone });
-  const b = DateTime.fromMillis(instantMillis(to), { zone });
-  return a.hasSame(b, 'day')
-    ? `${a.toFormat('d LLL HH:mm')}–${b.toFormat('HH:mm')}`
-    : `${a.toFormat('d LLL HH:mm')}–${b.toFormat('d LLL HH:mm')}`;
+  const f = formatterFor(zone);
+  const a = f(instantMillis(from));
+  // An end at midnight belongs to the day it closes.
+  const b = f(instantMillis(to));
+  const sameDay =
+    a.day === b.day ||
+    (b.time === '00:00' &&
+      instantMillis(to) - instantMillis(from) < 86_400_000 &&
+      f(instantMillis(to) - 1).day === a.day);
+  return sameDay
+    ? `${a.day} ${a.time}–${b.time === '00:00' && a.day !== b.day ? '24:00' : b.time}`
+    : `${a.day} ${a.time}–${b.day} ${b.time}`;
 }
 
 /** Names used when describing blockers: venue names by id. */

@@ -87,7 +87,7 @@ export function ejectInsert(lns: Lns, u: number): boolean {
   for (const b of blockers) st.remove(b);
   st.place(u, bestG, bestVenue, bestRoom);
   lns.repair(blockers);
-  if (st.total < before) {
+  if (!lns.accept(before)) {
     st.undoTo(mark);
     st.commit();
     return false;

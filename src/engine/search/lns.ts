@@ -8,6 +8,9 @@ import { attendeeChain, personDay, randomSet, roomBand, type Destroy } from './n
 import { ejectInsert } from './eject.js';
 import type { ScheduleState } from './state.js';
 
+/** Length of the late-acceptance history. */
+const LATE_ACCEPTANCE = 200;
+
 interface Operator {
   name: string;
   run: (lns: Lns) => boolean;
@@ -18,6 +21,9 @@ interface Operator {
 export class Lns {
   private readonly operators: Operator[];
   private readonly touched: Uint8Array;
+  private readonly keys: Float64Array;
+  private readonly history: Float64Array;
+  private iteration = 0;
   /** Scratch marks for de-duplicating requests within one move (see nextStamp). */
   readonly seen: Int32Array;
   private stamp = 0;
@@ -41,6 +47,8 @@ export class Lns {
       { name: 'eject', run: (lns) => lns.eject(), score: 1 },
     ];
     this.touched = new Uint8Array(state.m.requests.length);
+    this.keys = new Float64Array(state.m.requests.length);
+    this.history = new Float64Array(LATE_ACCEPTANCE).fill(state.total);
     this.seen = new Int32Array(state.m.requests.length);
     this.maxSize = Math.max(4, Math.min(40, Math.ceil(state.m.variables.length / 4)));
     this.size = Math.min(8, this.maxSize);
@@ -55,9 +63,23 @@ export class Lns {
     return this.stamp;
   }
 
+  /**
+   * Late acceptance: keep a change when it is no worse than before it, or no worse than the plan of
+   * `history.length` iterations ago; this lets the search cross short valleys without drifting far.
+   */
+  accept(before: number): boolean {
+    const h = this.history;
+    const i = this.iteration % h.length;
+    const now = this.state.total;
+    const ok = now >= before || now >= h[i]!;
+    h[i] = ok ? now : before;
+    return ok;
+  }
+
   /** One iteration; returns true when the objective strictly improved. */
   step(): boolean {
     const st = this.state;
+    this.iteration++;
     if (st.placedSet.size === 0 && st.unplacedSet.size === 0) return false;
     const op = this.pickOperator();
     const before = st.total;
@@ -90,7 +112,7 @@ export class Lns {
     const mark = st.mark();
     for (const r of removed) st.remove(r);
     this.repair(removed);
-    if (st.total < before) {
+    if (!this.accept(before)) {
       st.undoTo(mark);
       st.commit();
       this.size = Math.max(2, this.size - (this.rng.int(4) === 0 ? 1 : 0));
@@ -137,8 +159,18 @@ export class Lns {
         list.push(q);
       }
     }
-    const keys = new Float64Array(m.requests.length);
-    for (const r of list) keys[r] = m.requests[r]!.weight + this.rng.next() * 0.9;
+    // Insertion order: by priority (ties at random), or by priority per minute (short valuable meetings
+    // first, which pays when persons are the bottleneck), or at random, so that repairs differ.
+    const keys = this.keys;
+    const mode = this.rng.next();
+    const grain = m.tl.grain;
+    const buffer = m.tl.buffer;
+    for (const r of list) {
+      const q = m.requests[r]!;
+      if (mode < 0.5) keys[r] = q.weight + this.rng.next() * 0.9;
+      else if (mode < 0.85) keys[r] = (q.weight / Math.ceil((q.minutes + buffer) / grain)) * (0.8 + 0.4 * this.rng.next());
+      else keys[r] = this.rng.next();
+    }
     list.sort((a, b) => keys[b]! - keys[a]!);
     for (const r of list) {
       touched[r] = 0;
