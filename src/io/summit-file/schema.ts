@@ -46,6 +46,7 @@ export const FileWindow = strict({ from: FileTime, to: FileTime }, 'a window {fr
 export type FileWindow = z.infer<typeof FileWindow>;
 const windows = list(FileWindow, 'a list of windows {from: TIME, to: TIME}');
 
+/** The `summit` section: the event's zone, days, daily window and scheduling grain. */
 export const FileSummit = strict({
   id: FileId,
   name: text(300),
@@ -64,6 +65,7 @@ export const FileSummit = strict({
 });
 export type FileSummit = z.infer<typeof FileSummit>;
 
+/** A venue of the summit. */
 export const FileVenue = strict({ id: FileId, name: text(300) });
 export type FileVenue = z.infer<typeof FileVenue>;
 
@@ -71,6 +73,7 @@ export type FileVenue = z.infer<typeof FileVenue>;
 export const FileTravel = z.tuple([FileId, FileId, int(0, 24 * 60)], 'a list [venue, venue, minutes]');
 export type FileTravel = z.infer<typeof FileTravel>;
 
+/** A room at a venue; `available` left out means always. */
 export const FileRoom = strict({
   id: FileId,
   venue: FileId,
@@ -81,6 +84,7 @@ export const FileRoom = strict({
 });
 export type FileRoom = z.infer<typeof FileRoom>;
 
+/** A principal or a member of a delegation. */
 export const FilePerson = strict({
   id: FileId,
   name: text(300),
@@ -89,6 +93,7 @@ export const FilePerson = strict({
 });
 export type FilePerson = z.infer<typeof FilePerson>;
 
+/** One party with its principal and members. */
 export const FileDelegation = strict({
   id: FileId,
   name: text(300),
@@ -98,6 +103,7 @@ export const FileDelegation = strict({
 });
 export type FileDelegation = z.infer<typeof FileDelegation>;
 
+/** An official event of the programme. */
 export const FileProgrammeEvent = strict({
   id: FileId,
   title: text(300),
@@ -109,6 +115,7 @@ export const FileProgrammeEvent = strict({
 });
 export type FileProgrammeEvent = z.infer<typeof FileProgrammeEvent>;
 
+/** One person's private commitment. */
 export const FileBusy = strict({
   /** Optional: `busy-<person>-<n>` (n counts that person's blocks from 1) when omitted. */
   id: FileId.optional(),
@@ -120,6 +127,7 @@ export const FileBusy = strict({
 });
 export type FileBusy = z.infer<typeof FileBusy>;
 
+/** A term one party sets on a request. */
 export const FileCondition = strict({
   id: FileId,
   by: FileId,
@@ -130,6 +138,7 @@ export const FileCondition = strict({
 });
 export type FileCondition = z.infer<typeof FileCondition>;
 
+/** A request as a file (or a spreadsheet row) states it. */
 export const FileRequest = strict({
   id: FileId,
   from: FileId,
@@ -151,6 +160,7 @@ export const FileRequest = strict({
 });
 export type FileRequest = z.infer<typeof FileRequest>;
 
+/** A placement that already exists; it lasts its request's minutes. */
 export const FileMeeting = strict({
   request: FileId,
   start: FileTime,
