@@ -7,17 +7,21 @@ import { ValidationError } from '../errors.js';
 import { loadSummitData } from '../summit/load.js';
 import { importSummitData, type ImportSummary } from './import-summit.js';
 
-/** Adds or replaces the requests of a CSV file in a summit; errors name row and column. */
+/**
+ * Adds or replaces the requests of a CSV file in a summit; errors name row and column.
+ * `expectedVersion`, when given, is the summit version the caller read (see importSummitData).
+ */
 export async function importRequestsCsv(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
   text: string,
+  options: { expectedVersion?: number } = {},
 ): Promise<ImportSummary> {
   const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
   const read = readRequestsCsv(text, data);
   if (!read.ok) throw new ValidationError(read.errors);
   const incoming = new Map(read.requests.map((r) => [r.id as string, r]));
   const requests = [...data.requests.filter((r) => !incoming.has(r.id)), ...read.requests];
-  return importSummitData(ctx, actor, { ...data, requests });
+  return importSummitData(ctx, actor, { ...data, requests }, options);
 }

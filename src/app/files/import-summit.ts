@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/actor/schema.js';
 import { can } from '../../domain/actor/authority.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import { readSummitFile } from '../../io/summit-file/read.js';
-import type { Tx } from '../../store/store.js';
+import { DuplicateError, NotFoundError, StaleVersionError, type Tx } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
@@ -31,11 +31,15 @@ export async function importSummitFile(
   return importSummitData(ctx, actor, read.data);
 }
 
-/** Stores parsed summit data (see importSummitFile). Only an operator or the summit's host-admin may. */
+/**
+ * Stores parsed summit data (see importSummitFile). Only an operator or the summit's host-admin may.
+ * `expectedVersion` is the summit version the caller read (If-Match); 0 means the summit must not exist yet.
+ */
 export async function importSummitData(
   ctx: AppContext,
   actor: Actor,
   data: SummitData,
+  options: { expectedVersion?: number } = {},
 ): Promise<ImportSummary> {
   const id = data.summit.id;
   return writeWithEvents(ctx, async (tx) => {
@@ -48,6 +52,7 @@ export async function importSummitData(
           : 'only an operator may create a summit',
       );
     }
+    if (options.expectedVersion !== undefined) checkExpected(id, existing?.version, options.expectedVersion);
     if (existing) await tx.summits.update({ ...data.summit, version: existing.version });
     else await tx.summits.insert(data.summit);
     const before: SummitData = existing ? await loadSummitData(tx, id) : emptyLike(data);
@@ -59,6 +64,14 @@ export async function importSummitData(
     });
     return { summit: id, created: !existing, ...summary };
   });
+}
+
+/** Refuses an import whose caller read another version of the summit than the stored one. */
+function checkExpected(id: string, actual: number | undefined, expected: number): void {
+  if ((actual ?? 0) === expected) return;
+  if (actual === undefined) throw new NotFoundError('summit', id);
+  if (expected === 0) throw new DuplicateError('summit', id);
+  throw new StaleVersionError('summit', id, expected, actual);
 }
 
 function emptyLike(data: SummitData): SummitData {

@@ -1,0 +1,61 @@
+// Summit-file imports as the API offers them: into one named summit under If-Match, or creating a new one.
+import type { Actor } from '../../domain/actor/schema.js';
+import type { SummitId } from '../../domain/ids.js';
+import type { SummitData } from '../../domain/summit/data.js';
+import { readSummitFile } from '../../io/summit-file/read.js';
+import { requireCapability, requireParticipant } from '../access.js';
+import type { AppContext } from '../context.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { importRequestsCsv } from './import-requests-csv.js';
+import { importSummitData, type ImportSummary } from './import-summit.js';
+
+/** The file kinds an import accepts: a whole summit file, or a sheet of requests. */
+export type ImportFormat = 'yaml' | 'json' | 'csv';
+
+/** The raw text of an uploaded file and how to read it. */
+export interface ImportText {
+  text: string;
+  format: ImportFormat;
+}
+
+/** Reads a summit file, or throws a ValidationError listing every error with its path. */
+function readFile(text: string, format: 'yaml' | 'json'): SummitData {
+  const read = readSummitFile(text, format);
+  if (!read.ok) throw new ValidationError(read.errors);
+  return read.data;
+}
+
+/**
+ * Makes summit `summit` equal to the file (YAML or JSON; the file must describe that same summit), or
+ * adds and replaces the requests of a CSV sheet; all or nothing. Only the host's admin (or an
+ * operator) may. `expectedVersion` is the summit version the caller read (stale ⇒ StaleVersionError).
+ */
+export async function importIntoSummit(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  input: ImportText,
+  expectedVersion: number,
+): Promise<ImportSummary> {
+  requireParticipant(actor, summit);
+  // refused before reading, so a file's errors never tell a non-admin anything about the summit
+  requireCapability(actor, summit, 'manage-logistics');
+  if (input.format === 'csv') return importRequestsCsv(ctx, actor, summit, input.text, { expectedVersion });
+  const data = readFile(input.text, input.format);
+  if (data.summit.id !== summit) {
+    throw new ValidationError([
+      { path: 'summit.id', message: `the file describes summit "${data.summit.id}", not "${summit}"` },
+    ]);
+  }
+  return importSummitData(ctx, actor, data, { expectedVersion });
+}
+
+/** Creates a summit from a file; only an operator may, and a summit with the file's id must not exist. */
+export async function createSummitFromFile(
+  ctx: AppContext,
+  actor: Actor,
+  input: { text: string; format: 'yaml' | 'json' },
+): Promise<ImportSummary> {
+  if (!actor.system) throw new ForbiddenError('only an operator may create a summit');
+  return importSummitData(ctx, actor, readFile(input.text, input.format), { expectedVersion: 0 });
+}
