@@ -12,8 +12,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../program.js';
 import { registerSchedule } from './schedule.js';
+import { registerCheck } from './check.js';
 
 /** Adds every command to the program. A new command module is one line here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerSchedule(program, ctx);
+  registerCheck(program, ctx);
 }
