@@ -12,10 +12,16 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../program.js';
 import { registerSchedule } from './schedule.js';
+import { registerServe } from './serve.js';
+import { registerUser } from './user.js';
+import { registerToken } from './token.js';
 import { registerCheck } from './check.js';
 
 /** Adds every command to the program. A new command module is one line here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerSchedule(program, ctx);
   registerCheck(program, ctx);
+  registerServe(program, ctx);
+  registerUser(program, ctx);
+  registerToken(program, ctx);
 }

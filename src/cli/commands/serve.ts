@@ -1,0 +1,136 @@
+// `sideline serve`: the HTTP API (and, on a first start, the demo with its accounts).
+import { Option, type Command } from 'commander';
+import { createDemoAccounts, DEMO_ACCOUNTS, newDemoPassword } from '../../app/auth/demo-accounts.js';
+import { checkPasswordPolicy } from '../../app/auth/password-policy.js';
+import { appContext } from '../../app/context.js';
+import { loadDemo } from '../../app/demo/apec-2017.js';
+import { buildServer } from '../../http/server.js';
+import type { Store } from '../../store/store.js';
+import { UserError } from '../errors.js';
+import type { Output } from '../output.js';
+import type { CliContext } from '../program.js';
+import { withGlobals } from '../program.js';
+import { OPERATOR, withApp } from '../session.js';
+
+/** What `serve` runs with, after validation. */
+export interface ServeConfig {
+  port: number;
+  host: string;
+  demo: boolean;
+  trustProxy: boolean;
+}
+
+/** Validates the raw flag and environment values; names the flag or variable that is wrong. */
+export function serveConfig(
+  raw: { port: string; host: string; demo: boolean; trustProxy: boolean },
+  sources: { port: string | undefined; host: string | undefined },
+): ServeConfig {
+  const portName = sources.port === 'env' ? 'PORT' : '--port';
+  const hostName = sources.host === 'env' ? 'HOST' : '--host';
+  if (!/^\d{1,5}$/.test(raw.port.trim()) || Number(raw.port) > 65535) {
+    throw new UserError(`${portName} "${raw.port}" is not a port number (0 to 65535; 0 picks a free one)`);
+  }
+  const host = raw.host.trim();
+  if (host === '' || /\s/.test(host))
+    throw new UserError(`${hostName} "${raw.host}" is not a host name or address`);
+  return { port: Number(raw.port), host, demo: raw.demo, trustProxy: raw.trustProxy };
+}
+
+/**
+ * The first-start hook: on an empty database (no summit, no user) loads the APEC 2017 demo and
+ * creates its accounts, printing their emails and the one password once. SIDELINE_DEMO_PASSWORD
+ * sets that password (it must pass the policy); otherwise a random one is made.
+ */
+export async function seedDemoOnFirstStart(
+  store: Store,
+  output: Output,
+  demoPassword: string | undefined,
+): Promise<boolean> {
+  const empty = await store.read(
+    async (tx) => (await tx.summits.list()).length === 0 && (await tx.users.list()).length === 0,
+  );
+  if (!empty) return false;
+  const password = demoPassword ?? newDemoPassword();
+  await loadDemo(appContext(store), OPERATOR);
+  await createDemoAccounts(store, password);
+  output.out('sideline: empty database: loaded the APEC 2017 demo and created these accounts:');
+  for (const a of DEMO_ACCOUNTS) output.out(`  ${a.email.padEnd(26)} ${a.name}`);
+  output.out(
+    `  password for all of them: ${password}${demoPassword ? ' (from SIDELINE_DEMO_PASSWORD)' : ' (shown once)'}`,
+  );
+  return true;
+}
+
+/** Registers `serve`. */
+export function registerServe(program: Command, ctx: CliContext): void {
+  withGlobals(program.command('serve'))
+    .description(
+      'run the HTTP API and its docs (/api/docs); an empty database gets the demo unless --no-demo',
+    )
+    .addOption(new Option('--port <port>', 'TCP port').env('PORT').default('8080'))
+    .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default('127.0.0.1'))
+    .option('--no-demo', 'do not load the demo and its accounts into an empty database')
+    .addOption(
+      new Option('--trust-proxy', 'trust X-Forwarded-* from a reverse proxy (client address, https)').env(
+        'SIDELINE_TRUST_PROXY',
+      ),
+    )
+    .addHelpText(
+      'after',
+      '\nEnvironment: SIDELINE_DB (SQLite file), DATABASE_URL (PostgreSQL), PORT, HOST, SIDELINE_DEMO_PASSWORD.\n' +
+        'Examples:\n  $ sideline serve\n  $ PORT=9000 DATABASE_URL=postgres://… sideline serve --host 0.0.0.0 --no-demo\n',
+    )
+    .action(
+      async (opts: { port: string; host: string; demo: boolean; trustProxy?: boolean }, cmd: Command) => {
+        const config = serveConfig(
+          {
+            port: String(opts.port),
+            host: String(opts.host),
+            demo: opts.demo,
+            trustProxy: Boolean(opts.trustProxy),
+          },
+          { port: cmd.getOptionValueSource('port'), host: cmd.getOptionValueSource('host') },
+        );
+        const demoPassword = ctx.env.SIDELINE_DEMO_PASSWORD || undefined;
+        if (demoPassword) {
+          try {
+            checkPasswordPolicy(demoPassword);
+          } catch (e) {
+            throw new UserError(`SIDELINE_DEMO_PASSWORD: ${(e as Error).message}`);
+          }
+        }
+        await withApp(ctx.globals(cmd), async (app) => {
+          if (config.demo) await seedDemoOnFirstStart(app.store, ctx.output, demoPassword);
+          const server = await buildServer({ store: app.store, logger: true, trustProxy: config.trustProxy });
+          try {
+            await server.listen({ port: config.port, host: config.host });
+          } catch (e) {
+            await server.close();
+            const code = (e as NodeJS.ErrnoException).code;
+            if (code === 'EADDRINUSE')
+              throw new UserError(`port ${config.port} is already in use on ${config.host}`);
+            if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+              throw new UserError(`cannot listen on ${config.host}: no such address on this machine`);
+            }
+            throw e;
+          }
+          const address = server.server.address();
+          const where =
+            address === null || typeof address === 'string'
+              ? String(address)
+              : `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+          ctx.output.err(`sideline: listening on ${where} (API docs at ${where}/api/docs)`);
+          await new Promise<void>((resolve) => {
+            const stop = () => {
+              process.off('SIGINT', stop);
+              process.off('SIGTERM', stop);
+              resolve();
+            };
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
+          });
+          await server.close();
+        });
+      },
+    );
+}

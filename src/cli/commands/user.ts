@@ -1,0 +1,97 @@
+// `sideline user add|disable`: accounts, managed by the operator on the server's own database.
+import type { Command } from 'commander';
+import { AccountInputError, PasswordPolicyError } from '../../app/auth/errors.js';
+import { createUser, disableUser, userByEmail } from '../../app/auth/users.js';
+import { DelegationRole, HostRole, Role, type RoleGrant } from '../../domain/actor/schema.js';
+import type { Store } from '../../store/store.js';
+import { UserError } from '../errors.js';
+import type { CliContext } from '../program.js';
+import { withGlobals } from '../program.js';
+import { withApp } from '../session.js';
+
+/** Account errors worded for the terminal (exit 1). */
+export function accountError(e: unknown): unknown {
+  if (e instanceof AccountInputError || e instanceof PasswordPolicyError) return new UserError(e.message);
+  return e;
+}
+
+/** The summit a grant is for: --summit, or the only summit in the database. */
+async function summitFor(store: Store, given: string | undefined): Promise<string> {
+  if (given) return given;
+  const summits = await store.read((tx) => tx.summits.list());
+  if (summits.length === 1 && summits[0]) return summits[0].id;
+  throw new UserError(
+    summits.length === 0
+      ? 'the database holds no summit yet: import one first (sideline import FILE)'
+      : `the database holds ${summits.length} summits: say which with --summit (${summits.map((s) => s.id).join(', ')})`,
+  );
+}
+
+/** Builds the grant --role / --delegation / --summit describe, or names what is wrong. */
+export function grantOf(role: string, delegation: string | undefined, summit: string): RoleGrant {
+  const parsed = Role.safeParse(role);
+  if (!parsed.success)
+    throw new UserError(
+      `--role "${role}" is not one of: ${Role.options.map((o) => o.options.join(', ')).join(', ')}`,
+    );
+  if (HostRole.safeParse(role).success) {
+    if (delegation) throw new UserError(`--role ${role} is a host role: drop --delegation`);
+    return { kind: 'host', summit, role } as RoleGrant;
+  }
+  if (!delegation) throw new UserError(`--role ${role} is a delegation role: add --delegation ID`);
+  return { kind: 'delegation', summit, delegation, role: DelegationRole.parse(role) } as RoleGrant;
+}
+
+/** Registers `user add` and `user disable`. */
+export function registerUser(program: Command, ctx: CliContext): void {
+  const user = program.command('user').description('create and disable accounts');
+
+  withGlobals(user.command('add'))
+    .description('create an account with one role; the password is read from standard input')
+    .requiredOption('--email <email>', 'the sign-in email')
+    .requiredOption(
+      '--role <role>',
+      'host-admin, host-staff, delegation-lead, protocol-officer, adviser or viewer',
+    )
+    .option('--delegation <id>', 'the delegation, for a delegation role')
+    .option('--name <name>', 'the name shown to others (default: the email before @)')
+    .addHelpText(
+      'after',
+      "\nExample:\n  $ printf '%s' 'a long passphrase' | sideline user add --email ana@example.org --role protocol-officer --delegation usa\n",
+    )
+    .action(
+      async (opts: { email: string; role: string; delegation?: string; name?: string }, cmd: Command) => {
+        const g = ctx.globals(cmd);
+        const password = (await ctx.readStdin()).split(/\r?\n/)[0] ?? '';
+        if (password === '')
+          throw new UserError(
+            'no password on standard input (pipe it in, e.g. printf "%s" "…" | sideline user add …)',
+          );
+        const created = await withApp(g, async (app) => {
+          const grant = grantOf(opts.role, opts.delegation, await summitFor(app.store, g.summit));
+          const name = opts.name ?? opts.email.split('@')[0] ?? opts.email;
+          return createUser(app.store, { email: opts.email, name, password, grants: [grant] }).catch((e) => {
+            throw accountError(e);
+          });
+        });
+        if (g.json)
+          ctx.output.out(JSON.stringify({ id: created.id, email: created.email, name: created.name }));
+        else
+          ctx.output.out(
+            `created ${created.email} (${created.id}) as ${opts.role}${opts.delegation ? ` of ${opts.delegation}` : ''}`,
+          );
+      },
+    );
+
+  withGlobals(user.command('disable <email>'))
+    .description('disable an account: its sessions end and its API tokens stop working')
+    .addHelpText('after', '\nExample:\n  $ sideline user disable ana@example.org\n')
+    .action(async (email: string, _opts: unknown, cmd: Command) => {
+      const g = ctx.globals(cmd);
+      const disabled = await withApp(g, async (app) =>
+        disableUser(app.store, (await userByEmail(app.store, email)).id),
+      );
+      if (g.json) ctx.output.out(JSON.stringify({ id: disabled.id, email: disabled.email, disabled: true }));
+      else ctx.output.out(`disabled ${disabled.email}; its sessions are ended`);
+    });
+}
