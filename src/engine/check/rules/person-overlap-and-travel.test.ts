@@ -70,6 +70,15 @@ describe('person-overlap', () => {
       'person-overlap chn-leader',
     ]);
   });
+
+  it('accepts meetings of one person back to back with a programme event, when the buffer is kept', () => {
+    expect(
+      messages(
+        placement(data, 'usa-jpn', '2017-11-10T11:50', 'b1'),
+        placement(data, 'usa-chn', '2017-11-10T13:40', 'b2'),
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('person-travel', () => {

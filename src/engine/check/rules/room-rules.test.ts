@@ -101,6 +101,9 @@ describe('room-venue', () => {
       'room-venue: jpn-usa (10 Nov 09:00–09:30) must meet at icdn but b1 is at ariyana',
     ]);
   });
+  it("accepts a room at the request's venue", () => {
+    expect(rules(placement(data, 'jpn-usa', '2017-11-10T09:00', 'usa-suite'))).toEqual([]);
+  });
 });
 
 describe('pull-aside-no-room', () => {
