@@ -215,7 +215,8 @@ export class SummitBuilder {
     const rooms =
       request.format === 'pull-aside'
         ? [null]
-        : this.rng.shuffle(this.file.rooms.filter((r) => !request.venue || r.venue === request.venue));
+        : // First fit in the file's order, as a protocol office fills its rooms.
+          this.file.rooms.filter((r) => !request.venue || r.venue === request.venue);
     for (let k = 0; k < starts.length; k++) {
       const s = starts[(k + offset) % starts.length] as number;
       const span = { from: s, to: s + request.minutes };

@@ -77,24 +77,14 @@ export function generateApec(seed: number, factor = 1): SummitFile {
     });
   }
   const dels: StateDelegation[] = ECONOMIES.map(([id, name]) => {
-    // Delegations arrive on the first day and leave on the last; some leaders come late or leave early.
-    const arrive = rng.int(6, 14) * 60;
-    const depart = 2 * DAY + rng.int(14, 22) * 60;
-    const late = rng.chance(0.3);
-    const early = rng.chance(0.25);
-    const leader =
-      late || early
-        ? {
-            from: late ? DAY + rng.int(6, 12) * 60 : arrive,
-            to: early ? 2 * DAY + rng.int(13, 16) * 60 : depart,
-          }
-        : undefined;
-    return addStateDelegation(
-      b,
-      { id, name, ministers: 2, officials: 1 },
-      { from: arrive, to: depart },
-      leader,
-    );
+    // Ministers come for the ministerial meeting on the first day; most leaders fly in on the
+    // second morning and leave after the retreat on the last afternoon.
+    const team = { from: rng.int(6, 8) * 60, to: 2 * DAY + rng.int(18, 22) * 60 };
+    const leader = {
+      from: rng.chance(0.2) ? rng.int(18, 22) * 60 : DAY + rng.int(6, 12) * 60,
+      to: 2 * DAY + rng.int(29, 40) * 30,
+    };
+    return addStateDelegation(b, { id, name, ministers: 2, officials: 1 }, team, leader);
   });
   // The CEO summit: a few leaders address it, each at an hour of its two days.
   const speakers = rng.sample(dels, 8);

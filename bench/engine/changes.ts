@@ -1,0 +1,128 @@
+// The single changes the re-plan measurement applies to a planned summit: the plan becomes the
+// summit's existing meetings, then one thing changes. The runner and the solver process both
+// build the changed summit from here, so the checker judges exactly what the engine planned.
+import type { DelegationId, PersonId, RequestId } from '../../src/domain/ids.js';
+import type { Meeting } from '../../src/domain/meeting/schema.js';
+import type { Request } from '../../src/domain/request/schema.js';
+import type { SummitData } from '../../src/domain/summit/data.js';
+import { dayWindows, type Instant } from '../../src/domain/time.js';
+import type { Placement } from '../../src/engine/result.js';
+
+/** The changes measured, in the order they are reported. */
+export const CHANGES = ['add-request', 'presence-change'] as const;
+/** One measured change. */
+export type Change = (typeof CHANGES)[number];
+
+/** What a change did, in words for the results. */
+export interface ChangedSummit {
+  data: SummitData;
+  description: string;
+}
+
+/**
+ * The summit with `plan` as its existing meetings: confirmed and pinned meetings as they were,
+ * every other placement an unpinned meeting the re-plan may move.
+ */
+export function withPlanAsMeetings(data: SummitData, plan: readonly Placement[]): SummitData {
+  const kept = new Map(data.meetings.map((m) => [m.request as string, m]));
+  const meetings: Meeting[] = plan.map((p) => {
+    const before = kept.get(p.request);
+    if (before && before.start === p.start && before.room === p.room) return before;
+    return {
+      request: p.request,
+      start: p.start,
+      end: p.end,
+      room: p.room,
+      pinned: false,
+      confirmedBy: [],
+      announced: false,
+      version: 1,
+    };
+  });
+  return { ...data, meetings };
+}
+
+/** Applies one change to a summit whose existing meetings are a plan. */
+export function applyChange(base: SummitData, change: Change): ChangedSummit {
+  return change === 'add-request' ? addRequest(base) : shortenPresence(base);
+}
+
+/**
+ * The busiest person of the plan (most meetings, ties by id) among those for whom `accept`
+ * holds, given their meetings.
+ */
+function busiestPerson(data: SummitData, accept: (meetings: Meeting[]) => boolean = () => true): string {
+  const requests = new Map(data.requests.map((r) => [r.id as string, r]));
+  const theirs = new Map<string, Meeting[]>();
+  for (const m of data.meetings) {
+    for (const p of requests.get(m.request)?.attendees ?? []) theirs.set(p, [...(theirs.get(p) ?? []), m]);
+  }
+  const sorted = [...theirs].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const first = sorted.find(([, meetings]) => accept(meetings));
+  if (!first) throw new Error('the plan has no meetings to change around');
+  return first[0];
+}
+
+/**
+ * A late, top-priority request: the busiest person's delegation is asked by the first delegation
+ * that is not its own for a 30-minute bilateral of the two principals.
+ */
+function addRequest(data: SummitData): ChangedSummit {
+  const person = data.persons.find((p) => p.id === busiestPerson(data));
+  if (!person) throw new Error('busiest person not found');
+  const target = data.delegations.find((d) => d.id === person.delegation);
+  const asking = data.delegations.find((d) => d.id !== person.delegation);
+  if (!target || !asking) throw new Error('need two delegations to add a request');
+  const grain = data.summit.grainMinutes;
+  const request: Request = {
+    id: 'bench-late-request' as RequestId,
+    from: asking.id,
+    to: [target.id],
+    format: 'bilateral',
+    level: 'leaders',
+    minutes: Math.ceil(30 / grain) * grain,
+    priority: 5,
+    topics: ['late addition'],
+    attendees: [asking.principal, target.principal] as PersonId[],
+    seats: null,
+    venue: null,
+    allowed: null,
+    preferred: [],
+    status: 'agreed',
+    acceptedBy: [asking.id, target.id] as DelegationId[],
+    downgrade: null,
+    confidential: false,
+    version: 1,
+  };
+  return {
+    data: { ...data, requests: [...data.requests, request] },
+    description: `add a priority-5 bilateral ${asking.id} → ${target.id} (principals)`,
+  };
+}
+
+/**
+ * The busiest person leaves early: their presence now ends at the start of their last meeting
+ * on the plan, so that meeting (at least) has to move or go.
+ */
+function shortenPresence(data: SummitData): ChangedSummit {
+  const requests = new Map(data.requests.map((r) => [r.id as string, r]));
+  const lastOf = (meetings: Meeting[]) => meetings.reduce((a, m) => (m.start > a.start ? m : a));
+  // Their last meeting must be movable: a confirmed or pinned one could not follow the change.
+  const movable = (m: Meeting) => !m.pinned && requests.get(m.request)?.status !== 'confirmed';
+  const id = busiestPerson(data, (meetings) => movable(lastOf(meetings)));
+  const theirs = data.meetings.filter((m) => requests.get(m.request)?.attendees.includes(id as PersonId));
+  const last = theirs.reduce((a, m) => (m.start > a ? m.start : a), '');
+  const person = data.persons.find((p) => p.id === id);
+  if (!person || last === '') throw new Error(`no meetings for ${id}`);
+  const delegation = data.delegations.find((d) => d.id === person.delegation);
+  const before = person.presence ?? delegation?.presence ?? null;
+  const first = dayWindows(data.summit.days, data.summit.dayWindow, data.summit.timezone)[0];
+  const from = (before?.[0]?.from ?? first?.from) as Instant;
+  const persons = data.persons.map((p) =>
+    p.id === id ? { ...p, presence: [{ from, to: last as Instant }] } : p,
+  );
+  return {
+    data: { ...data, persons },
+    description: `${id} (${theirs.length} meetings) leaves at the start of their last meeting, ${last}`,
+  };
+}
