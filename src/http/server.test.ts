@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ValidationError } from '../app/errors.js';
 import { authz } from './authz.js';
-import { DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT } from './server.js';
+import { DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT } from './limits.js';
 import { addUser, signIn, startTestServer, TEST_PASSWORD, type TestServer } from './testing.js';
 
 /** Routes that exist only in this test, to reach the error mapper and the body limits. */

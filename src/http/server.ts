@@ -11,6 +11,7 @@ import { registerAuthentication } from './auth/authenticate.js';
 import { UNDECLARED_PATHS } from './authz.js';
 import { registerIdempotency } from './concurrency/idempotency.js';
 import type { HttpDeps } from './context.js';
+import { DEFAULT_BODY_LIMIT } from './limits.js';
 import { registerErrorHandling } from './errors.js';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER, type LoggerOption } from './logging.js';
 import { registerOpenApi } from './openapi.js';
@@ -23,10 +24,7 @@ import {
   type RateLimits,
 } from './security.js';
 
-/** The body limit of every route unless it says otherwise. */
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-/** The body limit of summit-file import routes (`bodyLimit: IMPORT_BODY_LIMIT` in their options). */
-export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+export { DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT } from './limits.js';
 
 /** How to build a server; only the store is required. */
 export interface ServerOptions {
