@@ -3,9 +3,25 @@ import type { RequestId, RoomId, SummitId } from '../domain/ids.js';
 import type { Model } from './model/model.js';
 import { startsPreferred } from './model/model.js';
 import { instantOfMinute } from './model/timeline.js';
+import { instantMillis } from '../domain/time.js';
 import type { ScheduleState } from './search/state.js';
 import type { Placement, Plan } from './result.js';
 import { explainUnplaced } from './explain/explain.js';
+
+/**
+ * The objective's "moved": unpinned meetings of data.meetings whose request is placed elsewhere.
+ * (Plan.moved compares with the starting point instead, which for a re-plan is the previous plan.)
+ */
+function movedFromData(m: Model, meetings: readonly (Placement & { t: number })[]): number {
+  const byRequest = new Map(meetings.map((p) => [p.request as string, p]));
+  let moved = 0;
+  for (const mt of m.data.meetings) {
+    const p = byRequest.get(mt.request);
+    if (mt.pinned || !p) continue;
+    if (instantMillis(p.start) !== instantMillis(mt.start) || p.room !== mt.room) moved++;
+  }
+  return moved;
+}
 
 /** Run facts that go into a plan's stats. */
 export interface PlanInfo {
@@ -50,7 +66,7 @@ export function buildPlan(m: Model, state: ScheduleState, info: PlanInfo): Plan 
   meetings.sort((a, b) => a.t - b.t || (a.request < b.request ? -1 : a.request > b.request ? 1 : 0));
   const plan: Plan = {
     summit: m.data.summit.id as SummitId,
-    objective: { weight, preferred, moved: moved.length },
+    objective: { weight, preferred, moved: movedFromData(m, meetings) },
     bound: info.bound,
     meetings: meetings.map(({ t: _t, ...p }) => p),
     unscheduled: explainUnplaced(m, state),

@@ -46,6 +46,9 @@ export type Blocker =
       reason: 'taken' | 'too-small' | 'unavailable' | 'lent';
       from?: Instant;
       to?: Instant;
+      /** For too-small: the seats needed and the largest room there. */
+      seats?: number;
+      largest?: number;
     }
   | { kind: 'travel'; person: string; fromVenue: string; toVenue: string; minutes: number }
   | { kind: 'window'; detail: string };

@@ -9,7 +9,7 @@ import { instantOfMinute, minuteCeil, minuteFloor } from '../model/timeline.js';
 import type { ScheduleState } from '../search/state.js';
 import type { Blocker, UnplacedReason } from '../result.js';
 
-/** The blockers of one request and whether any of them is a planned meeting (else the rules alone rule it out). */
+/** The blockers that rule out every start of a request, and whether planned meetings are among them. */
 export interface ConstraintExplanation {
   reason: UnplacedReason;
   blockers: Blocker[];
@@ -17,32 +17,199 @@ export interface ConstraintExplanation {
   freeAt: number | null;
 }
 
+/** A blocker built only when chosen; rooms blockers get the time spans of the starts they rule out. */
+type Lazy = (covered: [number, number][]) => Blocker[];
+
+const FAR = 1 << 29;
+
 /** Explains requests of one model against one plan; caches what requests share. */
 export class ConstraintExplainer {
   private readonly cache: CandidateCache;
-  private readonly available: IntervalSet[];
-  /** availableEnd[k * G + g]: end of room k's available window at grid g's start (lent or not), or -1e9. */
+  /** availableEnd[k * G + g]: end of room k's available window at grid g's start (lent or not), or -FAR. */
   private readonly availableEnd: Int32Array;
+  /** Longest engagement of each person, to start engagement scans near a start. */
+  private readonly longest: Int32Array;
+  // Per-request scratch: interned blocker keys, their builders, and the keys of each start (flat).
+  private keyIds = new Map<string, number>();
+  private lazies: Lazy[] = [];
+  private dynamic: boolean[] = [];
+  private flat: number[] = [];
 
   constructor(
     private readonly m: Model,
     private readonly state: ScheduleState | null,
   ) {
     this.cache = new CandidateCache(m);
-    const FAR = 1 << 29;
-    this.available = m.data.rooms.map((rm) =>
-      rm.available === null
-        ? Int32Array.from([-FAR, FAR])
-        : mergeIntervals(rm.available.map((w) => [minuteCeil(m.tl, w.from), minuteFloor(m.tl, w.to)])),
-    );
     const G = m.tl.G;
     this.availableEnd = new Int32Array(m.rooms.length * G);
-    this.available.forEach((set, k) => {
+    m.data.rooms.forEach((rm, k) => {
+      const set: IntervalSet =
+        rm.available === null
+          ? Int32Array.from([-FAR, FAR])
+          : mergeIntervals(rm.available.map((w) => [minuteCeil(m.tl, w.from), minuteFloor(m.tl, w.to)]));
       for (let g = 0; g < G; g++) {
         const i = intervalIndexAt(set, m.tl.gridMin[g]!);
         this.availableEnd[k * G + g] = i < 0 ? -FAR : set[i + 1]!;
       }
     });
+    this.longest = Int32Array.from(m.persons, (p) =>
+      p.engagements.reduce((x, e) => Math.max(x, e.to - e.from), 0),
+    );
+  }
+
+  /** The blockers that together rule out every start of request r (which must be placeable). */
+  explain(r: number): ConstraintExplanation {
+    const m = this.m;
+    const req = m.requests[r]!;
+    if (req.unknownAttendees.length > 0) {
+      const detail = `attendee ${req.unknownAttendees.join(', ')} is not a known person`;
+      return { reason: 'no-slot', blockers: [{ kind: 'window', detail }], freeAt: null };
+    }
+    const venues: { venue: number; rooms: Int32Array | null; mask: Uint32Array | null }[] = [];
+    if (req.pullAside) venues.push({ venue: req.venue >= 0 ? req.venue : m.NONE, rooms: null, mask: null });
+    else {
+      const { sets } = this.cache.roomSetsFor(req);
+      if (sets.length === 0) return { reason: 'no-slot', blockers: [this.noRoom(req)], freeAt: null };
+      for (const s of sets) venues.push({ venue: s.venue, rooms: s.rooms, mask: s.mask });
+    }
+    this.keyIds = new Map();
+    this.lazies = [];
+    this.dynamic = [];
+    this.flat = [];
+    const fit = this.cache.dayFitMask(req.minutes);
+    const offsets: number[] = [];
+    const spanOf: [number, number][] = [];
+    let open = -1;
+    for (const v of venues) {
+      for (let g = 0; g < m.tl.G; g++) {
+        if (!fit[g]) continue;
+        const before = this.flat.length;
+        offsets.push(before);
+        this.blockersAt(req, v.venue, v.rooms, v.mask, g);
+        if (this.flat.length === before && open < 0) open = spanOf.length;
+        spanOf.push([m.tl.gridMin[g]!, m.tl.gridMin[g]! + req.minutes]);
+      }
+    }
+    offsets.push(this.flat.length);
+    if (spanOf.length === 0) {
+      const detail = `${req.minutes} min is longer than the day window`;
+      return { reason: 'no-slot', blockers: [{ kind: 'window', detail }], freeAt: null };
+    }
+    const chosen = cover(this.flat, offsets, this.lazies.length);
+    const blockers: Blocker[] = [];
+    let dynamic = false;
+    for (const key of chosen) {
+      if (this.dynamic[key]) dynamic = true;
+      const covered: [number, number][] = [];
+      for (let i = 0; i + 1 < offsets.length; i++) {
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+          if (this.flat[j] === key) {
+            covered.push(spanOf[i]!);
+            break;
+          }
+        }
+      }
+      blockers.push(...this.lazies[key]!(covered));
+    }
+    return {
+      reason: dynamic || open >= 0 ? 'displaced' : 'no-slot',
+      blockers,
+      freeAt: open >= 0 ? spanOf[open]![0] : null,
+    };
+  }
+
+  /** Records that `key` blocks the current start, creating its builder on first sight. */
+  private add(key: string, dynamic: boolean, make: () => Lazy): void {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      id = this.lazies.length;
+      this.keyIds.set(key, id);
+      this.lazies.push(make());
+      this.dynamic.push(dynamic);
+    }
+    this.flat.push(id);
+  }
+
+  private blockersAt(
+    req: RequestModel,
+    venue: number,
+    rooms: Int32Array | null,
+    mask: Uint32Array | null,
+    g: number,
+  ): void {
+    const m = this.m;
+    const tl = m.tl;
+    const t = tl.gridMin[g]!;
+    const e = t + req.minutes;
+    const at = (minute: number) => instantOfMinute(tl, minute);
+    if (req.allowed && !containsSpan(req.allowed, t, e)) {
+      this.add('allowed', false, () => () => [{ kind: 'window', detail: 'outside the allowed windows' }]);
+    }
+    for (const p of req.attendees) {
+      const person = m.persons[p]!;
+      if (person.presence && !containsSpan(person.presence, t, e)) {
+        this.add(`presence:${p}`, false, () => () => [this.presenceBlocker(p)]);
+      }
+      const eng = person.engagements;
+      // Engagements that start before t − maxGap − longest cannot reach t.
+      let i = lowerFrom(eng, t - m.maxGap - this.longest[p]!);
+      for (; i < eng.length && eng[i]!.from < e + m.maxGap; i++) {
+        const x = eng[i]!;
+        if (!(e + gapBetween(m, venue, x.venue) > x.from && x.to + gapBetween(m, x.venue, venue) > t))
+          continue;
+        const byBuffer = e + tl.buffer > x.from && x.to + tl.buffer > t;
+        if (!byBuffer) {
+          const before = x.to <= t;
+          this.add(`travel:${p}:${i}`, false, () => () => [
+            {
+              kind: 'travel',
+              person: person.id,
+              fromVenue: m.venues[before ? x.venue : venue]!,
+              toVenue: m.venues[before ? venue : x.venue]!,
+              minutes: gapBetween(m, x.venue, venue) - tl.buffer,
+            },
+          ]);
+        } else {
+          this.add(`eng:${p}:${i}`, false, () => () => [engagementBlocker(person.id, x, at)]);
+        }
+      }
+      const st = this.state;
+      if (st) {
+        st.personClashes(p, req, g, venue, (o) => {
+          this.add(`meet:${p}:${o}`, true, () => {
+            const s = tl.gridMin[st.start[o]!]!;
+            const blocker: Blocker = {
+              kind: 'meeting',
+              person: person.id,
+              request: m.requests[o]!.id,
+              from: at(s),
+              to: at(s + m.requests[o]!.minutes),
+            };
+            return () => [blocker];
+          });
+        });
+      }
+    }
+    if (rooms && mask) {
+      let available = false;
+      for (const k of rooms) {
+        if (this.availableEnd[k * tl.G + g]! >= e) {
+          available = true;
+          break;
+        }
+      }
+      if (available && this.anyRoomFree(req, mask, g)) return;
+      const reason = available ? ('taken' as const) : ('unavailable' as const);
+      const venueId = m.venues[venue] ?? null;
+      this.add(`${reason}:${venue}`, available, () => (covered) => {
+        const spans = mergeIntervals(covered);
+        const out: Blocker[] = [];
+        for (let i = 0; i < spans.length; i += 2) {
+          out.push({ kind: 'rooms', venue: venueId, reason, from: at(spans[i]!), to: at(spans[i + 1]!) });
+        }
+        return out;
+      });
+    }
   }
 
   /** True when a room of `mask` is free (statically and in the plan) for the request at g. */
@@ -63,190 +230,6 @@ export class ConstraintExplainer {
     return false;
   }
 
-  private availableUntil(k: number, g: number): number {
-    return this.availableEnd[k * this.m.tl.G + g]!;
-  }
-
-  /** The blockers that together rule out every start of request r (which must be placeable). */
-  explain(r: number): ConstraintExplanation {
-    const m = this.m;
-    const req = m.requests[r]!;
-    if (req.unknownAttendees.length > 0) {
-      return {
-        reason: 'no-slot',
-        blockers: [
-          { kind: 'window', detail: `attendee ${req.unknownAttendees.join(', ')} is not a known person` },
-        ],
-        freeAt: null,
-      };
-    }
-    const venues: { venue: number; rooms: Int32Array | null; mask: Uint32Array | null }[] = [];
-    if (req.pullAside) venues.push({ venue: req.venue >= 0 ? req.venue : m.NONE, rooms: null, mask: null });
-    else {
-      const { sets } = this.cache.roomSetsFor(req);
-      if (sets.length === 0) return { reason: 'no-slot', blockers: [this.noRoom(req)], freeAt: null };
-      for (const s of sets) venues.push({ venue: s.venue, rooms: s.rooms, mask: s.mask });
-    }
-    const fit = this.cache.dayFitMask(req.minutes);
-    const keysOf: string[][] = [];
-    const spanOf: [number, number][] = [];
-    const blockerOf = new Map<string, Lazy>();
-    for (const v of venues) {
-      for (let g = 0; g < m.tl.G; g++) {
-        if (!fit[g]) continue;
-        const keys = this.blockersAt(req, v.venue, v.rooms, v.mask, g, blockerOf);
-        keysOf.push(keys);
-        spanOf.push([m.tl.gridMin[g]!, m.tl.gridMin[g]! + req.minutes]);
-      }
-    }
-    if (keysOf.length === 0) {
-      return {
-        reason: 'no-slot',
-        blockers: [{ kind: 'window', detail: `${req.minutes} min is longer than the day window` }],
-        freeAt: null,
-      };
-    }
-    const open = keysOf.findIndex((ks) => ks.length === 0);
-    const chosen = cover(keysOf);
-    const blockers: Blocker[] = [];
-    let dynamic = false;
-    for (const key of chosen) {
-      const b = blockerOf.get(key)!;
-      if (key.startsWith('meet:') || key.startsWith('taken:')) dynamic = true;
-      blockers.push(...b(keysOf.flatMap((ks, i) => (ks.includes(key) ? [spanOf[i]!] : []))));
-    }
-    return {
-      reason: dynamic || open >= 0 ? 'displaced' : 'no-slot',
-      blockers,
-      freeAt: open >= 0 ? spanOf[open]![0] : null,
-    };
-  }
-
-  private blockersAt(
-    req: RequestModel,
-    venue: number,
-    rooms: Int32Array | null,
-    mask: Uint32Array | null,
-    g: number,
-    blockerOf: Map<string, Lazy>,
-  ): string[] {
-    const m = this.m;
-    const tl = m.tl;
-    const t = tl.gridMin[g]!;
-    const e = t + req.minutes;
-    const keys: string[] = [];
-    const at = (minute: number) => instantOfMinute(tl, minute);
-    if (req.allowed && !containsSpan(req.allowed, t, e)) {
-      keys.push('allowed');
-      if (!blockerOf.has('allowed'))
-        blockerOf.set('allowed', () => [{ kind: 'window', detail: 'outside the allowed windows' }]);
-    }
-    for (const p of req.attendees) {
-      const person = m.persons[p]!;
-      if (person.presence && !containsSpan(person.presence, t, e)) {
-        const key = `presence:${p}`;
-        keys.push(key);
-        if (!blockerOf.has(key)) blockerOf.set(key, () => [this.presenceBlocker(p)]);
-      }
-      person.engagements.forEach((x, i) => {
-        if (!(e + gapBetween(m, venue, x.venue) > x.from && x.to + gapBetween(m, x.venue, venue) > t)) return;
-        const byBuffer = e + tl.buffer > x.from && x.to + tl.buffer > t;
-        const key = `${byBuffer ? 'eng' : 'travel'}:${p}:${i}`;
-        keys.push(key);
-        if (blockerOf.has(key)) return;
-        if (!byBuffer) {
-          const before = x.to <= t;
-          blockerOf.set(key, () => [
-            {
-              kind: 'travel',
-              person: person.id,
-              fromVenue: m.venues[before ? x.venue : venue]!,
-              toVenue: m.venues[before ? venue : x.venue]!,
-              minutes: gapBetween(m, x.venue, venue) - tl.buffer,
-            },
-          ]);
-        } else if (x.kind === 'programme') {
-          blockerOf.set(key, () => [
-            {
-              kind: 'programme',
-              person: person.id,
-              event: x.ref,
-              title: x.label,
-              from: at(x.from),
-              to: at(x.to),
-            },
-          ]);
-        } else if (x.kind === 'busy') {
-          blockerOf.set(key, () => [
-            {
-              kind: 'busy',
-              person: person.id,
-              label: x.label,
-              from: at(x.from),
-              to: at(x.to),
-            },
-          ]);
-        } else {
-          blockerOf.set(key, () => [
-            {
-              kind: 'meeting',
-              person: person.id,
-              request: x.ref,
-              from: at(x.from),
-              to: at(x.to),
-            },
-          ]);
-        }
-      });
-      if (this.state) {
-        const st = this.state;
-        st.personClashes(p, req, g, venue, (o) => {
-          const key = `meet:${p}:${o}`;
-          if (keys.includes(key)) return;
-          keys.push(key);
-          if (!blockerOf.has(key)) {
-            const s = tl.gridMin[st.start[o]!]!;
-            blockerOf.set(key, () => [
-              {
-                kind: 'meeting',
-                person: person.id,
-                request: m.requests[o]!.id,
-                from: at(s),
-                to: at(s + m.requests[o]!.minutes),
-              },
-            ]);
-          }
-        });
-      }
-    }
-    if (rooms && mask) {
-      let available = false;
-      for (const k of rooms) {
-        if (this.availableUntil(k, g) >= e) {
-          available = true;
-          break;
-        }
-      }
-      const free = available && this.anyRoomFree(req, mask, g);
-      if (!free) {
-        const key = `${available ? 'taken' : 'unavailable'}:${venue}`;
-        keys.push(key);
-        if (!blockerOf.has(key)) {
-          const venueId = m.venues[venue] ?? null;
-          const reason = available ? ('taken' as const) : ('unavailable' as const);
-          blockerOf.set(key, (covered) =>
-            mergeIntervals(covered).reduce<Blocker[]>((acc, _x, i, arr) => {
-              if (i % 2 === 0)
-                acc.push({ kind: 'rooms', venue: venueId, reason, from: at(arr[i]!), to: at(arr[i + 1]!) });
-              return acc;
-            }, []),
-          );
-        }
-      }
-    }
-    return keys;
-  }
-
   private presenceBlocker(p: number): Blocker {
     const m = this.m;
     const pr = m.persons[p]!.presence!;
@@ -263,36 +246,70 @@ export class ConstraintExplainer {
     const atVenue = m.rooms.filter((rm) => req.venue < 0 || rm.venue === req.venue);
     const venue = req.venue >= 0 ? m.venues[req.venue]! : null;
     const bigEnough = atVenue.filter((rm) => rm.capacity >= req.seats);
+    const largest = atVenue.reduce((x, rm) => Math.max(x, rm.capacity), 0);
     if (atVenue.length > 0 && bigEnough.length > 0) return { kind: 'rooms', venue, reason: 'lent' };
-    return { kind: 'rooms', venue, reason: 'too-small' };
+    return { kind: 'rooms', venue, reason: 'too-small', seats: req.seats, largest };
   }
 }
 
-/** A blocker built only when chosen; rooms blockers get the time spans of the starts they rule out. */
-type Lazy = (covered: [number, number][]) => Blocker[];
-
-/** Greedy set cover: repeatedly the key that rules out most of the starts not yet ruled out. */
-function cover(keysOf: string[][]): string[] {
-  const covered = new Uint8Array(keysOf.length);
-  const chosen: string[] = [];
-  let left = keysOf.filter((k) => k.length > 0).length;
-  while (left > 0) {
-    const count = new Map<string, number>();
-    keysOf.forEach((ks, i) => {
-      if (covered[i]) return;
-      for (const k of new Set(ks)) count.set(k, (count.get(k) ?? 0) + 1);
-    });
-    let best = '';
-    let bestN = 0;
-    for (const [k, n] of count) if (n > bestN) [best, bestN] = [k, n];
-    if (bestN === 0) break;
-    chosen.push(best);
-    keysOf.forEach((ks, i) => {
-      if (!covered[i] && ks.includes(best)) {
-        covered[i] = 1;
-        left--;
-      }
-    });
+function engagementBlocker(
+  person: string,
+  x: Model['persons'][number]['engagements'][number],
+  at: (minute: number) => ReturnType<typeof instantOfMinute>,
+): Blocker {
+  if (x.kind === 'programme') {
+    return { kind: 'programme', person, event: x.ref, title: x.label, from: at(x.from), to: at(x.to) };
   }
-  return chosen;
+  if (x.kind === 'busy') return { kind: 'busy', person, label: x.label, from: at(x.from), to: at(x.to) };
+  return { kind: 'meeting', person, request: x.ref, from: at(x.from), to: at(x.to) };
+}
+
+/** Index of the first engagement starting at or after minute t (engagements sorted by start). */
+function lowerFrom(eng: readonly { from: number }[], t: number): number {
+  let lo = 0;
+  let hi = eng.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (eng[mid]!.from < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Greedy set cover over starts: repeatedly the key that rules out most of the starts not yet ruled
+ * out. `flat[offsets[i]..offsets[i+1])` are the keys of start i.
+ */
+function cover(flat: readonly number[], offsets: readonly number[], nKeys: number): number[] {
+  const n = offsets.length - 1;
+  const covered = new Uint8Array(n);
+  const count = new Int32Array(nKeys);
+  const seen = new Int32Array(nKeys).fill(-1);
+  const chosen: number[] = [];
+  for (;;) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (covered[i]) continue;
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+        const k = flat[j]!;
+        if (seen[k] === i) continue;
+        seen[k] = i;
+        count[k]!++;
+      }
+    }
+    seen.fill(-1);
+    let best = -1;
+    for (let k = 0; k < nKeys; k++) if (count[k]! > 0 && (best < 0 || count[k]! > count[best]!)) best = k;
+    if (best < 0) return chosen;
+    chosen.push(best);
+    for (let i = 0; i < n; i++) {
+      if (covered[i]) continue;
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+        if (flat[j] === best) {
+          covered[i] = 1;
+          break;
+        }
+      }
+    }
+  }
 }

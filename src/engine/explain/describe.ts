@@ -82,7 +82,12 @@ export function describeBlocker(b: Blocker, n: Names): string {
         case 'taken':
           return `${where} taken${when}`;
         case 'too-small':
-          return `${where} too small`;
+          return b.seats !== undefined && b.largest !== undefined
+            ? `no ${where.replace(/ rooms$/, '')} room seats ${b.seats}${b.largest > 0 ? ` (the largest seats ${b.largest})` : ''}`.replace(
+                'no rooms room',
+                'no room',
+              )
+            : `${where} too small`;
         case 'lent':
           return `${where} lent to other delegations`;
         case 'unavailable':

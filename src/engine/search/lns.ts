@@ -33,6 +33,8 @@ export class Lns {
   constructor(
     readonly state: ScheduleState,
     readonly rng: Rng,
+    /** 'late': late acceptance on the whole objective; 'weight-gain': move existing meetings only for more weight. */
+    readonly mode: 'late' | 'weight-gain' = 'late',
   ) {
     const destroy = (name: string, d: Destroy): Operator => ({
       name,
@@ -67,7 +69,12 @@ export class Lns {
    * Late acceptance: keep a change when it is no worse than before it, or no worse than the plan of
    * `history.length` iterations ago; this lets the search cross short valleys without drifting far.
    */
-  accept(before: number): boolean {
+  accept(before: number, weightBefore: number, movedBefore: number): boolean {
+    const st = this.state;
+    if (this.mode === 'weight-gain') {
+      // Re-planning: existing meetings move only for more priority weight.
+      return st.weight > weightBefore || (st.total >= before && st.moved <= movedBefore);
+    }
     const h = this.history;
     const i = this.iteration % h.length;
     const now = this.state.total;
@@ -109,10 +116,12 @@ export class Lns {
     const size = 2 + this.rng.int(this.size);
     const removed = d(st, this.rng, size);
     const before = st.total;
+    const weightBefore = st.weight;
+    const movedBefore = st.moved;
     const mark = st.mark();
     for (const r of removed) st.remove(r);
     this.repair(removed);
-    if (!this.accept(before)) {
+    if (!this.accept(before, weightBefore, movedBefore)) {
       st.undoTo(mark);
       st.commit();
       this.size = Math.max(2, this.size - (this.rng.int(4) === 0 ? 1 : 0));

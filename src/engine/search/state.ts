@@ -23,6 +23,9 @@ export class ScheduleState {
   /** Sum of values: priority, preferred and kept, lexicographic in one number. */
   total = 0;
   placed = 0;
+  /** Priority sum of the placed variables, and how many existing meetings sit elsewhere than before. */
+  weight = 0;
+  moved = 0;
   /** Variables (placeable, not fixed requests) on the plan, and those off it. */
   readonly placedSet: IndexedSet;
   readonly unplacedSet: IndexedSet;
@@ -91,6 +94,8 @@ export class ScheduleState {
     const v = placementValue(m, req, m.tl.gridMin[g]!, kept);
     this.value[r] = v;
     this.total += v;
+    this.weight += req.weight;
+    if (req.existing !== null && !kept) this.moved++;
     this.placed++;
     this.placedSet.add(r);
     this.unplacedSet.delete(r);
@@ -117,6 +122,8 @@ export class ScheduleState {
     }
     this.total -= this.value[r]!;
     this.value[r] = 0;
+    this.weight -= req.weight;
+    if (req.existing !== null && !(req.existing.g === g && req.existing.room === room)) this.moved--;
     this.start[r] = -1;
     this.venue[r] = -1;
     this.room[r] = -1;
