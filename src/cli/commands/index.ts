@@ -15,10 +15,24 @@ import { registerSchedule } from './schedule.js';
 import { registerServe } from './serve.js';
 import { registerUser } from './user.js';
 import { registerToken } from './token.js';
+import { registerInit } from './init.js';
+import { registerDemo } from './demo.js';
+import { registerImport } from './import.js';
+import { registerExport } from './export.js';
+import { registerRequests } from './requests.js';
+import { registerEncounters } from './encounters.js';
+import { registerLog } from './log.js';
 import { registerCheck } from './check.js';
 
 /** Adds every command to the program. A new command module is one line here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
+  registerInit(program, ctx);
+  registerDemo(program, ctx);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
+  registerRequests(program, ctx);
+  registerEncounters(program, ctx);
+  registerLog(program, ctx);
   registerSchedule(program, ctx);
   registerCheck(program, ctx);
   registerServe(program, ctx);
