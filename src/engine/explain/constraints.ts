@@ -170,7 +170,8 @@ export class ConstraintExplainer {
             },
           ]);
         } else {
-          this.add(`eng:${p}:${i}`, false, () => () => [engagementBlocker(person.id, x, at)]);
+          // A fixed (confirmed or pinned) meeting is a placed meeting too: the request is displaced.
+          this.add(`eng:${p}:${i}`, x.kind === 'meeting', () => () => [engagementBlocker(person.id, x, at)]);
         }
       }
       const st = this.state;

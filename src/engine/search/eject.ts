@@ -84,12 +84,12 @@ export function ejectInsert(lns: Lns, u: number): boolean {
   }
   const before = st.total;
   const weightBefore = st.weight;
-  const movedBefore = st.moved;
+  const keptBefore = st.kept;
   const mark = st.mark();
   for (const b of blockers) st.remove(b);
   st.place(u, bestG, bestVenue, bestRoom);
   lns.repair(blockers);
-  if (!lns.accept(before, weightBefore, movedBefore)) {
+  if (!lns.accept(before, weightBefore, keptBefore)) {
     st.undoTo(mark);
     st.commit();
     return false;

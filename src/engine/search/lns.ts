@@ -69,11 +69,11 @@ export class Lns {
    * Late acceptance: keep a change when it is no worse than before it, or no worse than the plan of
    * `history.length` iterations ago; this lets the search cross short valleys without drifting far.
    */
-  accept(before: number, weightBefore: number, movedBefore: number): boolean {
+  accept(before: number, weightBefore: number, keptBefore: number): boolean {
     const st = this.state;
     if (this.mode === 'weight-gain') {
       // Re-planning: existing meetings move only for more priority weight.
-      return st.weight > weightBefore || (st.total >= before && st.moved <= movedBefore);
+      return st.weight > weightBefore || (st.total >= before && st.kept >= keptBefore);
     }
     const h = this.history;
     const i = this.iteration % h.length;
@@ -117,11 +117,11 @@ export class Lns {
     const removed = d(st, this.rng, size);
     const before = st.total;
     const weightBefore = st.weight;
-    const movedBefore = st.moved;
+    const keptBefore = st.kept;
     const mark = st.mark();
     for (const r of removed) st.remove(r);
     this.repair(removed);
-    if (!this.accept(before, weightBefore, movedBefore)) {
+    if (!this.accept(before, weightBefore, keptBefore)) {
       st.undoTo(mark);
       st.commit();
       this.size = Math.max(2, this.size - (this.rng.int(4) === 0 ? 1 : 0));

@@ -26,6 +26,8 @@ export class ScheduleState {
   /** Priority sum of the placed variables, and how many existing meetings sit elsewhere than before. */
   weight = 0;
   moved = 0;
+  /** Existing meetings at their original start and room. */
+  kept = 0;
   /** Variables (placeable, not fixed requests) on the plan, and those off it. */
   readonly placedSet: IndexedSet;
   readonly unplacedSet: IndexedSet;
@@ -96,6 +98,7 @@ export class ScheduleState {
     this.total += v;
     this.weight += req.weight;
     if (req.existing !== null && !kept) this.moved++;
+    if (kept) this.kept++;
     this.placed++;
     this.placedSet.add(r);
     this.unplacedSet.delete(r);
@@ -123,7 +126,10 @@ export class ScheduleState {
     this.total -= this.value[r]!;
     this.value[r] = 0;
     this.weight -= req.weight;
-    if (req.existing !== null && !(req.existing.g === g && req.existing.room === room)) this.moved--;
+    if (req.existing !== null) {
+      if (req.existing.g === g && req.existing.room === room) this.kept--;
+      else this.moved--;
+    }
     this.start[r] = -1;
     this.venue[r] = -1;
     this.room[r] = -1;
