@@ -64,15 +64,25 @@ function busiestPerson(data: SummitData, accept: (meetings: Meeting[]) => boolea
 }
 
 /**
- * A late, top-priority request: the busiest person's delegation is asked by the first delegation
- * that is not its own for a 30-minute bilateral of the two principals.
+ * A late, top-priority request: the busiest person's delegation is asked for a 30-minute
+ * bilateral of the two principals by the delegation whose principal shares the most time at the
+ * summit with theirs (so the request can be placed, if only by moving other meetings).
  */
 function addRequest(data: SummitData): ChangedSummit {
   const person = data.persons.find((p) => p.id === busiestPerson(data));
   if (!person) throw new Error('busiest person not found');
   const target = data.delegations.find((d) => d.id === person.delegation);
-  const asking = data.delegations.find((d) => d.id !== person.delegation);
-  if (!target || !asking) throw new Error('need two delegations to add a request');
+  if (!target) throw new Error('delegation of the busiest person not found');
+  const presence = presenceOf(data);
+  const theirs = presence(target.principal);
+  const shared = (d: SummitData['delegations'][number]) => overlapMs(theirs, presence(d.principal));
+  const asking = data.delegations
+    .filter((d) => d.id !== target.id)
+    .reduce<SummitData['delegations'][number] | null>(
+      (a, d) => (a === null || shared(d) > shared(a) ? d : a),
+      null,
+    );
+  if (!asking) throw new Error('need two delegations to add a request');
   const grain = data.summit.grainMinutes;
   const request: Request = {
     id: 'bench-late-request' as RequestId,
@@ -98,6 +108,28 @@ function addRequest(data: SummitData): ChangedSummit {
     data: { ...data, requests: [...data.requests, request] },
     description: `add a priority-5 bilateral ${asking.id} → ${target.id} (principals)`,
   };
+}
+
+/** Each person's presence as [from, to) milliseconds; the whole summit when not given. */
+function presenceOf(data: SummitData): (person: string) => [number, number][] {
+  const days = dayWindows(data.summit.days, data.summit.dayWindow, data.summit.timezone);
+  const whole: [number, number][] = [
+    [Date.parse(days[0]?.from ?? ''), Date.parse(days[days.length - 1]?.to ?? '')],
+  ];
+  const delegations = new Map(data.delegations.map((d) => [d.id as string, d]));
+  const persons = new Map(data.persons.map((p) => [p.id as string, p]));
+  return (id) => {
+    const p = persons.get(id);
+    const windows = p?.presence ?? (p ? delegations.get(p.delegation)?.presence : null) ?? null;
+    return windows === null ? whole : windows.map((w) => [Date.parse(w.from), Date.parse(w.to)]);
+  };
+}
+
+function overlapMs(a: [number, number][], b: [number, number][]): number {
+  let total = 0;
+  for (const [f1, t1] of a)
+    for (const [f2, t2] of b) total += Math.max(0, Math.min(t1, t2) - Math.max(f1, f2));
+  return total;
 }
 
 /**

@@ -35,16 +35,17 @@ export function checkRun(data: SummitData, out: SolverRun | SolverFailure): Chec
     };
   }
   const hasPlan = out.weight !== null;
-  const check = checkPlan(data, out.placements);
-  const violations = check.violations.map((v) => v.message);
-  if (hasPlan && out.weight !== check.objective.weight) {
+  // A solver without a plan (a skipped MILP) has nothing to check.
+  const check = hasPlan ? checkPlan(data, out.placements) : null;
+  const violations = check ? check.violations.map((v) => v.message) : [];
+  if (check && out.weight !== check.objective.weight) {
     violations.push(
       `objective-claim: ${out.solver} claims weight ${out.weight}, the checker computes ${check.objective.weight}`,
     );
   }
   const valid = violations.length === 0;
   const facts = [
-    hasPlan ? `weight ${check.objective.weight}` : 'no plan',
+    check ? `weight ${check.objective.weight}` : 'no plan',
     out.bound !== null ? `bound ${out.bound}` : null,
     `${(out.millis / 1000).toFixed(2)} s${out.cpuMillis !== undefined ? ` (CPU ${(out.cpuMillis / 1000).toFixed(2)} s)` : ''}`,
     out.maxRssMb !== undefined ? `peak ${out.maxRssMb} MiB` : null,
@@ -61,8 +62,8 @@ export function checkRun(data: SummitData, out: SolverRun | SolverFailure): Chec
     run: out,
     failure: null,
     valid,
-    weight: hasPlan ? check.objective.weight : null,
-    preferred: hasPlan ? check.objective.preferred : null,
+    weight: check ? check.objective.weight : null,
+    preferred: check ? check.objective.preferred : null,
     violations,
     summary,
   };

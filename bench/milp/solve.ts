@@ -150,9 +150,18 @@ export async function solveMilp(data: SummitData, options: MilpOptions): Promise
     const words = statusWords(highs.constants.modelStatus, status);
     const hasSolution =
       Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
-    const plan = hasSolution ? toPlacements(inst, columns, model.getSolution().colValue) : null;
     const weightOf = new Map(data.requests.map((r) => [r.id as string, r.priority]));
-    const incumbent = plan ? plan.placements.reduce((a, p) => a + (weightOf.get(p.request) ?? 0), 0) : null;
+    const weigh = (plan: readonly Placement[]) =>
+      plan.reduce((a, p) => a + (weightOf.get(p.request) ?? 0), 0);
+    let plan = hasSolution ? toPlacements(inst, columns, model.getSolution().colValue) : null;
+    // Giving rooms to an aggregated solution may drop meetings; the start plan, valid as given,
+    // stays the incumbent when what is left is worth less.
+    let keptStart = false;
+    if (options.start && (plan === null || weigh(plan.placements) < weigh(options.start))) {
+      plan = { placements: [...options.start], dropped: plan?.dropped ?? 0 };
+      keptStart = true;
+    }
+    const incumbent = plan ? weigh(plan.placements) : null;
     const dual = Number(model.info.get('mip_dual_bound'));
     const mipBound = Number.isFinite(dual) && Math.abs(dual) < 1e20 ? Math.floor(dual + 1e-6) : null;
     const optimal = status === highs.constants.modelStatus.optimal;
@@ -180,6 +189,7 @@ export async function solveMilp(data: SummitData, options: MilpOptions): Promise
         `${n} variables, ${matrix.numRows} rows, ${matrix.indices.length} non-zeros`,
         start ? `started from a plan of weight ${start.weight + fixedWeight}` : null,
         dropped > 0 ? `${dropped} meetings found no room and were dropped` : null,
+        keptStart ? 'the start plan stays the incumbent' : null,
       ]
         .filter((x) => x !== null)
         .join('; '),
