@@ -9,6 +9,8 @@ import {
   PasswordPolicyError,
   UnauthenticatedError,
 } from '../app/auth/errors.js';
+import { PublicLineError } from '../domain/deliberation/public-line.js';
+import { DeliberationError } from '../domain/deliberation/record.js';
 import { ConditionError } from '../domain/request/conditions.js';
 import { TransitionError } from '../domain/request/transition.js';
 import { DuplicateError, NotFoundError, StaleVersionError } from '../store/store.js';
@@ -143,6 +145,14 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof DuplicateError) return { status: 409, code: 'duplicate', detail: error.message };
   if (error instanceof TransitionError || error instanceof ConditionError) {
     return { status: 409, code: 'illegal-transition', detail: error.message };
+  }
+  if (error instanceof DeliberationError) {
+    return { status: 409, code: 'deliberation-refused', detail: error.message };
+  }
+  if (error instanceof PublicLineError) {
+    // what the record does not support, each as an issue of the claim sent
+    const errors = error.issues.map((i) => ({ path: 'body.claim', message: i.message }));
+    return { status: 409, code: 'public-line-inconsistent', detail: error.message, errors };
   }
   if (error instanceof ConflictError) return { status: 409, code: error.code, detail: error.message };
 
