@@ -2,6 +2,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth.js';
 import { healthRoutes } from './health.js';
+import { SUMMIT_FEATURE_ROUTES } from './summit-features.js';
 
 /** The feature route plugins, in the order they appear in the OpenAPI document. */
-export const FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [healthRoutes, authRoutes];
+export const FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
+  healthRoutes,
+  authRoutes,
+  ...SUMMIT_FEATURE_ROUTES,
+];

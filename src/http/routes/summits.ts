@@ -1,0 +1,97 @@
+// Summits: the ones you take part in, one summit, creating (operators) and changing its settings (host admin).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Summit } from '../../domain/summit/schema.js';
+import { changeSummit, createSummit, getSummit, listSummits } from '../../app/summit/summits.js';
+import { actorOf } from '../auth/authenticate.js';
+import { authz } from '../authz.js';
+import { IfMatchHeaders, requireIfMatch, withETag } from '../concurrency/etag.js';
+import { Page, PageQuery, paginate } from '../pagination.js';
+import { SummitParams } from './common.js';
+
+const SummitView = Summit.meta({ id: 'Summit' });
+const SummitInput = Summit.omit({ version: true }).strict().meta({ id: 'SummitSettings' });
+
+/** /api/summits and /api/summits/:summit. */
+export const summitRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.deps.app;
+
+  app.get(
+    '/summits',
+    {
+      schema: {
+        tags: ['summits'],
+        summary: 'The summits you take part in, by id',
+        querystring: PageQuery,
+        response: { 200: Page(SummitView) },
+        'x-authz': authz.signedIn('any signed-in user; lists only summits they hold a role in', {
+          scope: 'self',
+        }),
+      },
+    },
+    async (request) => paginate(await listSummits(ctx, actorOf(request)), request.query, (s) => [s.id]),
+  );
+
+  app.post(
+    '/summits',
+    {
+      schema: {
+        tags: ['summits'],
+        summary: 'Create an empty summit',
+        body: SummitInput,
+        response: { 201: SummitView },
+        'x-authz': authz.signedIn('operators only; everyone else gets 403', { denied: 403 }),
+      },
+    },
+    async (request, reply) => {
+      const created = await createSummit(ctx, actorOf(request), request.body);
+      return reply.code(201).send(withETag(reply, created));
+    },
+  );
+
+  app.get(
+    '/summits/:summit',
+    {
+      schema: {
+        tags: ['summits'],
+        summary: 'One summit: zone, days, day window, grain and buffer',
+        params: SummitParams,
+        response: { 200: SummitView },
+        'x-authz': authz.signedIn('participants of the summit; others get 404', {
+          capability: 'read',
+          scope: 'summit',
+          denied: 404,
+        }),
+      },
+    },
+    async (request, reply) => withETag(reply, await getSummit(ctx, actorOf(request), request.params.summit)),
+  );
+
+  app.put(
+    '/summits/:summit',
+    {
+      schema: {
+        tags: ['summits'],
+        summary: "Change the summit's settings (If-Match: its ETag)",
+        params: SummitParams,
+        headers: IfMatchHeaders,
+        body: SummitInput,
+        response: { 200: SummitView },
+        'x-authz': authz.signedIn("the host's admin", {
+          capability: 'manage-logistics',
+          scope: 'host',
+          denied: 403,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const changed = await changeSummit(
+        ctx,
+        actorOf(request),
+        request.params.summit,
+        request.body,
+        requireIfMatch(request),
+      );
+      return withETag(reply, changed);
+    },
+  );
+};

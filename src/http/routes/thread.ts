@@ -1,0 +1,61 @@
+// The parties' shared thread on a request.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { NewMessage, postToThread, readThread } from '../../app/requests/thread.js';
+import { ThreadMessage } from '../../domain/request/schema.js';
+import { actorOf } from '../auth/authenticate.js';
+import { authz } from '../authz.js';
+import { Page, PageQuery, paginate } from '../pagination.js';
+import { ActingQuery, RequestParams } from './common.js';
+
+const Message = ThreadMessage.meta({ id: 'ThreadMessage' });
+
+/** /api/summits/:summit/requests/:request/thread. */
+export const threadRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.deps.app;
+
+  app.get(
+    '/summits/:summit/requests/:request/thread',
+    {
+      schema: {
+        tags: ['thread'],
+        summary: 'The messages of the thread, oldest first',
+        params: RequestParams,
+        querystring: PageQuery,
+        response: { 200: Page(Message) },
+        'x-authz': authz.signedIn(
+          'the parties, and the host unless the request is confidential; anyone else gets 404',
+          { capability: 'read', scope: 'parties', denied: 404 },
+        ),
+      },
+    },
+    async (request) => {
+      const { summit, request: id } = request.params;
+      const messages = await readThread(ctx, actorOf(request), summit, id);
+      return paginate(messages, request.query, (m) => [m.at, m.id]);
+    },
+  );
+
+  app.post(
+    '/summits/:summit/requests/:request/thread',
+    {
+      schema: {
+        tags: ['thread'],
+        summary: 'Post a message to the parties',
+        params: RequestParams,
+        querystring: ActingQuery,
+        body: NewMessage,
+        response: { 201: Message },
+        'x-authz': authz.signedIn('a member of a party delegation; the host gets 403, others 404', {
+          capability: 'read',
+          scope: 'parties',
+          denied: 404,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { summit, request: id } = request.params;
+      const message = await postToThread(ctx, actorOf(request), summit, id, request.body, request.query.as);
+      return reply.code(201).send(message);
+    },
+  );
+};
