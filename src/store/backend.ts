@@ -1,14 +1,19 @@
 // The seam between the shared query code and one database: how it runs transactions and how it
 // names the constraint an error broke. src/store/sqlite and src/store/postgres each provide one.
 import type { Kysely } from 'kysely';
-import type { Store } from './store.js';
+import type { Store, StoreNotice } from './store.js';
 import type { Tables } from './tables/rows.js';
 
 /** The databases the store runs on. */
 export type DialectName = Store['dialect'];
 
 /** The kinds of constraint the store turns into clear errors. */
-export type ConstraintKind = 'foreign-key' | 'unique';
+export type ConstraintKind = 'foreign-key' | 'unique' | 'exclusion';
+
+/** A way to hear other processes' notices; stop() ends it. */
+export interface NoticeListener {
+  stop(): Promise<void>;
+}
 
 /** One open database behind a Store. */
 export interface Backend {
@@ -24,5 +29,11 @@ export interface Backend {
    * so events commit in seq order and a reader resuming after seq n never misses a lower seq later.
    */
   lockEventLog(db: Kysely<Tables>, summit: string): Promise<void>;
+  /** See Tx.lockSummit: the calling write transaction is the only one placing meetings in the summit. */
+  lockSummit(db: Kysely<Tables>, summit: string): Promise<void>;
+  /** Tells other processes about `notice` when the calling write transaction commits (nothing on SQLite). */
+  publish(db: Kysely<Tables>, notice: StoreNotice): Promise<void>;
+  /** Hears every process's published notices, or undefined where the database cannot tell (SQLite). */
+  listen(onNotice: (notice: StoreNotice) => void): Promise<NoticeListener> | undefined;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // The Store over any backend: each transaction gets a Tx built on its own connection.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Backend } from './backend.js';
-import type { Store, Tx } from './store.js';
+import type { Backend, NoticeListener } from './backend.js';
+import { OverlapError, type Store, type StoreNotice, type Tx } from './store.js';
 import { createTx } from './tables/tx.js';
 
 /**
@@ -18,12 +18,36 @@ function danglingReference(error: unknown): Error {
   );
 }
 
+/** A commit-time exclusion (two meetings in one room at once, on PostgreSQL), named for the reader. */
+function overlap(error: unknown): Error {
+  const detail = (error as { detail?: unknown }).detail;
+  const room =
+    typeof detail === 'string' ? /\(summit_id, room_id[^=]*=\(([^,]+), ([^,]+),/u.exec(detail) : null;
+  return new OverlapError(
+    'room',
+    room?.[2] ?? '(unknown)',
+    'another meeting holds this room at an overlapping time',
+  );
+}
+
 /** Wraps an open backend as the Store the rest of the system uses. */
 export function createStore(backend: Backend): Store {
   // A transaction opened inside another on the same Store would wait for a connection or lock the
   // outer one holds: refuse it with a clear error instead.
   const inside = new AsyncLocalStorage<true>();
   let closed = false;
+  const listeners = new Set<(notice: StoreNotice) => void>();
+  let remote: Promise<NoticeListener> | undefined;
+
+  const emit = (notice: StoreNotice): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(notice);
+      } catch {
+        // one listener's failure must not keep the notice from the others, nor fail the write
+      }
+    }
+  };
 
   const run = <T>(kind: 'write' | 'read', fn: (tx: Tx) => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new Error(`store.${kind}() after close()`));
@@ -33,28 +57,70 @@ export function createStore(backend: Backend): Store {
       );
     }
     const open = kind === 'write' ? backend.write.bind(backend) : backend.read.bind(backend);
+    const notices: StoreNotice[] = [];
     return open((db) =>
       inside.run(true, () =>
         fn(
           createTx({
             db,
+            dialect: backend.dialect,
             constraintOf: backend.constraintOf,
             lockEventLog: (summit) => backend.lockEventLog(db, summit),
+            lockSummit: (summit) => backend.lockSummit(db, summit),
+            async notify(notice) {
+              notices.push(notice);
+              await backend.publish(db, notice);
+            },
           }),
         ),
       ),
-    ).catch((error: unknown) => {
-      throw backend.constraintOf(error) === 'foreign-key' ? danglingReference(error) : error;
-    });
+    ).then(
+      (result) => {
+        // committed: this process hears at once; other processes hear through the database
+        for (const notice of notices) emit(notice);
+        return result;
+      },
+      (error: unknown) => {
+        const constraint = backend.constraintOf(error);
+        if (constraint === 'foreign-key') throw danglingReference(error);
+        if (constraint === 'exclusion') throw overlap(error);
+        throw error;
+      },
+    );
+  };
+
+  const subscribe = async (listener: (notice: StoreNotice) => void): Promise<() => Promise<void>> => {
+    if (closed) throw new Error('store.subscribe() after close()');
+    listeners.add(listener);
+    try {
+      remote ??= backend.listen(emit);
+      await remote;
+    } catch (error) {
+      remote = undefined;
+      listeners.delete(listener);
+      throw error;
+    }
+    return async () => {
+      listeners.delete(listener);
+      if (listeners.size > 0 || !remote) return;
+      const stopping = remote;
+      remote = undefined;
+      await (await stopping).stop();
+    };
   };
 
   return {
     dialect: backend.dialect,
     write: (fn) => run('write', fn),
     read: (fn) => run('read', fn),
+    subscribe,
     async close() {
       if (closed) return;
       closed = true;
+      listeners.clear();
+      const listening = remote;
+      remote = undefined;
+      await listening?.then((l) => l.stop()).catch(() => undefined);
       await backend.close();
     },
   };

@@ -1,5 +1,5 @@
 // The one storage interface. Nothing above src/store knows whether it talks to SQLite or PostgreSQL.
-import type { SummitId, UserId } from '../domain/ids.js';
+import type { PersonId, SummitId, UserId } from '../domain/ids.js';
 import type {
   Busy,
   Delegation,
@@ -125,6 +125,69 @@ export interface IdempotentResponse {
   createdAt: string;
 }
 
+/** Another row holds what this one needs exclusively (e.g. a room at an overlapping time); nothing was saved. */
+export class OverlapError extends DuplicateError {
+  constructor(entity: string, key: string, detail: string) {
+    super(entity, key);
+    this.message = `${entity} ${key}: ${detail}; nothing was saved`;
+    this.name = 'OverlapError';
+  }
+}
+
+/** A person's calendar-feed token; only its hash is stored, the token itself is the feed's credential. */
+export interface CalendarToken {
+  id: string;
+  hash: string;
+  summit: SummitId;
+  person: PersonId;
+  createdBy: UserId;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** Where a planning job is: waiting, being solved, solved (or not), and what became of its plan. */
+export type PlanJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'accepted' | 'discarded';
+
+/** How far a running job got: its best objective so far and the proven bound. */
+export interface PlanJobProgress {
+  elapsedMs: number;
+  objective: { weight: number; preferred: number; moved: number } | null;
+  bound: number | null;
+}
+
+/**
+ * One planning run of a summit. The store keeps the plan as an opaque JSON document; the
+ * application knows its shape. A job is claimed by one runner (`worker`), which reports progress
+ * and the result; status changes bump the version, progress reports do not.
+ */
+export interface PlanJob {
+  id: string;
+  summit: SummitId;
+  status: PlanJobStatus;
+  requestedBy: UserId;
+  seed: number;
+  timeLimitMs: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  progress: PlanJobProgress | null;
+  result: unknown;
+  error: string | null;
+  /** The runner holding the job while it runs. */
+  worker: string | null;
+  /** When that runner last said it is alive. */
+  heartbeatAt: string | null;
+  version: number;
+}
+
+/**
+ * Something committed that other parts of the system may wait for: an event appended to a
+ * summit's log, or a planning job queued or changed. Notices are hints (they may repeat, and a
+ * listener that was away misses them): the log and the job rows stay the truth.
+ */
+export type StoreNotice =
+  { kind: 'event'; summit: SummitId; seq: number } | { kind: 'plan-job'; summit: SummitId; job: string };
+
 /** Everything a transaction can read and write. */
 export interface Tx {
   readonly summits: {
@@ -194,6 +257,42 @@ export interface Tx {
     get(user: UserId, key: string): Promise<IdempotentResponse | undefined>;
     put(response: IdempotentResponse): Promise<void>;
   };
+  readonly calendarTokens: {
+    insert(token: CalendarToken): Promise<void>;
+    byHash(hash: string): Promise<CalendarToken | undefined>;
+    get(summit: SummitId, id: string): Promise<CalendarToken | undefined>;
+    listFor(summit: SummitId, person: PersonId): Promise<CalendarToken[]>;
+    /** Revokes once; the first revocation time stands. NotFoundError when no such token. */
+    revoke(summit: SummitId, id: string, at: string): Promise<void>;
+  };
+  readonly planJobs: {
+    /** Stores a new job at version 1 and tells runners (a `plan-job` notice at commit). */
+    insert(job: PlanJob): Promise<PlanJob>;
+    get(summit: SummitId, id: string): Promise<PlanJob | undefined>;
+    /** Versioned like a Collection: StaleVersionError unless `job.version` is the stored one. */
+    update(job: PlanJob): Promise<PlanJob>;
+    /**
+     * Takes the oldest queued job (or a running one whose runner has not reported since
+     * `staleBefore`) for `worker`, marking it running. Rows another transaction holds are skipped,
+     * so concurrent runners never take the same job.
+     */
+    claim(worker: string, at: string, staleBefore: string): Promise<PlanJob | undefined>;
+    /** Records progress while `worker` holds the running job; false when it no longer does (cancelled). */
+    report(id: string, worker: string, progress: PlanJobProgress, at: string): Promise<boolean>;
+    /** Ends a running job held by `worker` as done (with its plan) or failed; false when it no longer holds it. */
+    finish(
+      id: string,
+      worker: string,
+      outcome: { status: 'done'; result: unknown } | { status: 'failed'; error: string },
+      at: string,
+    ): Promise<boolean>;
+  };
+  /**
+   * Makes the calling write transaction the only one placing meetings in this summit until it
+   * ends, so a rule checked inside it (a person in two meetings) still holds at commit. Writes
+   * that change placements take it first. SQLite's writes are serialised already.
+   */
+  lockSummit(summit: SummitId): Promise<void>;
 }
 
 export interface Store {
@@ -203,5 +302,11 @@ export interface Store {
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `fn` on a consistent read snapshot. */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` with the notices of every committed write: this process's at once, and on
+   * PostgreSQL also every other process's (LISTEN on a connection of its own, opened with the
+   * first listener). Resolves, once listening, to a function that stops it.
+   */
+  subscribe(listener: (notice: StoreNotice) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { eventsContract } from './events.case.js';
 import { migrationsContract } from './migrations.case.js';
 import { referencesContract } from './references.case.js';
 import { requestsContract } from './requests.case.js';
+import { scaleOutContract } from './scale-out.case.js';
 import { summitsContract } from './summits.case.js';
 import type { StoreTarget } from './target.js';
 import { transactionsContract } from './transactions.case.js';
@@ -23,4 +24,5 @@ export function storeContract(target: StoreTarget): void {
   transactionsContract(target);
   concurrencyContract(target);
   migrationsContract(target);
+  scaleOutContract(target);
 }

@@ -3,6 +3,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName } from '../backend.js';
 import * as initial from './0001_initial.js';
+import * as feedsJobsRoomExclusion from './0002_feeds_jobs_room_exclusion.js';
 
 // Migrations see the database as it was when they were written, not today's row types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,6 +16,7 @@ interface StoreMigration {
 
 const migrations: Record<string, StoreMigration> = {
   '0001_initial': initial,
+  '0002_feeds_jobs_room_exclusion': feedsJobsRoomExclusion,
 };
 
 /** The names of every migration, in the order they apply. */

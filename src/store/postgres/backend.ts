@@ -3,7 +3,8 @@ import type { Backend } from '../backend.js';
 import { migrateToLatest } from '../migrations/index.js';
 import { openPostgresConnection } from './connection.js';
 import { postgresConstraintOf } from './errors.js';
-import { lockPostgresEventLog, postgresRead, postgresWrite } from './transaction.js';
+import { listenPostgres, publishPostgresNotice } from './notices.js';
+import { lockPostgresEventLog, lockPostgresSummit, postgresRead, postgresWrite } from './transaction.js';
 
 /** Opens the PostgreSQL database at `url` and brings its schema up to date. */
 export async function openPostgresBackend(url: string): Promise<Backend> {
@@ -14,6 +15,9 @@ export async function openPostgresBackend(url: string): Promise<Backend> {
     read: (fn) => postgresRead(connection, fn),
     constraintOf: postgresConstraintOf,
     lockEventLog: lockPostgresEventLog,
+    lockSummit: lockPostgresSummit,
+    publish: publishPostgresNotice,
+    listen: (onNotice) => listenPostgres(url, onNotice),
     close: () => connection.db.destroy(),
   };
   try {

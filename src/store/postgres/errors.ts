@@ -11,5 +11,6 @@ export function postgresConstraintOf(error: unknown): ConstraintKind | undefined
   const code = codeOf(error);
   if (code === '23503') return 'foreign-key';
   if (code === '23505') return 'unique';
+  if (code === '23P01') return 'exclusion';
   return undefined;
 }

@@ -33,3 +33,13 @@ export function postgresRead<T>(
 export async function lockPostgresEventLog(db: Kysely<Tables>, summit: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`sideline.events:${summit}`}))`.execute(db);
 }
+
+/**
+ * Holds a per-summit advisory lock for placements until the transaction ends. At READ COMMITTED
+ * two placements could each check a person's calendar before the other commits and both pass;
+ * taken first, the lock makes the second one read the first one's meeting. Its key differs from
+ * the event log's, and placements take it before any row, so the lock order stays the same.
+ */
+export async function lockPostgresSummit(db: Kysely<Tables>, summit: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`sideline.placements:${summit}`}))`.execute(db);
+}

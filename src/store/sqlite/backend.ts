@@ -15,6 +15,11 @@ export async function openSqliteBackend(path: string): Promise<Backend> {
     constraintOf: sqliteConstraintOf,
     // BEGIN IMMEDIATE already makes each write the only one: events commit in seq order.
     lockEventLog: () => Promise.resolve(),
+    // Likewise for placements: no other write runs while this one does.
+    lockSummit: () => Promise.resolve(),
+    // Another process's SQLite writes cannot be heard; this process's are told by the Store itself.
+    publish: () => Promise.resolve(),
+    listen: () => undefined,
     close: () => connection.db.destroy(),
   };
   try {

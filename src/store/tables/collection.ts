@@ -34,6 +34,8 @@ export interface CollectionSpec<T extends { version: number }, K, R> {
   fromRow(row: R): T;
   /** Columns that give list() its stable order. */
   order: readonly string[];
+  /** Name the key as the only duplicate-making constraint (see Target.conflict). */
+  keyIsArbiter?: boolean;
 }
 
 /** A Collection plus the filtered listing the `listFor` methods build on. */
@@ -51,6 +53,7 @@ export function summitCollection<T extends { version: number }, K, R>(
     entity: spec.entity,
     key: spec.describe(key),
     where: { summit_id: summit, ...spec.keyColumns(key) },
+    ...(spec.keyIsArbiter ? { conflict: ['summit_id', ...Object.keys(spec.keyColumns(key))] } : {}),
   });
   const select = (where: Where) => whereAll(loose(ctx).selectFrom(spec.table).selectAll(), where);
 

@@ -57,7 +57,9 @@ export function eventsTable(ctx: TableContext): Tx['events'] {
       const inserted = await guarded(ctx, target, 'write', () =>
         ctx.db.insertInto('events').values(row).returning('seq').executeTakeFirstOrThrow(),
       );
-      return { ...event, seq: Number(inserted.seq) };
+      const seq = Number(inserted.seq);
+      await ctx.notify({ kind: 'event', summit: event.summit, seq });
+      return { ...event, seq };
     },
     async list(summit, query = {}) {
       checkQuery(query);

@@ -41,5 +41,7 @@ export function meetingsTable(ctx: TableContext): Tx['meetings'] {
     }),
     fromRow: rowToMeeting,
     order: ['starts_at', 'request_id'],
+    // PostgreSQL's deferred room exclusion may not decide what a duplicate is; the key does.
+    keyIsArbiter: true,
   });
 }

@@ -246,6 +246,34 @@ export interface IdempotencyRow {
   created_at: string;
 }
 
+export interface CalendarTokenRow {
+  id: string;
+  hash: string;
+  summit_id: string;
+  person_id: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface PlanJobRow {
+  id: string;
+  summit_id: string;
+  status: string;
+  requested_by: string;
+  seed: BigIntColumn;
+  time_limit_ms: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  progress: string | null;
+  result: string | null;
+  error: string | null;
+  worker: string | null;
+  heartbeat_at: string | null;
+  version: number;
+}
+
 /** Every table of the store, by name. */
 export interface Tables {
   summits: SummitRow;
@@ -270,4 +298,6 @@ export interface Tables {
   sessions: SessionRow;
   api_tokens: ApiTokenRow;
   idempotency: IdempotencyRow;
+  calendar_tokens: CalendarTokenRow;
+  plan_jobs: PlanJobRow;
 }

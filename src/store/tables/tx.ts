@@ -2,11 +2,13 @@
 import type { Tx } from '../store.js';
 import { idempotencyTable, sessionsTable, tokensTable } from './access.js';
 import { busyTable, programmeTable } from './calendar.js';
+import { calendarTokensTable } from './calendar-tokens.js';
 import { delegationsTable, personsTable } from './delegations.js';
 import { decisionsTable, positionsTable, publicLinesTable } from './deliberation.js';
 import { eventsTable } from './events.js';
 import { roomsTable, travelTable, venuesTable } from './logistics.js';
 import { meetingsTable } from './meetings.js';
+import { planJobsTable } from './plan-jobs.js';
 import { conditionsTable, requestsTable, threadTable } from './requests.js';
 import { summitsTable } from './summits.js';
 import { usersTable } from './users.js';
@@ -35,5 +37,8 @@ export function createTx(ctx: TableContext): Tx {
     sessions: sessionsTable(ctx),
     tokens: tokensTable(ctx),
     idempotency: idempotencyTable(ctx),
+    calendarTokens: calendarTokensTable(ctx),
+    planJobs: planJobsTable(ctx),
+    lockSummit: (summit) => ctx.lockSummit(summit),
   };
 }

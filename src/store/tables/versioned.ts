@@ -1,8 +1,8 @@
 // Optimistic versioning shared by every mutable table: insert at version 1, update and delete
 // only when the stored version is the one the caller read.
 import type { Kysely } from 'kysely';
-import type { ConstraintKind } from '../backend.js';
-import { DuplicateError, NotFoundError, StaleVersionError } from '../store.js';
+import type { ConstraintKind, DialectName } from '../backend.js';
+import { DuplicateError, NotFoundError, StaleVersionError, type StoreNotice } from '../store.js';
 import type { Tables } from './rows.js';
 
 /** What every table module needs: the transaction's connection and the dialect's error names. */
@@ -11,6 +11,12 @@ export interface TableContext {
   constraintOf(error: unknown): ConstraintKind | undefined;
   /** See Backend.lockEventLog. */
   lockEventLog(summit: string): Promise<void>;
+  /** See Tx.lockSummit. */
+  lockSummit(summit: string): Promise<void>;
+  /** The database, for the few statements whose SQL differs (row locks that skip held rows). */
+  readonly dialect: DialectName;
+  /** Announces `notice` once the transaction commits (Store.subscribe); dropped on rollback. */
+  notify(notice: StoreNotice): Promise<void>;
 }
 
 /** Column values that pick one row. */
@@ -22,6 +28,11 @@ export interface Target {
   entity: string;
   key: string;
   where: Where;
+  /**
+   * The columns whose clash makes an insert a duplicate, when not every unique constraint may
+   * say so: PostgreSQL refuses a deferred constraint (meetings' room exclusion) as an arbiter.
+   */
+  conflict?: readonly string[];
 }
 
 // The helpers below work for any table; the typed table modules check the columns they pass.
@@ -83,7 +94,9 @@ export async function insertOnce(
     loose(ctx)
       .insertInto(target.table)
       .values(values)
-      .onConflict((conflict) => conflict.doNothing())
+      .onConflict((conflict) =>
+        (target.conflict ? conflict.columns([...target.conflict]) : conflict).doNothing(),
+      )
       .executeTakeFirst(),
   );
   if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {

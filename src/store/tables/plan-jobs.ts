@@ -1,0 +1,151 @@
+// Planning jobs: a queue of solver runs in the database, claimed by one runner each, whose
+// progress and plan any process can read.
+import type { Selectable } from 'kysely';
+import type { SummitId, UserId } from '../../domain/ids.js';
+import type { PlanJob, PlanJobProgress, PlanJobStatus, Tx } from '../store.js';
+import { json, jsonOrNull, parseJsonOrNull } from './columns.js';
+import type { PlanJobRow } from './rows.js';
+import { insertVersioned, updateVersioned, type TableContext, type Target } from './versioned.js';
+
+/** A plan_jobs row as a PlanJob. */
+export function rowToPlanJob(row: Selectable<PlanJobRow>): PlanJob {
+  return {
+    id: row.id,
+    summit: row.summit_id as SummitId,
+    status: row.status as PlanJobStatus,
+    requestedBy: row.requested_by as UserId,
+    seed: Number(row.seed),
+    timeLimitMs: row.time_limit_ms,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    progress: parseJsonOrNull<PlanJobProgress>(row.progress),
+    result: parseJsonOrNull<unknown>(row.result),
+    error: row.error,
+    worker: row.worker,
+    heartbeatAt: row.heartbeat_at,
+    version: row.version,
+  };
+}
+
+/** Every column a job's owner may change (all but the key and the version). */
+function columnsOf(job: PlanJob): Record<string, unknown> {
+  return {
+    status: job.status,
+    requested_by: job.requestedBy,
+    seed: job.seed,
+    time_limit_ms: job.timeLimitMs,
+    created_at: job.createdAt,
+    started_at: job.startedAt,
+    finished_at: job.finishedAt,
+    progress: jsonOrNull(job.progress),
+    result: jsonOrNull(job.result),
+    error: job.error,
+    worker: job.worker,
+    heartbeat_at: job.heartbeatAt,
+  };
+}
+
+/** The planJobs member of a transaction. */
+export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
+  const target = (summit: string, id: string): Target => ({
+    table: 'plan_jobs',
+    entity: 'plan job',
+    key: id,
+    where: { summit_id: summit, id },
+  });
+  const byId = (id: string) =>
+    ctx.db.selectFrom('plan_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  const tell = (job: { summit: SummitId; id: string }) =>
+    ctx.notify({ kind: 'plan-job', summit: job.summit, job: job.id });
+
+  return {
+    async insert(job) {
+      await insertVersioned(ctx, target(job.summit, job.id), {
+        id: job.id,
+        summit_id: job.summit,
+        ...columnsOf(job),
+      });
+      await tell(job);
+      return { ...job, version: 1 };
+    },
+    async get(summit, id) {
+      const row = await ctx.db
+        .selectFrom('plan_jobs')
+        .selectAll()
+        .where('summit_id', '=', summit)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? rowToPlanJob(row) : undefined;
+    },
+    async update(job) {
+      const version = await updateVersioned(ctx, target(job.summit, job.id), job.version, columnsOf(job));
+      await tell(job);
+      return { ...job, version };
+    },
+    async claim(worker, at, staleBefore) {
+      let pick = ctx.db
+        .selectFrom('plan_jobs')
+        .select(['id', 'version'])
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'queued'),
+            eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', staleBefore)]),
+          ]),
+        )
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(1);
+      // Runners in other processes pass over the row this one holds instead of waiting for it.
+      if (ctx.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
+      const picked = await pick.executeTakeFirst();
+      if (!picked) return undefined;
+      const result = await ctx.db
+        .updateTable('plan_jobs')
+        .set({
+          status: 'running',
+          worker,
+          started_at: at,
+          heartbeat_at: at,
+          progress: null,
+          version: picked.version + 1,
+        })
+        .where('id', '=', picked.id)
+        .where('version', '=', picked.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return undefined;
+      const row = await byId(picked.id);
+      return row ? rowToPlanJob(row) : undefined;
+    },
+    async report(id, worker, progress, at) {
+      const result = await ctx.db
+        .updateTable('plan_jobs')
+        .set({ progress: json(progress), heartbeat_at: at })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .where('worker', '=', worker)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async finish(id, worker, outcome, at) {
+      const row = await byId(id);
+      if (!row || row.status !== 'running' || row.worker !== worker) return false;
+      const result = await ctx.db
+        .updateTable('plan_jobs')
+        .set({
+          status: outcome.status,
+          result: outcome.status === 'done' ? json(outcome.result) : null,
+          error: outcome.status === 'failed' ? outcome.error : null,
+          finished_at: at,
+          heartbeat_at: at,
+          version: row.version + 1,
+        })
+        .where('id', '=', id)
+        .where('version', '=', row.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await tell({ summit: row.summit_id as SummitId, id });
+      return true;
+    },
+  };
+}
