@@ -78,7 +78,7 @@ describe('sideline schedule', () => {
     expect(file).toMatchObject({
       summit: 'mini-summit',
       objective: { weight: 4 },
-      bound: 4,
+      bound: 5,
       stats: { seed: 7 },
     });
     const read = readSummitFile(SUMMIT, 'yaml');
