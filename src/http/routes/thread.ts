@@ -31,7 +31,10 @@ export const threadRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { summit, request: id } = request.params;
       const messages = await readThread(ctx, actorOf(request), summit, id);
-      return paginate(messages, request.query, (m) => [m.at, m.id]);
+      // the thread's own order (oldest first) is the key: messages may share an instant
+      const numbered = messages.map((message, n) => ({ message, n }));
+      const page = paginate(numbered, request.query, (x) => [x.n]);
+      return { items: page.items.map((x) => x.message), next: page.next };
     },
   );
 
