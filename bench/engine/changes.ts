@@ -1,11 +1,10 @@
-// The single changes the re-plan measurement applies to a planned summit: the plan becomes the
-// summit's existing meetings, then one thing changes. The runner and the solver process both
-// build the changed summit from here, so the checker judges exactly what the engine planned.
+// The single changes the re-plan measurement applies to a planned summit. The runner and the
+// solver process both build the changed summit from here, so the checker judges exactly the
+// summit the engine re-planned.
 import type { DelegationId, PersonId, RequestId } from '../../src/domain/ids.js';
-import type { Meeting } from '../../src/domain/meeting/schema.js';
 import type { Request } from '../../src/domain/request/schema.js';
 import type { SummitData } from '../../src/domain/summit/data.js';
-import { dayWindows, type Instant } from '../../src/domain/time.js';
+import { dayWindows, formatSummitTime, type Instant } from '../../src/domain/time.js';
 import type { Placement } from '../../src/engine/result.js';
 
 /** The changes measured, in the order they are reported. */
@@ -19,42 +18,23 @@ export interface ChangedSummit {
   description: string;
 }
 
-/**
- * The summit with `plan` as its existing meetings: confirmed and pinned meetings as they were,
- * every other placement an unpinned meeting the re-plan may move.
- */
-export function withPlanAsMeetings(data: SummitData, plan: readonly Placement[]): SummitData {
-  const kept = new Map(data.meetings.map((m) => [m.request as string, m]));
-  const meetings: Meeting[] = plan.map((p) => {
-    const before = kept.get(p.request);
-    if (before && before.start === p.start && before.room === p.room) return before;
-    return {
-      request: p.request,
-      start: p.start,
-      end: p.end,
-      room: p.room,
-      pinned: false,
-      confirmedBy: [],
-      announced: false,
-      version: 1,
-    };
-  });
-  return { ...data, meetings };
-}
-
-/** Applies one change to a summit whose existing meetings are a plan. */
-export function applyChange(base: SummitData, change: Change): ChangedSummit {
-  return change === 'add-request' ? addRequest(base) : shortenPresence(base);
+/** Applies one change to a summit planned as `plan`. */
+export function applyChange(data: SummitData, plan: readonly Placement[], change: Change): ChangedSummit {
+  return change === 'add-request' ? addRequest(data, plan) : shortenPresence(data, plan);
 }
 
 /**
  * The busiest person of the plan (most meetings, ties by id) among those for whom `accept`
  * holds, given their meetings.
  */
-function busiestPerson(data: SummitData, accept: (meetings: Meeting[]) => boolean = () => true): string {
+function busiestPerson(
+  data: SummitData,
+  plan: readonly Placement[],
+  accept: (meetings: Placement[]) => boolean = () => true,
+): string {
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
-  const theirs = new Map<string, Meeting[]>();
-  for (const m of data.meetings) {
+  const theirs = new Map<string, Placement[]>();
+  for (const m of plan) {
     for (const p of requests.get(m.request)?.attendees ?? []) theirs.set(p, [...(theirs.get(p) ?? []), m]);
   }
   const sorted = [...theirs].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
@@ -68,8 +48,8 @@ function busiestPerson(data: SummitData, accept: (meetings: Meeting[]) => boolea
  * bilateral of the two principals by the delegation whose principal shares the most time at the
  * summit with theirs (so the request can be placed, if only by moving other meetings).
  */
-function addRequest(data: SummitData): ChangedSummit {
-  const person = data.persons.find((p) => p.id === busiestPerson(data));
+function addRequest(data: SummitData, plan: readonly Placement[]): ChangedSummit {
+  const person = data.persons.find((p) => p.id === busiestPerson(data, plan));
   if (!person) throw new Error('busiest person not found');
   const target = data.delegations.find((d) => d.id === person.delegation);
   if (!target) throw new Error('delegation of the busiest person not found');
@@ -136,16 +116,20 @@ function overlapMs(a: [number, number][], b: [number, number][]): number {
  * The busiest person leaves early: their presence now ends at the start of their last meeting
  * on the plan, so that meeting (at least) has to move or go.
  */
-function shortenPresence(data: SummitData): ChangedSummit {
+function shortenPresence(data: SummitData, plan: readonly Placement[]): ChangedSummit {
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
-  const lastOf = (meetings: Meeting[]) => meetings.reduce((a, m) => (m.start > a.start ? m : a));
+  const fixed = new Set(
+    data.meetings
+      .filter((m) => m.pinned || requests.get(m.request)?.status === 'confirmed')
+      .map((m) => m.request as string),
+  );
+  const lastOf = (meetings: Placement[]) => meetings.reduce((a, m) => (m.start > a.start ? m : a));
   // Their last meeting must be movable: a confirmed or pinned one could not follow the change.
-  const movable = (m: Meeting) => !m.pinned && requests.get(m.request)?.status !== 'confirmed';
-  const id = busiestPerson(data, (meetings) => movable(lastOf(meetings)));
-  const theirs = data.meetings.filter((m) => requests.get(m.request)?.attendees.includes(id as PersonId));
-  const last = theirs.reduce((a, m) => (m.start > a ? m.start : a), '');
+  const id = busiestPerson(data, plan, (meetings) => !fixed.has(lastOf(meetings).request));
+  const theirs = plan.filter((m) => requests.get(m.request)?.attendees.includes(id as PersonId));
+  const last = lastOf(theirs).start;
   const person = data.persons.find((p) => p.id === id);
-  if (!person || last === '') throw new Error(`no meetings for ${id}`);
+  if (!person) throw new Error(`person ${id} not found`);
   const delegation = data.delegations.find((d) => d.id === person.delegation);
   const before = person.presence ?? delegation?.presence ?? null;
   const first = dayWindows(data.summit.days, data.summit.dayWindow, data.summit.timezone)[0];
@@ -155,6 +139,6 @@ function shortenPresence(data: SummitData): ChangedSummit {
   );
   return {
     data: { ...data, persons },
-    description: `${id} (${theirs.length} meetings) leaves at the start of their last meeting, ${last}`,
+    description: `${id} (${theirs.length} meetings) leaves at the start of their last one, ${formatSummitTime(last, data.summit.timezone)}`,
   };
 }

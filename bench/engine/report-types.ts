@@ -1,5 +1,5 @@
 // What a solver process reports back to the runner (as JSON).
-import type { Placement } from '../../src/engine/result.js';
+import type { Placement, Plan } from '../../src/engine/result.js';
 
 /** Common to every report: reading the file and memory. */
 interface ProcessFacts {
@@ -15,6 +15,8 @@ export interface SolverRun extends ProcessFacts {
   kind: 'solver';
   solver: string;
   placements: Placement[];
+  /** The engine's whole plan (the base of re-planning). */
+  plan?: Plan;
   /** The priority sum the solver claims, or null when it found no plan. */
   weight: number | null;
   bound: number | null;

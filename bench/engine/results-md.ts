@@ -100,9 +100,10 @@ export function writeResults(path: string, r: RunReport): void {
     r.replans.length === 0
       ? '_Not run (UNGA was not in this run, or the engine had no plan)._'
       : [
-          'The engine has no incremental re-plan entry point yet: a re-plan is `solve` on the changed summit whose',
-          "existing meetings are the engine's UNGA plan (kept where they still fit, the rest placed greedily, then 200",
-          'improvement iterations). Latency is that call, compile included.',
+          "The engine's `replan` runs on the changed summit from its UNGA plan: it keeps what still fits, places",
+          'what is new or displaced, and moves meetings only for more priority weight, within its own time budget.',
+          'Latency is that call, compiling the summit included. Moved: meetings of the plan now elsewhere;',
+          'dropped: meetings of the plan no longer on it.',
           '',
           table(REPLAN_HEADINGS, r.replans.map(replanCells)),
         ].join('\n'),

@@ -13,7 +13,7 @@ import { FULL_LIMITS, QUICK_LIMITS, judgeReplan, judgeScale, type Verdict } from
 import { runSolverProcess, type SolverFailure } from './spawn-solver.js';
 import type { ReplanRun, SolverRun } from './report-types.js';
 import { checkRun, type CheckedRun } from './check-run.js';
-import { applyChange, withPlanAsMeetings } from './changes.js';
+import { applyChange } from './changes.js';
 import { printScale, printReplan, printVerdicts } from './print.js';
 import { writeResults, type ReplanRow, type ScaleRow } from './results-md.js';
 
@@ -172,8 +172,9 @@ function buildRow(
 
 async function runReplans(data: SummitData, base: SolverRun, seed: number): Promise<ReplanRow[]> {
   console.log('\n== UNGA re-planning ==');
+  if (!base.plan) throw new Error('the engine run did not return its plan');
   const basePath = `${OUT}unga-engine-plan.json`;
-  writeFileSync(basePath, JSON.stringify(base.placements));
+  writeFileSync(basePath, JSON.stringify(base.plan));
   const out = await runSolverProcess({
     solver: 'replan',
     file: `${OUT}unga.json`,
@@ -187,9 +188,8 @@ async function runReplans(data: SummitData, base: SolverRun, seed: number): Prom
     console.log(`  re-plan failed: ${out.kind === 'failure' ? out.message : 'unexpected report'}`);
     return [];
   }
-  const planned = withPlanAsMeetings(data, base.placements);
   return (out as ReplanRun).changes.map((c) => {
-    const changed = applyChange(planned, c.change as 'add-request' | 'presence-change').data;
+    const changed = applyChange(data, base.placements, c.change as 'add-request' | 'presence-change').data;
     const checked = checkRun(changed, {
       kind: 'solver',
       solver: `replan ${c.change}`,

@@ -5,11 +5,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { SummitData } from '../../src/domain/summit/data.js';
 import { greedyPlan } from '../../src/engine/baseline/greedy.js';
-import type { Placement } from '../../src/engine/result.js';
+import type { Plan } from '../../src/engine/result.js';
+import { replan } from '../../src/engine/replan.js';
 import { solve } from '../../src/engine/solve.js';
 import { readSummitFile } from '../../src/io/summit-file/read.js';
 import { solveMilp } from '../milp/solve.js';
-import { applyChange, CHANGES, withPlanAsMeetings } from './changes.js';
+import { applyChange, CHANGES } from './changes.js';
 import type { ReplanRun, SolverRun } from './report-types.js';
 
 const { values } = parseArgs({
@@ -42,8 +43,8 @@ async function main(): Promise<void> {
   let run: SolverRun | ReplanRun;
   if (solver === 'replan') {
     if (!values.base) throw new Error('--base (the plan to re-plan) is required');
-    const base = JSON.parse(readFileSync(values.base, 'utf8')) as Placement[];
-    run = replan(data, base, seed);
+    const base = JSON.parse(readFileSync(values.base, 'utf8')) as Plan;
+    run = replanChanges(data, base, seed);
   } else {
     run = await runSolver(solver, data, timeLimitMs, seed);
   }
@@ -69,6 +70,7 @@ async function runSolver(
     return {
       kind: 'solver',
       solver,
+      plan,
       placements: plan.meetings,
       weight: plan.objective.weight,
       bound: plan.bound,
@@ -120,24 +122,18 @@ async function runSolver(
 }
 
 /**
- * Re-plans after each change. The engine has no incremental entry point yet, so a re-plan is a
- * solve of the changed summit whose existing meetings are the base plan: existing meetings are
- * kept where they still fit, the rest is placed greedily, then a short improvement search runs.
+ * Re-plans after each change with the engine's `replan`, from the base plan: it keeps what still
+ * fits, places what is new or displaced, and moves meetings only for more priority weight. The
+ * engine's own time budget applies (it is given the clock, no limit).
  */
-function replan(data: SummitData, base: Placement[], seed: number): ReplanRun {
-  const planned = withPlanAsMeetings(data, base);
+function replanChanges(data: SummitData, base: Plan, seed: number): ReplanRun {
   const changes = CHANGES.map((change) => {
-    const { data: changed, description } = applyChange(planned, change);
+    const { data: changed, description } = applyChange(data, base.meetings, change);
     const t = performance.now();
-    const plan = solve(changed, {
-      seed,
-      maxIterations: REPLAN_ITERATIONS,
-      boundIterations: 0,
-      clock: () => performance.now(),
-    });
+    const plan = replan(changed, base, { seed, clock: () => performance.now() });
     const millis = performance.now() - t;
     const placed = new Set(plan.meetings.map((m) => m.request as string));
-    const dropped = planned.meetings.filter((m) => !placed.has(m.request)).map((m) => m.request as string);
+    const dropped = base.meetings.filter((m) => !placed.has(m.request));
     return {
       change,
       description,
@@ -151,9 +147,6 @@ function replan(data: SummitData, base: Placement[], seed: number): ReplanRun {
   });
   return { kind: 'replan', changes };
 }
-
-/** Improvement iterations a re-plan may spend after keeping and filling in. */
-const REPLAN_ITERATIONS = 200;
 
 main().catch((e: unknown) => {
   console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
