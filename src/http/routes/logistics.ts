@@ -80,14 +80,13 @@ const KINDS: readonly Kind[] = [
   kind('programme', 'programme event', 'ProgrammeEvent', ProgrammeEvent, ProgrammeEventId, programme),
   kind('busy', 'busy block', 'Busy', Busy, BusyId, busy, {
     readers: authz.signedIn(
-      "the person's own delegation only (the host included never reads them); others get 404",
+      "the person's own delegation only (the host included never reads them); others list none and get 404 for one",
       { capability: 'read', scope: 'delegation', denied: 404 },
     ),
-    writers: authz.signedIn("the person's own delegation (lead or protocol officer); others get 404", {
-      capability: 'act-on-request',
-      scope: 'delegation',
-      denied: 404,
-    }),
+    writers: authz.signedIn(
+      "the person's own delegation (lead or protocol officer); others get 403, or 404 for a block they cannot see",
+      { capability: 'act-on-request', scope: 'delegation', denied: 404 },
+    ),
   }),
 ];
 
