@@ -52,7 +52,7 @@ describe('requests from CSV', () => {
           venue: null,
           allowed: null,
           preferred: [],
-          acceptedBy: [],
+          acceptedBy: ['usa'],
         }),
       ],
     });

@@ -16,6 +16,15 @@ export interface ResolvedRequest {
 /** States in which every party has accepted the request (DESIGN.md, life cycle). */
 const ACCEPTED_BY_ALL: ReadonlySet<RequestStatus> = new Set(['agreed', 'scheduled', 'confirmed', 'held']);
 
+/**
+ * Who has accepted a request in a given state, as far as a file can tell: every party once agreed;
+ * before that, the requester alone once it has sent the request (sending it is its acceptance).
+ */
+function acceptedFor(status: RequestStatus, parties: DelegationId[]): DelegationId[] {
+  if (ACCEPTED_BY_ALL.has(status)) return parties;
+  return status === 'draft' ? [] : parties.slice(0, 1);
+}
+
 /** The parties of a request: the requester first, then its counterparts. */
 export function partiesOf(request: { from: string; to: readonly string[] }): string[] {
   return [...new Set([request.from, ...request.to])];
@@ -83,7 +92,7 @@ export function resolveRequest(
     allowed,
     preferred,
     status,
-    acceptedBy: ACCEPTED_BY_ALL.has(status) ? (parties as DelegationId[]) : [],
+    acceptedBy: acceptedFor(status, parties as DelegationId[]),
     downgrade: null,
     confidential: raw.confidential ?? false,
     version: 1,

@@ -68,7 +68,7 @@ describe('reading a summit file', () => {
     expect(byId.get('usa-rus')).toMatchObject({
       seats: 8,
       status: 'conditions-pending',
-      acceptedBy: [],
+      acceptedBy: ['usa'],
       confidential: true,
       downgrade: null,
     });

@@ -221,7 +221,11 @@ function buildSummit(g: G): SummitData {
       allowed: maybe(windows),
       preferred: windows(),
       status,
-      acceptedBy: ['agreed', 'scheduled', 'confirmed', 'held'].includes(status) ? parties : [],
+      acceptedBy: ['agreed', 'scheduled', 'confirmed', 'held'].includes(status)
+        ? parties
+        : status === 'draft'
+          ? []
+          : parties.slice(0, 1),
       downgrade: null,
       confidential: bool(g),
       version: 1,
