@@ -1,0 +1,268 @@
+// Attacks on the summit's logistics records, busy blocks, agendas and room utilisation.
+import { SYSTEM } from '../../../../test/support/app.js';
+import { personAgenda } from '../../logistics/agenda.js';
+import type { EntityUseCases } from '../../logistics/entity.js';
+import { busy, delegations, persons, programme, rooms, venues } from '../../logistics/specs.js';
+import { roomUtilisation } from '../../logistics/utilisation.js';
+import { attack, attacks, type Attack } from '../probe.js';
+import { S, type AttackerName, type World } from '../world.js';
+
+const OUTSIDERS = ['other-summit', 'other-host', 'nobody'] as const;
+/** Roles in the summit that do not manage logistics. */
+const NOT_MANAGERS = ['chn', 'rus', 'usa-viewer', 'host-staff'] as const;
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+/** A stored record changed by `edit`, as a `change` input (no version). */
+async function edited<T extends Versioned>(
+  w: World,
+  uc: EntityUseCases<T>,
+  id: string,
+  edit: (r: Omit<T, 'version'>) => Omit<T, 'version'>,
+): Promise<Omit<T, 'version'>> {
+  const { version: _v, ...rest } = await uc.get(w.ctx, SYSTEM, S, id);
+  return edit(rest as Omit<T, 'version'>);
+}
+
+/** The five use cases of a host-managed record, attacked by everyone who does not manage logistics. */
+function hostManaged<T extends Versioned>(
+  exported: string,
+  name: string,
+  uc: EntityUseCases<T>,
+  fresh: Record<string, unknown>,
+  existing: string,
+  edit: (r: Omit<T, 'version'>) => Omit<T, 'version'>,
+  invalid: Record<string, unknown>,
+): Record<string, Attack[]> {
+  const key = (op: string) => `logistics/specs.ts#${exported}.${op}`;
+  return {
+    [key('add')]: [
+      ...attacks(NOT_MANAGERS, `adds a ${name}`, 'forbidden', (w, a) => uc.add(w.ctx, a, S, fresh)),
+      ...attacks(OUTSIDERS, `adds a ${name}`, 'hidden', (w, a) => uc.add(w.ctx, a, S, fresh)),
+      attack('host-admin', `adds a malformed ${name}`, 'invalid', (w, a) => uc.add(w.ctx, a, S, invalid)),
+    ],
+    [key('change')]: [
+      ...attacks(NOT_MANAGERS, `changes ${existing}`, 'forbidden', async (w, a) =>
+        uc.change(w.ctx, a, S, existing, await edited(w, uc, existing, edit), 1),
+      ),
+      ...attacks(OUTSIDERS, `changes ${existing}`, 'hidden', async (w, a) =>
+        uc.change(w.ctx, a, S, existing, await edited(w, uc, existing, edit), 1),
+      ),
+    ],
+    [key('remove')]: [
+      ...attacks(NOT_MANAGERS, `removes ${existing}`, 'forbidden', (w, a) =>
+        uc.remove(w.ctx, a, S, existing, 1),
+      ),
+      ...attacks(OUTSIDERS, `removes ${existing}`, 'hidden', (w, a) => uc.remove(w.ctx, a, S, existing, 1)),
+    ],
+    [key('list')]: [
+      ...attacks(['chn', 'host-staff'], `lists ${name}s`, 'read', (w, a) => uc.list(w.ctx, a, S)),
+      ...attacks(OUTSIDERS, `lists ${name}s`, 'hidden', (w, a) => uc.list(w.ctx, a, S)),
+    ],
+    [key('get')]: [
+      attack('chn', `reads ${existing}`, 'read', (w, a) => uc.get(w.ctx, a, S, existing)),
+      ...attacks(OUTSIDERS, `reads ${existing}`, 'hidden', (w, a) => uc.get(w.ctx, a, S, existing)),
+    ],
+  };
+}
+
+const newBusy = (person: string, id = 'sec-busy') => ({
+  id,
+  person,
+  from: '2017-11-10T01:00:00.000Z',
+  to: '2017-11-10T01:30:00.000Z',
+  venue: null,
+  label: 'x',
+});
+const NOT_US: readonly AttackerName[] = ['rus', 'chn', 'host-admin', 'host-staff'];
+
+/** Every logistics use case, with the attempts that must fail (or read nothing private). */
+export const LOGISTICS_ATTACKS: Record<string, Attack[]> = {
+  ...hostManaged(
+    'venues',
+    'venue',
+    venues,
+    { id: 'sec-venue', name: 'V' },
+    'hyatt',
+    (v) => ({ ...v, name: 'Renamed' }),
+    {
+      id: 'Bad Id',
+      name: '',
+    },
+  ),
+  ...hostManaged(
+    'rooms',
+    'room',
+    rooms,
+    { id: 'sec-room', venue: 'ariyana', name: 'R', capacity: 4, available: null, delegation: null },
+    'ariyana-b1',
+    (r) => ({ ...r, delegation: 'chn' as never }),
+    { id: 'sec-room', venue: 'ariyana', name: 'R', capacity: -1, available: null, delegation: null },
+  ),
+  ...hostManaged(
+    'delegations',
+    'delegation',
+    delegations,
+    { id: 'sec', name: 'D', principal: 'sec-p', presence: null },
+    'chn',
+    (d) => ({ ...d, name: 'Renamed' }),
+    { id: 'sec', name: 'D' },
+  ),
+  ...hostManaged(
+    'programme',
+    'programme event',
+    programme,
+    {
+      id: 'sec-event',
+      title: 'T',
+      venue: null,
+      from: '2017-11-10T01:00:00.000Z',
+      to: '2017-11-10T02:00:00.000Z',
+      attendees: 'principals',
+      encounter: false,
+    },
+    'amm-1',
+    (e) => ({ ...e, title: 'Renamed' }),
+    { id: 'sec-event', title: 'T', from: 'never' },
+  ),
+  'logistics/specs.ts#persons.add': [
+    ...attacks(['rus', 'chn', 'host-staff', 'usa-viewer'], 'adds a US person', 'forbidden', (w, a) =>
+      persons.add(w.ctx, a, S, {
+        id: 'usa-spy',
+        delegation: 'usa',
+        name: 'N',
+        title: null,
+        role: 'member',
+        presence: null,
+      }),
+    ),
+    ...attacks(OUTSIDERS, 'adds a US person', 'hidden', (w, a) =>
+      persons.add(w.ctx, a, S, {
+        id: 'usa-spy',
+        delegation: 'usa',
+        name: 'N',
+        title: null,
+        role: 'member',
+        presence: null,
+      }),
+    ),
+  ],
+  'logistics/specs.ts#persons.change': [
+    ...attacks(['rus', 'host-staff', 'usa-viewer'], 'renames usa-potus', 'forbidden', async (w, a) =>
+      persons.change(
+        w.ctx,
+        a,
+        S,
+        'usa-potus',
+        await edited(w, persons, 'usa-potus', (p) => ({ ...p, name: 'X' })),
+        1,
+      ),
+    ),
+    attack('rus', 'moves its own rus-fm into the US delegation', 'forbidden', async (w, a) =>
+      persons.change(
+        w.ctx,
+        a,
+        S,
+        'rus-fm',
+        await edited(w, persons, 'rus-fm', (p) => ({ ...p, delegation: 'usa' as never })),
+        1,
+      ),
+    ),
+    ...attacks(OUTSIDERS, 'renames usa-potus', 'hidden', async (w, a) =>
+      persons.change(
+        w.ctx,
+        a,
+        S,
+        'usa-potus',
+        await edited(w, persons, 'usa-potus', (p) => ({ ...p, name: 'X' })),
+        1,
+      ),
+    ),
+  ],
+  'logistics/specs.ts#persons.remove': [
+    ...attacks(['rus', 'host-staff', 'usa-viewer'], 'removes usa-potus', 'forbidden', (w, a) =>
+      persons.remove(w.ctx, a, S, 'usa-potus', 1),
+    ),
+    ...attacks(OUTSIDERS, 'removes usa-potus', 'hidden', (w, a) =>
+      persons.remove(w.ctx, a, S, 'usa-potus', 1),
+    ),
+  ],
+  'logistics/specs.ts#persons.list': [
+    ...attacks(['chn', 'host-staff'], 'lists persons', 'read', (w, a) => persons.list(w.ctx, a, S)),
+    ...attacks(OUTSIDERS, 'lists persons', 'hidden', (w, a) => persons.list(w.ctx, a, S)),
+  ],
+  'logistics/specs.ts#persons.get': [
+    attack('chn', 'reads usa-potus', 'read', (w, a) => persons.get(w.ctx, a, S, 'usa-potus')),
+    ...attacks(OUTSIDERS, 'reads usa-potus', 'hidden', (w, a) => persons.get(w.ctx, a, S, 'usa-potus')),
+  ],
+  'logistics/specs.ts#busy.add': [
+    ...attacks(
+      [...NOT_US, 'usa-viewer', 'usa-adviser'],
+      'adds a busy block for usa-potus',
+      'forbidden',
+      (w, a) => busy.add(w.ctx, a, S, newBusy('usa-potus')),
+    ),
+    ...attacks(OUTSIDERS, 'adds a busy block for usa-potus', 'hidden', (w, a) =>
+      busy.add(w.ctx, a, S, newBusy('usa-potus')),
+    ),
+    attack('rus', 'adds a busy block that ends before it starts', 'invalid', (w, a) =>
+      busy.add(w.ctx, a, S, { ...newBusy('rus-fm'), to: '2017-11-10T00:00:00.000Z' }),
+    ),
+  ],
+  'logistics/specs.ts#busy.change': [
+    ...attacks([...NOT_US, ...OUTSIDERS], 'changes usa-potus-prep', 'hidden', (w, a) =>
+      busy.change(w.ctx, a, S, 'usa-potus-prep', newBusy('usa-potus', 'usa-potus-prep'), 1),
+    ),
+    attack('usa-viewer', 'changes usa-potus-prep', 'forbidden', (w, a) =>
+      busy.change(w.ctx, a, S, 'usa-potus-prep', newBusy('usa-potus', 'usa-potus-prep'), 1),
+    ),
+    attack('rus', 'moves its own block onto usa-potus', 'forbidden', (w, a) =>
+      busy.change(w.ctx, a, S, 'rus-fm-delegation', newBusy('usa-potus', 'rus-fm-delegation'), 1),
+    ),
+  ],
+  'logistics/specs.ts#busy.remove': [
+    ...attacks([...NOT_US, ...OUTSIDERS], 'removes usa-potus-prep', 'hidden', (w, a) =>
+      busy.remove(w.ctx, a, S, 'usa-potus-prep', 1),
+    ),
+    attack('usa-viewer', 'removes usa-potus-prep', 'forbidden', (w, a) =>
+      busy.remove(w.ctx, a, S, 'usa-potus-prep', 1),
+    ),
+  ],
+  'logistics/specs.ts#busy.list': [
+    ...attacks(NOT_US, 'lists busy blocks', 'read', (w, a) => busy.list(w.ctx, a, S)),
+    ...attacks(OUTSIDERS, 'lists busy blocks', 'hidden', (w, a) => busy.list(w.ctx, a, S)),
+  ],
+  'logistics/specs.ts#busy.get': attacks(
+    [...NOT_US, ...OUTSIDERS],
+    'reads usa-potus-prep',
+    'hidden',
+    (w, a) => busy.get(w.ctx, a, S, 'usa-potus-prep'),
+  ),
+  'logistics/agenda.ts#personAgenda': [
+    ...attacks(NOT_US, 'reads the agenda of usa-potus', 'read', (w, a) =>
+      personAgenda(w.ctx, a, S, 'usa-potus'),
+    ),
+    ...attacks(
+      ['chn', 'host-admin', 'host-staff'],
+      'reads the agenda of usa-nsa (in a confidential meeting)',
+      'read',
+      (w, a) => personAgenda(w.ctx, a, S, 'usa-nsa'),
+    ),
+    attack('chn', 'reads the agenda of someone unknown', 'hidden', (w, a) =>
+      personAgenda(w.ctx, a, S, 'nobody'),
+    ),
+    ...attacks(OUTSIDERS, 'reads the agenda of usa-potus', 'hidden', (w, a) =>
+      personAgenda(w.ctx, a, S, 'usa-potus'),
+    ),
+  ],
+  'logistics/utilisation.ts#roomUtilisation': [
+    ...attacks(['host-staff'], 'reads room utilisation', 'read', (w, a) => roomUtilisation(w.ctx, a, S)),
+    ...attacks(['chn', 'rus', 'usa-viewer'], 'reads room utilisation', 'forbidden', (w, a) =>
+      roomUtilisation(w.ctx, a, S),
+    ),
+    ...attacks(OUTSIDERS, 'reads room utilisation', 'hidden', (w, a) => roomUtilisation(w.ctx, a, S)),
+  ],
+};

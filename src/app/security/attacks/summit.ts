@@ -1,0 +1,100 @@
+// Attacks on summits, the event log, encounters, the demo loader and planning.
+import { expect } from 'vitest';
+import type { SummitId } from '../../../domain/ids.js';
+import type { Summit } from '../../../domain/summit/schema.js';
+import type { Plan } from '../../../engine/result.js';
+import { loadDemo } from '../../demo/apec-2017.js';
+import { listEncounters } from '../../encounters/list.js';
+import { readEventLog } from '../../events/read-log.js';
+import { acceptPlan, proposePlan } from '../../planning/plan.js';
+import { changeSummit, createSummit, getSummit, listSummits } from '../../summit/summits.js';
+import { attack, attacks, type Attack } from '../probe.js';
+import { S, type World } from '../world.js';
+import { noForeignDelegationEvents } from './requests.js';
+
+const OUTSIDERS = ['other-summit', 'other-host', 'nobody'] as const;
+const DELEGATES = ['chn', 'rus', 'usa-viewer'] as const;
+
+const stored = (w: World) => w.ctx.store.read(async (tx) => (await tx.summits.get(S))!);
+const input = ({ version: _v, ...rest }: Summit) => rest;
+/** A plan that places nothing: accepted, it would take every unpinned meeting off the calendar. */
+const emptyPlan = (): Plan => ({
+  summit: S,
+  objective: { weight: 0, preferred: 0, moved: 0 },
+  bound: null,
+  meetings: [],
+  unscheduled: [],
+  moved: [],
+  stats: { millis: 0, seed: 1 },
+});
+
+/** Every summit, log, encounter, demo and planning use case, with the attempts that must fail. */
+export const SUMMIT_ATTACKS: Record<string, Attack[]> = {
+  'summit/summits.ts#listSummits': attacks(
+    ['other-summit', 'other-host', 'nobody'],
+    'lists summits',
+    'read',
+    (w, a) => listSummits(w.ctx, a),
+    (value) => expect((value as Summit[]).map((s) => s.id)).not.toContain(S),
+  ),
+  'summit/summits.ts#getSummit': attacks(OUTSIDERS, 'reads the demo summit', 'hidden', (w, a) =>
+    getSummit(w.ctx, a, S),
+  ),
+  'summit/summits.ts#createSummit': attacks(
+    ['host-admin', 'rus', ...OUTSIDERS],
+    'creates a summit',
+    'forbidden',
+    async (w, a) => createSummit(w.ctx, a, { ...input(await stored(w)), id: 'apec-2018' as SummitId }),
+  ),
+  'summit/summits.ts#changeSummit': [
+    ...attacks(
+      ['host-staff', ...DELEGATES, ...OUTSIDERS],
+      'renames the summit',
+      'forbidden',
+      async (w, a) => {
+        const s = await stored(w);
+        return changeSummit(w.ctx, a, S, { ...input(s), name: 'Renamed' }, s.version);
+      },
+    ),
+    attack('host-admin', 'sets a day window that ends before it starts', 'invalid', async (w, a) => {
+      const s = await stored(w);
+      return changeSummit(w.ctx, a, S, { ...input(s), dayWindow: { from: '20:00', to: '08:00' } }, s.version);
+    }),
+  ],
+  'events/read-log.ts#readEventLog': [
+    ...attacks(
+      ['chn', 'rus', 'host-admin', 'host-staff', 'usa-viewer'],
+      'reads the whole event log',
+      'read',
+      (w, a) => readEventLog(w.ctx, a, S, { limit: 1000 }),
+      noForeignDelegationEvents,
+    ),
+    ...attacks(OUTSIDERS, 'reads the event log', 'hidden', (w, a) => readEventLog(w.ctx, a, S)),
+  ],
+  'encounters/list.ts#listEncounters': [
+    ...attacks(['chn', 'host-staff'], 'lists US-Russia encounters', 'read', (w, a) =>
+      listEncounters(w.ctx, a, S, 'usa', 'rus'),
+    ),
+    ...attacks(OUTSIDERS, 'lists US-Russia encounters', 'hidden', (w, a) =>
+      listEncounters(w.ctx, a, S, 'usa', 'rus'),
+    ),
+  ],
+  'demo/apec-2017.ts#loadDemo': attacks(
+    ['rus', 'host-staff', ...OUTSIDERS],
+    'reloads the demo',
+    'forbidden',
+    (w, a) => loadDemo(w.ctx, a),
+  ),
+  'planning/plan.ts#proposePlan': attacks(
+    [...DELEGATES, ...OUTSIDERS],
+    'plans the summit',
+    'forbidden',
+    (w, a) => proposePlan(w.ctx, a, S, { timeLimitMs: 100 }),
+  ),
+  'planning/plan.ts#acceptPlan': attacks(
+    [...DELEGATES, ...OUTSIDERS],
+    'accepts an empty plan',
+    'forbidden',
+    (w, a) => acceptPlan(w.ctx, a, S, emptyPlan()),
+  ),
+};

@@ -1,0 +1,81 @@
+// Every export of src/app, each either a use case with the attacks it must withstand or a part that
+// is no door to state, with why. exports.test.ts fails when an export is missing here.
+import type { Attack } from './probe.js';
+import { DELIBERATION_ATTACKS } from './attacks/deliberation.js';
+import { FILE_ATTACKS } from './attacks/files.js';
+import { LOGISTICS_ATTACKS } from './attacks/logistics.js';
+import { MEETING_ATTACKS } from './attacks/meetings.js';
+import { REQUEST_ATTACKS } from './attacks/requests.js';
+import { SUMMIT_ATTACKS } from './attacks/summit.js';
+
+/** Use cases, as `module#export` (an entity's as `module#name.op`), with their attacks. */
+export const USE_CASES: Record<string, Attack[]> = {
+  ...REQUEST_ATTACKS,
+  ...DELIBERATION_ATTACKS,
+  ...MEETING_ATTACKS,
+  ...LOGISTICS_ATTACKS,
+  ...FILE_ATTACKS,
+  ...SUMMIT_ATTACKS,
+};
+
+const RULE = 'an authorisation rule the use cases apply; tested through them';
+const PART = 'a step inside a use case’s transaction (takes a Tx or pure data, no actor): no door of its own';
+const ACCOUNT =
+  'an account use case of the operator (CLI) or of the signed-in user on their own account (HTTP): no actor, no summit record';
+
+/** Exports that are not use cases, and why they need no attack of their own. */
+export const NOT_USE_CASES: Record<string, string> = {
+  'access.ts#actingDelegation': RULE,
+  'access.ts#canReadScope': RULE,
+  'access.ts#canSeeRequest': RULE,
+  'access.ts#participates': RULE,
+  'access.ts#partiesScope': RULE,
+  'access.ts#requireCapability': RULE,
+  'access.ts#requireParticipant': RULE,
+  'access.ts#requireVisibleRequest': RULE,
+  'validate.ts#parseInput': 'input validation',
+  'validate.ts#pathOf': 'input validation',
+  'context.ts#appContext': 'builds the context every use case receives',
+  'events/record.ts#recordEvent': PART,
+  'events/record.ts#writeWithEvents': PART,
+  'requests/write.ts#saveRequest': PART,
+  'summit/load.ts#loadSummitData': PART,
+  'summit/resolve.ts#resolveSummit': 'names the summit an operator command acts on (CLI, no actor)',
+  'meetings/place.ts#requireMeeting': PART,
+  'meetings/rules.ts#requireFeasible': PART,
+  'meetings/rules.ts#violationsOf': PART,
+  'planning/diff.ts#diffPlan': PART,
+  'planning/plan.ts#planningInput': PART,
+  'files/export-summit.ts#visibleSummitData': 'the filter exportSummitFile applies; tested through it',
+  'files/sync.ts#runSync': PART,
+  'files/sync.ts#syncStep': PART,
+  'logistics/entity.ts#entityUseCases': 'builds the logistics use cases of specs.ts, attacked one by one',
+  'auth/actor.ts#actorFor': PART,
+  'auth/context.ts#createAuthContext': 'builds the context of the account use cases',
+  'auth/demo-accounts.ts#createDemoAccounts': 'operator tool run once by `sideline serve` on a first start',
+  'auth/demo-accounts.ts#newDemoPassword': 'random secret',
+  'auth/password-policy.ts#checkPasswordPolicy': 'pure rule',
+  'auth/password.ts#dummyHash': 'hashing',
+  'auth/password.ts#hashPassword': 'hashing',
+  'auth/password.ts#verifyPassword': 'hashing',
+  'auth/secrets.ts#derive': 'hashing',
+  'auth/secrets.ts#randomSecret': 'hashing',
+  'auth/secrets.ts#sameSecret': 'hashing',
+  'auth/secrets.ts#sha256Hex': 'hashing',
+  'auth/sessions.ts#csrfTokenFor': 'hashing',
+  'auth/sessions.ts#login': 'sign-in: credentials, not an actor (accounts.test.ts)',
+  'auth/sessions.ts#logout': ACCOUNT,
+  'auth/sessions.ts#resolveSession': 'authentication: turns a cookie into an actor (accounts.test.ts)',
+  'auth/tokens.ts#createToken': ACCOUNT,
+  'auth/tokens.ts#listTokens': ACCOUNT,
+  'auth/tokens.ts#revokeToken': ACCOUNT,
+  'auth/tokens.ts#resolveToken': 'authentication: turns a token into an actor (accounts.test.ts)',
+  'auth/users.ts#createUser': ACCOUNT,
+  'auth/users.ts#disableUser': ACCOUNT,
+  'auth/users.ts#normaliseEmail': 'pure rule',
+  'auth/users.ts#setGrants': ACCOUNT,
+  'auth/users.ts#setPassword': ACCOUNT,
+  'auth/users.ts#userByEmail': ACCOUNT,
+  'auth/testing/stores.ts#openTestStore': 'test support',
+  'auth/testing/stores.ts#seedSummit': 'test support',
+};
