@@ -52,7 +52,7 @@ async function wholeLog(client: Client): Promise<LightMyRequestResponse[]> {
 /** Asserts that nothing `client` can read mentions the US deliberation or draft line. */
 async function expectNoUsPrivacyLeak(client: Client, party: boolean): Promise<void> {
   const log = await wholeLog(client);
-  const answers: [string, LightMyRequestResponse][] = [
+  const answers: (readonly [string, LightMyRequestResponse])[] = [
     ...(await Promise.all(
       READS.map(async (url) => [url, await client.send({ method: 'GET', url })] as const),
     )),
