@@ -1,7 +1,10 @@
 // Request, transition, condition, thread and history routes in-process on the APEC demo, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../app/auth/testing/stores.js';
+import { createToken } from '../../app/auth/tokens.js';
+import type { RoleGrant } from '../../domain/actor/schema.js';
 import { REPLAYED_HEADER } from '../concurrency/idempotency.js';
+import { addUser } from '../testing.js';
 import { errorPaths, startDemoServer, type DemoServer } from './demo-server.testkit.js';
 
 const S = '/api/summits/apec-2017';
@@ -249,6 +252,28 @@ describe.each(BACKENDS)('request routes on %s', (backend) => {
         headers: { 'if-match': '"1"' },
       });
       expect(unknown.statusCode).toBe(404);
+    });
+
+    it('asks someone in both parties which one they act for (?as=)', async () => {
+      const both = await addUser(s.store, [
+        { kind: 'delegation', summit: 'apec-2017', delegation: 'usa', role: 'protocol-officer' },
+        { kind: 'delegation', summit: 'apec-2017', delegation: 'jpn', role: 'protocol-officer' },
+      ] as RoleGrant[]);
+      const { token } = await createToken(s.store, both.id, 'tests', s.clock.now());
+      const post = (query: string) =>
+        s.app.inject({
+          method: 'POST',
+          url: `${R}/usa-jpn-api/thread${query}`,
+          payload: { text: 'Speaking for one side.' },
+          headers: { authorization: `Bearer ${token}` },
+        });
+      const unsaid = await post('');
+      expect(unsaid.statusCode).toBe(403);
+      expect(unsaid.json().detail).toMatch(/several delegations here \(usa, jpn\): name one/);
+      const said = await post('?as=jpn');
+      expect(said.statusCode).toBe(201);
+      expect(said.json().delegation).toBe('jpn');
+      expect((await post('?as=rus')).statusCode).toBe(403);
     });
 
     it("keeps the request's history for its parties, in order", async () => {
