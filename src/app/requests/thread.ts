@@ -4,8 +4,10 @@ import type { Actor } from '../../domain/actor/schema.js';
 import { MessageId, type DelegationId, type SummitId } from '../../domain/ids.js';
 import type { ThreadMessage } from '../../domain/request/schema.js';
 import { actingDelegation, partiesScope } from '../access.js';
-import { partiesOf } from '../../domain/request/agreement.js';
+import { delegationsOf } from '../../domain/actor/authority.js';
+import { isParty, partiesOf } from '../../domain/request/agreement.js';
 import type { AppContext } from '../context.js';
+import { ForbiddenError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
 import { loadVisibleRequest } from './load.js';
@@ -43,7 +45,10 @@ export function postToThread(
   });
 }
 
-/** The thread of a request, oldest first, for its parties (and the host unless confidential). */
+/**
+ * The thread of a request, oldest first, for its parties and no one else: the host, who may see the
+ * request for logistics, is refused; anyone who may not see the request is told it does not exist.
+ */
 export function readThread(
   ctx: AppContext,
   actor: Actor,
@@ -51,7 +56,10 @@ export function readThread(
   requestId: string,
 ): Promise<ThreadMessage[]> {
   return ctx.store.read(async (tx) => {
-    await loadVisibleRequest(tx, actor, summit, requestId);
+    const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const party = delegationsOf(actor, summit).some((d) => isParty(request, d));
+    if (!actor.system && !party)
+      throw new ForbiddenError('the thread is read by the parties of the request only');
     return tx.thread.listFor(summit, requestId);
   });
 }

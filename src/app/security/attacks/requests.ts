@@ -211,6 +211,10 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
   'requests/thread.ts#readThread': [
     attack('rus', 'reads the usa-rus thread', 'read', (w, a) => readThread(w.ctx, a, S, 'usa-rus')),
     attack('chn', 'reads the usa-rus thread', 'hidden', (w, a) => readThread(w.ctx, a, S, 'usa-rus')),
+    // the thread is the parties' own: the host sees the request for logistics, not what they say
+    ...attacks(['host-admin', 'host-staff'], 'reads the usa-rus thread', 'forbidden', (w, a) =>
+      readThread(w.ctx, a, S, 'usa-rus'),
+    ),
     ...attacks(['host-admin', 'host-staff'], 'reads the usa-rus-officials thread', 'hidden', (w, a) =>
       readThread(w.ctx, a, S, 'usa-rus-officials'),
     ),
