@@ -60,9 +60,11 @@ async function expectNoUsPrivacyLeak(client: Client, party: boolean): Promise<vo
   ];
   for (const [url, answer] of answers) {
     // a party reads its own deliberation; the US one, or any for the host, is "not found", never
-    // "forbidden", so its existence does not leak
+    // "forbidden", so its existence does not leak; the thread is the parties' alone
     const own = party && url.endsWith('/deliberation');
-    expect(answer.statusCode, url).toBe(url.includes('/deliberation') && !own ? 404 : 200);
+    const expected =
+      url.includes('/deliberation') && !own ? 404 : url.endsWith('/thread') && !party ? 403 : 200;
+    expect(answer.statusCode, url).toBe(expected);
     for (const words of US_PRIVATE) expect(answer.body, url).not.toContain(words);
     expect(answer.body, url).not.toMatch(/"claim":"no-meeting"[^}]*"published":false/);
   }

@@ -23,7 +23,7 @@ export const threadRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: PageQuery,
         response: { 200: Page(Message) },
         'x-authz': authz.signedIn(
-          'the parties, and the host unless the request is confidential; anyone else gets 404',
+          'the parties only; the host gets 403, anyone who may not see the request 404',
           { capability: 'read', scope: 'parties', denied: 404 },
         ),
       },
