@@ -14,11 +14,12 @@ import { Lns } from './search/lns.js';
 export interface ReplanOptions {
   seed?: number;
   clock?: () => number;
-  /** Wall-clock budget in milliseconds (needs `clock`; default 250). */
+  /** Wall-clock budget in milliseconds (needs `clock`; default 250): the ejection moves get what is
+   * left of its first 40% after loading the plan; the bound and the explanations take the rest. */
   timeLimitMs?: number;
   /** Ejection attempts for unplaced requests (default: 4 per unplaced request, at most 400). */
   maxAttempts?: number;
-  /** Iterations of the bound (default 60; 0 keeps the previous plan's bound out: null). */
+  /** Iterations of the bound (default 30; 0 leaves the bound out: null). */
   boundIterations?: number;
 }
 
@@ -39,7 +40,7 @@ export function replan(data: SummitData, previous: Plan, options: ReplanOptions 
   const lns = new Lns(state, createRng(seed), 'weight-gain');
   const unplaced = order.filter((r) => state.start[r]! < 0 && m.requests[r]!.options.length > 0);
   const attempts = options.maxAttempts ?? Math.min(400, 4 * unplaced.length);
-  const limit = clock ? (options.timeLimitMs ?? 250) : Infinity;
+  const limit = clock ? (options.timeLimitMs ?? 250) * 0.4 : Infinity;
   let done = 0;
   for (let round = 0; round < 4 && done < attempts; round++) {
     for (const r of unplaced) {
@@ -50,7 +51,7 @@ export function replan(data: SummitData, previous: Plan, options: ReplanOptions 
     }
   }
   construct(state, order);
-  const boundIterations = options.boundIterations ?? 60;
+  const boundIterations = options.boundIterations ?? 30;
   const bound =
     boundIterations > 0
       ? computeBound(m, { iterations: boundIterations, lowerBound: state.weight }).bound

@@ -35,7 +35,9 @@ interface Draft {
   cap: number;
   label: string;
   scope: RowScope;
-  members: [number, number][];
+  /** Member requests and their coefficients, side by side. */
+  reqs: number[];
+  coefs: number[];
 }
 
 /**
@@ -46,17 +48,19 @@ export function buildRows(m: Model): Rows {
   const drafts: Draft[] = [];
   personRows(m, drafts);
   roomRows(m, drafts);
-  const useful = drafts.filter((d) => d.members.reduce((s, [, c]) => s + c, 0) > d.cap + 1e-9);
+  const useful = drafts.filter((d) => d.coefs.reduce((s, c) => s + c, 0) > d.cap + 1e-9);
   const n = m.requests.length;
   const counts = new Int32Array(n + 1);
-  for (const d of useful) for (const [r] of d.members) counts[r + 1]!++;
+  for (const d of useful) for (const r of d.reqs) counts[r + 1]!++;
   for (let i = 0; i < n; i++) counts[i + 1]! += counts[i]!;
   const offset = counts.slice();
   const fill = counts.slice();
   const rowOf = new Int32Array(offset[n]!);
   const coef = new Float64Array(offset[n]!);
   useful.forEach((d, row) => {
-    for (const [r, c] of d.members) {
+    for (let i = 0; i < d.reqs.length; i++) {
+      const r = d.reqs[i]!;
+      const c = d.coefs[i]!;
       const at = fill[r]!++;
       rowOf[at] = row;
       coef[at] = c;
@@ -126,7 +130,8 @@ function personRows(m: Model, out: Draft[]): void {
       cap: segCap.reduce((x, y) => x + y, 0),
       label: `${person.id}: free time`,
       scope: { person: p, rooms: null, g0: 0, g1: m.tl.G },
-      members: [],
+      reqs: [],
+      coefs: [],
     };
     for (const r of reqs) {
       const req = m.requests[r]!;
@@ -147,7 +152,8 @@ function personRows(m: Model, out: Draft[]): void {
       // leaving the request out of p's rows keeps them valid.
       if (outside) continue;
       const c = claimed(m, req.minutes, b);
-      whole.members.push([r, c]);
+      whole.reqs.push(r);
+      whole.coefs.push(c);
       if (segDay[lo] !== segDay[hi]) continue;
       const day = segDay[lo]!;
       let dr = dayRows.get(day);
@@ -158,11 +164,13 @@ function personRows(m: Model, out: Draft[]): void {
           cap,
           label: `${person.id}: free time on ${d.date}`,
           scope: { person: p, rooms: null, g0: d.firstG, g1: d.endG },
-          members: [],
+          reqs: [],
+          coefs: [],
         };
         dayRows.set(day, dr);
       }
-      dr.members.push([r, c]);
+      dr.reqs.push(r);
+      dr.coefs.push(c);
       if (lo !== hi) continue;
       let sr = segRows.get(lo);
       if (!sr) {
@@ -175,11 +183,13 @@ function personRows(m: Model, out: Draft[]): void {
             g0: firstGridAtOrAfter(m.tl, segs[2 * lo]!),
             g1: firstGridAtOrAfter(m.tl, segs[2 * lo + 1]!),
           },
-          members: [],
+          reqs: [],
+          coefs: [],
         };
         segRows.set(lo, sr);
       }
-      sr.members.push([r, c]);
+      sr.reqs.push(r);
+      sr.coefs.push(c);
     }
     out.push(whole, ...dayRows.values(), ...segRows.values());
   }
@@ -198,7 +208,8 @@ function roomRows(m: Model, out: Draft[]): void {
     days.map((d, k) => {
       const inDay = intersectIntervals(rm.free, Int32Array.from([d.from, d.to]));
       let s = 0;
-      for (let i = 0; i < inDay.length; i += 2) s += gridCeil(m, k, inDay[i + 1]!) - gridCeil(m, k, inDay[i]!);
+      for (let i = 0; i < inDay.length; i += 2)
+        s += gridCeil(m, k, inDay[i + 1]!) - gridCeil(m, k, inDay[i]!);
       return s;
     }),
   );
@@ -226,17 +237,22 @@ function roomRows(m: Model, out: Draft[]): void {
     for (let w = 0; w < a.length; w++) if ((a[w]! & ~b[w]!) !== 0) return false;
     return true;
   };
-  const dayOf = (r: number): number => {
+  // The one day all of a request's candidate starts fall on, or -1.
+  const dayOf = new Int32Array(m.requests.length).fill(-1);
+  for (const r of m.variables) {
     const req = m.requests[r]!;
     let day = -1;
     for (const o of req.options) {
       const d0 = m.tl.gridDay[o.starts[0]!]!;
       const d1 = m.tl.gridDay[o.starts[o.starts.length - 1]!]!;
-      if (d0 !== d1 || (day >= 0 && day !== d0)) return -1;
+      if (d0 !== d1 || (day >= 0 && day !== d0)) {
+        day = -1;
+        break;
+      }
       day = d0;
     }
-    return day;
-  };
+    dayOf[r] = day;
+  }
   for (const s of list) {
     const rooms: number[] = [];
     for (let k = 0; k < m.rooms.length; k++) if ((s.mask[k >>> 5]! >>> (k & 31)) & 1) rooms.push(k);
@@ -248,21 +264,27 @@ function roomRows(m: Model, out: Draft[]): void {
             .map((k) => m.rooms[k]!.id)
             .slice(0, 5)
             .join(', ')}${rooms.length > 5 ? '…' : ''}`;
+    const coefs = members.map((r) => claimed(m, m.requests[r]!.minutes, 0));
     out.push({
       cap: rooms.reduce((x, k) => x + roomDay[k]!.reduce((a, b) => a + b, 0), 0),
       label: `${name}: free minutes`,
       scope: { person: -1, rooms: s.mask, g0: 0, g1: m.tl.G },
-      members: members.map((r) => [r, claimed(m, m.requests[r]!.minutes, 0)]),
+      reqs: members,
+      coefs,
     });
-    days.forEach((d, k) => {
-      const dm = members.filter((r) => dayOf(r) === k);
-      if (dm.length === 0) return;
-      out.push({
-        cap: rooms.reduce((x, room) => x + roomDay[room]![k]!, 0),
-        label: `${name}: free minutes on ${d.date}`,
-        scope: { person: -1, rooms: s.mask, g0: d.firstG, g1: d.endG },
-        members: dm.map((r) => [r, claimed(m, m.requests[r]!.minutes, 0)]),
-      });
+    const byDay: Draft[] = days.map((d, k) => ({
+      cap: rooms.reduce((x, room) => x + roomDay[room]![k]!, 0),
+      label: `${name}: free minutes on ${d.date}`,
+      scope: { person: -1, rooms: s.mask, g0: d.firstG, g1: d.endG },
+      reqs: [],
+      coefs: [],
+    }));
+    members.forEach((r, i) => {
+      const k = dayOf[r]!;
+      if (k < 0) return;
+      byDay[k]!.reqs.push(r);
+      byDay[k]!.coefs.push(coefs[i]!);
     });
+    for (const d of byDay) if (d.reqs.length > 0) out.push(d);
   }
 }

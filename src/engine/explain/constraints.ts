@@ -17,6 +17,24 @@ export interface ConstraintExplanation {
   freeAt: number | null;
 }
 
+const NOTHING: Lazy = () => [];
+
+/** Kinds of blocker keys. */
+const K = {
+  allowed: 0,
+  presence: 1,
+  engagement: 2,
+  travel: 3,
+  meeting: 4,
+  taken: 5,
+  unavailable: 6,
+} as const;
+
+/** One number per blocker: kind, then a person or venue, then an engagement or request index. */
+function keyOf(kind: number, a: number, b: number): number {
+  return kind * 2 ** 44 + a * 2 ** 22 + b;
+}
+
 /** A blocker built only when chosen; rooms blockers get the time spans of the starts they rule out. */
 type Lazy = (covered: [number, number][]) => Blocker[];
 
@@ -30,7 +48,7 @@ export class ConstraintExplainer {
   /** Longest engagement of each person, to start engagement scans near a start. */
   private readonly longest: Int32Array;
   // Per-request scratch: interned blocker keys, their builders, and the keys of each start (flat).
-  private keyIds = new Map<string, number>();
+  private keyIds = new Map<number, number>();
   private lazies: Lazy[] = [];
   private dynamic: boolean[] = [];
   private flat: number[] = [];
@@ -118,16 +136,23 @@ export class ConstraintExplainer {
     };
   }
 
-  /** Records that `key` blocks the current start, creating its builder on first sight. */
-  private add(key: string, dynamic: boolean, make: () => Lazy): void {
+  /** Records that `key` (see keyOf) blocks the current start; true when the key is new (then define its builder). */
+  private add(key: number, dynamic: boolean): boolean {
     let id = this.keyIds.get(key);
+    const fresh = id === undefined;
     if (id === undefined) {
       id = this.lazies.length;
       this.keyIds.set(key, id);
-      this.lazies.push(make());
+      this.lazies.push(NOTHING);
       this.dynamic.push(dynamic);
     }
     this.flat.push(id);
+    return fresh;
+  }
+
+  /** Sets the builder of the key added last (call right after add returned true). */
+  private define(lazy: Lazy): void {
+    this.lazies[this.lazies.length - 1] = lazy;
   }
 
   private blockersAt(
@@ -143,12 +168,13 @@ export class ConstraintExplainer {
     const e = t + req.minutes;
     const at = (minute: number) => instantOfMinute(tl, minute);
     if (req.allowed && !containsSpan(req.allowed, t, e)) {
-      this.add('allowed', false, () => () => [{ kind: 'window', detail: 'outside the allowed windows' }]);
+      if (this.add(keyOf(K.allowed, 0, 0), false))
+        this.define(() => [{ kind: 'window', detail: 'outside the allowed windows' }]);
     }
     for (const p of req.attendees) {
       const person = m.persons[p]!;
       if (person.presence && !containsSpan(person.presence, t, e)) {
-        this.add(`presence:${p}`, false, () => () => [this.presenceBlocker(p)]);
+        if (this.add(keyOf(K.presence, p, 0), false)) this.define(() => [this.presenceBlocker(p)]);
       }
       const eng = person.engagements;
       // Engagements that start before t − maxGap − longest cannot reach t.
@@ -160,34 +186,38 @@ export class ConstraintExplainer {
         const byBuffer = e + tl.buffer > x.from && x.to + tl.buffer > t;
         if (!byBuffer) {
           const before = x.to <= t;
-          this.add(`travel:${p}:${i}`, false, () => () => [
-            {
-              kind: 'travel',
-              person: person.id,
-              fromVenue: m.venues[before ? x.venue : venue]!,
-              toVenue: m.venues[before ? venue : x.venue]!,
-              minutes: gapBetween(m, x.venue, venue) - tl.buffer,
-            },
-          ]);
+          if (this.add(keyOf(K.travel, p, i), false))
+            this.define(() => [
+              {
+                kind: 'travel',
+                person: person.id,
+                fromVenue: m.venues[before ? x.venue : venue]!,
+                toVenue: m.venues[before ? venue : x.venue]!,
+                minutes: gapBetween(m, x.venue, venue) - tl.buffer,
+              },
+            ]);
         } else {
           // A fixed (confirmed or pinned) meeting is a placed meeting too: the request is displaced.
-          this.add(`eng:${p}:${i}`, x.kind === 'meeting', () => () => [engagementBlocker(person.id, x, at)]);
+          if (this.add(keyOf(K.engagement, p, i), x.kind === 'meeting'))
+            this.define(() => [engagementBlocker(person.id, x, at)]);
         }
       }
       const st = this.state;
       if (st) {
         st.personClashes(p, req, g, venue, (o) => {
-          this.add(`meet:${p}:${o}`, true, () => {
+          if (this.add(keyOf(K.meeting, p, o), true)) {
             const s = tl.gridMin[st.start[o]!]!;
-            const blocker: Blocker = {
-              kind: 'meeting',
-              person: person.id,
-              request: m.requests[o]!.id,
-              from: at(s),
-              to: at(s + m.requests[o]!.minutes),
-            };
-            return () => [blocker];
-          });
+            const other = m.requests[o]!;
+            this.define(() => [
+              {
+                kind: 'meeting',
+                person: person.id,
+                request: other.id,
+                from: at(s),
+                to: at(s + other.minutes),
+              },
+            ]);
+          }
         });
       }
     }
@@ -202,14 +232,15 @@ export class ConstraintExplainer {
       if (available && this.anyRoomFree(req, mask, g)) return;
       const reason = available ? ('taken' as const) : ('unavailable' as const);
       const venueId = m.venues[venue] ?? null;
-      this.add(`${reason}:${venue}`, available, () => (covered) => {
-        const spans = mergeIntervals(covered);
-        const out: Blocker[] = [];
-        for (let i = 0; i < spans.length; i += 2) {
-          out.push({ kind: 'rooms', venue: venueId, reason, from: at(spans[i]!), to: at(spans[i + 1]!) });
-        }
-        return out;
-      });
+      if (this.add(keyOf(available ? K.taken : K.unavailable, venue, 0), available))
+        this.define((covered) => {
+          const spans = mergeIntervals(covered);
+          const out: Blocker[] = [];
+          for (let i = 0; i < spans.length; i += 2) {
+            out.push({ kind: 'rooms', venue: venueId, reason, from: at(spans[i]!), to: at(spans[i + 1]!) });
+          }
+          return out;
+        });
     }
   }
 
