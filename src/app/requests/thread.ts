@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
 import { MessageId, type DelegationId, type SummitId } from '../../domain/ids.js';
 import type { ThreadMessage } from '../../domain/request/schema.js';
-import { actingDelegation, partiesScope } from '../access.js';
+import { actingDelegation, partiesScope, requireCapability } from '../access.js';
 import { delegationsOf } from '../../domain/actor/authority.js';
 import { isParty, partiesOf } from '../../domain/request/agreement.js';
 import type { AppContext } from '../context.js';
@@ -15,7 +15,10 @@ import { loadVisibleRequest } from './load.js';
 /** A message to the thread. */
 export const NewMessage = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
 
-/** A party posts to the thread; the host and other delegations cannot. */
+/**
+ * A party's protocol officer or lead posts to the thread: a message speaks for the delegation, so
+ * it takes the capability to act on requests. The host and other delegations cannot.
+ */
 export function postToThread(
   ctx: AppContext,
   actor: Actor,
@@ -28,6 +31,7 @@ export function postToThread(
   return writeWithEvents(ctx, async (tx) => {
     const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
     const delegation = actingDelegation(actor, summit, partiesOf(request), actingFor);
+    requireCapability(actor, summit, 'act-on-request', delegation);
     const message = await tx.thread.append(summit, {
       id: MessageId.parse(ctx.newId()),
       request: request.id,

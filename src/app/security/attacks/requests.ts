@@ -230,6 +230,10 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
     attack('host-admin', 'posts to usa-rus-officials', 'hidden', (w, a) =>
       postToThread(w.ctx, a, S, 'usa-rus-officials', { text: 'x' }),
     ),
+    // a message speaks for the delegation: it takes a role that acts on requests, not one that reads
+    ...attacks(['usa-viewer', 'usa-adviser'], 'posts to usa-rus', 'forbidden', (w, a) =>
+      postToThread(w.ctx, a, S, 'usa-rus', { text: 'x' }),
+    ),
     attack('rus', 'posts in the name of the US', 'forbidden', (w, a) =>
       postToThread(w.ctx, a, S, 'usa-rus', { text: 'x' }, usa),
     ),
