@@ -1,4 +1,5 @@
 // Parties set and answer the conditions of a request; the request follows where they lead.
+import { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
 import { ConditionId, type DelegationId, type SummitId } from '../../domain/ids.js';
 import {
@@ -69,7 +70,7 @@ export function answerRequestCondition(
   answer: Answer,
   options: Options = {},
 ): Promise<ConditionOutcome> {
-  const cid = ConditionId.parse(conditionId);
+  const cid = conditionIdOf(conditionId);
   return change(
     ctx,
     actor,
@@ -96,7 +97,7 @@ export function counterRequestCondition(
   options: Options = {},
 ): Promise<ConditionOutcome> {
   const data = parseInput(NewCondition, input);
-  const cid = ConditionId.parse(conditionId);
+  const cid = conditionIdOf(conditionId);
   return change(
     ctx,
     actor,
@@ -118,6 +119,11 @@ export function counterRequestCondition(
       );
     },
   );
+}
+
+/** The condition id a caller named, or a ValidationError naming it (`condition`), like any bad input. */
+function conditionIdOf(id: string): ConditionId {
+  return parseInput(z.object({ condition: ConditionId }), { condition: id }).condition;
 }
 
 function requireCondition(conditions: readonly Condition[], id: string, requestId: string): void {

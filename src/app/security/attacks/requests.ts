@@ -190,6 +190,9 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
     attack('rus', 'answers a condition that does not exist', 'hidden', (w, a) =>
       answerRequestCondition(w.ctx, a, S, 'usa-rus', 'c99', 'accept'),
     ),
+    attack('rus', 'answers a malformed condition id', 'invalid', (w, a) =>
+      answerRequestCondition(w.ctx, a, S, 'usa-rus', 'C 1', 'accept'),
+    ),
     ...attacks(OUTSIDERS, 'accepts c1', 'hidden', (w, a) =>
       answerRequestCondition(w.ctx, a, S, 'usa-rus', 'c1', 'accept'),
     ),
@@ -203,6 +206,9 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
     ),
     attack('rus', 'counters c1 with an empty condition', 'invalid', (w, a) =>
       counterRequestCondition(w.ctx, a, S, 'usa-rus', 'c1', { text: '' }),
+    ),
+    attack('rus', 'counters a malformed condition id', 'invalid', (w, a) =>
+      counterRequestCondition(w.ctx, a, S, 'usa-rus', '../c1', { text: 'x' }),
     ),
     ...attacks(OUTSIDERS, 'counters c1', 'hidden', (w, a) =>
       counterRequestCondition(w.ctx, a, S, 'usa-rus', 'c1', { text: 'x' }),
