@@ -15,8 +15,6 @@ export interface BoundResult {
   /** Each request's priority minus the priced resources it uses at the best multipliers (0 for non-variables). */
   reducedProfit: Float64Array;
   rows: Rows;
-  /** The multipliers of the best value (per row, per minute claimed). */
-  lambda: Float64Array;
   iterations: number;
 }
 
@@ -40,7 +38,6 @@ export function computeBound(m: Model, o: BoundOptions = {}): BoundResult {
   const use = new Float64Array(nRows);
   const reduced = new Float64Array(m.requests.length);
   const bestReduced = new Float64Array(m.requests.length);
-  const bestLambda = new Float64Array(nRows);
   for (const r of vars) bestReduced[r] = w[r]!;
   let best = trivial;
   const lb = Math.max(0, Math.min(o.lowerBound ?? 0, trivial));
@@ -67,7 +64,6 @@ export function computeBound(m: Model, o: BoundOptions = {}): BoundResult {
     if (value < best - 1e-9) {
       best = value;
       bestReduced.set(reduced);
-      bestLambda.set(lambda);
       sinceBest = 0;
     } else if (++sinceBest >= 15) {
       theta /= 2;
@@ -91,5 +87,5 @@ export function computeBound(m: Model, o: BoundOptions = {}): BoundResult {
   }
   // The priority sum is an integer: round the real bound down (after a tolerance for rounding error).
   const bound = fixed + Math.min(trivial, Math.floor(best + 1e-4));
-  return { bound, trivial: fixed + trivial, reducedProfit: bestReduced, rows, lambda: bestLambda, iterations: it };
+  return { bound, trivial: fixed + trivial, reducedProfit: bestReduced, rows, iterations: it };
 }

@@ -1,7 +1,6 @@
 // The capacity rows of the bound's relaxation. Each row says: these requests, if placed, use at
 // least coef minutes of a resource that has at most cap minutes. Every plan satisfies every row.
 import type { Model } from '../model/model.js';
-import { firstGridAtOrAfter } from '../model/timeline.js';
 import {
   intervalIndexAt,
   mergeIntervals,
@@ -15,26 +14,16 @@ export interface Rows {
   cap: Float64Array;
   /** What each row stands for, for the documentation of a bound. */
   label: string[];
-  /** Whose time each row counts and over which grid steps (to seed the time-indexed prices). */
-  scope: RowScope[];
+
   /** Start of each request's entries in rowOf/coef (length requests + 1). */
   offset: Int32Array;
   rowOf: Int32Array;
   coef: Float64Array;
 }
 
-/** A person's steps [g0, g1), or a room set's (as a bitset over room indices). */
-export interface RowScope {
-  person: number;
-  rooms: Uint32Array | null;
-  g0: number;
-  g1: number;
-}
-
 interface Draft {
   cap: number;
   label: string;
-  scope: RowScope;
   /** Member requests and their coefficients, side by side. */
   reqs: number[];
   coefs: number[];
@@ -69,7 +58,6 @@ export function buildRows(m: Model): Rows {
   return {
     cap: Float64Array.from(useful, (d) => d.cap),
     label: useful.map((d) => d.label),
-    scope: useful.map((d) => d.scope),
     offset,
     rowOf,
     coef,
@@ -129,7 +117,6 @@ function personRows(m: Model, out: Draft[]): void {
     const whole: Draft = {
       cap: segCap.reduce((x, y) => x + y, 0),
       label: `${person.id}: free time`,
-      scope: { person: p, rooms: null, g0: 0, g1: m.tl.G },
       reqs: [],
       coefs: [],
     };
@@ -163,7 +150,6 @@ function personRows(m: Model, out: Draft[]): void {
         dr = {
           cap,
           label: `${person.id}: free time on ${d.date}`,
-          scope: { person: p, rooms: null, g0: d.firstG, g1: d.endG },
           reqs: [],
           coefs: [],
         };
@@ -177,12 +163,6 @@ function personRows(m: Model, out: Draft[]): void {
         sr = {
           cap: segCap[lo]!,
           label: `${person.id}: free time ${segs[2 * lo]}-${segs[2 * lo + 1]}`,
-          scope: {
-            person: p,
-            rooms: null,
-            g0: firstGridAtOrAfter(m.tl, segs[2 * lo]!),
-            g1: firstGridAtOrAfter(m.tl, segs[2 * lo + 1]!),
-          },
           reqs: [],
           coefs: [],
         };
@@ -268,14 +248,12 @@ function roomRows(m: Model, out: Draft[]): void {
     out.push({
       cap: rooms.reduce((x, k) => x + roomDay[k]!.reduce((a, b) => a + b, 0), 0),
       label: `${name}: free minutes`,
-      scope: { person: -1, rooms: s.mask, g0: 0, g1: m.tl.G },
       reqs: members,
       coefs,
     });
     const byDay: Draft[] = days.map((d, k) => ({
       cap: rooms.reduce((x, room) => x + roomDay[room]![k]!, 0),
       label: `${name}: free minutes on ${d.date}`,
-      scope: { person: -1, rooms: s.mask, g0: d.firstG, g1: d.endG },
       reqs: [],
       coefs: [],
     }));
