@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId, UserId } from '../../domain/ids.js';
 import type { AppContext } from '../context.js';
+import { ForbiddenError } from '../errors.js';
 import { decideOnRequest, recordRequestPosition } from '../deliberation/deliberation.js';
 import { setPublicLine } from '../deliberation/public-line.js';
 import { importSummitFile } from '../files/import-summit.js';
@@ -27,8 +28,12 @@ function member(
   };
 }
 
-/** Loads the demo into an empty store (or refreshes the summit file part of an existing one). */
+/**
+ * Loads the demo into an empty store (or refreshes the summit file part of an existing one). Only an
+ * operator may: it writes the US deliberation in the name of the demo's US users.
+ */
 export async function loadDemo(ctx: AppContext, operator: Actor): Promise<{ summit: SummitId }> {
+  if (!operator.system) throw new ForbiddenError('only an operator may load the demo');
   const text = await readFile(DEMO_FILE, 'utf8');
   await importSummitFile(ctx, operator, { text, format: 'yaml' });
   const already = await ctx.store.read((tx) => tx.positions.listFor(DEMO_SUMMIT, 'usa-rus', 'usa'));

@@ -79,8 +79,9 @@ export const SUMMIT_ATTACKS: Record<string, Attack[]> = {
       listEncounters(w.ctx, a, S, 'usa', 'rus'),
     ),
   ],
+  // an operator's tool: it writes the US deliberation in the name of US users
   'demo/apec-2017.ts#loadDemo': attacks(
-    ['rus', 'host-staff', ...OUTSIDERS],
+    ['host-admin', 'rus', 'host-staff', ...OUTSIDERS],
     'reloads the demo',
     'forbidden',
     (w, a) => loadDemo(w.ctx, a),
