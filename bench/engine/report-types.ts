@@ -42,6 +42,8 @@ export interface SolverRun extends ProcessFacts {
 /** Re-planning after single changes. */
 export interface ReplanRun extends ProcessFacts {
   kind: 'replan';
+  /** The first, cold re-plan (of the unchanged summit), which warms the engine up. */
+  warmupMillis: number;
   changes: {
     change: string;
     description: string;

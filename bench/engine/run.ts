@@ -201,6 +201,7 @@ async function runReplans(data: SummitData, base: SolverRun, seed: number): Prom
     });
     return {
       change: c.change,
+      warmupMillis: (out as ReplanRun).warmupMillis,
       description: c.description,
       millis: c.millis,
       moved: c.moved,

@@ -21,6 +21,8 @@ export interface ScaleRow {
 /** One re-plan after a single change. */
 export interface ReplanRow {
   change: string;
+  /** The cold first re-plan of the same process, before the measured ones. */
+  warmupMillis: number;
   description: string;
   millis: number;
   moved: number;
