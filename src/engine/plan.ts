@@ -7,6 +7,7 @@ import { instantMillis } from '../domain/time.js';
 import type { ScheduleState } from './search/state.js';
 import type { Placement, Plan } from './result.js';
 import { explainUnplaced } from './explain/explain.js';
+import { fixedMeetingWarnings } from './explain/fixed-warnings.js';
 
 /**
  * The objective's "moved": unpinned meetings of data.meetings whose request is placed elsewhere.
@@ -73,6 +74,7 @@ export function buildPlan(m: Model, state: ScheduleState, info: PlanInfo): Plan 
     moved,
     stats: { millis: info.millis, seed: info.seed, iterations: info.iterations },
   };
-  if (m.warnings.length > 0) plan.warnings = [...m.warnings];
+  const warnings = [...m.warnings, ...fixedMeetingWarnings(m)];
+  if (warnings.length > 0) plan.warnings = warnings;
   return plan;
 }

@@ -102,4 +102,21 @@ describe('replan', () => {
     expect(kept.meetings.map((m) => m.request)).toEqual(['old']);
     expect(kept.unscheduled.find((u) => u.request === 'new')?.reason).toBe('displaced');
   });
+
+  it('keeps a pinned meeting that a new busy block now clashes with, and says so', () => {
+    const data = new SummitBuilder()
+      .venue('hall')
+      .room('r1', { venue: 'hall' })
+      .delegation('usa')
+      .delegation('jpn')
+      .request('old', { from: 'usa', to: ['jpn'], attendees: ['usa-p', 'jpn-p'], minutes: 60 })
+      .meeting('old', '2030-05-06T09:00', 'r1', { pinned: true })
+      .busy('press', 'usa-p', '2030-05-06T09:30', '2030-05-06T10:30', { label: 'Press' })
+      .build();
+    const plan = replan(data, solve(data, { maxIterations: 10 }));
+    expect(plan.meetings.map((m) => m.request)).toEqual(['old']);
+    expect(plan.warnings).toEqual([
+      'pinned meeting old (6 May 09:00–10:00) clashes for usa-p with busy Press (6 May 09:30–10:30)',
+    ]);
+  });
 });
