@@ -27,7 +27,8 @@ export async function requestMeeting(
     if (!summit) throw new NotFoundError('summit', summitId);
     const from = data.from ?? actingDelegation(actor, summitId, null);
     requireCapability(actor, summitId, 'act-on-request', from);
-    await checkReferences(tx, summitId, { ...data, from }, summit.grainMinutes);
+    const issues = actor.system ? [] : ownIdIssues(data.id, from);
+    await checkReferences(tx, summitId, { ...data, from }, summit.grainMinutes, issues);
     const id = data.id ?? RequestId.parse(`${from}-${data.to.join('-')}-${ctx.newId().slice(0, 8)}`);
     if (await tx.requests.get(summitId, id))
       throw new ValidationError([{ path: 'id', message: `request "${id}" already exists` }]);
@@ -80,7 +81,17 @@ export async function requestMeeting(
   });
 }
 
-/** Every reference of a new request must resolve; all failures are reported together. */
+/**
+ * A delegation names its requests in its own space (`usa-…` for the US), so a chosen id can never
+ * meet another delegation's request, and whether an id is taken tells nothing of requests hidden
+ * from the asker (operators, who see everything, may name them freely).
+ */
+function ownIdIssues(id: string | undefined, from: DelegationId): Issue[] {
+  if (id === undefined || id.startsWith(`${from}-`)) return [];
+  return [{ path: 'id', message: `a request's id starts with its requester's id and a dash ("${from}-")` }];
+}
+
+/** Every reference of a new request must resolve; all failures are reported together with `issues`. */
 async function checkReferences(
   tx: Tx,
   summit: SummitId,
@@ -93,8 +104,8 @@ async function checkReferences(
     format: string;
   },
   grain: number,
+  issues: Issue[],
 ): Promise<void> {
-  const issues: Issue[] = [];
   const [delegations, persons, venues] = await Promise.all([
     tx.delegations.list(summit),
     tx.persons.list(summit),

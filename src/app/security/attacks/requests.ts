@@ -109,6 +109,22 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
     ...attacks(OUTSIDERS, 'asks for a meeting', 'hidden', (w, a) =>
       requestMeeting(w.ctx, a, S, newRequest({ from: 'usa' })),
     ),
+    // an id of its own choosing must not tell whether another delegation's request has it
+    attack('chn', 'names its request after the confidential usa-rus-officials', 'invalid', async (w, a) => {
+      const asked = (id: string) =>
+        requestMeeting(w.ctx, a, S, {
+          ...newRequest(),
+          id,
+          attendees: ['chn-president', 'rus-president'],
+        }).then(
+          () => new Error(`request ${id} was created`),
+          (e: Error) => e,
+        );
+      const taken = await asked('usa-rus-officials');
+      const free = await asked('usa-rus-never-used');
+      expect(taken.message).toBe(free.message);
+      throw taken;
+    }),
     attack('rus', 'asks with minutes off the grain and another delegation’s attendee', 'invalid', (w, a) =>
       requestMeeting(w.ctx, a, S, {
         to: ['chn'],
