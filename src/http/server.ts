@@ -23,6 +23,7 @@ import {
   registerSecurityHeaders,
   type RateLimits,
 } from './security.js';
+import { webApp } from './web.js';
 
 export { DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT } from './limits.js';
 
@@ -115,5 +116,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerIdempotency(app);
 
   for (const routes of FEATURE_ROUTES) await app.register(routes, { prefix: '/api' });
+  await app.register(webApp); // the web app's build, same origin, SPA fallback outside /api
   return app;
 }
