@@ -1,6 +1,7 @@
 // Lint rules, including the layering of DESIGN.md: a lower layer never imports a higher one.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import web from './web/eslint.config.js';
 
 /** Folders that each layer may not import from (type imports included). */
 const forbidden = {
@@ -55,6 +56,7 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  ...web, // React, hooks and accessibility rules for the web app
   {
     // `sideline serve` starts the HTTP interface: the one place the CLI may reach into src/http,
     // and only through its server entry point.
