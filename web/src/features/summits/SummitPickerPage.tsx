@@ -1,0 +1,52 @@
+// The first screen after sign-in: the summits the user works at, with their role at each.
+import { Link, Navigate } from 'react-router';
+import { useSummits } from '../../api/hooks/summit';
+import { useMe } from '../../api/session';
+import { AppHeader } from '../../app/AppHeader';
+import { standingAt, standingLabel, summitsOf } from '../../lib/roles';
+import { zoneAbbrev } from '../../lib/time';
+import { Empty, QueryState } from '../../ui/states';
+
+/** Lists the summits; a user with exactly one goes straight to it. */
+export function SummitPickerPage() {
+  const me = useMe();
+  const summits = useSummits();
+  const granted = summitsOf(me.grants);
+  if (summits.data && summits.data.length === 1 && granted.length <= 1) {
+    return <Navigate to={`/s/${summits.data[0]!.id}`} replace />;
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppHeader />
+      <main id="main" className="page narrow" tabIndex={-1}>
+        <h1>Your summits</h1>
+        <QueryState query={summits} what="Loading your summits">
+          {(list) =>
+            list.length === 0 ? (
+              <Empty title="No summits yet">
+                <p>You hold no role at any summit. Ask the host or your delegation lead for access.</p>
+              </Empty>
+            ) : (
+              <ul className="card-list">
+                {list.map((s) => (
+                  <li key={s.id} className="card summit-card">
+                    <h2>
+                      <Link to={`/s/${s.id}`}>{s.name}</Link>
+                    </h2>
+                    <p className="muted">
+                      {s.days.from} to {s.days.to} · {s.timezone} ({zoneAbbrev(s.timezone)})
+                    </p>
+                    <p>{standingLabel(standingAt(me.grants, s.id))}</p>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
+      </main>
+    </>
+  );
+}
