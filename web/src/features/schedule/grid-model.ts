@@ -1,0 +1,112 @@
+// The time grid's geometry, kept pure: one summit day as slots of the scheduling grain, blocks laid
+// out in lanes where they overlap, and the slot a pointer position falls on.
+import { localMillis } from '../../lib/time';
+
+/** One summit day cut into grain-sized slots. */
+export interface DayAxis {
+  date: string;
+  /** The first slot's start (ms). */
+  start: number;
+  /** The end of the day window (ms). */
+  end: number;
+  grainMs: number;
+  count: number;
+}
+
+/** The axis of one day, from the summit's daily window in its zone. */
+export function dayAxis(
+  summit: { timezone: string; dayWindow: { from: string; to: string }; grainMinutes: number },
+  date: string,
+): DayAxis {
+  const start = localMillis(date, summit.dayWindow.from, summit.timezone);
+  const end = localMillis(date, summit.dayWindow.to, summit.timezone);
+  const grainMs = summit.grainMinutes * 60_000;
+  return { date, start, end, grainMs, count: Math.max(0, Math.floor((end - start) / grainMs)) };
+}
+
+/** The start of slot `i` (ms). */
+export function slotStart(axis: DayAxis, i: number): number {
+  return axis.start + i * axis.grainMs;
+}
+
+/** The slot an instant falls in, clamped to the day. */
+export function slotOf(axis: DayAxis, ms: number): number {
+  return Math.min(axis.count - 1, Math.max(0, Math.floor((ms - axis.start) / axis.grainMs)));
+}
+
+/** Something that occupies a row from `from` to `to` (ms). */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/** Where a span sits on the row, in pixels, clipped to the day; null when it misses the day. */
+export function geometry(
+  axis: DayAxis,
+  span: Span,
+  slotWidth: number,
+): { left: number; width: number } | null {
+  const from = Math.max(span.from, axis.start);
+  const to = Math.min(span.to, axis.end);
+  if (to <= from) return null;
+  const px = slotWidth / axis.grainMs;
+  return { left: (from - axis.start) * px, width: Math.max(2, (to - from) * px) };
+}
+
+/**
+ * Lanes for overlapping spans (interval partitioning): each span gets the first lane free at its
+ * start. Returns each span's lane, in input order, and how many lanes the row needs.
+ */
+export function assignLanes(spans: readonly Span[]): { lanes: number[]; count: number } {
+  const order = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.from - b.s.from || b.s.to - a.s.to);
+  const laneEnds: number[] = [];
+  const lanes = new Array<number>(spans.length).fill(0);
+  for (const { s, i } of order) {
+    let lane = laneEnds.findIndex((end) => end <= s.from);
+    if (lane < 0) {
+      lane = laneEnds.length;
+      laneEnds.push(s.to);
+    } else {
+      laneEnds[lane] = s.to;
+    }
+    lanes[i] = lane;
+  }
+  return { lanes, count: Math.max(1, laneEnds.length) };
+}
+
+/** The row and slot a point of the grid's content falls on, or null outside the lanes. */
+export function cellAt(
+  axis: DayAxis,
+  point: { x: number; y: number },
+  layout: {
+    rowHeaderWidth: number;
+    headerHeight: number;
+    rowHeight: number;
+    slotWidth: number;
+    rows: number;
+  },
+): { row: number; slot: number } | null {
+  const x = point.x - layout.rowHeaderWidth;
+  const y = point.y - layout.headerHeight;
+  if (x < 0 || y < 0) return null;
+  const row = Math.floor(y / layout.rowHeight);
+  const slot = Math.floor(x / layout.slotWidth);
+  if (row >= layout.rows || slot >= axis.count) return null;
+  return { row, slot };
+}
+
+/** The slot a block of `length` slots may start at so it stays within the day. */
+export function clampStart(axis: DayAxis, slot: number, length: number): number {
+  return Math.max(0, Math.min(slot, axis.count - Math.max(1, length)));
+}
+
+/** Hour marks of the axis: the slot index of every hour from the start of the day window. */
+export function hourMarks(axis: DayAxis): { slot: number; ms: number }[] {
+  const out: { slot: number; ms: number }[] = [];
+  for (let i = 0; i < axis.count; i++) {
+    const ms = slotStart(axis, i);
+    // the day window starts on a local whole hour or half hour; marks fall every hour from it
+    if ((ms - axis.start) % 3_600_000 === 0) out.push({ slot: i, ms });
+  }
+  return out;
+}
