@@ -1,0 +1,145 @@
+// Calendars and print: an iCalendar subscription per person, the printable daily card, and CSV.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { calendarCommands, type CalendarToken } from '../../api/hooks/calendars';
+import { usePersons } from '../../api/hooks/summit';
+import type { Person } from '../../api/models';
+import { summitToday } from '../../app/DayPicker';
+import { useSummitScope } from '../../app/summit-context';
+import { datesBetween, dayLabel, localMillis } from '../../lib/time';
+import { Button } from '../../ui/Button';
+import { InlineError, QueryState } from '../../ui/states';
+
+function Subscription({ summit, person }: { summit: string; person: Person }) {
+  const [token, setToken] = useState<CalendarToken | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [copied, setCopied] = useState(false);
+  const absolute = token ? new URL(token.url, window.location.origin).href : '';
+  return (
+    <div className="subscription">
+      {!token ? (
+        <Button
+          className="btn-small"
+          onPress={() => {
+            setError(null);
+            calendarCommands.create(summit, person.id).then(({ data }) => setToken(data), setError);
+          }}
+        >
+          Create calendar link
+        </Button>
+      ) : (
+        <div className="notice" role="status">
+          <p className="small">
+            Subscribe to this address in your calendar app. It is shown once: anyone with it sees{' '}
+            {person.name}'s meetings.
+          </p>
+          <label className="field">
+            <span className="field-label">Feed for {person.name}</span>
+            <input
+              readOnly
+              value={absolute}
+              className="mono"
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="ical-url"
+            />
+          </label>
+          <div className="actions">
+            <Button
+              className="btn-small"
+              onPress={() => {
+                void navigator.clipboard?.writeText(absolute).then(() => setCopied(true));
+              }}
+            >
+              {copied ? 'Copied' : 'Copy'}
+            </Button>
+            {token.id && (
+              <Button
+                className="btn-small"
+                tone="danger"
+                onPress={() => {
+                  calendarCommands.revoke(summit, person.id, token.id!).then(() => setToken(null), setError);
+                }}
+              >
+                Revoke
+              </Button>
+            )}
+          </div>
+        </div>
+      )}
+      <InlineError error={error} />
+    </div>
+  );
+}
+
+/** The calendars-and-print screen. */
+export default function ExportsPage() {
+  const { summit, standing } = useSummitScope();
+  const persons = usePersons(summit.id);
+  const days = datesBetween(summit.days.from, summit.days.to);
+  const today = summitToday(summit);
+  const base = `/api/summits/${encodeURIComponent(summit.id)}`;
+  return (
+    <>
+      <h1>Calendars & print</h1>
+      <section className="card" aria-labelledby="csv-title">
+        <h2 id="csv-title">Spreadsheet</h2>
+        <p>
+          <a className="btn" href={`${base}/meetings.csv`} download>
+            Download the meetings you may see (CSV)
+          </a>
+        </p>
+      </section>
+      {standing.delegation ? (
+        <section className="card" aria-labelledby="people-title">
+          <h2 id="people-title">Your delegation</h2>
+          <QueryState query={persons} what="Loading your delegation">
+            {(list) => (
+              <div className="table-wrap">
+                <table className="table">
+                  <caption className="visually-hidden">Calendar feeds and daily cards per person</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Person</th>
+                      <th scope="col">Calendar subscription (iCalendar)</th>
+                      <th scope="col">Daily card to print</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list
+                      .filter((p) => p.delegation === standing.delegation)
+                      .map((p) => (
+                        <tr key={p.id}>
+                          <th scope="row">
+                            {p.name}
+                            {p.title && <span className="muted small block">{p.title}</span>}
+                          </th>
+                          <td>
+                            <Subscription summit={summit.id} person={p} />
+                          </td>
+                          <td>
+                            <ul className="plain">
+                              {days.map((d) => (
+                                <li key={d}>
+                                  <Link to={`/s/${summit.id}/print/${p.id}/${d}`}>
+                                    {dayLabel(localMillis(d, '12:00', summit.timezone), summit.timezone)}
+                                    {d === today && ' (today)'}
+                                    <span className="visually-hidden"> card for {p.name}</span>
+                                  </Link>
+                                </li>
+                              ))}
+                            </ul>
+                          </td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </QueryState>
+        </section>
+      ) : (
+        <p className="notice">Calendar feeds and daily cards are per person of a delegation.</p>
+      )}
+    </>
+  );
+}
