@@ -1,0 +1,187 @@
+// Matrix rows of the summit and logistics routes: summits, venues, rooms, delegations, persons,
+// programme, busy blocks, a person's agenda and room utilisation.
+import { either, host, named, nobody, of, participants, signedIn } from '../actors.js';
+import type { Entry, Refusal } from '../entry.js';
+import {
+  addPrincipalOf,
+  freshLogistics,
+  freshUsBusy,
+  ifMatch,
+  logisticsBody,
+  S,
+  usBusyBody,
+  type LogisticsKind,
+} from '../targets.js';
+
+/** The user without a grant is a stranger to the summit: 404 where the route declares 403. */
+const strangerNotFound: Refusal = [named('no-grant'), 404];
+
+/** The record each read of one logistics kind aims at: something of the US where there is one. */
+const EXISTING: Record<LogisticsKind, string> = {
+  venues: 'hyatt',
+  rooms: 'ariyana-usa',
+  delegations: 'usa',
+  persons: 'usa-potus',
+  programme: 'ceo-summit-address-usa',
+};
+
+/** Who may write each kind: the host's admin; for persons, also the US lead and protocol officer. */
+const WRITERS = {
+  venues: host('host-admin'),
+  rooms: host('host-admin'),
+  delegations: host('host-admin'),
+  persons: either(host('host-admin'), of('usa', 'lead', 'po')),
+  programme: host('host-admin'),
+} as const;
+
+function logisticsEntries(kind: LogisticsKind): Entry[] {
+  const base = `/api/summits/{summit}/${kind}`;
+  const may = WRITERS[kind];
+  // a new delegation lacks its principal until it is added: no export may run meanwhile
+  const exclusive = kind === 'delegations';
+  const whose = kind === 'persons' ? 'a US person' : `a ${kind} record`;
+  return [
+    {
+      route: `GET ${base}`,
+      target: `every ${kind} record (summit scope)`,
+      may: participants,
+      send: () => ({ params: { summit: S }, query: { limit: '200' } }),
+    },
+    {
+      route: `POST ${base}`,
+      target: `a new ${kind === 'persons' ? 'US person' : `${kind} record`}`,
+      may,
+      refused: [strangerNotFound],
+      exclusive,
+      send: (w) => ({ params: { summit: S }, body: logisticsBody[kind](`mx-new-${kind}-${w.next()}`) }),
+      ...(kind === 'delegations'
+        ? { settle: (w, sent) => addPrincipalOf(w, (sent.body as { id: string }).id) }
+        : {}),
+    },
+    {
+      route: `GET ${base}/{id}`,
+      target: `${EXISTING[kind]} (summit scope)`,
+      may: participants,
+      send: () => ({ params: { summit: S, id: EXISTING[kind] } }),
+    },
+    {
+      route: `PUT ${base}/{id}`,
+      target: `a fresh ${whose}, renamed`,
+      may,
+      refused: [strangerNotFound],
+      exclusive,
+      send: async (w) => {
+        const { id, body } = await freshLogistics(w, kind);
+        const renamed =
+          'title' in body ? { ...body, title: `Renamed ${id}` } : { ...body, name: `Renamed ${id}` };
+        return { params: { summit: S, id }, body: renamed, headers: ifMatch(1) };
+      },
+    },
+    {
+      route: `DELETE ${base}/{id}`,
+      target: `a fresh ${whose}`,
+      may,
+      refused: [strangerNotFound],
+      exclusive,
+      send: async (w) => {
+        const { id } = await freshLogistics(w, kind);
+        return { params: { summit: S, id }, headers: ifMatch(1) };
+      },
+    },
+  ];
+}
+
+/** Summits, logistics, busy blocks, the agenda and utilisation. */
+export const SUMMIT_ENTRIES: readonly Entry[] = [
+  {
+    route: 'GET /api/summits',
+    target: 'the summits the caller takes part in (none for the user with no grant)',
+    may: signedIn,
+    send: () => ({}),
+  },
+  {
+    route: 'POST /api/summits',
+    target: 'a new summit: operators only, and no matrix user is one',
+    may: nobody,
+    send: (w) => ({
+      body: {
+        id: `mx-summit-${w.next()}`,
+        name: 'Matrix summit',
+        timezone: 'Asia/Ho_Chi_Minh',
+        days: { from: '2017-11-08', to: '2017-11-09' },
+        dayWindow: { from: '08:00', to: '18:00' },
+        grainMinutes: 15,
+        bufferMinutes: 5,
+      },
+    }),
+  },
+  {
+    route: 'GET /api/summits/{summit}',
+    target: 'the demo summit',
+    may: participants,
+    send: () => ({ params: { summit: S } }),
+  },
+  {
+    route: 'PUT /api/summits/{summit}',
+    target: "the demo summit's settings, unchanged, under its current ETag",
+    may: host('host-admin'),
+    exclusive: true,
+    send: async (w) => {
+      const summit = await w.server.store.read((tx) => tx.summits.get(S as never));
+      if (!summit) throw new Error('the demo summit should exist');
+      const { version, ...settings } = summit;
+      return { params: { summit: S }, body: settings, headers: ifMatch(version) };
+    },
+  },
+  ...(['venues', 'rooms', 'delegations', 'persons', 'programme'] as const).flatMap(logisticsEntries),
+  {
+    route: 'GET /api/summits/{summit}/busy',
+    target: "every busy block the caller may see: its own delegation's only",
+    may: participants,
+    send: () => ({ params: { summit: S }, query: { limit: '200' } }),
+  },
+  {
+    route: 'POST /api/summits/{summit}/busy',
+    target: 'a new busy block of a US person',
+    may: of('usa', 'lead', 'po'),
+    refused: [[participants, 403]],
+    send: (w) => ({ params: { summit: S }, body: usBusyBody(w) }),
+  },
+  {
+    route: 'GET /api/summits/{summit}/busy/{id}',
+    target: "usa-potus-prep, the US President's private commitment",
+    may: of('usa'),
+    send: () => ({ params: { summit: S, id: 'usa-potus-prep' } }),
+  },
+  {
+    route: 'PUT /api/summits/{summit}/busy/{id}',
+    target: 'a fresh US busy block, relabelled',
+    may: of('usa', 'lead', 'po'),
+    refused: [[of('usa'), 403]],
+    send: async (w) => {
+      const { version: _v, ...block } = await freshUsBusy(w);
+      const body = { ...block, label: w.markers.usSecret('busy-label') };
+      return { params: { summit: S, id: block.id }, body, headers: ifMatch(1) };
+    },
+  },
+  {
+    route: 'DELETE /api/summits/{summit}/busy/{id}',
+    target: 'a fresh US busy block',
+    may: of('usa', 'lead', 'po'),
+    refused: [[of('usa'), 403]],
+    send: async (w) => ({ params: { summit: S, id: (await freshUsBusy(w)).id }, headers: ifMatch(1) }),
+  },
+  {
+    route: 'GET /api/summits/{summit}/persons/{id}/agenda',
+    target: "the US President's agenda: his private commitments only as busy to others",
+    may: participants,
+    send: () => ({ params: { summit: S, id: 'usa-potus' }, query: { limit: '200' } }),
+  },
+  {
+    route: 'GET /api/summits/{summit}/rooms/utilisation',
+    target: "the host's room bookings",
+    may: host(),
+    refused: [strangerNotFound],
+    send: () => ({ params: { summit: S }, query: { limit: '200' } }),
+  },
+];
