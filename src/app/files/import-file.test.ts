@@ -18,6 +18,7 @@ import { exportSummitFile } from './export-summit.js';
 import { createSummitFromFile, importIntoSummit } from './import-file.js';
 import { meetingsCsv } from './meetings-csv.js';
 import { getRequest } from '../requests/read.js';
+import { loadSummitData } from '../summit/load.js';
 
 describe.each(BACKENDS)('file imports and the meetings sheet on %s', (backend) => {
   let t: TestStore;
@@ -137,6 +138,68 @@ describe.each(BACKENDS)('file imports and the meetings sheet on %s', (backend) =
     });
     const view = await getRequest(ctx, delegate(S, 'usa', 'viewer'), S, 'usa-chl-sheet');
     expect(view.request).toMatchObject({ to: ['chl'], attendees: ['usa-ustr', 'chl-fm'] });
+  });
+
+  it('keeps what the host cannot see when it imports its own export: busy blocks, confidential requests', async () => {
+    const before = await t.store.read((tx) => loadSummitData(tx, S));
+    const hostFile = await exportSummitFile(ctx, admin, S, 'json');
+    expect(JSON.parse(hostFile).busy ?? []).toEqual([]);
+    const { version } = await getSummit(ctx, admin, S);
+    await importIntoSummit(ctx, admin, S, { text: hostFile, format: 'json' }, version);
+    const after = await t.store.read((tx) => loadSummitData(tx, S));
+    const ids = (list: { id: string }[]) => list.map((r) => r.id).sort();
+    expect(ids(after.busy)).toEqual(ids(before.busy));
+    expect(after.busy.length).toBeGreaterThan(0);
+    expect(ids(after.requests)).toEqual(ids(before.requests));
+    expect(after.requests.find((r) => r.id === 'usa-rus-officials')).toMatchObject({ confidential: true });
+  });
+
+  it('refuses a file that changes a hidden record or removes what one needs, without saying what it is', async () => {
+    const { version } = await getSummit(ctx, admin, S);
+    const full = JSON.parse(await exportSummitFile(ctx, SYSTEM, S, 'json'));
+    const i = full.busy.findIndex((b: { id: string }) => b.id === 'usa-potus-prep');
+    full.busy[i].label = 'Renamed by the host';
+    const changed = await importIntoSummit(
+      ctx,
+      admin,
+      S,
+      { text: JSON.stringify(full), format: 'json' },
+      version,
+    ).catch((e) => e);
+    expect(changed).toBeInstanceOf(ValidationError);
+    expect(changed.issues).toEqual([
+      { path: `busy[${i}].id`, message: expect.stringContaining('cannot see') },
+    ]);
+
+    const hostFile = JSON.parse(await exportSummitFile(ctx, admin, S, 'json'));
+    hostFile.venues = hostFile.venues.filter((v: { id: string }) => v.id !== 'hyatt');
+    hostFile.travelMinutes = hostFile.travelMinutes.filter((p: string[]) => !p.includes('hyatt'));
+    const removed = await importIntoSummit(
+      ctx,
+      admin,
+      S,
+      { text: JSON.stringify(hostFile), format: 'json' },
+      version,
+    ).catch((e) => e);
+    expect(removed).toBeInstanceOf(ValidationError);
+    expect(removed.issues).toEqual([
+      { path: 'venues', message: '"hyatt" must stay: records you cannot see refer to it' },
+    ]);
+    expect(JSON.stringify(removed.issues)).not.toMatch(/usa-potus|Staff time/);
+  });
+
+  it('refuses a sheet row that would overwrite a request the host cannot see', async () => {
+    const { version } = await getSummit(ctx, admin, S);
+    const sheet =
+      'id,from,to,format,level,minutes,priority,topics,attendees\r\n' +
+      'usa-rus-officials,usa,rus,bilateral,officials,30,3,,usa-nsa;rus-aide\r\n';
+    const refused = await importIntoSummit(ctx, admin, S, { text: sheet, format: 'csv' }, version).catch(
+      (e) => e,
+    );
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(refused.issues).toEqual([{ path: 'id', message: expect.stringContaining('cannot see') }]);
+    const stored = await t.store.read((tx) => tx.requests.get(S, 'usa-rus-officials'));
+    expect(stored).toMatchObject({ confidential: true });
   });
 
   it('writes the meetings a reader may see as CSV in local time, and hides unannounced ones of others', async () => {

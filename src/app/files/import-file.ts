@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { importRequestsCsv } from './import-requests-csv.js';
 import { importSummitData, type ImportSummary } from './import-summit.js';
+import { keepHidden, refuseHiddenReplacements } from './keep-hidden.js';
 
 /** The file kinds an import accepts: a whole summit file, or a sheet of requests. */
 export type ImportFormat = 'yaml' | 'json' | 'csv';
@@ -26,8 +27,8 @@ function readFile(text: string, format: 'yaml' | 'json'): SummitData {
 }
 
 /**
- * Makes summit `summit` equal to the file (YAML or JSON; the file must describe that same summit), or
- * adds and replaces the requests of a CSV sheet; all or nothing. Only the host's admin (or an
+ * Makes summit `summit` equal to the file (YAML or JSON; the file must describe that same summit) as
+ * far as the actor can see it, or adds and replaces the requests of a CSV sheet; all or nothing. Only the host's admin (or an
  * operator) may. `expectedVersion` is the summit version the caller read (stale ⇒ StaleVersionError).
  */
 export async function importIntoSummit(
@@ -40,14 +41,23 @@ export async function importIntoSummit(
   requireParticipant(actor, summit);
   // refused before reading, so a file's errors never tell a non-admin anything about the summit
   requireCapability(actor, summit, 'manage-logistics');
-  if (input.format === 'csv') return importRequestsCsv(ctx, actor, summit, input.text, { expectedVersion });
+  if (input.format === 'csv') {
+    return importRequestsCsv(ctx, actor, summit, input.text, {
+      expectedVersion,
+      merge: (stored, next) => refuseHiddenReplacements(actor, stored, next),
+    });
+  }
   const data = readFile(input.text, input.format);
   if (data.summit.id !== summit) {
     throw new ValidationError([
       { path: 'summit.id', message: `the file describes summit "${data.summit.id}", not "${summit}"` },
     ]);
   }
-  return importSummitData(ctx, actor, data, { expectedVersion });
+  // what the actor cannot see (others' busy blocks, confidential requests) is kept as it is
+  return importSummitData(ctx, actor, data, {
+    expectedVersion,
+    merge: (stored, file) => keepHidden(actor, stored, file),
+  });
 }
 
 /** Creates a summit from a file; only an operator may, and a summit with the file's id must not exist. */

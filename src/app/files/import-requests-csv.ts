@@ -9,14 +9,14 @@ import { importSummitData, type ImportSummary } from './import-summit.js';
 
 /**
  * Adds or replaces the requests of a CSV file in a summit; errors name row and column.
- * `expectedVersion`, when given, is the summit version the caller read (see importSummitData).
+ * `options` go to importSummitData (the summit version the caller read, what to keep of the stored data).
  */
 export async function importRequestsCsv(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
   text: string,
-  options: { expectedVersion?: number } = {},
+  options: Parameters<typeof importSummitData>[3] = {},
 ): Promise<ImportSummary> {
   const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
   const read = readRequestsCsv(text, data);

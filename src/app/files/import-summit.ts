@@ -33,13 +33,14 @@ export async function importSummitFile(
 
 /**
  * Stores parsed summit data (see importSummitFile). Only an operator or the summit's host-admin may.
- * `expectedVersion` is the summit version the caller read (If-Match); 0 means the summit must not exist yet.
+ * `expectedVersion` is the summit version the caller read (If-Match); 0 means the summit must not exist
+ * yet. `merge`, given what is stored, says what to store instead of `data` (in the same transaction).
  */
 export async function importSummitData(
   ctx: AppContext,
   actor: Actor,
   data: SummitData,
-  options: { expectedVersion?: number } = {},
+  options: { expectedVersion?: number; merge?: (stored: SummitData, file: SummitData) => SummitData } = {},
 ): Promise<ImportSummary> {
   const id = data.summit.id;
   return writeWithEvents(ctx, async (tx) => {
@@ -56,8 +57,9 @@ export async function importSummitData(
     if (existing) await tx.summits.update({ ...data.summit, version: existing.version });
     else await tx.summits.insert(data.summit);
     const before: SummitData = existing ? await loadSummitData(tx, id) : emptyLike(data);
-    const summary = await syncAll(tx, data, before);
-    await tx.travel.replaceAll(id, data.travel);
+    const wanted = options.merge && existing ? options.merge(before, data) : data;
+    const summary = await syncAll(tx, wanted, before);
+    await tx.travel.replaceAll(id, wanted.travel);
     await recordEvent(tx, ctx, actor, id, { kind: 'summit' }, 'summit.imported', {
       created: !existing,
       ...summary,
