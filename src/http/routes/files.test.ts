@@ -222,6 +222,27 @@ describe.each(BACKENDS)('encounter, log and file routes on %s', (backend) => {
       expect(read.json().request).toMatchObject({ from: 'usa', to: ['chl'], status: 'requested' });
     });
 
+    it("round-trips the host's own export without losing what the host cannot see", async () => {
+      const exported = await s.as.hostAdmin.send({ method: 'GET', url: `${S}/export?format=json` });
+      expect(exported.body).not.toContain('usa-potus-prep');
+      const r = await s.as.hostAdmin.send({
+        method: 'POST',
+        url,
+        payload: exported.body,
+        headers: { 'content-type': 'application/json', 'if-match': await etagOf() },
+      });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().busy).toMatchObject({ removed: 0 });
+      expect((await s.as.usaViewer.send({ method: 'GET', url: `${S}/busy/usa-potus-prep` })).statusCode).toBe(
+        200,
+      );
+      const confidential = await s.as.usaViewer.send({
+        method: 'GET',
+        url: `${S}/requests/usa-rus-officials`,
+      });
+      expect(confidential.json().request.confidential).toBe(true);
+    });
+
     it('creates summits from files for operators only: 403 for everyone signed in, 415 for CSV', async () => {
       const text = demoText.replace('id: apec-2017', 'id: apec-2017-copy');
       const r = await s.as.hostAdmin.send({
