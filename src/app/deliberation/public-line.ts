@@ -5,7 +5,8 @@ import type { PublicLine } from '../../domain/deliberation/schema.js';
 import { encountersBetween } from '../../domain/encounter/encounters.js';
 import type { DelegationId, SummitId } from '../../domain/ids.js';
 import { partiesOf } from '../../domain/request/agreement.js';
-import { actingDelegation, requireCapability } from '../access.js';
+import type { Scope } from '../../domain/visibility/scope.js';
+import { actingDelegation, partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadVisibleRequest } from '../requests/load.js';
@@ -65,10 +66,13 @@ export function setPublicLine(
     const stored = previous
       ? await tx.publicLines.update(summit, line)
       : await tx.publicLines.insert(summit, line);
-    // A published line is what the delegation says to everyone; a draft stays inside it.
-    const scope = stored.published
-      ? ({ kind: 'summit' } as const)
-      : ({ kind: 'delegation', delegation } as const);
+    // A published line is what the delegation says to everyone, but one party's words on a
+    // confidential request do not make it known: they stay with its parties. A draft stays inside.
+    const scope: Scope = stored.published
+      ? request.confidential
+        ? partiesScope(request)
+        : { kind: 'summit' }
+      : { kind: 'delegation', delegation };
     await recordEvent(
       tx,
       ctx,
