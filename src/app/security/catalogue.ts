@@ -47,6 +47,10 @@ export const NOT_USE_CASES: Record<string, string> = {
   'planning/diff.ts#diffPlan': PART,
   'planning/plan.ts#planningInput': PART,
   'files/export-summit.ts#visibleSummitData': 'the filter exportSummitFile applies; tested through it',
+  'files/keep-hidden.ts#keepHidden':
+    'what importIntoSummit keeps inside its transaction (pure data); tested through it',
+  'files/keep-hidden.ts#refuseHiddenReplacements':
+    'what importIntoSummit refuses of a sheet inside its transaction (pure data); tested through it',
   'files/sync.ts#runSync': PART,
   'files/sync.ts#syncStep': PART,
   'logistics/entity.ts#entityUseCases': 'builds the logistics use cases of specs.ts, attacked one by one',
