@@ -48,6 +48,7 @@ export interface ReplanRun extends ProcessFacts {
     change: string;
     description: string;
     millis: number;
+    cpuMillis: number;
     moved: number;
     dropped: number;
     weight: number;

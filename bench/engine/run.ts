@@ -204,6 +204,7 @@ async function runReplans(data: SummitData, base: SolverRun, seed: number): Prom
       warmupMillis: (out as ReplanRun).warmupMillis,
       description: c.description,
       millis: c.millis,
+      cpuMillis: c.cpuMillis,
       moved: c.moved,
       dropped: c.dropped,
       weightBefore: base.weight ?? 0,

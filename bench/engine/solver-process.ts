@@ -135,14 +135,17 @@ function replanChanges(data: SummitData, base: Plan, seed: number): ReplanRun {
   const changes = CHANGES.map((change) => {
     const { data: changed, description } = applyChange(data, base.meetings, change);
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const plan = replan(changed, base, { seed, clock: () => performance.now() });
     const millis = performance.now() - t;
+    const used = process.cpuUsage(cpu);
     const placed = new Set(plan.meetings.map((m) => m.request as string));
     const dropped = base.meetings.filter((m) => !placed.has(m.request));
     return {
       change,
       description,
       millis: Math.round(millis),
+      cpuMillis: Math.round((used.user + used.system) / 1000),
       moved: plan.moved.length,
       dropped: dropped.length,
       weight: plan.objective.weight,

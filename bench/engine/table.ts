@@ -25,6 +25,7 @@ export interface ReplanRow {
   warmupMillis: number;
   description: string;
   millis: number;
+  cpuMillis: number;
   moved: number;
   dropped: number;
   weightBefore: number;
@@ -111,7 +112,7 @@ export function replanCells(r: ReplanRow): string[] {
       : '';
   return [
     `${r.change}: ${r.description}`,
-    `${r.millis} ms`,
+    `${r.millis} ms (CPU ${r.cpuMillis} ms)`,
     String(r.moved),
     String(r.dropped),
     `${r.weightBefore} → ${r.weightAfter}${added}`,
