@@ -24,6 +24,8 @@ export interface EntitySpec<T extends Record_> {
   schema: z.ZodType<Omit<T, 'version'>>;
   /** Throws ForbiddenError unless the actor may write this record. */
   authorise(actor: Actor, summit: SummitId, record: Omit<T, 'version'>, tx: Tx): void | Promise<void>;
+  /** What is wrong with the id a new record takes (add only), e.g. outside its delegation's space. */
+  newIdIssues?(actor: Actor, summit: SummitId, record: Omit<T, 'version'>, tx: Tx): Promise<Issue[]>;
   /** References that must resolve (venue of a room…); every failure listed. */
   references?(tx: Tx, summit: SummitId, record: Omit<T, 'version'>): Promise<Issue[]>;
   scope(record: Omit<T, 'version'>, tx: Tx, summit: SummitId): Scope | Promise<Scope>;
@@ -73,6 +75,8 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
         await requireSummit(tx, summit);
         await check(tx, summit, record);
         await spec.authorise(actor, summit, record, tx);
+        const idIssues = (await spec.newIdIssues?.(actor, summit, record, tx)) ?? [];
+        if (idIssues.length > 0) throw new ValidationError(idIssues);
         const stored = await spec.collection(tx).insert(summit, { ...record, version: 1 } as T);
         await recordEvent(
           tx,

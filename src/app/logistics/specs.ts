@@ -116,6 +116,18 @@ export const busy = entityUseCases({
     const delegation = await delegationOf(tx, summit, b.person);
     if (delegation) requireCapability(actor, summit, 'act-on-request', delegation);
   },
+  // A delegation names its blocks in its own space (`usa-…`), so "already exists" never tells it
+  // that another delegation's private block has the id it chose (operators name them freely).
+  async newIdIssues(actor, summit, b, tx) {
+    const delegation = await delegationOf(tx, summit, b.person);
+    if (actor.system || !delegation || b.id.startsWith(`${delegation}-`)) return [];
+    return [
+      {
+        path: 'id',
+        message: `a busy block's id starts with its delegation's id and a dash ("${delegation}-")`,
+      },
+    ];
+  },
   async references(tx, summit, b) {
     const issues = [
       ...(await venueExists(tx, summit, b.venue, 'venue')),

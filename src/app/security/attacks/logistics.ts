@@ -1,4 +1,5 @@
 // Attacks on the summit's logistics records, busy blocks, agendas and room utilisation.
+import { expect } from 'vitest';
 import { SYSTEM } from '../../../../test/support/app.js';
 import { personAgenda } from '../../logistics/agenda.js';
 import type { EntityUseCases } from '../../logistics/entity.js';
@@ -208,6 +209,18 @@ export const LOGISTICS_ATTACKS: Record<string, Attack[]> = {
     ...attacks(OUTSIDERS, 'adds a busy block for usa-potus', 'hidden', (w, a) =>
       busy.add(w.ctx, a, S, newBusy('usa-potus')),
     ),
+    // an id of its own choosing must not tell whether another delegation's busy block has it
+    attack('rus', 'names its busy block after the US usa-potus-prep', 'invalid', async (w, a) => {
+      const added = (id: string) =>
+        busy.add(w.ctx, a, S, newBusy('rus-fm', id)).then(
+          () => new Error(`busy block ${id} was added`),
+          (e: Error) => e,
+        );
+      const taken = await added('usa-potus-prep');
+      const free = await added('usa-potus-never-used');
+      expect(taken.message).toBe(free.message);
+      throw taken;
+    }),
     attack('rus', 'adds a busy block that ends before it starts', 'invalid', (w, a) =>
       busy.add(w.ctx, a, S, { ...newBusy('rus-fm'), to: '2017-11-10T00:00:00.000Z' }),
     ),
