@@ -2,6 +2,7 @@
 import type { SummitData } from '../domain/summit/data.js';
 import { computeBound } from './bound/lagrangian.js';
 import { compileModel } from './model/compile.js';
+import type { Model } from './model/model.js';
 import { buildPlan } from './plan.js';
 import type { Plan } from './result.js';
 import { construct, constructionOrder, keepExisting } from './search/construct.js';
@@ -36,9 +37,7 @@ export function solve(data: SummitData, options: SolveOptions = {}): Plan {
   const t0 = clock ? clock() : 0;
   const elapsed = (): number => (clock ? clock() - t0 : 0);
   const m = compileModel(data);
-  const state = new ScheduleState(m);
-  keepExisting(state);
-  construct(state, constructionOrder(m));
+  const state = firstPlan(m);
   const bound = computeBound(m, {
     iterations: options.boundIterations,
     lowerBound: objectiveOf(m, state.total).weight - fixedObjective(m).weight,
@@ -67,4 +66,25 @@ export function solve(data: SummitData, options: SolveOptions = {}): Plan {
     seed,
     iterations: result.iterations,
   });
+}
+
+/**
+ * The better of two greedy plans: requests by priority, and by priority per grid minute claimed
+ * (which wins when a few persons' time is the bottleneck). Existing meetings are kept in both.
+ */
+function firstPlan(m: Model): ScheduleState {
+  const byPriority = new ScheduleState(m);
+  keepExisting(byPriority);
+  construct(byPriority, constructionOrder(m));
+  const perMinute = new ScheduleState(m);
+  keepExisting(perMinute);
+  const claim = (minutes: number) => Math.ceil((minutes + m.tl.buffer) / m.tl.grain);
+  construct(
+    perMinute,
+    constructionOrder(
+      m,
+      Float64Array.from(m.requests, (r) => r.weight / claim(r.minutes)),
+    ),
+  );
+  return perMinute.total > byPriority.total ? perMinute : byPriority;
 }

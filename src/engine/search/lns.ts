@@ -142,7 +142,7 @@ export class Lns {
       touched[r] = 1;
       list.push(r);
     }
-    const cap = removed.length * 3 + 4;
+    const cap = removed.length * 5 + 8;
     let extra = 0;
     for (const r of removed) {
       for (const p of m.requests[r]!.attendees) {
