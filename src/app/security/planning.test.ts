@@ -1,0 +1,38 @@
+// Planning as the host does it: the proposal shows the host no busy label or id, no confidential
+// request and nothing of any delegation's deliberation, in the plan, the diff or the explanations.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/app.js';
+import type { Blocker } from '../../engine/result.js';
+import { proposePlan } from '../planning/plan.js';
+import { ACTORS, buildWorld, CONFIDENTIAL, leaksIn, S, type World } from './world.js';
+
+describe.each(BACKENDS)('what planning shows the host, on %s', (backend) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld(backend);
+  });
+  afterAll(() => w.t.dispose());
+
+  for (const who of ['host-admin', 'host-staff'] as const) {
+    it(`shows ${who} a proposal without private labels, ids or confidential requests`, async () => {
+      const before = await w.snapshot();
+      const proposal = await proposePlan(w.ctx, ACTORS[who], S, { timeLimitMs: 1500, seed: 7 });
+      expect(await w.snapshot(), 'a proposal writes nothing').toBe(before);
+      expect(leaksIn(proposal, w.markersFor(ACTORS[who]))).toEqual([]);
+      const blockers: Blocker[] = proposal.plan.unscheduled.flatMap((u) => u.blockers);
+      // what keeps a person busy privately is only ever "busy", never why
+      for (const b of blockers) {
+        if (b.kind === 'busy') expect([null, 'private commitment']).toContain(b.label);
+        if (b.kind === 'meeting') expect(Object.keys(CONFIDENTIAL)).not.toContain(b.request);
+      }
+      const named = [
+        ...proposal.plan.meetings.map((m) => m.request),
+        ...proposal.plan.moved,
+        ...proposal.diff.placed.map((m) => m.request),
+        ...proposal.diff.removed.map((m) => m.request),
+        ...proposal.diff.moved.map((m) => m.to.request),
+      ];
+      expect(named.filter((r) => r in CONFIDENTIAL)).toEqual([]);
+    });
+  }
+});
