@@ -314,9 +314,11 @@ describe.each(BACKENDS)('request routes on %s', (backend) => {
       expect((await s.as.jpnPo.send({ method: 'GET', url })).statusCode).toBe(404);
     });
 
-    it('takes a message from a party, refuses the host and empty text', async () => {
+    it("takes a message from a party's protocol officer, refuses a viewer, the host and empty text", async () => {
       s.clock.advance(60_000);
-      const posted = await s.as.usaViewer.send({
+      const viewer = await s.as.usaViewer.send({ method: 'POST', url, payload: { text: 'Noted.' } });
+      expect(viewer.statusCode).toBe(403);
+      const posted = await s.as.usaPo.send({
         method: 'POST',
         url,
         payload: { text: 'Noted on our side.' },

@@ -48,11 +48,14 @@ export const threadRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ActingQuery,
         body: NewMessage,
         response: { 201: Message },
-        'x-authz': authz.signedIn('a member of a party delegation; the host gets 403, others 404', {
-          capability: 'read',
-          scope: 'parties',
-          denied: 404,
-        }),
+        'x-authz': authz.signedIn(
+          "a party's lead or protocol officer; viewers and the host get 403, others 404",
+          {
+            capability: 'act-on-request',
+            scope: 'parties',
+            denied: 404,
+          },
+        ),
       },
     },
     async (request, reply) => {
