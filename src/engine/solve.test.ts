@@ -63,4 +63,30 @@ describe('solve', () => {
     expect(u?.reason).toBe('displaced');
     expect(u?.detail).toContain('usa-p: meeting usa-jpn 6 May 09:00–11:00');
   });
+
+  it('moves an existing meeting when that makes room for one more request', () => {
+    // usa-p is free 09:00–12:00; the existing meeting at 09:30 leaves room for only one more hour.
+    const data = twoLeaders()
+      .venue('annex')
+      .room('r2', { venue: 'annex' })
+      .room('r3', { venue: 'annex' })
+      .request('old', {
+        from: 'usa',
+        to: ['jpn'],
+        attendees: ['usa-p', 'jpn-p'],
+        minutes: 60,
+        status: 'scheduled',
+      })
+      .request('a', { from: 'usa', to: ['chn'], attendees: ['usa-p', 'chn-p'], minutes: 60 })
+      .request('b', { from: 'usa', to: ['chn'], attendees: ['usa-p'], minutes: 60 })
+      .meeting('old', '2030-05-06T09:30', 'r1')
+      .build();
+    data.summit.dayWindow = { from: '09:00', to: '12:00' };
+    data.summit.grainMinutes = 30;
+    const plan = solve(data, { maxIterations: 300 });
+    expect(checkPlan(data, plan.meetings).violations).toEqual([]);
+    expect(plan.meetings).toHaveLength(3);
+    expect(plan.objective).toEqual({ weight: 9, preferred: 0, moved: 1 });
+    expect(plan.moved).toEqual(['old']);
+  });
 });

@@ -36,9 +36,10 @@ export function roomRanks(m: Model): Int32Array {
 /**
  * Finds the best slot for request r: highest value, then the snuggest fit (next to other meetings of
  * the same room and attendees, which keeps free time in large pieces), then the earliest, or a random
- * one among equals when `rng` is given. Returns null when nothing fits.
+ * one among equals when `rng` is given. `coarse` ignores preferred windows and existing places (a
+ * repair sometimes needs a meeting to leave its old place for others to fit). Null when nothing fits.
  */
-export function bestSlot(state: ScheduleState, r: number, rng: Rng | null): Slot | null {
+export function bestSlot(state: ScheduleState, r: number, rng: Rng | null, coarse = false): Slot | null {
   const m = state.m;
   const req = m.requests[r]!;
   const { tl } = m;
@@ -61,7 +62,8 @@ export function bestSlot(state: ScheduleState, r: number, rng: Rng | null): Slot
         roomSnug = snugRoom(state, room, g, req.units);
       }
       const kept = req.existing !== null && req.existing.g === g && req.existing.room === room;
-      const value = placementValue(m, req, t, kept);
+      // Coarse: compare priority only, so preferred starts and kept places do not pin the choice.
+      const value = coarse ? req.weight : placementValue(m, req, t, kept);
       const snug = roomSnug + snugPersons(state, req, g);
       if (best === null || value > best.value || (value === best.value && snug > bestSnug)) {
         best = { g, venue: opt.venue, room, value };

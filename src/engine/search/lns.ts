@@ -181,10 +181,11 @@ export class Lns {
       else keys[r] = this.rng.next();
     }
     list.sort((a, b) => keys[b]! - keys[a]!);
+    const coarse = this.rng.next() < 0.25;
     for (const r of list) {
       touched[r] = 0;
       if (st.start[r]! >= 0) continue;
-      const slot = bestSlot(st, r, this.rng);
+      const slot = bestSlot(st, r, this.rng, coarse);
       if (slot) st.place(r, slot.g, slot.venue, slot.room);
     }
   }
