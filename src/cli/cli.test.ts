@@ -86,6 +86,38 @@ describe('the sideline command', () => {
     expect((await sideline(['export', '--format', 'json', '--db', db])).stdout).toBe(before);
   });
 
+  it('plans the summit in the database: a dry run stores nothing, a run stores placements as events', async () => {
+    const events = async () =>
+      (
+        JSON.parse((await sideline(['log', '--json', '--limit', '1000', '--db', db])).stdout) as {
+          events: { type: string }[];
+        }
+      ).events;
+    const before = (await events()).length;
+    const dry = await sideline(['schedule', '--dry-run', '--time-limit', '2', '--json', '--db', db]);
+    expect(dry.code).toBe(0);
+    const diff = JSON.parse(dry.stdout) as {
+      applied: boolean;
+      placed: unknown[];
+      unplaced: { request: string; reason: string; detail: string }[];
+    };
+    expect(diff.applied).toBe(false);
+    expect(diff.placed.length).toBeGreaterThan(5);
+    expect(diff.unplaced.find((u) => u.request === 'usa-rus')).toMatchObject({
+      reason: 'conditions-pending',
+    });
+    expect(diff.unplaced.find((u) => u.request === 'usa-rus')?.detail).toMatch(/c1 \(set by usa\)/);
+    expect((await events()).length).toBe(before);
+    const run = await sideline(['schedule', '--time-limit', '2', '--json', '--db', db]);
+    expect(JSON.parse(run.stdout).applied).toBe(true);
+    const placed = (await events()).filter((e) => e.type === 'meeting.placed').length;
+    expect(placed).toBe(diff.placed.length);
+    const scheduled = JSON.parse(
+      (await sideline(['requests', '--status', 'scheduled', '--json', '--db', db])).stdout,
+    );
+    expect(scheduled.requests.length).toBeGreaterThanOrEqual(diff.placed.length);
+  });
+
   it('exits 1 with one clear line on a usage mistake', async () => {
     const r = await sideline(['requests', '--status', 'bogus', '--db', db]);
     expect(r.code).toBe(1);

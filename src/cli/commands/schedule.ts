@@ -7,6 +7,7 @@ import type { CliContext } from '../program.js';
 import { withGlobals } from '../program.js';
 import { json, table, type Output } from '../output.js';
 import { UserError } from '../errors.js';
+import { scheduleDatabase } from './schedule-db.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import { readSummitFile } from '../../io/summit-file/read.js';
 import { formatFileError } from '../../io/errors.js';
@@ -29,25 +30,29 @@ export function registerSchedule(program: Command, ctx: CliContext): void {
     .option('--time-limit <seconds>', 'how long to search', '10')
     .option('--seed <n>', 'seed of the search (same file, seed and limit: same plan)', '1')
     .option('--out <result.json>', 'write the result file here')
+    .option('--dry-run', 'without a file: print what planning the database would change, store nothing')
     .addHelpText(
       'after',
       '\nExamples:\n  $ sideline schedule examples/apec-2017-danang.yaml\n' +
-        '  $ sideline schedule unga.json --time-limit 30 --seed 7 --out unga-result.json\n',
+        '  $ sideline schedule unga.json --time-limit 30 --seed 7 --out unga-result.json\n' +
+        '  $ sideline schedule --dry-run          # the summit in the database: show the diff\n',
     )
     .action(
       async (
         file: string | undefined,
-        opts: { timeLimit: string; seed: string; out?: string },
+        opts: { timeLimit: string; seed: string; out?: string; dryRun?: boolean },
         cmd: Command,
       ) => {
         const g = ctx.globals(cmd);
         const settings = readSettings(opts, g.json);
         if (file === undefined) {
-          // The database mode loads the summit's SummitData through the application layer and then
-          // calls scheduleSummitData, like the file mode below.
-          throw new UserError(
-            'give a SUMMIT_FILE to plan; planning the summit in the database is not available yet',
+          const { timeLimitMs, seed } = settings;
+          await scheduleDatabase(
+            g,
+            { timeLimitMs, seed, dryRun: Boolean(opts.dryRun), json: g.json },
+            ctx.output,
           );
+          return;
         }
         await scheduleSummitData(await readSummit(file), settings, ctx.output);
       },

@@ -1,0 +1,82 @@
+// `sideline schedule` without a file: plans the summit in the database and stores the placements.
+import type { GlobalOptions } from '../program.js';
+import type { Output } from '../output.js';
+import { table } from '../output.js';
+import { acceptPlan, proposePlan } from '../../app/planning/plan.js';
+import type { PlanDiff } from '../../app/planning/diff.js';
+import { resolveSummit } from '../../app/summit/resolve.js';
+import type { Summit } from '../../domain/summit/schema.js';
+import { localSpan } from '../format.js';
+import { OPERATOR, withApp } from '../session.js';
+
+/** How the database mode was asked to run. */
+export interface DatabaseScheduleSettings {
+  timeLimitMs: number;
+  seed: number;
+  dryRun: boolean;
+  json: boolean;
+}
+
+/**
+ * Plans the stored summit (in a worker thread), then writes the placements as events — or, with
+ * --dry-run, only prints what would change: placed, moved, removed, and every unplaced request's reason.
+ */
+export async function scheduleDatabase(
+  g: GlobalOptions,
+  s: DatabaseScheduleSettings,
+  output: Output,
+): Promise<PlanDiff> {
+  const { summit, diff, written } = await withApp(g, async (app) => {
+    const summit = await app.store.read((tx) => resolveSummit(tx, g.summit));
+    const proposal = await proposePlan(app, OPERATOR, summit.id, {
+      timeLimitMs: s.timeLimitMs,
+      seed: s.seed,
+    });
+    if (s.dryRun) return { summit, diff: proposal.diff, written: false };
+    return { summit, diff: await acceptPlan(app, OPERATOR, summit.id, proposal.plan), written: true };
+  });
+  if (s.json) {
+    output.out(JSON.stringify({ summit: summit.id, applied: written, ...diff }, null, 2));
+    return diff;
+  }
+  output.out(describeDiff(summit, diff));
+  output.out(
+    written
+      ? `\nStored: ${diff.placed.length} placed, ${diff.moved.length} moved, ${diff.removed.length} removed.`
+      : '\nDry run: nothing was stored.',
+  );
+  return diff;
+}
+
+/** The diff as tables a protocol officer reads: what changes, then why the rest could not be placed. */
+function describeDiff(summit: Summit, diff: PlanDiff): string {
+  const when = (p: { start: string; end: string }) => localSpan(summit, p.start, p.end);
+  const parts: string[] = [];
+  if (diff.placed.length + diff.moved.length + diff.removed.length > 0) {
+    parts.push(
+      table(
+        ['change', 'request', `when (${summit.timezone})`, 'room'],
+        [
+          ...diff.placed.map((p) => ['placed', p.request, when(p), p.room ?? '(pull-aside)']),
+          ...diff.moved.map((m) => [
+            'moved',
+            m.to.request,
+            `${when(m.from)} → ${when(m.to)}`,
+            m.to.room ?? '',
+          ]),
+          ...diff.removed.map((p) => ['removed', p.request, when(p), p.room ?? '']),
+        ],
+      ),
+    );
+  } else parts.push('No change to the calendar.');
+  if (diff.unplaced.length > 0) {
+    parts.push(`\nNot placed (${diff.unplaced.length}):`);
+    parts.push(
+      table(
+        ['request', 'reason', 'detail'],
+        diff.unplaced.map((u) => [u.request, u.reason, u.detail]),
+      ),
+    );
+  }
+  return parts.join('\n');
+}
