@@ -16,6 +16,7 @@ import { registerErrorHandling } from './errors.js';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER, type LoggerOption } from './logging.js';
 import { registerOpenApi } from './openapi.js';
 import { Problem, PROBLEM_TYPE } from './problem.js';
+import { calendarFeedRoutes } from './routes/calendar.js';
 import { FEATURE_ROUTES } from './routes/index.js';
 import {
   DEFAULT_RATE_LIMITS,
@@ -116,6 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerIdempotency(app);
 
   for (const routes of FEATURE_ROUTES) await app.register(routes, { prefix: '/api' });
+  await app.register(calendarFeedRoutes); // /ical/<token>.ics: outside /api, for calendar clients
   await app.register(webApp); // the web app's build, same origin, SPA fallback outside /api
   return app;
 }

@@ -4,21 +4,25 @@ import type { SummitId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { applyTransition } from '../../domain/request/transition.js';
 import { addMinutes } from '../../domain/time.js';
-import { NotFoundError, type Tx } from '../../store/store.js';
+import { NotFoundError, StaleVersionError, type Tx } from '../../store/store.js';
 import { partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadVisibleRequest } from '../requests/load.js';
 import { saveRequest } from '../requests/write.js';
+import { planningInput } from '../planning/plan.js';
 import { loadSummitData } from '../summit/load.js';
 import { parseInput } from '../validate.js';
+import { redactViolations } from './check.js';
 import { Slot } from './inputs.js';
 import { requireFeasible } from './rules.js';
 
 /**
  * Places an agreed request at a slot (it becomes scheduled), or moves a scheduled one. The check
- * runs inside the write transaction, so two overlapping placements can never both commit.
+ * runs inside the write transaction, after taking the summit's placement lock, so two overlapping
+ * placements can never both commit. `expectedVersion` is the meeting's version the caller read,
+ * or 0 for "not placed yet"; a different one is a StaleVersionError.
  */
 export function placeMeeting(
   ctx: AppContext,
@@ -31,8 +35,13 @@ export function placeMeeting(
   const slot = parseInput(Slot, input);
   requireCapability(actor, summit, 'place-meetings');
   return writeWithEvents(ctx, async (tx) => {
+    await tx.lockSummit(summit);
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
     const existing = (await tx.meetings.get(summit, requestId)) ?? null;
+    const expected = options.expectedVersion;
+    if (expected !== undefined && expected !== (existing?.version ?? 0)) {
+      throw new StaleVersionError('meeting', requestId, expected, existing?.version ?? 0);
+    }
     if (existing?.pinned)
       throw new ConflictError(`meeting ${requestId} is pinned: unpin it before moving it`, 'meeting-pinned');
     if (request.status === 'confirmed') {
@@ -47,7 +56,9 @@ export function placeMeeting(
       end: addMinutes(slot.start, request.minutes),
       room: slot.room,
     };
-    requireFeasible(await loadSummitData(tx, summit), candidate);
+    // Private labels stay out of the refusal, and what the actor may not see is not named.
+    const data = planningInput(await loadSummitData(tx, summit));
+    requireFeasible(data, candidate, (violations) => redactViolations(actor, data, violations));
     const acting = { actor, summit };
     if (!existing) {
       const next = applyTransition(request, conditions, 'schedule', acting, ctx.now());

@@ -18,9 +18,13 @@ export function violationsOf(data: SummitData, candidate: Placement): Violation[
   return violations.filter((v) => v.requests.includes(candidate.request) && !NOT_FOR_MANUAL.has(v.rule));
 }
 
-/** Refuses a placement that breaks a hard rule, naming every conflict. */
-export function requireFeasible(data: SummitData, candidate: Placement): void {
-  const violations = violationsOf(data, candidate);
+/** Refuses a placement that breaks a hard rule, naming every conflict (as `present` words them). */
+export function requireFeasible(
+  data: SummitData,
+  candidate: Placement,
+  present: (violations: Violation[]) => Violation[] = (violations) => violations,
+): void {
+  const violations = present(violationsOf(data, candidate));
   if (violations.length === 0) return;
   throw new ConflictError(
     `${candidate.request} cannot go there: ${violations.map((v) => v.message).join('; ')}`,

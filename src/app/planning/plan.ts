@@ -7,6 +7,7 @@ import type { SummitData } from '../../domain/summit/data.js';
 import { checkPlan } from '../../engine/check/check-plan.js';
 import type { Plan } from '../../engine/result.js';
 import type { Progress } from '../../engine/search/search.js';
+import type { Tx } from '../../store/store.js';
 import { solveInWorker } from '../../engine/worker/run-in-worker.js';
 import { canSeeRequest, partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
@@ -52,6 +53,14 @@ export async function proposePlan(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  return proposalSeenBy(actor, data, plan);
+}
+
+/** The part of a summit a proposal's reader is judged against: which requests exist, which meetings are stored. */
+export type ProposalContext = Pick<SummitData, 'requests' | 'meetings'> & { summit: { id: SummitId } };
+
+/** A plan and its difference from the stored meetings, as `actor` may see them. */
+export function proposalSeenBy(actor: Actor, data: ProposalContext, plan: Plan): PlanProposal {
   return {
     plan: visiblePlan(actor, data, plan),
     diff: visibleDiff(actor, data, diffPlan(data.meetings, plan)),
@@ -59,7 +68,7 @@ export async function proposePlan(
 }
 
 /** Confidential requests stay invisible to a host who plans: they are placed, but not shown. */
-function visiblePlan(actor: Actor, data: SummitData, plan: Plan): Plan {
+function visiblePlan(actor: Actor, data: ProposalContext, plan: Plan): Plan {
   if (actor.system) return plan;
   const hidden = hiddenRequests(actor, data);
   return {
@@ -70,7 +79,7 @@ function visiblePlan(actor: Actor, data: SummitData, plan: Plan): Plan {
   };
 }
 
-function visibleDiff(actor: Actor, data: SummitData, diff: PlanDiff): PlanDiff {
+function visibleDiff(actor: Actor, data: ProposalContext, diff: PlanDiff): PlanDiff {
   if (actor.system) return diff;
   const hidden = hiddenRequests(actor, data);
   return {
@@ -81,7 +90,7 @@ function visibleDiff(actor: Actor, data: SummitData, diff: PlanDiff): PlanDiff {
   };
 }
 
-function hiddenRequests(actor: Actor, data: SummitData): Set<string> {
+function hiddenRequests(actor: Actor, data: ProposalContext): Set<string> {
   return new Set(data.requests.filter((r) => !canSeeRequest(actor, data.summit.id, r)).map((r) => r.id));
 }
 
@@ -107,67 +116,80 @@ function redact<T extends { detail: string; blockers: { kind: string; request?: 
  */
 export function acceptPlan(ctx: AppContext, actor: Actor, summit: SummitId, plan: Plan): Promise<PlanDiff> {
   requireCapability(actor, summit, 'place-meetings');
-  return writeWithEvents(ctx, async (tx) => {
-    const data = await loadSummitData(tx, summit);
-    const { violations } = checkPlan(data, plan.meetings);
-    if (violations.length > 0) {
-      throw new ConflictError(
-        `the summit changed since this plan was made; plan again (${violations.length} conflicts, e.g. ${violations[0]!.message})`,
-        'plan-stale',
+  return writeWithEvents(ctx, (tx) => writePlan(tx, ctx, actor, summit, plan));
+}
+
+/**
+ * acceptPlan's work inside a writeWithEvents transaction the caller opened (accepting a planning
+ * job marks the job in the same transaction). Takes the summit's placement lock first.
+ */
+export async function writePlan(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  plan: Plan,
+): Promise<PlanDiff> {
+  await tx.lockSummit(summit);
+  const data = await loadSummitData(tx, summit);
+  const { violations } = checkPlan(data, plan.meetings);
+  if (violations.length > 0) {
+    throw new ConflictError(
+      `the summit changed since this plan was made; plan again (${violations.length} conflicts, e.g. ${violations[0]!.message})`,
+      'plan-stale',
+    );
+  }
+  const diff = diffPlan(data.meetings, plan);
+  const requests = new Map(data.requests.map((r) => [r.id as string, r]));
+  const now = ctx.now();
+  for (const p of diff.placed) {
+    const request = requests.get(p.request)!;
+    const conditions = data.conditions.filter((c) => c.request === request.id);
+    const next = applyTransition(request, conditions, 'schedule', { actor, summit }, now);
+    await tx.requests.update(summit, next);
+    await tx.meetings.insert(summit, {
+      ...p,
+      pinned: false,
+      confirmedBy: [],
+      announced: false,
+      version: 1,
+    });
+    await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.placed', {
+      ...p,
+      by: 'planner',
+    });
+  }
+  const meetings = new Map(data.meetings.map((m) => [m.request as string, m]));
+  for (const { from, to } of diff.moved) {
+    const m = meetings.get(to.request) as Meeting;
+    await tx.meetings.update(summit, {
+      ...m,
+      start: to.start,
+      end: to.end,
+      room: to.room,
+      confirmedBy: [],
+    });
+    await recordEvent(tx, ctx, actor, summit, partiesScope(requests.get(to.request)!), 'meeting.moved', {
+      ...to,
+      previous: { start: from.start, room: from.room },
+      by: 'planner',
+    });
+  }
+  for (const p of diff.removed) {
+    const request = requests.get(p.request)!;
+    const m = meetings.get(p.request) as Meeting;
+    await tx.meetings.remove(summit, m.request, m.version);
+    if (request.status === 'scheduled') {
+      const conditions = data.conditions.filter((c) => c.request === request.id);
+      await tx.requests.update(
+        summit,
+        applyTransition(request, conditions, 'unschedule', { actor, summit }, now),
       );
     }
-    const diff = diffPlan(data.meetings, plan);
-    const requests = new Map(data.requests.map((r) => [r.id as string, r]));
-    const now = ctx.now();
-    for (const p of diff.placed) {
-      const request = requests.get(p.request)!;
-      const conditions = data.conditions.filter((c) => c.request === request.id);
-      const next = applyTransition(request, conditions, 'schedule', { actor, summit }, now);
-      await tx.requests.update(summit, next);
-      await tx.meetings.insert(summit, {
-        ...p,
-        pinned: false,
-        confirmedBy: [],
-        announced: false,
-        version: 1,
-      });
-      await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.placed', {
-        ...p,
-        by: 'planner',
-      });
-    }
-    const meetings = new Map(data.meetings.map((m) => [m.request as string, m]));
-    for (const { from, to } of diff.moved) {
-      const m = meetings.get(to.request) as Meeting;
-      await tx.meetings.update(summit, {
-        ...m,
-        start: to.start,
-        end: to.end,
-        room: to.room,
-        confirmedBy: [],
-      });
-      await recordEvent(tx, ctx, actor, summit, partiesScope(requests.get(to.request)!), 'meeting.moved', {
-        ...to,
-        previous: { start: from.start, room: from.room },
-        by: 'planner',
-      });
-    }
-    for (const p of diff.removed) {
-      const request = requests.get(p.request)!;
-      const m = meetings.get(p.request) as Meeting;
-      await tx.meetings.remove(summit, m.request, m.version);
-      if (request.status === 'scheduled') {
-        const conditions = data.conditions.filter((c) => c.request === request.id);
-        await tx.requests.update(
-          summit,
-          applyTransition(request, conditions, 'unschedule', { actor, summit }, now),
-        );
-      }
-      await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.removed', {
-        request: p.request,
-        by: 'planner',
-      });
-    }
-    return diff;
-  });
+    await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.removed', {
+      request: p.request,
+      by: 'planner',
+    });
+  }
+  return diff;
 }

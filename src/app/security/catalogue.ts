@@ -5,6 +5,7 @@ import { DELIBERATION_ATTACKS } from './attacks/deliberation.js';
 import { FILE_ATTACKS } from './attacks/files.js';
 import { LOGISTICS_ATTACKS } from './attacks/logistics.js';
 import { MEETING_ATTACKS } from './attacks/meetings.js';
+import { PLANNING_FEED_ATTACKS } from './attacks/planning-feeds.js';
 import { REQUEST_ATTACKS } from './attacks/requests.js';
 import { SUMMIT_ATTACKS } from './attacks/summit.js';
 
@@ -16,6 +17,7 @@ export const USE_CASES: Record<string, Attack[]> = {
   ...LOGISTICS_ATTACKS,
   ...FILE_ATTACKS,
   ...SUMMIT_ATTACKS,
+  ...PLANNING_FEED_ATTACKS,
 };
 
 const RULE = 'an authorisation rule the use cases apply; tested through them';
@@ -80,6 +82,20 @@ export const NOT_USE_CASES: Record<string, string> = {
   'auth/users.ts#setGrants': ACCOUNT,
   'auth/users.ts#setPassword': ACCOUNT,
   'auth/users.ts#userByEmail': ACCOUNT,
+  'meetings/list.ts#calendarKey': 'the sort key of listMeetings’ entries: pure',
+  'meetings/check.ts#redactViolations':
+    'the wording checkPlacement and placeMeeting apply; tested through them',
+  'planning/plan.ts#proposalSeenBy': 'the filter proposePlan and readPlanJob apply; tested through them',
+  'planning/plan.ts#writePlan': PART,
+  'planning/suggest.ts#currentPlan': 'pure: the stored meetings as a plan',
+  'planning/suggest.ts#questionInput': 'the loading step of suggestSlots and askWhatIf; tested through them',
+  'planning/runner.ts#startPlanJobRunner':
+    'runs jobs queued through startPlanJob, as the system (server or `sideline worker`); no actor',
+  'planning/runner.ts#servePlanJobs': 'starts a server’s runner (or none): no actor',
+  'calendar/access.ts#mayIssueFeed': RULE,
+  'calendar/access.ts#requireFeedManager': RULE,
+  'calendar/feed.ts#calendarFeed':
+    'authentication: the feed token is the credential, read as its issuer sees the summit (calendar.test.ts)',
   'auth/testing/stores.ts#openTestStore': 'test support',
   'auth/testing/stores.ts#seedSummit': 'test support',
 };

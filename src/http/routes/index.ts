@@ -1,7 +1,11 @@
 // Every feature's routes, one plugin per file, mounted under /api. Adding a feature is one line here.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth.js';
+import { calendarTokenRoutes } from './calendar.js';
+import { eventRoutes } from './events.js';
 import { healthRoutes } from './health.js';
+import { meetingRoutes } from './meetings.js';
+import { planRoutes } from './plans.js';
 import { SUMMIT_FEATURE_ROUTES } from './summit-features.js';
 
 /** The feature route plugins, in the order they appear in the OpenAPI document. */
@@ -9,4 +13,8 @@ export const FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
   healthRoutes,
   authRoutes,
   ...SUMMIT_FEATURE_ROUTES,
+  meetingRoutes,
+  planRoutes,
+  eventRoutes,
+  calendarTokenRoutes,
 ];

@@ -1,0 +1,187 @@
+// Planning as jobs: the host starts a run, anyone of the host's staff follows its progress, then
+// accepts the plan or discards it. The job's row is the truth, so any server process answers.
+import { z } from 'zod';
+import type { Actor } from '../../domain/actor/schema.js';
+import type { SummitId } from '../../domain/ids.js';
+import type { Plan } from '../../engine/result.js';
+import { NotFoundError, type PlanJob, type PlanJobProgress, type PlanJobStatus } from '../../store/store.js';
+import { requireCapability, requireParticipant } from '../access.js';
+import type { AppContext } from '../context.js';
+import { ConflictError } from '../errors.js';
+import { recordEvent, writeWithEvents } from '../events/record.js';
+import { parseInput } from '../validate.js';
+import type { PlanDiff } from './diff.js';
+import { proposalSeenBy, writePlan, type PlanProposal } from './plan.js';
+
+/** The longest search a job may ask for. */
+export const MAX_PLAN_SECONDS = 600;
+
+/** What starting a job takes: how long to search, and the seed (same summit, seed and limit: same plan). */
+export const PlanJobInput = z.strictObject({
+  timeLimitSeconds: z.number().positive().max(MAX_PLAN_SECONDS).default(10),
+  seed: z.number().int().min(0).max(0xffffffff).default(1),
+});
+export type PlanJobInput = z.input<typeof PlanJobInput>;
+
+/** A job as its reader sees it: where it is, how far it got, and (once done) the plan and its diff. */
+export interface PlanJobView {
+  id: string;
+  status: PlanJobStatus;
+  version: number;
+  seed: number;
+  timeLimitSeconds: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  progress: PlanJobProgress;
+  /** The plan and what it would change now, for a job that is done (or was accepted). */
+  result: PlanProposal | null;
+  /** Why a failed job failed. */
+  error: string | null;
+}
+
+const NO_PROGRESS: PlanJobProgress = { elapsedMs: 0, objective: null, bound: null };
+
+/** Loads a job of the summit for a planner; "not found" for any other summit's. */
+async function requireJob(ctx: AppContext, summit: SummitId, id: string): Promise<PlanJob> {
+  const job = await ctx.store.read((tx) => tx.planJobs.get(summit, id));
+  if (!job) throw new NotFoundError('plan job', id);
+  return job;
+}
+
+/** Who may start and follow planning: the host's staff who place meetings. */
+function requirePlanner(actor: Actor, summit: SummitId): void {
+  requireParticipant(actor, summit);
+  requireCapability(actor, summit, 'place-meetings');
+}
+
+/** The job as `actor` sees it; the plan is judged against the meetings stored now. */
+async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<PlanJobView> {
+  let result: PlanProposal | null = null;
+  if ((job.status === 'done' || job.status === 'accepted') && job.result) {
+    const [requests, meetings] = await ctx.store.read((tx) =>
+      Promise.all([tx.requests.list(job.summit), tx.meetings.list(job.summit)]),
+    );
+    result = proposalSeenBy(actor, { summit: { id: job.summit }, requests, meetings }, job.result as Plan);
+  }
+  return {
+    id: job.id,
+    status: job.status,
+    version: job.version,
+    seed: job.seed,
+    timeLimitSeconds: job.timeLimitMs / 1000,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+    progress: job.progress ?? NO_PROGRESS,
+    result,
+    error: job.error,
+  };
+}
+
+/** Queues a planning run of the summit; a runner (this process's, or a worker's) picks it up. */
+export async function startPlanJob(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  input: unknown,
+): Promise<PlanJobView> {
+  const settings = parseInput(PlanJobInput, input ?? {});
+  requirePlanner(actor, summit);
+  const job = await ctx.store.write(async (tx) => {
+    if (!(await tx.summits.get(summit))) throw new NotFoundError('summit', summit);
+    return tx.planJobs.insert({
+      id: ctx.newId(),
+      summit,
+      status: 'queued',
+      requestedBy: actor.user,
+      seed: settings.seed,
+      timeLimitMs: Math.round(settings.timeLimitSeconds * 1000),
+      createdAt: ctx.now(),
+      startedAt: null,
+      finishedAt: null,
+      progress: null,
+      result: null,
+      error: null,
+      worker: null,
+      heartbeatAt: null,
+      version: 1,
+    });
+  });
+  return viewOf(ctx, actor, job);
+}
+
+/** One job of the summit, with its progress and, once done, its plan as the reader may see it. */
+export async function readPlanJob(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  id: string,
+): Promise<PlanJobView> {
+  requirePlanner(actor, summit);
+  return viewOf(ctx, actor, await requireJob(ctx, summit, id));
+}
+
+/**
+ * Writes a finished job's plan (checked again against the summit as it is now, as acceptPlan does)
+ * and marks the job accepted, in one transaction. `expectedVersion` is the job's version read.
+ */
+export async function acceptPlanJob(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  id: string,
+  expectedVersion: number,
+): Promise<{ job: PlanJobView; diff: PlanDiff }> {
+  requirePlanner(actor, summit);
+  const { job, diff } = await writeWithEvents(ctx, async (tx) => {
+    const found = await tx.planJobs.get(summit, id);
+    if (!found) throw new NotFoundError('plan job', id);
+    if (found.status !== 'done' || !found.result) {
+      throw new ConflictError(
+        `plan job ${id} is ${found.status}: only a job that is done can be accepted`,
+        'plan-not-done',
+      );
+    }
+    const accepted = await tx.planJobs.update({ ...found, status: 'accepted', version: expectedVersion });
+    const written = await writePlan(tx, ctx, actor, summit, found.result as Plan);
+    await recordEvent(tx, ctx, actor, summit, { kind: 'host' }, 'plan.accepted', {
+      job: id,
+      placed: written.placed.length,
+      moved: written.moved.length,
+      removed: written.removed.length,
+    });
+    return { job: accepted, diff: written };
+  });
+  const view = await viewOf(ctx, actor, job);
+  return { job: view, diff: view.result?.diff ?? diff };
+}
+
+/**
+ * Cancels a queued or running job (its runner stops searching) or discards a finished one; an
+ * accepted plan is on the calendar and stays. `expectedVersion` is the job's version read.
+ */
+export async function discardPlanJob(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  id: string,
+  expectedVersion: number,
+): Promise<PlanJobView> {
+  requirePlanner(actor, summit);
+  const job = await ctx.store.write(async (tx) => {
+    const found = await tx.planJobs.get(summit, id);
+    if (!found) throw new NotFoundError('plan job', id);
+    if (found.status === 'accepted' || found.status === 'discarded') {
+      throw new ConflictError(`plan job ${id} is already ${found.status}`, `plan-${found.status}`);
+    }
+    return tx.planJobs.update({
+      ...found,
+      status: 'discarded',
+      result: null,
+      finishedAt: found.finishedAt ?? ctx.now(),
+      version: expectedVersion,
+    });
+  });
+  return viewOf(ctx, actor, job);
+}

@@ -1,0 +1,189 @@
+// Runs queued planning jobs: claims one from the store, solves it in a worker thread, reports
+// progress and a heartbeat, and stores the plan. The server runs one on SQLite; `sideline worker`
+// processes run them on PostgreSQL. Several runners share one queue: each job is claimed once.
+import { hostname } from 'node:os';
+import type { Progress } from '../../engine/search/search.js';
+import { solveInWorker } from '../../engine/worker/run-in-worker.js';
+import type { PlanJob, PlanJobProgress, StoreNotice } from '../../store/store.js';
+import type { AppContext } from '../context.js';
+import { loadSummitData } from '../summit/load.js';
+import { planningInput } from './plan.js';
+
+/** How a runner behaves; every field has a default. */
+export interface RunnerOptions {
+  /** This runner's name in the job rows (default: host, process id and a counter). */
+  worker?: string;
+  /** Jobs solved at once, each in its own thread (default 1). */
+  concurrency?: number;
+  /** How often to store progress and say "still alive" (default 1000 ms). */
+  heartbeatMs?: number;
+  /** A running job whose runner has been silent this long is taken over (default 30 000 ms). */
+  staleAfterMs?: number;
+  /** How often to look for jobs without being told (default 5000 ms; notices usually come first). */
+  pollMs?: number;
+  /** Told of each job a runner starts and ends, and of failures outside a job. */
+  log?: (message: string) => void;
+}
+
+/** A running runner. */
+export interface PlanJobRunner {
+  readonly worker: string;
+  /** Jobs this runner is solving now. */
+  running(): string[];
+  /** Stops taking jobs, cancels the ones running (they are taken over by another runner later) and waits. */
+  close(): Promise<void>;
+}
+
+let runners = 0;
+
+/** Milliseconds of an ISO instant `ms` before `at`. */
+function before(at: string, ms: number): string {
+  return new Date(Date.parse(at) - ms).toISOString();
+}
+
+function progressOf(p: Progress): PlanJobProgress {
+  return { elapsedMs: Math.round(p.elapsedMs), objective: p.objective, bound: p.bound };
+}
+
+/** Starts a runner on the context's store; it listens for queued jobs until closed. */
+export async function startPlanJobRunner(
+  ctx: AppContext,
+  options: RunnerOptions = {},
+): Promise<PlanJobRunner> {
+  const worker = options.worker ?? `${hostname()}:${process.pid}:${++runners}`;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const heartbeatMs = options.heartbeatMs ?? 1000;
+  const staleAfterMs = options.staleAfterMs ?? 30_000;
+  const pollMs = options.pollMs ?? 5000;
+  const log = options.log ?? (() => undefined);
+  const active = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  let closed = false;
+  let claiming = false;
+  let again = false;
+
+  /** Solves one claimed job to its end, whatever happens. */
+  const run = async (job: PlanJob, abort: AbortController): Promise<void> => {
+    let latest: PlanJobProgress = { elapsedMs: 0, objective: null, bound: null };
+    const started = Date.now();
+    const beat = async (): Promise<void> => {
+      const progress = { ...latest, elapsedMs: Math.max(latest.elapsedMs, Date.now() - started) };
+      const holding = await ctx.store.write((tx) => tx.planJobs.report(job.id, worker, progress, ctx.now()));
+      if (!holding) abort.abort(); // discarded, or taken over: stop searching
+    };
+    const timer = setInterval(
+      () => void beat().catch((e: unknown) => log(`heartbeat failed: ${String(e)}`)),
+      heartbeatMs,
+    );
+    try {
+      log(`planning job ${job.id} of summit ${job.summit} started`);
+      const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
+      const plan = await solveInWorker(planningInput(data), {
+        seed: job.seed,
+        timeLimitMs: job.timeLimitMs,
+        onProgress: (p) => {
+          latest = progressOf(p);
+        },
+        signal: abort.signal,
+      });
+      // Closing mid-search leaves the job to another runner, which starts it again.
+      if (closed) return;
+      const stored = await ctx.store.write((tx) =>
+        tx.planJobs.finish(job.id, worker, { status: 'done', result: plan }, ctx.now()),
+      );
+      log(`planning job ${job.id} ${stored ? 'done' : 'ended; it was discarded or taken over'}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`planning job ${job.id} failed: ${message}`);
+      await ctx.store
+        .write((tx) => tx.planJobs.finish(job.id, worker, { status: 'failed', error: message }, ctx.now()))
+        .catch(() => undefined);
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
+  /** Claims jobs while there is room; one claim loop at a time, re-run when told meanwhile. */
+  const fill = async (): Promise<void> => {
+    if (claiming) {
+      again = true;
+      return;
+    }
+    claiming = true;
+    try {
+      do {
+        again = false;
+        while (!closed && active.size < concurrency) {
+          const now = ctx.now();
+          const job = await ctx.store.write((tx) =>
+            tx.planJobs.claim(worker, now, before(now, staleAfterMs)),
+          );
+          if (!job) break;
+          const entry = { abort: new AbortController(), done: Promise.resolve() };
+          entry.done = run(job, entry.abort).finally(() => {
+            active.delete(job.id);
+            void fill();
+          });
+          active.set(job.id, entry);
+        }
+      } while (again && !closed);
+    } catch (error) {
+      log(`looking for planning jobs failed: ${String(error)}`);
+    } finally {
+      claiming = false;
+    }
+  };
+
+  /** A notice about a job this runner holds may be its cancellation: look at once. */
+  const onNotice = (notice: StoreNotice): void => {
+    if (closed || notice.kind !== 'plan-job') return;
+    const held = active.get(notice.job);
+    if (!held) {
+      void fill();
+      return;
+    }
+    void ctx.store
+      .read((tx) => tx.planJobs.get(notice.summit, notice.job))
+      .then((job) => {
+        if (!job || job.status !== 'running' || job.worker !== worker) held.abort.abort();
+      })
+      .catch(() => undefined);
+  };
+
+  const unsubscribe = await ctx.store.subscribe(onNotice);
+  const poll = setInterval(() => void fill(), pollMs);
+  void fill();
+
+  return {
+    worker,
+    running: () => [...active.keys()],
+    async close() {
+      closed = true;
+      clearInterval(poll);
+      await unsubscribe();
+      for (const entry of active.values()) entry.abort.abort();
+      await Promise.all([...active.values()].map((entry) => entry.done));
+    },
+  };
+}
+
+/** Where a server's planning jobs run. */
+export interface PlanJobService {
+  /** `in-process`: in worker threads of this process; `queue`: by `sideline worker` processes. */
+  readonly mode: 'in-process' | 'queue';
+  close(): Promise<void>;
+}
+
+/**
+ * How a server runs planning jobs. On SQLite (one machine) a runner in the server solves them in
+ * worker threads; on PostgreSQL they wait in the queue for `sideline worker` processes, so a long
+ * solve never competes with the API for its process. `mode` overrides the choice.
+ */
+export async function servePlanJobs(
+  ctx: AppContext,
+  options: RunnerOptions & { mode?: PlanJobService['mode'] } = {},
+): Promise<PlanJobService> {
+  const { mode = ctx.store.dialect === 'sqlite' ? 'in-process' : 'queue', ...runnerOptions } = options;
+  if (mode === 'queue') return { mode, close: () => Promise.resolve() };
+  const runner = await startPlanJobRunner(ctx, runnerOptions);
+  return { mode, close: () => runner.close() };
+}

@@ -1,0 +1,140 @@
+// GET /api/summits/:summit/events: the summit's changes as server-sent events, each one the reader
+// may see, in log order. Resumable: a client sends Last-Event-ID (EventSource does so itself when
+// it reconnects) and gets every later event from the log first, then live ones.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LiveEvents } from '../../app/events/live.js';
+import type { DomainEvent } from '../../domain/event/schema.js';
+import { actorOf } from '../auth/authenticate.js';
+import { authz } from '../authz.js';
+import { HttpProblem } from '../problem.js';
+import { SummitParams } from './common.js';
+
+/** How often a stream says it is alive, and how long one lasts before the client reconnects. */
+export interface EventStreamOptions {
+  /** A comment line every so often keeps proxies from closing an idle stream (default 15 s). */
+  heartbeatMs?: number;
+  /**
+   * A stream ends after this long (default 15 min); EventSource reconnects with Last-Event-ID, so
+   * nothing is missed, and the reader's credentials and roles are checked again.
+   */
+  maxStreamMs?: number;
+  /** How often to look at the log without a notice (default 5 s). */
+  pollMs?: number;
+}
+
+const SEQ = /^\d{1,15}$/u;
+
+/** One event in the text/event-stream format: its seq as the id, the event as JSON data. */
+export function formatEvent(event: DomainEvent): string {
+  return `id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/** The seq a stream resumes after: the Last-Event-ID header, else `?lastEventId=`; none means from now. */
+function resumeAfter(header: string | undefined, query: string | undefined): number | undefined {
+  const value = header ?? query;
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!SEQ.test(value.trim())) {
+    const path = header !== undefined ? 'headers.last-event-id' : 'querystring.lastEventId';
+    throw new HttpProblem(400, 'validation-failed', `${value} is not an event id (a seq number)`, {
+      errors: [{ path, message: 'a whole number from 0, the id of the last event received' }],
+    });
+  }
+  return Number(value.trim());
+}
+
+/** The event stream route, with its timings (tests shorten them). */
+export function eventRoutesWith(options: EventStreamOptions = {}): FastifyPluginAsyncZod {
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const maxStreamMs = options.maxStreamMs ?? 15 * 60_000;
+  return async (app) => {
+    const ctx = app.deps.app;
+    const live = await LiveEvents.start(ctx, { pollMs: options.pollMs ?? 5000 });
+    const streams = new Set<() => void>();
+    // open streams would keep the server from closing: end them first
+    app.addHook('preClose', async () => {
+      for (const end of [...streams]) end();
+    });
+    app.addHook('onClose', () => live.close());
+
+    app.get(
+      '/summits/:summit/events',
+      {
+        schema: {
+          tags: ['events'],
+          summary:
+            'Live changes as text/event-stream (id: the event seq; data: the event as JSON); resume with Last-Event-ID',
+          params: SummitParams,
+          querystring: z.object({
+            lastEventId: z
+              .string()
+              .optional()
+              .describe('As the Last-Event-ID header, for clients that cannot set it'),
+            follow: z
+              .enum(['true', 'false'])
+              .default('true')
+              .describe('false: send what the log holds after Last-Event-ID, then end (no live events)'),
+          }),
+          headers: z.object({
+            'last-event-id': z
+              .string()
+              .optional()
+              .describe('The id of the last event received: resume after it'),
+          }),
+          response: {
+            200: z.string().describe('text/event-stream: events, and ": heartbeat" comment lines'),
+          },
+          'x-authz': authz.signedIn(
+            "participants; each sees only the events whose scope they may read (another delegation's private events never arrive)",
+            { capability: 'read', scope: 'summit', denied: 404 },
+          ),
+        },
+      },
+      async (request, reply) => {
+        const after = resumeAfter(request.headers['last-event-id'], request.query.lastEventId);
+        const stream = await live.open(actorOf(request), request.params.summit, after);
+        reply.hijack();
+        const raw = reply.raw;
+        // the headers set so far (security headers, request id) go out with the stream's own
+        const set = Object.entries(reply.getHeaders()).filter(
+          (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
+        );
+        raw.writeHead(200, {
+          ...Object.fromEntries(set),
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no', // nginx: pass events on at once
+        });
+        raw.write(`retry: 3000\n: events after ${stream.after}\n\n`);
+        let ended = false;
+        const end = (): void => {
+          if (ended) return;
+          ended = true;
+          clearInterval(heartbeat);
+          clearTimeout(lifetime);
+          stream.close();
+          streams.delete(end);
+          raw.end();
+        };
+        const heartbeat = setInterval(
+          () => raw.write(`: heartbeat ${app.deps.now().toISOString()}\n\n`),
+          heartbeatMs,
+        );
+        const lifetime = setTimeout(end, maxStreamMs);
+        streams.add(end);
+        request.raw.on('close', end);
+        raw.on('error', end);
+        stream.start(
+          (event) => {
+            if (!ended) raw.write(formatEvent(event));
+          },
+          request.query.follow === 'false' ? end : undefined,
+        );
+      },
+    );
+  };
+}
+
+/** /api/summits/:summit/events with the default timings. */
+export const eventRoutes: FastifyPluginAsyncZod = eventRoutesWith();
