@@ -54,12 +54,23 @@ export const FILE_ATTACKS: Record<string, Attack[]> = {
         format: 'yaml',
       }),
   ),
-  'files/import-requests-csv.ts#importRequestsCsv': attacks(
-    NOT_ADMINS,
-    'imports a sheet over a confidential request',
-    'forbidden',
-    (w, a) => importRequestsCsv(w.ctx, a, S, overwrite),
-  ),
+  'files/import-requests-csv.ts#importRequestsCsv': [
+    ...attacks(NOT_ADMINS, 'imports a sheet over a confidential request', 'forbidden', (w, a) =>
+      importRequestsCsv(w.ctx, a, S, overwrite),
+    ),
+    // refused before the sheet is read: its errors would speak of the summit's records
+    ...attacks(NOT_ADMINS, 'imports a sheet naming unknown persons', 'forbidden', (w, a) =>
+      importRequestsCsv(w.ctx, a, S, `${HEADER}\nx,usa,rus,bilateral,officials,30,3,,nobody,,,,,agreed\n`),
+    ),
+    ...attacks(OUTSIDERS, 'imports a sheet', 'hidden', (w, a) => importRequestsCsv(w.ctx, a, S, overwrite)),
+    // called directly, not only through importIntoSummit, it must not overwrite what the host cannot see
+    {
+      ...attack('host-admin', 'imports a sheet over a confidential request', 'invalid', (w, a) =>
+        importRequestsCsv(w.ctx, a, S, overwrite),
+      ),
+      said: ['usa-rus-officials'],
+    },
+  ],
   'files/import-summit.ts#importSummitFile': attacks(
     [...NOT_ADMINS, ...OUTSIDERS],
     'imports the demo file',
