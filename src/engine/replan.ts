@@ -17,7 +17,7 @@ export interface ReplanOptions {
   /** Wall-clock budget in milliseconds (needs `clock`; default 250): the ejection moves get what is
    * left of its first 40% after loading the plan; the bound and the explanations take the rest. */
   timeLimitMs?: number;
-  /** Ejection attempts for unplaced requests (default: 4 per unplaced request, at most 400). */
+  /** Ejection attempts for unplaced requests, highest priority first (default: 4 per unplaced request, at most 100). */
   maxAttempts?: number;
   /** Iterations of the bound (default 30; 0 leaves the bound out: null). */
   boundIterations?: number;
@@ -39,7 +39,7 @@ export function replan(data: SummitData, previous: Plan, options: ReplanOptions 
   construct(state, order);
   const lns = new Lns(state, createRng(seed), 'weight-gain');
   const unplaced = order.filter((r) => state.start[r]! < 0 && m.requests[r]!.options.length > 0);
-  const attempts = options.maxAttempts ?? Math.min(400, 4 * unplaced.length);
+  const attempts = options.maxAttempts ?? Math.min(100, 4 * unplaced.length);
   const limit = clock ? (options.timeLimitMs ?? 250) * 0.4 : Infinity;
   let done = 0;
   for (let round = 0; round < 4 && done < attempts; round++) {

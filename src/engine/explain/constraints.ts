@@ -47,6 +47,23 @@ export class ConstraintExplainer {
   private readonly availableEnd: Int32Array;
   /** Longest engagement of each person, to start engagement scans near a start. */
   private readonly longest: Int32Array;
+  /** The instant of a model minute (bound once; closures made per start would cost allocations). */
+  private readonly at = (minute: number) => instantOfMinute(this.m.tl, minute);
+  /** Person and request the meeting-clash callback reports for (set before each personClashes call). */
+  private clashPerson = -1;
+  private readonly onClash = (o: number): void => {
+    const p = this.clashPerson;
+    if (this.add(keyOf(K.meeting, p, o), true)) {
+      const m = this.m;
+      const st = this.state!;
+      const s = m.tl.gridMin[st.start[o]!]!;
+      const other = m.requests[o]!;
+      const person = m.persons[p]!.id;
+      this.define(() => [
+        { kind: 'meeting', person, request: other.id, from: this.at(s), to: this.at(s + other.minutes) },
+      ]);
+    }
+  };
   // Per-request scratch: interned blocker keys, their builders, and the keys of each start (flat).
   private keyIds = new Map<number, number>();
   private lazies: Lazy[] = [];
@@ -166,7 +183,7 @@ export class ConstraintExplainer {
     const tl = m.tl;
     const t = tl.gridMin[g]!;
     const e = t + req.minutes;
-    const at = (minute: number) => instantOfMinute(tl, minute);
+    const at = this.at;
     if (req.allowed && !containsSpan(req.allowed, t, e)) {
       if (this.add(keyOf(K.allowed, 0, 0), false))
         this.define(() => [{ kind: 'window', detail: 'outside the allowed windows' }]);
@@ -202,23 +219,9 @@ export class ConstraintExplainer {
             this.define(() => [engagementBlocker(person.id, x, at)]);
         }
       }
-      const st = this.state;
-      if (st) {
-        st.personClashes(p, req, g, venue, (o) => {
-          if (this.add(keyOf(K.meeting, p, o), true)) {
-            const s = tl.gridMin[st.start[o]!]!;
-            const other = m.requests[o]!;
-            this.define(() => [
-              {
-                kind: 'meeting',
-                person: person.id,
-                request: other.id,
-                from: at(s),
-                to: at(s + other.minutes),
-              },
-            ]);
-          }
-        });
+      if (this.state) {
+        this.clashPerson = p;
+        this.state.personClashes(p, req, g, venue, this.onClash);
       }
     }
     if (rooms && mask) {

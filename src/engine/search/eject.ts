@@ -25,6 +25,17 @@ export function ejectInsert(lns: Lns, u: number): boolean {
       personCost += st.value[o]!;
     }
   };
+  // One closure per call (not per start): closures in hot loops cost allocations.
+  const consider = (cost: number, g: number, venue: number, room: number): void => {
+    if (cost > valueHere || cost > bestCost) return;
+    if (cost < bestCost) {
+      bestCost = cost;
+      ties = 1;
+    } else if (lns.rng.int(++ties) !== 0) return;
+    bestG = g;
+    bestVenue = venue;
+    bestRoom = room;
+  };
   for (const opt of req.options) {
     for (let i = 0; i < opt.starts.length; i++) {
       const g = opt.starts[i]!;
@@ -37,18 +48,8 @@ export function ejectInsert(lns: Lns, u: number): boolean {
         if (personCost > valueHere) break;
       }
       if (personCost > valueHere) continue;
-      const consider = (cost: number, room: number): void => {
-        if (cost > valueHere || cost > bestCost) return;
-        if (cost < bestCost) {
-          bestCost = cost;
-          ties = 1;
-        } else if (lns.rng.int(++ties) !== 0) return;
-        bestG = g;
-        bestVenue = opt.venue;
-        bestRoom = room;
-      };
       if (!opt.roomMask) {
-        consider(personCost, -1);
+        consider(personCost, g, opt.venue, -1);
         continue;
       }
       const end = t + req.minutes;
@@ -61,7 +62,7 @@ export function ejectInsert(lns: Lns, u: number): boolean {
           if (o >= 0 && o !== last && seen[o] !== stamp) cost += st.value[o]!;
           last = o;
         }
-        consider(cost, k);
+        consider(cost, g, opt.venue, k);
       }
     }
   }
