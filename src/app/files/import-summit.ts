@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
+import { keepHidden } from './keep-hidden.js';
 import { runSync, syncStep, type SyncCount } from './sync.js';
 
 /** What an import did, per kind of record. */
@@ -34,7 +35,8 @@ export async function importSummitFile(
 /**
  * Stores parsed summit data (see importSummitFile). Only an operator or the summit's host-admin may.
  * `expectedVersion` is the summit version the caller read (If-Match); 0 means the summit must not exist
- * yet. `merge`, given what is stored, says what to store instead of `data` (in the same transaction).
+ * yet. `merge`, given what is stored, says what to store instead of `data` (in the same transaction);
+ * by default what the actor may not see is kept as it is (keepHidden), whichever door the import took.
  */
 export async function importSummitData(
   ctx: AppContext,
@@ -57,7 +59,9 @@ export async function importSummitData(
     if (existing) await tx.summits.update({ ...data.summit, version: existing.version });
     else await tx.summits.insert(data.summit);
     const before: SummitData = existing ? await loadSummitData(tx, id) : emptyLike(data);
-    const wanted = options.merge && existing ? options.merge(before, data) : data;
+    const merge =
+      options.merge ?? ((stored: SummitData, file: SummitData) => keepHidden(actor, stored, file));
+    const wanted = existing ? merge(before, data) : data;
     const summary = await syncAll(tx, wanted, before);
     await tx.travel.replaceAll(id, wanted.travel);
     await recordEvent(tx, ctx, actor, id, { kind: 'summit' }, 'summit.imported', {
