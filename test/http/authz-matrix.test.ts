@@ -32,7 +32,7 @@ describe.each(BACKENDS)('the HTTP authorisation matrix on %s', (backend) => {
     const doc = await w.server.app.inject({ method: 'GET', url: '/api/openapi.json' });
     routes = documentRoutes(doc.json());
   });
-  afterAll(() => w?.server.dispose());
+  afterAll(() => w?.dispose());
 
   it('has exactly one row for every route of the OpenAPI document', () => {
     const documented = routes.map((r) => r.route);

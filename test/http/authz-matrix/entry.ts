@@ -35,6 +35,11 @@ export interface Entry {
   exclusive?: boolean;
   /** Follows `next` cursors and scans every page. */
   pages?: boolean;
+  /**
+   * The actor whose sight the answer is judged by, when not the caller's: a calendar feed shows what
+   * its issuer may see to whoever holds its URL.
+   */
+  readsAs?: string;
   /** Builds the request for one actor, creating a fresh target first when the write cannot repeat. */
   send(w: World, actor: ActorInfo): Sent | Promise<Sent>;
   /** Restores what a successful write left incomplete, before other rows read the summit. */

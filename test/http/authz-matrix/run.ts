@@ -114,8 +114,9 @@ async function ask(w: World, entry: Entry, authz: Authz | undefined, actor: Acto
   const request = injectOf(entry.route, sent);
   const sentText = `${request.url} ${typeof request.payload === 'string' ? request.payload : JSON.stringify(request.payload ?? '')}`;
   const findings: string[] = [];
+  const reader = ACTORS.find((a) => a.name === (entry.readsAs ?? actor.name)) ?? actor;
   const judge = (response: LightMyRequestResponse, page: string) => {
-    for (const leak of w.markers.scan(actor, response.body, sentText)) {
+    for (const leak of w.markers.scan(reader, response.body, sentText)) {
       findings.push(
         `LEAK${page}: ${leak.marker.category} (${leak.marker.source}) shown to ${actor.name}: …${leak.excerpt}…`,
       );

@@ -21,7 +21,7 @@ export const ifMatch = (version: number): Record<string, string> => ({ 'if-match
 export async function freshUsBusy(w: World) {
   const n = w.next();
   return busy.add(w.ctx, OPERATOR, DEMO_SUMMIT, {
-    id: `mx-busy-${n}`,
+    id: `usa-mx-busy-${n}`,
     person: 'usa-sos',
     from: '2017-11-09T07:00:00.000Z',
     to: '2017-11-09T07:30:00.000Z',
@@ -31,7 +31,7 @@ export async function freshUsBusy(w: World) {
 }
 
 /** The body of a busy block for a US person (a new id and a US secret label). */
-export function usBusyBody(w: World, id = `mx-busy-${w.next()}`) {
+export function usBusyBody(w: World, id = `usa-mx-busy-${w.next()}`) {
   return {
     id,
     person: 'usa-sos',

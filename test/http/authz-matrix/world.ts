@@ -6,6 +6,7 @@ import { createToken } from '../../../src/app/auth/tokens.js';
 import { DEMO_ACCOUNTS, createDemoAccounts } from '../../../src/app/auth/demo-accounts.js';
 import type { AppContext } from '../../../src/app/context.js';
 import { DEMO_SUMMIT, loadDemo } from '../../../src/app/demo/apec-2017.js';
+import { startPlanJobRunner } from '../../../src/app/planning/runner.js';
 import type { Actor, RoleGrant } from '../../../src/domain/actor/schema.js';
 import type { UserId } from '../../../src/domain/ids.js';
 import { addUser, startTestServer, TEST_PASSWORD, type TestServer } from '../../../src/http/testing.js';
@@ -39,6 +40,10 @@ export interface World {
   user(name: string): MatrixUser;
   /** The Actor a use case sees for a matrix user, to write records in its name. */
   actorOf(name: string): Actor;
+  /** A record several rows share, made once on first use. */
+  shared<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** Stops the planning worker (PostgreSQL) and the server, and drops the store. */
+  dispose(): Promise<void>;
 }
 
 /** The demo account an actor of the matrix is, where the demo has one (its id authors demo records). */
@@ -79,6 +84,8 @@ export async function startWorld(backend: BackendName, pgUrl: string | undefined
     users.set(actor.name, { id: user.id, email: user.email, token: created.token });
     tokens.push({ owner: actor.name, secret: created.token, id: created.info.id });
   }
+  // on PostgreSQL planning jobs wait for a worker process (`sideline worker`): the matrix runs one
+  const worker = backend === 'postgres' ? await startPlanJobRunner(ctx) : undefined;
   const markers = await demoMarkers(
     server.store,
     [...users.values()].map((u) => u.id),
@@ -86,6 +93,7 @@ export async function startWorld(backend: BackendName, pgUrl: string | undefined
   for (const t of tokens) addTokenMarkers(markers, t.owner, { ...t, hash: sha256Hex(t.secret) });
 
   let counter = 0;
+  const made = new Map<string, Promise<unknown>>();
   const user = (name: string): MatrixUser => {
     const found = users.get(name);
     if (!found) throw new Error(`no matrix user ${name}`);
@@ -96,8 +104,16 @@ export async function startWorld(backend: BackendName, pgUrl: string | undefined
     ctx,
     markers,
     users,
+    async dispose() {
+      await worker?.close();
+      await server.dispose();
+    },
     next: () => ++counter,
     user,
+    shared<T>(key: string, make: () => Promise<T>): Promise<T> {
+      if (!made.has(key)) made.set(key, make());
+      return made.get(key) as Promise<T>;
+    },
     actorOf(name) {
       const info = ACTORS.find((a) => a.name === name);
       if (!info) throw new Error(`no actor ${name}`);

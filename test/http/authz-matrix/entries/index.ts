@@ -1,6 +1,7 @@
 // The authorisation matrix: one row per route of the OpenAPI document.
 import type { Entry } from '../entry.js';
 import { AUTH_ENTRIES } from './auth.js';
+import { CALENDAR_ENTRIES } from './calendar.js';
 import { DELIBERATION_ENTRIES } from './deliberation.js';
 import { REQUEST_ENTRIES } from './requests.js';
 import { SUMMIT_WIDE_ENTRIES } from './summit-wide.js';
@@ -13,4 +14,5 @@ export const MATRIX: readonly Entry[] = [
   ...REQUEST_ENTRIES,
   ...DELIBERATION_ENTRIES,
   ...SUMMIT_WIDE_ENTRIES,
+  ...CALENDAR_ENTRIES,
 ];
