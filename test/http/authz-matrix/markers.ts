@@ -10,7 +10,7 @@ import type { ActorInfo } from './actors.js';
 
 /** The kinds of private text the scan looks for. */
 export type Category =
-  'us-deliberation' | 'us-draft-line' | 'busy-label' | 'confidential-request' | 'credential';
+  'us-deliberation' | 'us-draft-line' | 'busy-label' | 'busy-place' | 'confidential-request' | 'credential';
 
 /** One private text and who may read it. */
 export interface Marker {
