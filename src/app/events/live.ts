@@ -86,7 +86,7 @@ export class LiveEvents {
       start: (send, caughtUp) => {
         if (reader) return;
         reader = { actor, cursor: from, live: false, send, ...(caughtUp ? { caughtUp } : {}) };
-        void this.join(summit, reader);
+        void this.join(summit, reader, last);
       },
       close: () => {
         if (reader) this.leave(summit, reader);
@@ -114,12 +114,15 @@ export class LiveEvents {
     return channel;
   }
 
-  /** Replays the log to a new reader until it has caught up with the channel, then makes it live. */
-  private async join(summit: SummitId, reader: Reader): Promise<void> {
-    const channel = this.channelOf(summit, reader.cursor);
+  /**
+   * Replays the log to a new reader until it has caught up with the channel and with `upTo` (the
+   * log's end when it opened), then makes it live.
+   */
+  private async join(summit: SummitId, reader: Reader, upTo: number): Promise<void> {
+    const channel = this.channelOf(summit, upTo);
     channel.readers.add(reader);
     try {
-      while (channel.readers.has(reader) && reader.cursor < channel.cursor) {
+      while (channel.readers.has(reader) && reader.cursor < Math.max(channel.cursor, upTo)) {
         const page = await this.read(summit, reader.cursor);
         if (page.length === 0) break;
         for (const event of page) this.give(reader, event);

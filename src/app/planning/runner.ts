@@ -87,8 +87,11 @@ export async function startPlanJobRunner(
       });
       // Closing mid-search leaves the job to another runner, which starts it again.
       if (closed) return;
-      const stored = await ctx.store.write((tx) =>
-        tx.planJobs.finish(job.id, worker, { status: 'done', result: plan }, ctx.now()),
+      const final = { elapsedMs: plan.stats.millis, objective: plan.objective, bound: plan.bound };
+      const stored = await ctx.store.write(
+        async (tx) =>
+          (await tx.planJobs.report(job.id, worker, final, ctx.now())) &&
+          tx.planJobs.finish(job.id, worker, { status: 'done', result: plan }, ctx.now()),
       );
       log(`planning job ${job.id} ${stored ? 'done' : 'ended; it was discarded or taken over'}`);
     } catch (error) {

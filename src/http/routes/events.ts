@@ -21,6 +21,8 @@ export interface EventStreamOptions {
   maxStreamMs?: number;
   /** How often to look at the log without a notice (default 5 s). */
   pollMs?: number;
+  /** The streams to serve from, when the caller owns them (tests count them); else the plugin's own. */
+  live?: LiveEvents;
 }
 
 const SEQ = /^\d{1,15}$/u;
@@ -49,13 +51,13 @@ export function eventRoutesWith(options: EventStreamOptions = {}): FastifyPlugin
   const maxStreamMs = options.maxStreamMs ?? 15 * 60_000;
   return async (app) => {
     const ctx = app.deps.app;
-    const live = await LiveEvents.start(ctx, { pollMs: options.pollMs ?? 5000 });
+    const live = options.live ?? (await LiveEvents.start(ctx, { pollMs: options.pollMs ?? 5000 }));
     const streams = new Set<() => void>();
     // open streams would keep the server from closing: end them first
     app.addHook('preClose', async () => {
       for (const end of [...streams]) end();
     });
-    app.addHook('onClose', () => live.close());
+    if (!options.live) app.addHook('onClose', () => live.close());
 
     app.get(
       '/summits/:summit/events',
