@@ -54,7 +54,7 @@ export function suggest(data: SummitData, plan: Plan, request: string, k = 5): S
   for (const opt of options) {
     for (const g of opt.starts) {
       if (!state.personsFree(req, g, opt.venue)) continue;
-      const room = opt.roomMask ? pickRoom(state, req, g, opt.roomMask, words, ranks) : -1;
+      const room = opt.roomMask ? pickRoom(state, req, g, opt.rooms, opt.roomMask, words, ranks) : -1;
       if (opt.roomMask && room < 0) continue;
       found.push({ g, room, preferred: startsPreferred(req, m.tl.gridMin[g]!) });
     }

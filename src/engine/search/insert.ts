@@ -4,6 +4,12 @@ import { placementValue } from '../model/model.js';
 import type { Rng } from '../rng.js';
 import type { ScheduleState } from './state.js';
 
+/** What a bestSlot call saw besides its answer. */
+export interface SlotSearch {
+  /** Some start had every attendee free (so a failure was for want of a room). */
+  personsFree: boolean;
+}
+
 /** One place a request can go. */
 export interface Slot {
   g: number;
@@ -14,20 +20,21 @@ export interface Slot {
 
 const rankCache = new WeakMap<Model, Int32Array>();
 
-/** Room preference order: rooms lent to a delegation first (nobody else may use them), then smaller. */
+/**
+ * Room preference classes: rooms lent to a delegation first (nobody else may use them), then by
+ * capacity, smallest first. Rooms of one class are interchangeable but for how snugly they fit.
+ */
 export function roomRanks(m: Model): Int32Array {
   let ranks = rankCache.get(m);
   if (!ranks) {
-    const order = m.rooms
-      .map((rm, k) => ({ rm, k }))
-      .sort(
-        (a, b) =>
-          Number(b.rm.delegation !== null) - Number(a.rm.delegation !== null) ||
-          a.rm.capacity - b.rm.capacity ||
-          a.k - b.k,
-      );
-    ranks = new Int32Array(m.rooms.length);
-    order.forEach(({ k }, i) => (ranks![k] = i));
+    const key = (k: number) => `${m.rooms[k]!.delegation === null ? 1 : 0}:${m.rooms[k]!.capacity}`;
+    const classes = [...new Set(m.rooms.map((_, k) => key(k)))].sort((a, b) => {
+      const [la, ca] = a.split(':').map(Number) as [number, number];
+      const [lb, cb] = b.split(':').map(Number) as [number, number];
+      return la - lb || ca - cb;
+    });
+    const index = new Map(classes.map((c, i) => [c, i]));
+    ranks = Int32Array.from(m.rooms, (_, k) => index.get(key(k))!);
     rankCache.set(m, ranks);
   }
   return ranks;
@@ -39,7 +46,13 @@ export function roomRanks(m: Model): Int32Array {
  * one among equals when `rng` is given. `coarse` ignores preferred windows and existing places (a
  * repair sometimes needs a meeting to leave its old place for others to fit). Null when nothing fits.
  */
-export function bestSlot(state: ScheduleState, r: number, rng: Rng | null, coarse = false): Slot | null {
+export function bestSlot(
+  state: ScheduleState,
+  r: number,
+  rng: Rng | null,
+  coarse = false,
+  seen: SlotSearch = { personsFree: false },
+): Slot | null {
   const m = state.m;
   const req = m.requests[r]!;
   const { tl } = m;
@@ -48,16 +61,18 @@ export function bestSlot(state: ScheduleState, r: number, rng: Rng | null, coars
   let best: Slot | null = null;
   let bestSnug = -1;
   let ties = 0;
+  seen.personsFree = false;
   for (const opt of req.options) {
     const starts = opt.starts;
     for (let i = 0; i < starts.length; i++) {
       const g = starts[i]!;
       if (!state.personsFree(req, g, opt.venue)) continue;
+      seen.personsFree = true;
       const t = tl.gridMin[g]!;
       let room = -1;
       let roomSnug = 0;
       if (opt.roomMask) {
-        room = pickRoom(state, req, g, opt.roomMask, words, ranks);
+        room = pickRoom(state, req, g, opt.rooms, opt.roomMask, words, ranks);
         if (room < 0) continue;
         roomSnug = snugRoom(state, room, g, req.units);
       }
@@ -79,13 +94,15 @@ export function bestSlot(state: ScheduleState, r: number, rng: Rng | null, coars
 }
 
 /**
- * The best free room of a mask at g for the request: the existing meeting's room when it is free
- * (keeping it costs nothing), else the best-ranked, snuggest one. -1 when none is free.
+ * The best free room at g for the request among `rooms` (in preference order, `mask` the same set as
+ * a bitset): the existing meeting's room when it is free (keeping it costs nothing), else the first
+ * preference class with a free room, and in it the snuggest room. -1 when none is free.
  */
 export function pickRoom(
   state: ScheduleState,
   req: RequestModel,
   g: number,
+  rooms: Int32Array,
   mask: Uint32Array,
   words: Uint32Array,
   ranks: Int32Array,
@@ -94,29 +111,31 @@ export function pickRoom(
   const RW = m.RW;
   const G = m.tl.G;
   const end = m.tl.gridMin[g]! + req.minutes;
-  for (let w = 0; w < RW; w++) words[w] = mask[w]!;
-  for (let u = g; u < g + req.units; u++) {
-    const off = u * RW;
-    for (let w = 0; w < RW; w++) words[w]! &= state.roomFree[off + w]!;
+  let any = 0;
+  for (let w = 0; w < RW; w++) {
+    let bits = mask[w]!;
+    for (let u = g; u < g + req.units; u++) bits &= state.roomFree[u * RW + w]!;
+    words[w] = bits;
+    any |= bits;
   }
+  if (any === 0) return -1;
   if (req.existing !== null && req.existing.g === g && req.existing.room >= 0) {
     const k = req.existing.room;
     if ((words[k >>> 5]! >>> (k & 31)) & 1 && m.roomFreeUntil[k * G + g]! >= end) return k;
   }
   let best = -1;
-  let bestKey = Infinity;
-  for (let w = 0; w < RW; w++) {
-    let bits = words[w]!;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      const k = (w << 5) + (31 - Math.clz32(low));
-      bits ^= low;
-      if (m.roomFreeUntil[k * G + g]! < end) continue;
-      const key = ranks[k]! * 4 - snugRoom(state, k, g, req.units);
-      if (key < bestKey) {
-        bestKey = key;
-        best = k;
-      }
+  let bestClass = 0;
+  let bestSnug = -1;
+  for (let i = 0; i < rooms.length; i++) {
+    const k = rooms[i]!;
+    if (best >= 0 && ranks[k]! > bestClass) break;
+    if (!((words[k >>> 5]! >>> (k & 31)) & 1) || m.roomFreeUntil[k * G + g]! < end) continue;
+    const snug = snugRoom(state, k, g, req.units);
+    if (snug > bestSnug) {
+      best = k;
+      bestClass = ranks[k]!;
+      bestSnug = snug;
+      if (snug === 2) break;
     }
   }
   return best;

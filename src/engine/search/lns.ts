@@ -3,7 +3,7 @@
 // lexicographic objective did not get worse. Ejection moves place an unplaced request by displacing
 // cheaper ones. Operators are chosen adaptively by their recent success.
 import type { Rng } from '../rng.js';
-import { bestSlot } from './insert.js';
+import { bestSlot, type SlotSearch } from './insert.js';
 import { attendeeChain, personDay, randomSet, roomBand, type Destroy } from './neighbourhoods.js';
 import { ejectInsert } from './eject.js';
 import type { ScheduleState } from './state.js';
@@ -26,6 +26,9 @@ export class Lns {
   private iteration = 0;
   /** Scratch marks for de-duplicating requests within one move (see nextStamp). */
   readonly seen: Int32Array;
+  /** For a request whose attendees had no common free start: their freed sum then (else -1). */
+  private readonly blockedAt: Float64Array;
+  private readonly slotSearch: SlotSearch = { personsFree: false };
   private stamp = 0;
   size: number;
   readonly maxSize: number;
@@ -52,8 +55,16 @@ export class Lns {
     this.keys = new Float64Array(state.m.requests.length);
     this.history = new Float64Array(LATE_ACCEPTANCE).fill(state.total);
     this.seen = new Int32Array(state.m.requests.length);
+    this.blockedAt = new Float64Array(state.m.requests.length).fill(-1);
     this.maxSize = Math.max(4, Math.min(40, Math.ceil(state.m.variables.length / 4)));
     this.size = Math.min(8, this.maxSize);
+  }
+
+  /** Sum of the attendees' freed counters: it grows whenever any of them gains free time. */
+  private freedOf(r: number): number {
+    let sum = 0;
+    for (const p of this.state.m.requests[r]!.attendees) sum += this.state.freed[p]!;
+    return sum;
   }
 
   /** A fresh mark value for `seen`. */
@@ -177,7 +188,8 @@ export class Lns {
     for (const r of list) {
       const q = m.requests[r]!;
       if (mode < 0.5) keys[r] = q.weight + this.rng.next() * 0.9;
-      else if (mode < 0.85) keys[r] = (q.weight / Math.ceil((q.minutes + buffer) / grain)) * (0.8 + 0.4 * this.rng.next());
+      else if (mode < 0.85)
+        keys[r] = (q.weight / Math.ceil((q.minutes + buffer) / grain)) * (0.8 + 0.4 * this.rng.next());
       else keys[r] = this.rng.next();
     }
     list.sort((a, b) => keys[b]! - keys[a]!);
@@ -185,7 +197,11 @@ export class Lns {
     for (const r of list) {
       touched[r] = 0;
       if (st.start[r]! >= 0) continue;
-      const slot = bestSlot(st, r, this.rng, coarse);
+      // Skip a request its attendees had no time for, as long as none of them has gained any since.
+      const freed = this.freedOf(r);
+      if (this.blockedAt[r] === freed) continue;
+      const slot = bestSlot(st, r, this.rng, coarse, this.slotSearch);
+      this.blockedAt[r] = slot === null && !this.slotSearch.personsFree ? freed : -1;
       if (slot) st.place(r, slot.g, slot.venue, slot.room);
     }
   }

@@ -28,6 +28,8 @@ export class ScheduleState {
   moved = 0;
   /** Existing meetings at their original start and room. */
   kept = 0;
+  /** Per person, how many times a meeting of theirs left the plan (their free time can only grow then). */
+  readonly freed: Int32Array;
   /** Variables (placeable, not fixed requests) on the plan, and those off it. */
   readonly placedSet: IndexedSet;
   readonly unplacedSet: IndexedSet;
@@ -43,6 +45,7 @@ export class ScheduleState {
     this.personOwner = new Int32Array(m.persons.length * G).fill(FREE);
     this.roomOwner = new Int32Array(m.rooms.length * G).fill(FREE);
     this.roomFree = new Uint32Array(G * m.RW).fill(0xffffffff);
+    this.freed = new Int32Array(m.persons.length);
     this.placedSet = new IndexedSet(n);
     this.unplacedSet = new IndexedSet(n);
     for (const r of m.variables) this.unplacedSet.add(r);
@@ -116,7 +119,10 @@ export class ScheduleState {
     const room = this.room[r]!;
     const venue = this.venue[r]!;
     const u1 = g + req.units;
-    for (const p of req.attendees) this.personOwner.fill(FREE, p * G + g, p * G + u1);
+    for (const p of req.attendees) {
+      this.personOwner.fill(FREE, p * G + g, p * G + u1);
+      this.freed[p]!++;
+    }
     if (room >= 0) {
       this.roomOwner.fill(FREE, room * G + g, room * G + u1);
       const w = room >>> 5;
