@@ -23,6 +23,7 @@ import { registerRequests } from './requests.js';
 import { registerEncounters } from './encounters.js';
 import { registerLog } from './log.js';
 import { registerCheck } from './check.js';
+import { registerWorker } from './worker.js';
 
 /** Adds every command to the program. A new command module is one line here. */
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -38,4 +39,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
   registerUser(program, ctx);
   registerToken(program, ctx);
+  registerWorker(program, ctx);
 }
