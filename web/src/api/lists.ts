@@ -1,6 +1,6 @@
 // Reads every page of a paged list (`{ items, next }`), for lists a screen needs whole. The path,
 // its parameters and the item type come from the generated OpenAPI types.
-import { api, problemOrData, rawCall } from './client';
+import { api, problemOrData } from './client';
 import type { paths } from './schema';
 
 /** One page of a list. */
@@ -50,28 +50,6 @@ export async function readAll<P extends PagedPath>(
     const page = (await problemOrData(get(path, { params: { ...given, query } }))) as Page<ItemOf<P>>;
     out.push(...page.items);
     cursor = page.next;
-    if (!cursor) return out;
-  }
-  return out;
-}
-
-/**
- * readAll for a path the generated types do not list yet (routes still being added on the server):
- * the caller states the item type. Once the route is in schema.d.ts, use readAll.
- */
-export async function readAllUntyped<T>(
-  path: string,
-  query: Record<string, string> = {},
-  maxPages = 200,
-): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | null = null;
-  for (let n = 0; n < maxPages; n++) {
-    const { data }: { data: Page<T> } = await rawCall<Page<T>>('GET', path, {
-      query: { ...query, limit: MAX_PAGE, ...(cursor ? { cursor } : {}) },
-    });
-    out.push(...data.items);
-    cursor = data.next;
     if (!cursor) return out;
   }
   return out;

@@ -288,7 +288,7 @@ export interface Unplaced {
   request: string;
   reason: string;
   detail: string;
-  blockers: unknown[];
+  blockers: Blocker[];
 }
 
 /** What a plan would change. */
@@ -313,4 +313,73 @@ export interface Encounter {
   venue: string | null;
   from: string;
   to: string;
+}
+
+/** A meeting on the calendar as the viewer may read it in full. */
+export interface CalendarMeeting {
+  kind: 'meeting';
+  request: string;
+  start: string;
+  end: string;
+  room: string | null;
+  pinned: boolean;
+  announced: boolean;
+  confirmedBy: string[];
+  version: number;
+  status: RequestStatus;
+  format: Format;
+  parties: string[];
+  attendees: string[];
+}
+
+/** Time a meeting the viewer may not read takes: per attendee, or per room for the host. */
+export interface CalendarBusy {
+  kind: 'busy';
+  start: string;
+  end: string;
+  person: string | null;
+  room: string | null;
+}
+
+/** One entry of the summit calendar. */
+export type CalendarEntry = CalendarMeeting | CalendarBusy;
+
+/** A free slot the engine suggests for a request. */
+export interface Suggestion {
+  request: string;
+  start: string;
+  end: string;
+  room: string | null;
+  preferred: boolean;
+}
+
+/** What stands in the way of a request: a person's engagement, presence, rooms, travel or a window. */
+export type Blocker = { kind: string; [detail: string]: unknown };
+
+/** The best slot a request would get if one blocker were lifted, and what would have to move. */
+export interface WhatIf {
+  blocker: Blocker;
+  slot: Suggestion | null;
+  displaces: string[];
+  assumption: string;
+}
+
+/** A planning job: where it is, how far it got, and once done its diff. */
+export interface PlanJob {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'accepted' | 'discarded';
+  version: number;
+  timeLimitSeconds: number;
+  progress: { elapsedMs: number; objective: unknown; bound: number | null };
+  result: { plan: unknown; diff: PlanDiff } | null;
+  error: string | null;
+}
+
+/** A calendar feed of one person (never its URL, which is shown once). */
+export interface CalendarTokenInfo {
+  id: string;
+  person: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
 }

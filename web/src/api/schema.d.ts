@@ -1250,6 +1250,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live changes as text/event-stream (id: the event seq; data: the event as JSON); resume with Last-Event-ID */
+    get: {
+      parameters: {
+        query?: {
+          /** @description false: send what the log holds after Last-Event-ID, then end (no live events) */
+          follow?: 'true' | 'false';
+          /** @description As the Last-Event-ID header, for clients that cannot set it */
+          lastEventId?: string;
+        };
+        header?: {
+          /** @description The id of the last event received: resume after it */
+          'last-event-id'?: string;
+        };
+        path: {
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description text/event-stream: events, and ": heartbeat" comment lines */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/{summit}/export': {
     parameters: {
       query?: never;
@@ -1431,6 +1495,77 @@ export interface paths {
           content: {
             'application/json': {
               items: components['schemas']['Event'][];
+              /** @description Pass as `cursor` for the next page; null when this is the last */
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The summit's calendar: meetings you may read in full, the others only as busy time */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The `next` value of the previous page */
+          cursor?: string;
+          /** @description Meetings that end after this instant */
+          from?: string;
+          /** @description Items per page, 1 to 200 */
+          limit?: number;
+          person?: string;
+          room?: string;
+          /** @description Meetings that start before this instant */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: (components['schemas']['CalendarMeeting'] | components['schemas']['CalendarBusy'])[];
               /** @description Pass as `cursor` for the next page; null when this is the last */
               next: string | null;
             };
@@ -1848,6 +1983,396 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/persons/{person}/calendar-tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The person's calendar feeds (never their URLs), revoked ones included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          person: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['CalendarToken'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Issue a calendar feed of the person's meetings; the URL (its token is the credential) is shown once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          person: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              createdBy: string;
+              id: string;
+              person: string;
+              revokedAt: string | null;
+              /** @description The subscription URL (https or webcal): shown this once, never again */
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/persons/{person}/calendar-tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a calendar feed: its URL stops working at once */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          person: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start planning the summit (202): poll the job for progress, then accept or discard it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default 1 */
+            seed?: number;
+            /** @default 10 */
+            timeLimitSeconds?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlanJob'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A planning job: its status and progress, and once done its plan and diff */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlanJob'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Cancel a queued or running job, or discard a finished plan (If-Match) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlanJob'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/plans/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write a finished job's plan to the calendar (If-Match); 409 plan-stale when the summit changed since */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+        };
+        path: {
+          id: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PlanJob'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3060,6 +3585,446 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/requests/{request}/meeting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+          /** @description `*` to create the record when it does not exist yet (instead of If-Match) */
+          'if-none-match'?: string;
+        };
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default null */
+            room?: string | null;
+            /** Format: date-time */
+            start: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Meeting'];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Meeting'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Take a meeting off the calendar (If-Match); the request goes back to agreed */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+        };
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/requests/{request}/meeting/announce': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Announce a confirmed meeting (If-Match): from then on every participant sees it */
+    post: {
+      parameters: {
+        query?: {
+          /** @description The party delegation you act for, when you hold roles in several */
+          as?: string;
+        };
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+        };
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Meeting'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/requests/{request}/meeting/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check a placement against every hard rule without writing it (the live check behind a drag) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default null */
+            room?: string | null;
+            /** Format: date-time */
+            start: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+              violations: components['schemas']['Violation'][];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/requests/{request}/meeting/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept the meeting's slot for your delegation (If-Match); the last party's acceptance confirms */
+    post: {
+      parameters: {
+        query?: {
+          /** @description The party delegation you act for, when you hold roles in several */
+          as?: string;
+        };
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+        };
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meeting: components['schemas']['Meeting'];
+              request: components['schemas']['RequestAfterConfirm'];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/requests/{request}/meeting/pin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pin a meeting (If-Match): the planner never moves it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+        };
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Meeting'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/requests/{request}/meeting/unpin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Unpin a meeting (If-Match): the planner may move it again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+        };
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Meeting'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/{summit}/requests/{request}/public-lines': {
     parameters: {
       query?: never;
@@ -3201,6 +4166,67 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/requests/{request}/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The best free slots for the request among the meetings placed now (preferred first, then earlier) */
+    get: {
+      parameters: {
+        query?: {
+          k?: number;
+        };
+        header?: never;
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              suggestions: components['schemas']['Suggestion'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -3411,6 +4437,131 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Request'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/requests/{request}/what-if': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The best slot the request would get if one blocker (as an explanation names it) went away */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            blocker:
+              | {
+                  event: string;
+                  /** Format: date-time */
+                  from: string;
+                  /** @enum {string} */
+                  kind: 'programme';
+                  person: string;
+                  title: string;
+                  /** Format: date-time */
+                  to: string;
+                }
+              | {
+                  /** Format: date-time */
+                  from: string;
+                  /** @enum {string} */
+                  kind: 'busy';
+                  label: string | null;
+                  person: string;
+                  /** Format: date-time */
+                  to: string;
+                }
+              | {
+                  arrives: string | null;
+                  departs: string | null;
+                  /** @enum {string} */
+                  kind: 'presence';
+                  person: string;
+                }
+              | {
+                  /** Format: date-time */
+                  from: string;
+                  /** @enum {string} */
+                  kind: 'meeting';
+                  person: string;
+                  request: string;
+                  /** Format: date-time */
+                  to: string;
+                }
+              | {
+                  /** Format: date-time */
+                  from?: string;
+                  /** @enum {string} */
+                  kind: 'rooms';
+                  /** @enum {string} */
+                  reason: 'taken' | 'too-small' | 'unavailable' | 'lent';
+                  /** Format: date-time */
+                  to?: string;
+                  venue: string | null;
+                }
+              | {
+                  fromVenue: string;
+                  /** @enum {string} */
+                  kind: 'travel';
+                  minutes: number;
+                  person: string;
+                  toVenue: string;
+                }
+              | {
+                  detail: string;
+                  /** @enum {string} */
+                  kind: 'window';
+                };
+          };
+        };
+      };
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WhatIf'];
           };
         };
       };
@@ -4094,6 +5245,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ical/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A person's calendar (RFC 5545): the token in the URL is the credential; revoked or unknown is 404 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          file: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description text/calendar */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4182,6 +5389,132 @@ export interface components {
           /** Format: date-time */
           to: string;
         };
+    Blocker:
+      | {
+          event: string;
+          /** Format: date-time */
+          from: string;
+          /** @constant */
+          kind: 'programme';
+          person: string;
+          title: string;
+          /** Format: date-time */
+          to: string;
+        }
+      | {
+          /** Format: date-time */
+          from: string;
+          /** @constant */
+          kind: 'busy';
+          label: string | null;
+          person: string;
+          /** Format: date-time */
+          to: string;
+        }
+      | {
+          arrives: string | null;
+          departs: string | null;
+          /** @constant */
+          kind: 'presence';
+          person: string;
+        }
+      | {
+          /** Format: date-time */
+          from: string;
+          /** @constant */
+          kind: 'meeting';
+          person: string;
+          request: string;
+          /** Format: date-time */
+          to: string;
+        }
+      | {
+          /** Format: date-time */
+          from?: string;
+          /** @constant */
+          kind: 'rooms';
+          /** @enum {string} */
+          reason: 'taken' | 'too-small' | 'unavailable' | 'lent';
+          /** Format: date-time */
+          to?: string;
+          venue: string | null;
+        }
+      | {
+          fromVenue: string;
+          /** @constant */
+          kind: 'travel';
+          minutes: number;
+          person: string;
+          toVenue: string;
+        }
+      | {
+          detail: string;
+          /** @constant */
+          kind: 'window';
+        };
+    BlockerInput:
+      | {
+          event: string;
+          /** Format: date-time */
+          from: string;
+          /** @constant */
+          kind: 'programme';
+          person: string;
+          title: string;
+          /** Format: date-time */
+          to: string;
+        }
+      | {
+          /** Format: date-time */
+          from: string;
+          /** @constant */
+          kind: 'busy';
+          label: string | null;
+          person: string;
+          /** Format: date-time */
+          to: string;
+        }
+      | {
+          arrives: string | null;
+          departs: string | null;
+          /** @constant */
+          kind: 'presence';
+          person: string;
+        }
+      | {
+          /** Format: date-time */
+          from: string;
+          /** @constant */
+          kind: 'meeting';
+          person: string;
+          request: string;
+          /** Format: date-time */
+          to: string;
+        }
+      | {
+          /** Format: date-time */
+          from?: string;
+          /** @constant */
+          kind: 'rooms';
+          /** @enum {string} */
+          reason: 'taken' | 'too-small' | 'unavailable' | 'lent';
+          /** Format: date-time */
+          to?: string;
+          venue: string | null;
+        }
+      | {
+          fromVenue: string;
+          /** @constant */
+          kind: 'travel';
+          minutes: number;
+          person: string;
+          toVenue: string;
+        }
+      | {
+          detail: string;
+          /** @constant */
+          kind: 'window';
+        };
     Busy: {
       /** Format: date-time */
       from: string;
@@ -4203,6 +5536,108 @@ export interface components {
       to: string;
       venue: string | null;
       version: number;
+    };
+    CalendarBusy: {
+      /** Format: date-time */
+      end: string;
+      /** @constant */
+      kind: 'busy';
+      /** @description Whose time it takes (one entry per attendee) */
+      person: string | null;
+      /** @description The room it books (host staff only: who, when, where — never why) */
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
+    CalendarBusyInput: {
+      /** Format: date-time */
+      end: string;
+      /** @constant */
+      kind: 'busy';
+      /** @description Whose time it takes (one entry per attendee) */
+      person: string | null;
+      /** @description The room it books (host staff only: who, when, where — never why) */
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
+    CalendarMeeting: {
+      announced: boolean;
+      attendees: string[];
+      confirmedBy: string[];
+      /** Format: date-time */
+      end: string;
+      /** @enum {string} */
+      format: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
+      /** @constant */
+      kind: 'meeting';
+      parties: string[];
+      pinned: boolean;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'requested'
+        | 'under-consideration'
+        | 'conditions-pending'
+        | 'agreed'
+        | 'scheduled'
+        | 'confirmed'
+        | 'held'
+        | 'declined'
+        | 'withdrawn'
+        | 'downgraded'
+        | 'lapsed';
+      version: number;
+    };
+    CalendarMeetingInput: {
+      announced: boolean;
+      attendees: string[];
+      confirmedBy: string[];
+      /** Format: date-time */
+      end: string;
+      /** @enum {string} */
+      format: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
+      /** @constant */
+      kind: 'meeting';
+      parties: string[];
+      pinned: boolean;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'requested'
+        | 'under-consideration'
+        | 'conditions-pending'
+        | 'agreed'
+        | 'scheduled'
+        | 'confirmed'
+        | 'held'
+        | 'declined'
+        | 'withdrawn'
+        | 'downgraded'
+        | 'lapsed';
+      version: number;
+    };
+    CalendarToken: {
+      createdAt: string;
+      createdBy: string;
+      id: string;
+      person: string;
+      revokedAt: string | null;
+    };
+    CalendarTokenInput: {
+      createdAt: string;
+      createdBy: string;
+      id: string;
+      person: string;
+      revokedAt: string | null;
     };
     Condition: {
       by: string;
@@ -4462,6 +5897,30 @@ export interface components {
       /** @enum {string} */
       via: 'session' | 'token';
     };
+    Meeting: {
+      announced: boolean;
+      confirmedBy: string[];
+      /** Format: date-time */
+      end: string;
+      pinned: boolean;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+      version: number;
+    };
+    MeetingInput: {
+      announced: boolean;
+      confirmedBy: string[];
+      /** Format: date-time */
+      end: string;
+      pinned: boolean;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+      version: number;
+    };
     MeInput: {
       /** @description Send as x-csrf-token on cookie-authenticated writes */
       csrfToken: string | null;
@@ -4485,6 +5944,18 @@ export interface components {
       user: components['schemas']['UserViewInput'];
       /** @enum {string} */
       via: 'session' | 'token';
+    };
+    /** @description Priority sum, then preferred starts, then (fewest) moved meetings */
+    Objective: {
+      moved: number;
+      preferred: number;
+      weight: number;
+    };
+    /** @description Priority sum, then preferred starts, then (fewest) moved meetings */
+    ObjectiveInput: {
+      moved: number;
+      preferred: number;
+      weight: number;
     };
     Person: {
       delegation: string;
@@ -4518,6 +5989,116 @@ export interface components {
       /** @enum {string} */
       role: 'principal' | 'member';
       title: string | null;
+      version: number;
+    };
+    Placement: {
+      /** Format: date-time */
+      end: string;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
+    PlacementInput: {
+      /** Format: date-time */
+      end: string;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
+    Plan: {
+      /** @description A proven upper bound on objective.weight, when computed */
+      bound: number | null;
+      meetings: components['schemas']['Placement'][];
+      moved: string[];
+      objective: components['schemas']['Objective'];
+      stats: {
+        iterations?: number;
+        millis: number;
+        seed: number;
+      };
+      summit: string;
+      unscheduled: components['schemas']['Unplaced'][];
+      warnings?: string[];
+    };
+    PlanDiff: {
+      moved: {
+        from: components['schemas']['Placement'];
+        to: components['schemas']['Placement'];
+      }[];
+      placed: components['schemas']['Placement'][];
+      removed: components['schemas']['Placement'][];
+      unplaced: components['schemas']['Unplaced'][];
+    };
+    PlanDiffInput: {
+      moved: {
+        from: components['schemas']['PlacementInput'];
+        to: components['schemas']['PlacementInput'];
+      }[];
+      placed: components['schemas']['PlacementInput'][];
+      removed: components['schemas']['PlacementInput'][];
+      unplaced: components['schemas']['UnplacedInput'][];
+    };
+    PlanInput: {
+      /** @description A proven upper bound on objective.weight, when computed */
+      bound: number | null;
+      meetings: components['schemas']['PlacementInput'][];
+      moved: string[];
+      objective: components['schemas']['ObjectiveInput'];
+      stats: {
+        iterations?: number;
+        millis: number;
+        seed: number;
+      };
+      summit: string;
+      unscheduled: components['schemas']['UnplacedInput'][];
+      warnings?: string[];
+    };
+    PlanJob: {
+      createdAt: string;
+      error: string | null;
+      finishedAt: string | null;
+      id: string;
+      progress: {
+        bound: number | null;
+        elapsedMs: number;
+        /** @description The best plan found so far */
+        objective: components['schemas']['Objective'] | null;
+      };
+      /** @description Once done: the plan, and what it would change on the calendar as it is now */
+      result: {
+        diff: components['schemas']['PlanDiff'];
+        plan: components['schemas']['Plan'];
+      } | null;
+      seed: number;
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'done' | 'failed' | 'accepted' | 'discarded';
+      timeLimitSeconds: number;
+      version: number;
+    };
+    PlanJobInput: {
+      createdAt: string;
+      error: string | null;
+      finishedAt: string | null;
+      id: string;
+      progress: {
+        bound: number | null;
+        elapsedMs: number;
+        /** @description The best plan found so far */
+        objective: components['schemas']['ObjectiveInput'] | null;
+      };
+      /** @description Once done: the plan, and what it would change on the calendar as it is now */
+      result: {
+        diff: components['schemas']['PlanDiffInput'];
+        plan: components['schemas']['PlanInput'];
+      } | null;
+      seed: number;
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'done' | 'failed' | 'accepted' | 'discarded';
+      timeLimitSeconds: number;
       version: number;
     };
     Position: {
@@ -4739,6 +6320,100 @@ export interface components {
       venue: string | null;
       version: number;
     };
+    RequestAfterConfirm: {
+      acceptedBy: string[];
+      allowed:
+        | {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+          }[]
+        | null;
+      attendees: string[];
+      confidential: boolean;
+      downgrade: ('pull-aside' | 'encounter') | null;
+      /** @enum {string} */
+      format: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
+      from: string;
+      id: string;
+      /** @enum {string} */
+      level: 'leaders' | 'ministers' | 'officials';
+      minutes: number;
+      preferred: {
+        /** Format: date-time */
+        from: string;
+        /** Format: date-time */
+        to: string;
+      }[];
+      priority: number;
+      seats: number | null;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'requested'
+        | 'under-consideration'
+        | 'conditions-pending'
+        | 'agreed'
+        | 'scheduled'
+        | 'confirmed'
+        | 'held'
+        | 'declined'
+        | 'withdrawn'
+        | 'downgraded'
+        | 'lapsed';
+      to: string[];
+      topics: string[];
+      venue: string | null;
+      version: number;
+    };
+    RequestAfterConfirmInput: {
+      acceptedBy: string[];
+      allowed:
+        | {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+          }[]
+        | null;
+      attendees: string[];
+      confidential: boolean;
+      downgrade: ('pull-aside' | 'encounter') | null;
+      /** @enum {string} */
+      format: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
+      from: string;
+      id: string;
+      /** @enum {string} */
+      level: 'leaders' | 'ministers' | 'officials';
+      minutes: number;
+      preferred: {
+        /** Format: date-time */
+        from: string;
+        /** Format: date-time */
+        to: string;
+      }[];
+      priority: number;
+      seats: number | null;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'requested'
+        | 'under-consideration'
+        | 'conditions-pending'
+        | 'agreed'
+        | 'scheduled'
+        | 'confirmed'
+        | 'held'
+        | 'declined'
+        | 'withdrawn'
+        | 'downgraded'
+        | 'lapsed';
+      to: string[];
+      topics: string[];
+      venue: string | null;
+      version: number;
+    };
     RequestInput: {
       acceptedBy: string[];
       allowed:
@@ -4906,6 +6581,26 @@ export interface components {
       venue: string;
       version: number;
     };
+    Suggestion: {
+      /** Format: date-time */
+      end: string;
+      /** @description The start lies in one of the request's preferred windows */
+      preferred: boolean;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
+    SuggestionInput: {
+      /** Format: date-time */
+      end: string;
+      /** @description The start lies in one of the request's preferred windows */
+      preferred: boolean;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
     Summit: {
       bufferMinutes: number;
       days: {
@@ -5006,6 +6701,22 @@ export interface components {
       name: string;
       revokedAt: string | null;
     };
+    Unplaced: {
+      blockers: components['schemas']['Blocker'][];
+      /** @description One or two sentences a protocol officer can act on */
+      detail: string;
+      /** @description A state (e.g. conditions-pending) or no-slot / displaced */
+      reason: string;
+      request: string;
+    };
+    UnplacedInput: {
+      blockers: components['schemas']['BlockerInput'][];
+      /** @description One or two sentences a protocol officer can act on */
+      detail: string;
+      /** @description A state (e.g. conditions-pending) or no-slot / displaced */
+      reason: string;
+      request: string;
+    };
     UserView: {
       email: string;
       id: string;
@@ -5025,6 +6736,40 @@ export interface components {
       id: string;
       name: string;
       version: number;
+    };
+    Violation: {
+      /** @description A whole line that starts with the rule, naming persons, events and local times */
+      message: string;
+      person?: string;
+      requests: string[];
+      room?: string;
+      /** @description The rule broken, e.g. person-overlap, room-exclusive */
+      rule: string;
+    };
+    ViolationInput: {
+      /** @description A whole line that starts with the rule, naming persons, events and local times */
+      message: string;
+      person?: string;
+      requests: string[];
+      room?: string;
+      /** @description The rule broken, e.g. person-overlap, room-exclusive */
+      rule: string;
+    };
+    WhatIf: {
+      assumption: string;
+      blocker: components['schemas']['Blocker'];
+      /** @description Meetings that would have to move ("private" for one you may not see) */
+      displaces: string[];
+      /** @description The best slot then, or null when there is still none */
+      slot: components['schemas']['Suggestion'] | null;
+    };
+    WhatIfInput: {
+      assumption: string;
+      blocker: components['schemas']['BlockerInput'];
+      /** @description Meetings that would have to move ("private" for one you may not see) */
+      displaces: string[];
+      /** @description The best slot then, or null when there is still none */
+      slot: components['schemas']['SuggestionInput'] | null;
     };
   };
   responses: never;

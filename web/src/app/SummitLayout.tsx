@@ -4,7 +4,7 @@ import { NavLink, Outlet, useParams } from 'react-router';
 import { useSummit } from '../api/hooks/summit';
 import { useMe } from '../api/session';
 import { standingAt } from '../lib/roles';
-import { viewerZone, zoneAbbrev, zoneCity } from '../lib/time';
+import { sameOffset, viewerZone, zoneAbbrev, zoneCity } from '../lib/time';
 import { ErrorState, Loading } from '../ui/states';
 import { AppHeader } from './AppHeader';
 import { useLiveUpdates } from './live';
@@ -64,7 +64,7 @@ export function SummitLayout() {
           </ul>
           <p className="zone-note">
             Times in {zoneCity(scope.summit.timezone)} time ({zoneAbbrev(scope.summit.timezone)})
-            {scope.viewerZone !== scope.summit.timezone &&
+            {!sameOffset(scope.viewerZone, scope.summit.timezone) &&
               ` · yours: ${zoneCity(scope.viewerZone)} (${zoneAbbrev(scope.viewerZone)})`}
           </p>
         </nav>

@@ -1,20 +1,39 @@
-// Calendar subscriptions: a secret feed URL per person, shown once, revocable.
-import { idempotencyKey, rawCall } from '../client';
+// Calendar subscriptions: a secret feed URL per person, shown once, listed (never the URL) and revocable.
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../client';
+import type { ResponseOf } from '../types';
 
-/** What creating a subscription answers: the feed URL (the credential) and, when given, its id. */
-export interface CalendarToken {
-  url: string;
-  id?: string;
-  [extra: string]: unknown;
+/** What issuing a feed answers: its record and the URL, whose token is the credential (shown once). */
+export type NewCalendarToken = ResponseOf<'/api/summits/{summit}/persons/{person}/calendar-tokens', 'post'>;
+
+/** The person's feeds, revoked ones included. */
+export function useCalendarTokens(summit: string, person: string) {
+  return useQuery({
+    queryKey: ['summit', summit, 'calendar-tokens', person],
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET('/api/summits/{summit}/persons/{person}/calendar-tokens', {
+            params: { path: { summit, person } },
+          }),
+        )
+      ).items,
+  });
 }
 
-const base = (s: string, p: string) =>
-  `/api/summits/${encodeURIComponent(s)}/persons/${encodeURIComponent(p)}/calendar-tokens`;
-
-/** Creates and revokes feed tokens. */
+/** Issues and revokes feeds. */
 export const calendarCommands = {
+  // no Idempotency-Key: the route answers a secret and so never replays
   create: (summit: string, person: string) =>
-    rawCall<CalendarToken>('POST', base(summit, person), { json: {}, headers: idempotencyKey() }),
+    unwrap(
+      api.POST('/api/summits/{summit}/persons/{person}/calendar-tokens', {
+        params: { path: { summit, person } },
+      }),
+    ),
   revoke: (summit: string, person: string, id: string) =>
-    rawCall<void>('DELETE', `${base(summit, person)}/${encodeURIComponent(id)}`),
+    unwrap(
+      api.DELETE('/api/summits/{summit}/persons/{person}/calendar-tokens/{id}', {
+        params: { path: { summit, person, id } },
+      }),
+    ),
 };

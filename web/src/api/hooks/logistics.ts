@@ -1,7 +1,8 @@
-// Commands on the host's logistics records (venues, rooms, programme) and the utilisation query.
+// The host's logistics commands (venues and rooms) and the room utilisation query.
 import { useQuery } from '@tanstack/react-query';
-import { idempotencyKey, ifMatch, rawCall } from '../client';
+import { api, idempotencyKey, ifMatch, unwrap } from '../client';
 import { readAll } from '../lists';
+import type { BodyOf } from '../types';
 
 /** Booked against available minutes of one room on one summit day. */
 export interface RoomDay {
@@ -12,8 +13,6 @@ export interface RoomDay {
   ratio: number | null;
 }
 
-const base = (s: string) => `/api/summits/${encodeURIComponent(s)}`;
-
 /** Room utilisation per room and day (host only). */
 export function useUtilisation(summit: string) {
   return useQuery({
@@ -22,23 +21,49 @@ export function useUtilisation(summit: string) {
   });
 }
 
-/** The kinds of logistics record the host edits. */
-export type LogisticsKind = 'venues' | 'rooms' | 'programme' | 'delegations' | 'persons';
+/** A venue as the API takes it. */
+export type VenueBody = BodyOf<'/api/summits/{summit}/venues', 'post'>;
+/** A room as the API takes it. */
+export type RoomBody = BodyOf<'/api/summits/{summit}/rooms', 'post'>;
 
-/** Add, replace and remove one logistics record. */
+/** Add, replace and remove venues and rooms. */
 export const logisticsCommands = {
-  add: (summit: string, kind: LogisticsKind, record: object) =>
-    rawCall<{ id: string; version: number }>('POST', `${base(summit)}/${kind}`, {
-      json: record,
-      headers: idempotencyKey(),
-    }),
-  replace: (summit: string, kind: LogisticsKind, id: string, record: object, version: number) =>
-    rawCall<{ id: string; version: number }>('PUT', `${base(summit)}/${kind}/${encodeURIComponent(id)}`, {
-      json: record,
-      headers: ifMatch(version),
-    }),
-  remove: (summit: string, kind: LogisticsKind, id: string, version: number) =>
-    rawCall<void>('DELETE', `${base(summit)}/${kind}/${encodeURIComponent(id)}`, {
-      headers: ifMatch(version),
-    }),
+  addVenue: (summit: string, venue: VenueBody) =>
+    unwrap(
+      api.POST('/api/summits/{summit}/venues', {
+        params: { path: { summit } },
+        body: venue,
+        headers: idempotencyKey(),
+      }),
+    ),
+  removeVenue: (summit: string, id: string, version: number) =>
+    unwrap(
+      api.DELETE('/api/summits/{summit}/venues/{id}', {
+        params: { path: { summit, id } },
+        headers: ifMatch(version),
+      }),
+    ),
+  addRoom: (summit: string, room: RoomBody) =>
+    unwrap(
+      api.POST('/api/summits/{summit}/rooms', {
+        params: { path: { summit } },
+        body: room,
+        headers: idempotencyKey(),
+      }),
+    ),
+  replaceRoom: (summit: string, room: RoomBody, version: number) =>
+    unwrap(
+      api.PUT('/api/summits/{summit}/rooms/{id}', {
+        params: { path: { summit, id: room.id } },
+        body: room,
+        headers: ifMatch(version),
+      }),
+    ),
+  removeRoom: (summit: string, id: string, version: number) =>
+    unwrap(
+      api.DELETE('/api/summits/{summit}/rooms/{id}', {
+        params: { path: { summit, id } },
+        headers: ifMatch(version),
+      }),
+    ),
 };

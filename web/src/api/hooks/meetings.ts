@@ -1,33 +1,21 @@
 // Queries and commands of meetings: the calendar, placing and moving, checks, suggestions, plans.
 import { useQuery } from '@tanstack/react-query';
-import { idempotencyKey, ifMatch, rawCall } from '../client';
-import { readAll, readAllUntyped } from '../lists';
-import type { Engagement, Meeting, PlanDiff, Violation } from '../models';
-
-const seg = encodeURIComponent;
-const base = (s: string) => `/api/summits/${seg(s)}`;
-const meetingOf = (s: string, r: string) => `${base(s)}/requests/${seg(r)}/meeting`;
+import { api, idempotencyKey, ifMatch, unwrap } from '../client';
+import { readAll } from '../lists';
+import type { Blocker, Engagement, Meeting, PlanJob } from '../models';
+import type { BodyOf } from '../types';
 
 /** Query keys of the calendar. */
 export const meetingKeys = {
   all: (s: string) => ['summit', s, 'meetings'] as const,
   agenda: (s: string, person: string) => ['summit', s, 'agenda', person] as const,
-  utilisation: (s: string) => ['summit', s, 'utilisation'] as const,
 };
 
-/** Every meeting the viewer may see (others' private ones only as busy, which the agenda shows). */
-export function useMeetings(summit: string) {
+/** The calendar entries the viewer may see that overlap [from, to), or the whole summit. */
+export function useCalendar(summit: string, range?: { from: string; to: string }) {
   return useQuery({
-    queryKey: meetingKeys.all(summit),
-    queryFn: () => readAllUntyped<Meeting>(`${base(summit)}/meetings`),
-  });
-}
-
-/** The meetings the viewer may see that overlap [from, to). */
-export function useMeetingsBetween(summit: string, from: string, to: string) {
-  return useQuery({
-    queryKey: [...meetingKeys.all(summit), from, to] as const,
-    queryFn: () => readAllUntyped<Meeting>(`${base(summit)}/meetings`, { from, to }),
+    queryKey: [...meetingKeys.all(summit), range?.from ?? '', range?.to ?? ''] as const,
+    queryFn: () => readAll('/api/summits/{summit}/meetings', { path: { summit }, query: { ...range } }),
   });
 }
 
@@ -41,67 +29,98 @@ export function useAgenda(summit: string, person: string | null) {
   });
 }
 
+/** A slot as placing, moving and checking take it. */
+export type Slot = BodyOf<'/api/summits/{summit}/requests/{request}/meeting', 'put'>;
+
 /** What a live check of a slot answers. */
 export interface CheckResult {
   ok: boolean;
-  violations: Violation[];
+  violations: { rule: string; requests: string[]; person?: string; room?: string; message: string }[];
 }
 
-/** A slot suggestion for a request. */
-export interface Suggestion {
-  start: string;
-  end?: string;
-  room: string | null;
-  score?: number;
-  [extra: string]: unknown;
-}
-
-/** A planning job as the server reports it. */
-export interface PlanJob {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'accepted' | 'discarded';
-  progress?: { elapsedMs: number; objective: unknown; bound: unknown } | null;
-  result?: { plan: unknown; diff: PlanDiff } | null;
-  error?: string | null;
-  [extra: string]: unknown;
-}
+const at = (summit: string, request: string) => ({ params: { path: { summit, request } } });
 
 /** The commands of the calendar, each one API call. */
 export const meetingCommands = {
   /** Places a request (If-None-Match: *) or moves its meeting (If-Match: the meeting's version). */
-  place: (
+  place: (summit: string, request: string, slot: Slot, version: number | null) =>
+    unwrap(
+      api.PUT('/api/summits/{summit}/requests/{request}/meeting', {
+        ...at(summit, request),
+        body: slot,
+        headers: version === null ? { 'if-none-match': '*' } : ifMatch(version),
+      }),
+    ),
+  unplace: (summit: string, m: Pick<Meeting, 'request' | 'version'>) =>
+    unwrap(
+      api.DELETE('/api/summits/{summit}/requests/{request}/meeting', {
+        ...at(summit, m.request),
+        headers: ifMatch(m.version),
+      }),
+    ),
+  act: (
     summit: string,
-    request: string,
-    slot: { start: string; room: string | null },
-    version: number | null,
-  ) =>
-    rawCall<Meeting>('PUT', meetingOf(summit, request), {
-      json: slot,
-      headers: version === null ? { 'if-none-match': '*' } : ifMatch(version),
-    }),
-  unplace: (summit: string, m: Meeting) =>
-    rawCall<void>('DELETE', meetingOf(summit, m.request), { headers: ifMatch(m.version) }),
-  act: (summit: string, m: Meeting, what: 'pin' | 'unpin' | 'confirm' | 'announce') =>
-    rawCall<Meeting>('POST', `${meetingOf(summit, m.request)}/${what}`, {
-      headers: { ...ifMatch(m.version), ...idempotencyKey() },
-    }),
-  check: (summit: string, request: string, slot: { start: string; room: string | null }) =>
-    rawCall<CheckResult>('POST', `${meetingOf(summit, request)}/check`, { json: slot }),
-  suggestions: (summit: string, request: string, k = 5) =>
-    rawCall<Suggestion[] | { items: Suggestion[] }>(
-      'GET',
-      `${base(summit)}/requests/${seg(request)}/suggestions`,
-      { query: { k } },
-    ).then(({ data }) => (Array.isArray(data) ? data : data.items)),
-  whatIf: (summit: string, request: string, blocker: unknown) =>
-    rawCall<unknown>('POST', `${base(summit)}/requests/${seg(request)}/what-if`, {
-      json: { blocker },
-      headers: idempotencyKey(),
-    }),
-  startPlan: (summit: string, options: { timeLimitSeconds?: number; seed?: number }) =>
-    rawCall<PlanJob>('POST', `${base(summit)}/plans`, { json: options, headers: idempotencyKey() }),
-  plan: (summit: string, id: string) => rawCall<PlanJob>('GET', `${base(summit)}/plans/${seg(id)}`),
-  acceptPlan: (summit: string, id: string) =>
-    rawCall<unknown>('POST', `${base(summit)}/plans/${seg(id)}/accept`, { headers: idempotencyKey() }),
-  discardPlan: (summit: string, id: string) => rawCall<unknown>('DELETE', `${base(summit)}/plans/${seg(id)}`),
+    m: Pick<Meeting, 'request' | 'version'>,
+    what: 'pin' | 'unpin' | 'confirm' | 'announce',
+  ) => {
+    const init = { ...at(summit, m.request), headers: { ...ifMatch(m.version), ...idempotencyKey() } };
+    switch (what) {
+      case 'pin':
+        return unwrap(api.POST('/api/summits/{summit}/requests/{request}/meeting/pin', init));
+      case 'unpin':
+        return unwrap(api.POST('/api/summits/{summit}/requests/{request}/meeting/unpin', init));
+      case 'confirm':
+        return unwrap(api.POST('/api/summits/{summit}/requests/{request}/meeting/confirm', init));
+      case 'announce':
+        return unwrap(api.POST('/api/summits/{summit}/requests/{request}/meeting/announce', init));
+    }
+  },
+  check: (summit: string, request: string, slot: Slot): Promise<CheckResult> =>
+    unwrap(
+      api.POST('/api/summits/{summit}/requests/{request}/meeting/check', {
+        ...at(summit, request),
+        body: slot,
+      }),
+    ),
+  suggestions: async (summit: string, request: string, k = 5) =>
+    (
+      await unwrap(
+        api.GET('/api/summits/{summit}/requests/{request}/suggestions', {
+          params: { path: { summit, request }, query: { k } },
+        }),
+      )
+    ).suggestions,
+  whatIf: (summit: string, request: string, blocker: Blocker) =>
+    unwrap(
+      api.POST('/api/summits/{summit}/requests/{request}/what-if', {
+        ...at(summit, request),
+        // a blocker from the engine's own explanation, sent back as it came
+        body: { blocker } as BodyOf<'/api/summits/{summit}/requests/{request}/what-if', 'post'>,
+        headers: idempotencyKey(),
+      }),
+    ),
+  startPlan: (summit: string, options: { timeLimitSeconds: number; seed?: number }): Promise<PlanJob> =>
+    unwrap(
+      api.POST('/api/summits/{summit}/plans', {
+        params: { path: { summit } },
+        body: options,
+        headers: idempotencyKey(),
+      }),
+    ),
+  plan: (summit: string, id: string): Promise<PlanJob> =>
+    unwrap(api.GET('/api/summits/{summit}/plans/{id}', { params: { path: { summit, id } } })),
+  acceptPlan: (summit: string, job: PlanJob): Promise<PlanJob> =>
+    unwrap(
+      api.POST('/api/summits/{summit}/plans/{id}/accept', {
+        params: { path: { summit, id: job.id } },
+        headers: { ...ifMatch(job.version), ...idempotencyKey() },
+      }),
+    ),
+  discardPlan: (summit: string, job: PlanJob): Promise<PlanJob> =>
+    unwrap(
+      api.DELETE('/api/summits/{summit}/plans/{id}', {
+        params: { path: { summit, id: job.id } },
+        headers: ifMatch(job.version),
+      }),
+    ),
 };

@@ -1,71 +1,97 @@
 // Calendars and print: an iCalendar subscription per person, the printable daily card, and CSV.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { calendarCommands, type CalendarToken } from '../../api/hooks/calendars';
+import { useQueryClient } from '@tanstack/react-query';
+import { calendarCommands, useCalendarTokens, type NewCalendarToken } from '../../api/hooks/calendars';
 import { usePersons } from '../../api/hooks/summit';
 import type { Person } from '../../api/models';
 import { summitToday } from '../../app/DayPicker';
 import { useSummitScope } from '../../app/summit-context';
+import { When } from '../../app/When';
 import { datesBetween, dayLabel, localMillis } from '../../lib/time';
 import { Button } from '../../ui/Button';
 import { InlineError, QueryState } from '../../ui/states';
 
 function Subscription({ summit, person }: { summit: string; person: Person }) {
-  const [token, setToken] = useState<CalendarToken | null>(null);
+  const client = useQueryClient();
+  const tokens = useCalendarTokens(summit, person.id);
+  const [fresh, setFresh] = useState<NewCalendarToken | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [copied, setCopied] = useState(false);
-  const absolute = token ? new URL(token.url, window.location.origin).href : '';
+  const refresh = () =>
+    client.invalidateQueries({ queryKey: ['summit', summit, 'calendar-tokens', person.id] });
+  const active = (tokens.data ?? []).filter((t) => t.revokedAt === null);
   return (
     <div className="subscription">
-      {!token ? (
-        <Button
-          className="btn-small"
-          onPress={() => {
-            setError(null);
-            calendarCommands.create(summit, person.id).then(({ data }) => setToken(data), setError);
-          }}
-        >
-          Create calendar link
-        </Button>
-      ) : (
+      {fresh && (
         <div className="notice" role="status">
           <p className="small">
             Subscribe to this address in your calendar app. It is shown once: anyone with it sees{' '}
-            {person.name}'s meetings.
+            {person.name}'s meetings until it is revoked.
           </p>
           <label className="field">
             <span className="field-label">Feed for {person.name}</span>
             <input
               readOnly
-              value={absolute}
+              value={fresh.url}
               className="mono"
               onFocus={(e) => e.currentTarget.select()}
               data-testid="ical-url"
             />
           </label>
-          <div className="actions">
-            <Button
-              className="btn-small"
-              onPress={() => {
-                void navigator.clipboard?.writeText(absolute).then(() => setCopied(true));
-              }}
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-            {token.id && (
+          <Button
+            className="btn-small"
+            onPress={() => {
+              void navigator.clipboard?.writeText(fresh.url).then(() => setCopied(true));
+            }}
+          >
+            {copied ? 'Copied' : 'Copy'}
+          </Button>
+        </div>
+      )}
+      {active.length > 0 && (
+        <ul className="plain small">
+          {active.map((t) => (
+            <li key={t.id} className="actions">
+              <span>
+                Feed issued <When from={t.createdAt} /> by {t.createdBy}
+              </span>
               <Button
                 className="btn-small"
                 tone="danger"
                 onPress={() => {
-                  calendarCommands.revoke(summit, person.id, token.id!).then(() => setToken(null), setError);
+                  setError(null);
+                  calendarCommands
+                    .revoke(summit, person.id, t.id)
+                    .then(() => {
+                      if (fresh?.id === t.id) setFresh(null);
+                      return refresh();
+                    })
+                    .catch(setError);
                 }}
               >
                 Revoke
               </Button>
-            )}
-          </div>
-        </div>
+            </li>
+          ))}
+        </ul>
       )}
+      <Button
+        className="btn-small"
+        onPress={() => {
+          setError(null);
+          setCopied(false);
+          calendarCommands
+            .create(summit, person.id)
+            .then((t) => {
+              setFresh(t);
+              return refresh();
+            })
+            .catch(setError);
+        }}
+      >
+        {active.length ? 'Issue another calendar link' : 'Create calendar link'}
+      </Button>
       <InlineError error={error} />
     </div>
   );

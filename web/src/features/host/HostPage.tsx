@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import { logisticsCommands, useUtilisation, type LogisticsKind } from '../../api/hooks/logistics';
+import { logisticsCommands, useUtilisation } from '../../api/hooks/logistics';
 import { byId, useProgramme, useRooms, useVenues } from '../../api/hooks/summit';
 import type { Room, Venue } from '../../api/models';
 import { DayPicker, defaultDay } from '../../app/DayPicker';
@@ -36,20 +36,15 @@ function useLogistics(summit: string) {
 }
 
 function Remove(props: {
-  summit: string;
-  kind: LogisticsKind;
-  id: string;
-  version: number;
   name: string;
+  remove(): Promise<unknown>;
   run(fn: () => Promise<unknown>): Promise<boolean>;
 }) {
   return (
     <ConfirmButton
       label={`Remove ${props.name}`}
       question={`Remove ${props.name}? Anything that refers to it must be changed first.`}
-      onConfirm={() =>
-        void props.run(() => logisticsCommands.remove(props.summit, props.kind, props.id, props.version))
-      }
+      onConfirm={() => void props.run(props.remove)}
     />
   );
 }
@@ -87,11 +82,8 @@ function VenuesPanel({ admin }: { admin: boolean }) {
                       {admin && (
                         <td>
                           <Remove
-                            summit={summit.id}
-                            kind="venues"
-                            id={v.id}
-                            version={v.version}
                             name={v.name}
+                            remove={() => logisticsCommands.removeVenue(summit.id, v.id, v.version)}
                             run={run}
                           />
                         </td>
@@ -109,7 +101,7 @@ function VenuesPanel({ admin }: { admin: boolean }) {
               onSubmit={(e) => {
                 e.preventDefault();
                 void run(() =>
-                  logisticsCommands.add(summit.id, 'venues', { id: id.trim(), name: name.trim() }),
+                  logisticsCommands.addVenue(summit.id, { id: id.trim(), name: name.trim() }),
                 ).then((ok) => {
                   if (ok) {
                     setId('');
@@ -146,9 +138,7 @@ function RoomEditor(props: { room: Room; run(fn: () => Promise<unknown>): Promis
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void props.run(() =>
-          logisticsCommands.replace(summit.id, 'rooms', props.room.id, { ...record, capacity }, version),
-        );
+        void props.run(() => logisticsCommands.replaceRoom(summit.id, { ...record, capacity }, version));
       }}
     >
       <NumberField
@@ -213,11 +203,8 @@ function RoomsPanel({ admin }: { admin: boolean }) {
                       {admin && (
                         <td>
                           <Remove
-                            summit={summit.id}
-                            kind="rooms"
-                            id={r.id}
-                            version={r.version}
                             name={r.name}
+                            remove={() => logisticsCommands.removeRoom(summit.id, r.id, r.version)}
                             run={run}
                           />
                         </td>
@@ -235,7 +222,7 @@ function RoomsPanel({ admin }: { admin: boolean }) {
               onSubmit={(e) => {
                 e.preventDefault();
                 void run(() =>
-                  logisticsCommands.add(summit.id, 'rooms', {
+                  logisticsCommands.addRoom(summit.id, {
                     id: id.trim(),
                     name: name.trim(),
                     venue,

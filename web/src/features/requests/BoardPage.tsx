@@ -45,7 +45,7 @@ export default function BoardPage() {
             </ToggleButton>
           </ToggleButtonGroup>
           {canActOnRequests(standing) && (
-            <ButtonLink href="new" tone="primary">
+            <ButtonLink href={`/s/${summit.id}/requests/new`} tone="primary">
               New request
             </ButtonLink>
           )}
@@ -65,14 +65,14 @@ export default function BoardPage() {
             >
               {canActOnRequests(standing) && !Object.keys(filters).length && (
                 <p>
-                  <Link to="new">Ask a delegation for a meeting</Link>.
+                  <Link to={`/s/${summit.id}/requests/new`}>Ask a delegation for a meeting</Link>.
                 </p>
               )}
             </Empty>
           ) : view === 'board' ? (
-            <Board list={list} names={names} />
+            <Board summit={summit.id} list={list} names={names} />
           ) : (
-            <RequestTable list={list} names={names} />
+            <RequestTable summit={summit.id} list={list} names={names} />
           )
         }
       </QueryState>
@@ -80,7 +80,15 @@ export default function BoardPage() {
   );
 }
 
-function Board({ list, names }: { list: MeetingRequest[]; names: ReadonlyMap<string, Delegation> }) {
+function Board({
+  summit,
+  list,
+  names,
+}: {
+  summit: string;
+  list: MeetingRequest[];
+  names: ReadonlyMap<string, Delegation>;
+}) {
   return (
     <div className="board">
       {BOARD_COLUMNS.map((col) => {
@@ -98,7 +106,7 @@ function Board({ list, names }: { list: MeetingRequest[]; names: ReadonlyMap<str
             ) : (
               <ul>
                 {items.map((r) => (
-                  <RequestCard key={r.id} request={r} delegations={names} />
+                  <RequestCard key={r.id} summit={summit} request={r} delegations={names} />
                 ))}
               </ul>
             )}
@@ -109,7 +117,15 @@ function Board({ list, names }: { list: MeetingRequest[]; names: ReadonlyMap<str
   );
 }
 
-function RequestTable({ list, names }: { list: MeetingRequest[]; names: ReadonlyMap<string, Delegation> }) {
+function RequestTable({
+  summit,
+  list,
+  names,
+}: {
+  summit: string;
+  list: MeetingRequest[];
+  names: ReadonlyMap<string, Delegation>;
+}) {
   return (
     <div className="table-wrap">
       <table className="table">
@@ -129,7 +145,7 @@ function RequestTable({ list, names }: { list: MeetingRequest[]; names: Readonly
           {list.map((r) => (
             <tr key={r.id}>
               <td>
-                <Link to={r.id}>{partiesLabel(r, names)}</Link>
+                <Link to={`/s/${summit}/requests/${r.id}`}>{partiesLabel(r, names)}</Link>
               </td>
               <td>
                 <Badge kind={r.status}>{STATUS_LABEL[r.status]}</Badge>

@@ -1,7 +1,7 @@
 // The request's meeting: its slot and who accepted it; confirm, announce, pin; the host places it.
 import { useEffect, useMemo, useState } from 'react';
-import { meetingCommands, type CheckResult, type Suggestion } from '../../api/hooks/meetings';
-import type { Meeting, MeetingRequest, Room, Summit } from '../../api/models';
+import { meetingCommands, type CheckResult } from '../../api/hooks/meetings';
+import type { Meeting, MeetingRequest, Room, Suggestion, Summit } from '../../api/models';
 import { When } from '../../app/When';
 import { clock, datesBetween, dayLabel, localMillis } from '../../lib/time';
 import { Badge } from '../../ui/Badge';
@@ -80,7 +80,7 @@ function PlaceForm(props: {
     const key = `${start}|${noRoom ? '' : room}`;
     meetingCommands
       .check(summit.id, request.id, { start, room: noRoom ? null : room })
-      .then(({ data }) => live && setChecked({ key, result: data }))
+      .then((result) => live && setChecked({ key, result }))
       .catch((e: unknown) => live && setError(e));
     return () => {
       live = false;

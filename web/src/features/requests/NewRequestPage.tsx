@@ -95,7 +95,7 @@ export default function NewRequestPage() {
       };
       const data = await requestCommands.create(summit.id, body);
       await client.invalidateQueries({ queryKey: ['summit', summit.id, 'requests'] });
-      void navigate(`../requests/${data.request.id}`, { relative: 'path' });
+      void navigate(`/s/${summit.id}/requests/${data.request.id}`);
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -258,7 +258,7 @@ export default function NewRequestPage() {
           <Button isDisabled={busy || to.size === 0} onPress={() => void submit(true)}>
             Save as draft
           </Button>
-          <ButtonLink href="../requests" tone="quiet">
+          <ButtonLink href={`/s/${summit.id}/requests`} tone="quiet">
             Cancel
           </ButtonLink>
         </div>

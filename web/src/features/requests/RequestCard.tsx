@@ -12,13 +12,14 @@ export function partiesLabel(r: MeetingRequest, delegations: ReadonlyMap<string,
 
 /** A card linking to the request's page. */
 export function RequestCard(props: {
+  summit: string;
   request: MeetingRequest;
   delegations: ReadonlyMap<string, Delegation>;
 }) {
   const r = props.request;
   return (
     <li className="request-card">
-      <Link to={r.id}>{partiesLabel(r, props.delegations)}</Link>
+      <Link to={`/s/${props.summit}/requests/${r.id}`}>{partiesLabel(r, props.delegations)}</Link>
       <p className="meta">
         <span className="priority" title="Priority, 5 is highest">
           P{r.priority}

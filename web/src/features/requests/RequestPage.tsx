@@ -48,7 +48,7 @@ export default function RequestPage() {
         return (
           <>
             <p className="crumbs">
-              <Link to="..">Requests</Link> / <code>{request.id}</code>
+              <Link to={`/s/${summit.id}/requests`}>Requests</Link> / <code>{request.id}</code>
             </p>
             <div className="page-head">
               <div>
@@ -88,14 +88,21 @@ export default function RequestPage() {
                   isHost={standing.host !== null}
                   action={action}
                 />
-                <ThreadPanel
-                  summit={summit.id}
-                  request={request.id}
-                  delegations={names}
-                  ownDelegation={standing.delegation}
-                  canPost={member && canRecordPosition(standing)}
-                  action={action}
-                />
+                {member ? (
+                  <ThreadPanel
+                    summit={summit.id}
+                    request={request.id}
+                    delegations={names}
+                    ownDelegation={standing.delegation}
+                    canPost={member && canRecordPosition(standing)}
+                    action={action}
+                  />
+                ) : (
+                  <section className="card" aria-labelledby="thread-title">
+                    <h2 id="thread-title">Thread</h2>
+                    <p className="muted">The thread is shared by the parties of the request only.</p>
+                  </section>
+                )}
                 <HistoryPanel summit={summit.id} request={request.id} />
               </div>
               <div className="stack">

@@ -1,16 +1,32 @@
 // "Plan": runs the scheduling engine on the server, shows its progress, then the proposal as a diff
 // (placed, moved, removed, unplaced with reasons) to accept or discard.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { ProgressBar, Label } from 'react-aria-components';
-import { meetingCommands, type PlanJob } from '../../api/hooks/meetings';
-import type { Placement, Unplaced } from '../../api/models';
+import { useEffect, useState } from 'react';
+import { Label, ProgressBar } from 'react-aria-components';
+import { meetingCommands } from '../../api/hooks/meetings';
+import type { Blocker, PlanJob, Placement, Unplaced, WhatIf } from '../../api/models';
 import { When } from '../../app/When';
 import { Button } from '../../ui/Button';
 import { NumberField } from '../../ui/fields';
 import { InlineError } from '../../ui/states';
 
 const POLL_MS = 400;
+
+/** A short name for a blocker of an unplaced request: "programme: Gala dinner (usa-potus)". */
+export function blockerLabel(b: Blocker): string {
+  const what = b.title ?? b.label ?? b.request ?? b.reason ?? b.detail ?? b.venue ?? '';
+  const who = typeof b.person === 'string' ? ` (${b.person})` : '';
+  return `${b.kind}${what ? `: ${String(what)}` : ''}${who}`;
+}
+
+/** A sentence for a what-if answer: the slot it would get and what would have to move. */
+export function summariseWhatIf(w: WhatIf, roomName: (id: string | null) => string): string {
+  if (!w.slot) return `${w.assumption} Even then, no slot would fit.`;
+  const moves = w.displaces.length
+    ? ` ${w.displaces.length} meeting${w.displaces.length === 1 ? '' : 's'} would have to move: ${w.displaces.join(', ')}.`
+    : '';
+  return `${w.assumption} Then it could be placed in ${roomName(w.slot.room)}.${moves}`;
+}
 
 function PlacementLine({ p, roomName }: { p: Placement; roomName(id: string | null): string }) {
   return (
@@ -20,10 +36,11 @@ function PlacementLine({ p, roomName }: { p: Placement; roomName(id: string | nu
   );
 }
 
-function WhatIf({ summit, u }: { summit: string; u: Unplaced }) {
-  const [answer, setAnswer] = useState<string | null>(null);
+function WhatIfButtons(props: { summit: string; u: Unplaced; roomName(id: string | null): string }) {
+  const { summit, u } = props;
+  const [answer, setAnswer] = useState<WhatIf | null>(null);
   const [error, setError] = useState<unknown>(null);
-  if (!Array.isArray(u.blockers) || u.blockers.length === 0) return null;
+  if (u.blockers.length === 0) return null;
   return (
     <div className="what-if">
       {u.blockers.slice(0, 3).map((b, n) => (
@@ -33,17 +50,21 @@ function WhatIf({ summit, u }: { summit: string; u: Unplaced }) {
           tone="quiet"
           onPress={() => {
             setError(null);
-            meetingCommands
-              .whatIf(summit, u.request, b)
-              .then(({ data }) => setAnswer(summariseWhatIf(data)), setError);
+            meetingCommands.whatIf(summit, u.request, b).then(setAnswer, setError);
           }}
         >
-          What if “{blockerLabel(b)}” were lifted?
+          What if “{blockerLabel(b)}” moved?
         </Button>
       ))}
       {answer && (
         <p className="small" role="status">
-          {answer}
+          {summariseWhatIf(answer, props.roomName)}
+          {answer.slot && (
+            <>
+              {' '}
+              (<When from={answer.slot.start} to={answer.slot.end} />)
+            </>
+          )}
         </p>
       )}
       <InlineError error={error} />
@@ -51,27 +72,21 @@ function WhatIf({ summit, u }: { summit: string; u: Unplaced }) {
   );
 }
 
-/** A short name for a blocker of an unplaced request. */
-export function blockerLabel(b: unknown): string {
-  const o = (b ?? {}) as Record<string, unknown>;
-  const kind = String(o.kind ?? 'blocker');
-  const what = o.title ?? o.label ?? o.request ?? o.reason ?? o.detail ?? o.person ?? '';
-  return `${kind}${what ? `: ${String(what)}` : ''}`;
-}
-
-/** A sentence for a what-if answer, whatever its exact shape. */
-export function summariseWhatIf(data: unknown): string {
-  const o = (data ?? {}) as Record<string, unknown>;
-  if (typeof o.detail === 'string') return o.detail;
-  const suggestions = (o.suggestions ?? o.slots ?? o.items) as unknown[] | undefined;
-  if (Array.isArray(suggestions)) {
-    return suggestions.length === 0
-      ? 'Even then, no slot would fit.'
-      : `Then ${suggestions.length} slot${suggestions.length === 1 ? '' : 's'} would fit.`;
+function statusText(job: PlanJob, valueText: string | undefined): string {
+  switch (job.status) {
+    case 'queued':
+      return 'Waiting for a worker…';
+    case 'running':
+      return `Searching… ${valueText ?? ''}`;
+    case 'failed':
+      return 'The planner failed';
+    case 'accepted':
+      return 'Accepted: the calendar now shows the plan';
+    case 'discarded':
+      return 'Discarded';
+    default:
+      return 'Done: review the proposal';
   }
-  if (typeof o.ok === 'boolean')
-    return o.ok ? 'Then it could be placed.' : 'Even then, it could not be placed.';
-  return JSON.stringify(data);
 }
 
 /** The plan panel (host). */
@@ -82,28 +97,27 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
   const [job, setJob] = useState<PlanJob | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const started = useRef(0);
 
   const running = job !== null && (job.status === 'queued' || job.status === 'running');
   useEffect(() => {
     if (!job || !running) return;
-    const timer = setTimeout(() => {
-      meetingCommands.plan(summit, job.id).then(({ data }) => setJob(data), setError);
-    }, POLL_MS);
+    const timer = setTimeout(() => meetingCommands.plan(summit, job.id).then(setJob, setError), POLL_MS);
     return () => clearTimeout(timer);
   }, [job, running, summit]);
 
-  const elapsed = job?.progress?.elapsedMs ?? 0;
-  const percent = running ? Math.min(99, Math.round((elapsed / (seconds * 1000)) * 100)) : job ? 100 : 0;
+  const limitMs = (job?.timeLimitSeconds ?? seconds) * 1000;
+  const percent = running
+    ? Math.min(99, Math.round((job.progress.elapsedMs / limitMs) * 100))
+    : job
+      ? 100
+      : 0;
   const diff = job?.status === 'done' ? job.result?.diff : null;
 
   const start = async () => {
     setError(null);
     setBusy(true);
     try {
-      started.current = Date.now();
-      const { data } = await meetingCommands.startPlan(summit, { timeLimitSeconds: seconds });
-      setJob(data);
+      setJob(await meetingCommands.startPlan(summit, { timeLimitSeconds: seconds }));
     } catch (e) {
       setError(e);
     } finally {
@@ -116,9 +130,10 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
     setBusy(true);
     setError(null);
     try {
-      if (accept) await meetingCommands.acceptPlan(summit, job.id);
-      else await meetingCommands.discardPlan(summit, job.id);
-      setJob(accept ? { ...job, status: 'accepted' } : null);
+      const next = accept
+        ? await meetingCommands.acceptPlan(summit, job)
+        : await meetingCommands.discardPlan(summit, job);
+      setJob(accept ? next : null);
       await client.invalidateQueries({
         predicate: (q) => q.queryKey[0] === 'summit' && q.queryKey[1] === summit,
       });
@@ -147,7 +162,7 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
         <Button tone="primary" onPress={() => void start()} isDisabled={busy || running}>
           {running ? 'Planning…' : 'Plan'}
         </Button>
-        {running && job && (
+        {running && (
           <Button onPress={() => void finish(false)} isDisabled={busy}>
             Cancel
           </Button>
@@ -157,17 +172,7 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
         <ProgressBar value={percent} className="progress" aria-label="Planning progress">
           {({ percentage, valueText }) => (
             <>
-              <Label className="small">
-                {job.status === 'queued'
-                  ? 'Waiting for a worker…'
-                  : running
-                    ? `Searching… ${valueText}`
-                    : job.status === 'failed'
-                      ? 'The planner failed'
-                      : job.status === 'accepted'
-                        ? 'Accepted: the calendar now shows the plan'
-                        : 'Done'}
-              </Label>
+              <Label className="small">{statusText(job, valueText)}</Label>
               <div className="progress-track">
                 <div className="progress-fill" style={{ width: `${percentage ?? 0}%` }} />
               </div>
@@ -176,7 +181,7 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
         </ProgressBar>
       )}
       {job?.status === 'failed' && (
-        <p className="inline-error">{String(job.error ?? 'The planner stopped with an error.')}</p>
+        <p className="inline-error">{job.error ?? 'The planner stopped with an error.'}</p>
       )}
       <InlineError error={error} />
       {diff && (
@@ -231,7 +236,9 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
                 {diff.unplaced.map((u) => (
                   <li key={u.request}>
                     <code>{u.request}</code> — {u.detail || u.reason}
-                    {u.reason === 'no-slot' && <WhatIf summit={summit} u={u} />}
+                    {u.reason === 'no-slot' && (
+                      <WhatIfButtons summit={summit} u={u} roomName={props.roomName} />
+                    )}
                   </li>
                 ))}
               </ul>

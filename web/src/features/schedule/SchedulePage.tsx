@@ -1,24 +1,24 @@
 // The schedule: a time grid by room (host) or by person (my delegation), one summit day at a time,
 // in the summit's zone with the viewer's own beside it; drag to move with live rule checks; Plan.
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { meetingCommands, meetingKeys, useMeetingsBetween } from '../../api/hooks/meetings';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { meetingCommands, meetingKeys, useAgenda, useCalendar } from '../../api/hooks/meetings';
 import { useRequests } from '../../api/hooks/requests';
 import { byId, useDelegations, usePersons, useRooms, useVenues } from '../../api/hooks/summit';
 import { readAll } from '../../api/lists';
-import type { Engagement, Meeting } from '../../api/models';
+import type { CalendarMeeting, Engagement } from '../../api/models';
 import { ApiError } from '../../api/problem';
-import { DayPicker, defaultDay } from '../../app/DayPicker';
+import { DayPicker, defaultDay, summitToday } from '../../app/DayPicker';
 import { useSummitScope } from '../../app/summit-context';
 import { When } from '../../app/When';
 import { canPlaceMeetings } from '../../lib/roles';
-import { zoneAbbrev, zoneCity } from '../../lib/time';
+import { sameOffset, zoneAbbrev, zoneCity } from '../../lib/time';
 import { Button } from '../../ui/Button';
 import { Empty, ErrorState, InlineError, Loading } from '../../ui/states';
 import { dayAxis } from './grid-model';
 import { PlanPanel } from './PlanPanel';
-import { agendaBlocks, closedSpans, meetingBlocks, NO_ROOM, personRows, roomRows } from './rows';
+import { agendaBlocks, calendarBlocks, closedSpans, NO_ROOM, personRows, roomRows } from './rows';
 import { TimeGrid, type GridBlock, type MoveTarget } from './TimeGrid';
 
 /** Marks the first render of the grid for the browser benchmark (performance.mark). */
@@ -28,13 +28,49 @@ function markFirstRender() {
   }
 }
 
+/**
+ * The day on screen: `?day=` when it names a summit day; else today while the summit is on; else the
+ * first day with something on it (the principal's agenda for a delegation, the calendar for the host).
+ */
+function useScheduleDay(asked: string | null): string {
+  const { summit, standing } = useSummitScope();
+  const valid = asked !== null && asked >= summit.days.from && asked <= summit.days.to ? asked : null;
+  const guess = valid === null && summitToday(summit) === null;
+  const delegations = useDelegations(summit.id);
+  const principal = standing.delegation
+    ? (delegations.data?.find((d) => d.id === standing.delegation)?.principal ?? null)
+    : null;
+  const agenda = useAgenda(summit.id, guess && standing.delegation ? principal : null);
+  const calendar = useCalendarAll(summit.id, guess && standing.host !== null);
+  if (valid) return valid;
+  const starts = standing.host
+    ? (calendar.data ?? []).map((e) => e.start)
+    : (agenda.data ?? []).map((e) => e.from);
+  return defaultDay(summit, starts);
+}
+
+/** The whole calendar, only when `enabled` (it can be large). */
+function useCalendarAll(summit: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...meetingKeys.all(summit), 'all'],
+    queryFn: () => readAll('/api/summits/{summit}/meetings', { path: { summit } }),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
 /** The schedule screen. */
 export default function SchedulePage() {
   const { summit, standing, viewerZone } = useSummitScope();
-  const [date, setDate] = useState(() => defaultDay(summit));
+  const [params, setParams] = useSearchParams();
   const [selected, setSelected] = useState<GridBlock | null>(null);
   const byRoom = standing.host !== null;
+  const date = useScheduleDay(params.get('day'));
+  const setDate = (day: string) => setParams({ day }, { replace: true });
   const axis = useMemo(() => dayAxis(summit, date), [summit, date]);
+  const rooms = useRooms(summit.id);
+  const roomName = (id: string | null) =>
+    id ? (rooms.data?.find((r) => r.id === id)?.name ?? id) : 'no room';
 
   return (
     <>
@@ -44,7 +80,7 @@ export default function SchedulePage() {
           <p className="muted">
             {byRoom ? 'By room' : 'By person, your delegation'} · times in {zoneCity(summit.timezone)} (
             {zoneAbbrev(summit.timezone, axis.start)})
-            {viewerZone !== summit.timezone &&
+            {!sameOffset(viewerZone, summit.timezone, axis.start) &&
               `, yours in ${zoneCity(viewerZone)} (${zoneAbbrev(viewerZone, axis.start)}) under each hour`}
           </p>
         </div>
@@ -79,7 +115,7 @@ export default function SchedulePage() {
           />
         )}
         {byRoom && <UnplacedPanel />}
-        {canPlaceMeetings(standing) && <PlanPanel summit={summit.id} roomName={(id) => id ?? 'no room'} />}
+        {canPlaceMeetings(standing) && <PlanPanel summit={summit.id} roomName={roomName} />}
       </div>
     </>
   );
@@ -99,45 +135,44 @@ function RoomGrid({
   const venues = useVenues(summit.id);
   const from = new Date(axis.start).toISOString();
   const to = new Date(axis.end).toISOString();
-  const meetings = useMeetingsBetween(summit.id, from, to);
-  const requests = useRequests(summit.id, {});
-  const requestById = useMemo(() => byId(requests.data), [requests.data]);
+  const calendar = useCalendar(summit.id, { from, to });
   const venueById = useMemo(() => byId(venues.data), [venues.data]);
   const canMove = canPlaceMeetings(standing);
 
-  const meetingList = meetings.data;
+  const entries = calendar.data;
   const rows = useMemo(
     () =>
       roomRows(
         rooms.data ?? [],
         venueById,
-        (meetingList ?? []).some((m) => m.room === null),
+        (entries ?? []).some((e) => e.kind === 'meeting' && e.room === null),
       ),
-    [rooms.data, venueById, meetingList],
+    [rooms.data, venueById, entries],
   );
-  const blocks = useMemo(
-    () => meetingBlocks(meetingList ?? [], requestById, canMove),
-    [meetingList, requestById, canMove],
-  );
+  const blocks = useMemo(() => calendarBlocks(entries ?? [], canMove), [entries, canMove]);
   const closed = useMemo(
     () => new Map((rooms.data ?? []).map((r) => [r.id, closedSpans(r, axis.start, axis.end)])),
     [rooms.data, axis.start, axis.end],
   );
-  const meetingOf = useMemo(() => new Map((meetingList ?? []).map((m) => [m.request, m])), [meetingList]);
+  const meetingOf = useMemo(
+    () =>
+      new Map(
+        (entries ?? []).filter((e): e is CalendarMeeting => e.kind === 'meeting').map((m) => [m.request, m]),
+      ),
+    [entries],
+  );
 
   const check = useCallback(
-    async (block: GridBlock, target: MoveTarget) =>
-      (
-        await meetingCommands.check(summit.id, block.request!, {
-          start: new Date(target.start).toISOString(),
-          room: target.row === NO_ROOM ? null : target.row,
-        })
-      ).data,
+    (block: GridBlock, target: MoveTarget) =>
+      meetingCommands.check(summit.id, block.request!, {
+        start: new Date(target.start).toISOString(),
+        room: target.row === NO_ROOM ? null : target.row,
+      }),
     [summit.id],
   );
   const move = useCallback(
     async (block: GridBlock, target: MoveTarget) => {
-      const m: Meeting | undefined = meetingOf.get(block.request!);
+      const m = meetingOf.get(block.request!);
       try {
         await meetingCommands.place(
           summit.id,
@@ -161,12 +196,12 @@ function RoomGrid({
     [client, summit.id, meetingOf],
   );
 
-  if (rooms.isPending || meetings.isPending) return <Loading what="Loading the schedule" />;
-  if (rooms.error || meetings.error)
+  if (rooms.isPending || calendar.isPending) return <Loading what="Loading the schedule" />;
+  if (rooms.error || calendar.error)
     return (
       <ErrorState
-        error={rooms.error ?? meetings.error}
-        onRetry={() => void Promise.all([rooms.refetch(), meetings.refetch()])}
+        error={rooms.error ?? calendar.error}
+        onRetry={() => void Promise.all([rooms.refetch(), calendar.refetch()])}
       />
     );
   if (rows.length === 0) return <Empty title="No rooms yet">Add venues and rooms first.</Empty>;
@@ -183,7 +218,7 @@ function RoomGrid({
       check={canMove ? check : undefined}
       move={canMove ? move : undefined}
       onSelect={onSelect}
-      onOpen={(b) => b.request && void navigate(`../requests/${b.request}`)}
+      onOpen={(b) => b.request && void navigate(`/s/${summit.id}/requests/${b.request}`)}
       onFirstRender={markFirstRender}
     />
   );
@@ -236,7 +271,7 @@ function PersonGrid(props: {
         rowNoun="Person"
         caption={`Your delegation's engagements by person, ${props.axis.date}`}
         onSelect={props.onSelect}
-        onOpen={(b) => b.request && void navigate(`../requests/${b.request}`)}
+        onOpen={(b) => b.request && void navigate(`/s/${summit.id}/requests/${b.request}`)}
         onFirstRender={markFirstRender}
       />
     </>
@@ -252,12 +287,13 @@ function SelectedPanel(props: { block: GridBlock; canPin: boolean; onClose(): vo
   const { summit } = useSummitScope();
   const client = useQueryClient();
   const b = props.block;
-  const meetings = useMeetingsBetween(
-    summit.id,
-    new Date(b.from).toISOString(),
-    new Date(b.to).toISOString(),
+  const calendar = useCalendar(summit.id, {
+    from: new Date(b.from).toISOString(),
+    to: new Date(b.to).toISOString(),
+  });
+  const meeting = calendar.data?.find(
+    (m): m is CalendarMeeting => m.kind === 'meeting' && m.request === b.request,
   );
-  const meeting = meetings.data?.find((m) => m.request === b.request);
   const [error, setError] = useState<unknown>(null);
   return (
     <section className="card side-panel" aria-labelledby="selected-title">
@@ -267,7 +303,7 @@ function SelectedPanel(props: { block: GridBlock; canPin: boolean; onClose(): vo
       </p>
       {b.request && (
         <p>
-          <Link to={`../requests/${b.request}`}>Open the request</Link>
+          <Link to={`/s/${summit.id}/requests/${b.request}`}>Open the request</Link>
         </p>
       )}
       {meeting && (
@@ -309,6 +345,7 @@ function UnplacedPanel() {
   return (
     <section className="card side-panel" aria-labelledby="unplaced-title">
       <h2 id="unplaced-title">Agreed, waiting for a slot</h2>
+      <p className="muted small">Place one on its page, where the engine suggests slots, or plan them all.</p>
       {agreed.isPending ? (
         <Loading what="Loading" />
       ) : agreed.error ? (
@@ -319,11 +356,11 @@ function UnplacedPanel() {
         <ul className="plain">
           {(agreed.data ?? []).slice(0, 30).map((r) => (
             <li key={r.id}>
-              <Link to={`../requests/${r.id}`}>
+              <Link to={`/s/${summit.id}/requests/${r.id}`}>
                 {[r.from, ...r.to].map((d) => d.toUpperCase()).join('–')}
               </Link>{' '}
               <span className="muted small">
-                P{r.priority} · {r.minutes} min — place it or ask for suggestions on its page
+                P{r.priority} · {r.minutes} min
               </span>
             </li>
           ))}

@@ -15,7 +15,7 @@ import {
   type PointerEvent,
 } from 'react';
 import type { CheckResult } from '../../api/hooks/meetings';
-import { clock, clockWithZone, viewerClockShort, zoneAbbrev } from '../../lib/time';
+import { clock, clockWithZone, sameOffset, viewerClockShort, zoneAbbrev } from '../../lib/time';
 import {
   assignLanes,
   cellAt,
@@ -408,7 +408,7 @@ export function TimeGrid(props: Props) {
             >
               <span>
                 {props.rowNoun}
-                {zone !== props.viewerZone && (
+                {!sameOffset(zone, props.viewerZone, axis.start) && (
                   <span className="viewer">
                     {zoneAbbrev(zone, axis.start)} / yours {zoneAbbrev(props.viewerZone, axis.start)}
                   </span>

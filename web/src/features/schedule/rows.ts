@@ -1,6 +1,14 @@
 // Builds the grid's rows and blocks from API records: rooms with their meetings for the host, a
 // delegation's persons with their agendas for its members.
-import type { Delegation, Engagement, Meeting, MeetingRequest, Person, Room, Venue } from '../../api/models';
+import type {
+  CalendarEntry,
+  Delegation,
+  Engagement,
+  MeetingRequest,
+  Person,
+  Room,
+  Venue,
+} from '../../api/models';
 import type { Span } from './grid-model';
 import type { GridBlock, GridRow } from './TimeGrid';
 
@@ -29,28 +37,40 @@ export function roomRows(
   return withPullAsides ? [{ id: NO_ROOM, label: 'No room', sub: 'Pull-asides' }, ...rows] : rows;
 }
 
-/** The meetings as blocks on their rooms; movable unless pinned or confirmed. */
-export function meetingBlocks(
-  meetings: readonly Meeting[],
-  requests: ReadonlyMap<string, MeetingRequest>,
-  canMove: boolean,
-): GridBlock[] {
-  return meetings.map((m) => {
-    const r = requests.get(m.request);
-    const confirmed = r ? r.status === 'confirmed' || r.status === 'held' : false;
-    return {
-      key: `m:${m.request}`,
-      row: m.room ?? NO_ROOM,
-      from: Date.parse(m.start),
-      to: Date.parse(m.end),
-      kind: 'meeting',
-      label: meetingLabel(m.request, r),
-      request: m.request,
-      movable: canMove && !m.pinned && !confirmed,
-      confirmed,
-      pinned: m.pinned,
-    };
+/**
+ * The calendar as blocks on room rows: meetings (movable unless pinned or confirmed) and the busy
+ * time of meetings the viewer may not read (a confidential one booking a room shows as busy there).
+ */
+export function calendarBlocks(entries: readonly CalendarEntry[], canMove: boolean): GridBlock[] {
+  const out: GridBlock[] = [];
+  entries.forEach((e, n) => {
+    if (e.kind === 'meeting') {
+      const confirmed = e.status === 'confirmed' || e.status === 'held';
+      out.push({
+        key: `m:${e.request}`,
+        row: e.room ?? NO_ROOM,
+        from: Date.parse(e.start),
+        to: Date.parse(e.end),
+        kind: 'meeting',
+        label: e.parties.map((d) => d.toUpperCase()).join('–'),
+        request: e.request,
+        movable: canMove && !e.pinned && !confirmed,
+        confirmed,
+        pinned: e.pinned,
+      });
+    } else if (e.room) {
+      out.push({
+        key: `b:${e.room}:${e.start}:${n}`,
+        row: e.room,
+        from: Date.parse(e.start),
+        to: Date.parse(e.end),
+        kind: 'busy',
+        label: 'Busy',
+        movable: false,
+      });
+    }
   });
+  return out;
 }
 
 /** The spans of [from, to) a room is not available (null availability = always open). */

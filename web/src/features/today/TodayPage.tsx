@@ -2,11 +2,11 @@
 // decisions waiting on my delegation.
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useAgenda, useMeetings } from '../../api/hooks/meetings';
+import { useAgenda, useCalendar } from '../../api/hooks/meetings';
 import { useRequests } from '../../api/hooks/requests';
 import { byId, useDelegations, usePersons, useRooms, useVenues } from '../../api/hooks/summit';
 import { useTravel } from '../../api/hooks/travel';
-import type { Delegation, Engagement, Meeting, MeetingRequest } from '../../api/models';
+import type { CalendarMeeting, Delegation, Engagement, MeetingRequest } from '../../api/models';
 import { DayPicker, defaultDay } from '../../app/DayPicker';
 import { useSummitScope } from '../../app/summit-context';
 import { clockWithZone, durationLabel, viewerClock } from '../../lib/time';
@@ -53,7 +53,7 @@ export default function TodayPage() {
   const principalId = own ? (names.get(own)?.principal ?? null) : null;
   const agenda = useAgenda(summit.id, principalId);
   const requests = useRequests(summit.id, own ? { party: own } : {});
-  const meetings = useMeetings(summit.id);
+  const calendar = useCalendar(summit.id);
   const [chosen, setDate] = useState<string | null>(null);
   const date =
     chosen ??
@@ -136,7 +136,7 @@ export default function TodayPage() {
                               {d.kind}
                             </Badge>{' '}
                             {d.link ? (
-                              <Link to={`../requests/${d.link}`}>{d.title}</Link>
+                              <Link to={`/s/${summit.id}/requests/${d.link}`}>{d.title}</Link>
                             ) : (
                               <strong>{d.title}</strong>
                             )}
@@ -159,7 +159,15 @@ export default function TodayPage() {
         <section aria-labelledby="open-title">
           <h2 id="open-title">Open decisions</h2>
           <QueryState query={requests} what="Loading requests">
-            {(list) => <OpenDecisions own={own} list={list} meetings={meetings.data ?? []} names={names} />}
+            {(list) => (
+              <OpenDecisions
+                summit={summit.id}
+                own={own}
+                list={list}
+                meetings={(calendar.data ?? []).filter((e): e is CalendarMeeting => e.kind === 'meeting')}
+                names={names}
+              />
+            )}
           </QueryState>
         </section>
       </div>
@@ -168,9 +176,10 @@ export default function TodayPage() {
 }
 
 function OpenDecisions(props: {
+  summit: string;
   own: string;
   list: MeetingRequest[];
-  meetings: Meeting[];
+  meetings: CalendarMeeting[];
   names: ReadonlyMap<string, Delegation>;
 }) {
   const { own, list, names } = props;
@@ -202,7 +211,7 @@ function OpenDecisions(props: {
             <ul className="plain">
               {g.items.slice(0, 12).map((r) => (
                 <li key={r.id}>
-                  <Link to={`../requests/${r.id}`}>{partiesLabel(r, names)}</Link>{' '}
+                  <Link to={`/s/${props.summit}/requests/${r.id}`}>{partiesLabel(r, names)}</Link>{' '}
                   <span className="muted small">P{r.priority}</span>
                 </li>
               ))}
