@@ -7,13 +7,14 @@ import type { SummitData } from '../../domain/summit/data.js';
 import { checkPlan } from '../../engine/check/check-plan.js';
 import type { Plan } from '../../engine/result.js';
 import type { Progress } from '../../engine/search/search.js';
-import type { Tx } from '../../store/store.js';
+import { NotFoundError, type Tx } from '../../store/store.js';
 import { solveInWorker } from '../../engine/worker/run-in-worker.js';
 import { canSeeRequest, partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
+import { redactViolations } from '../meetings/check.js';
 import { diffPlan, type PlanDiff } from './diff.js';
 
 /** Limits and hooks of one planning run. */
@@ -116,7 +117,30 @@ function redact<T extends { detail: string; blockers: { kind: string; request?: 
  */
 export function acceptPlan(ctx: AppContext, actor: Actor, summit: SummitId, plan: Plan): Promise<PlanDiff> {
   requireCapability(actor, summit, 'place-meetings');
-  return writeWithEvents(ctx, (tx) => writePlan(tx, ctx, actor, summit, plan));
+  return writeWithEvents(ctx, async (tx) => {
+    await tx.lockSummit(summit);
+    return writePlan(tx, ctx, actor, summit, await planSeenBy(tx, actor, summit, plan));
+  });
+}
+
+/**
+ * A plan from the caller speaks only of what the caller may see: placing a request they may not see
+ * is "not found", and the stored meetings of such requests stay where they are (a host's plan never
+ * holds the confidential meetings it was not shown, so it must not take them off the calendar).
+ */
+async function planSeenBy(tx: Tx, actor: Actor, summit: SummitId, plan: Plan): Promise<Plan> {
+  if (actor.system) return plan;
+  const [requests, meetings] = await Promise.all([tx.requests.list(summit), tx.meetings.list(summit)]);
+  const byId = new Map(requests.map((r) => [r.id as string, r]));
+  const seen = (id: string) => {
+    const request = byId.get(id);
+    return request !== undefined && canSeeRequest(actor, summit, request);
+  };
+  for (const p of plan.meetings) if (!seen(p.request)) throw new NotFoundError('request', p.request);
+  const kept = meetings
+    .filter((m) => !seen(m.request))
+    .map((m) => ({ request: m.request, start: m.start, end: m.end, room: m.room }));
+  return { ...plan, meetings: [...plan.meetings, ...kept] };
 }
 
 /**
@@ -134,8 +158,10 @@ export async function writePlan(
   const data = await loadSummitData(tx, summit);
   const { violations } = checkPlan(data, plan.meetings);
   if (violations.length > 0) {
+    // the example named must not name what the actor may not see (a confidential meeting, a busy block)
+    const example = redactViolations(actor, data, violations)[0]!.message;
     throw new ConflictError(
-      `the summit changed since this plan was made; plan again (${violations.length} conflicts, e.g. ${violations[0]!.message})`,
+      `the summit changed since this plan was made; plan again (${violations.length} conflicts, e.g. ${example})`,
       'plan-stale',
     );
   }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../../test/support/app.js';
 import type { Blocker } from '../../engine/result.js';
-import { proposePlan } from '../planning/plan.js';
+import { acceptPlan, proposePlan } from '../planning/plan.js';
 import { ACTORS, buildWorld, CONFIDENTIAL, leaksIn, S, type World } from './world.js';
 
 describe.each(BACKENDS)('what planning shows the host, on %s', (backend) => {
@@ -35,4 +35,26 @@ describe.each(BACKENDS)('what planning shows the host, on %s', (backend) => {
       expect(named.filter((r) => r in CONFIDENTIAL)).toEqual([]);
     });
   }
+});
+
+describe.each(BACKENDS)('what accepting the host’s proposal writes, on %s', (backend) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld(backend);
+  });
+  afterAll(() => w.t.dispose());
+
+  it('keeps the confidential meetings the host could not see where they were', async () => {
+    const hiddenMeetings = () =>
+      w.ctx.store.read(async (tx) =>
+        (await tx.meetings.list(S))
+          .filter((m) => m.request in CONFIDENTIAL)
+          .map((m) => [m.request, m.start, m.room]),
+      );
+    const before = await hiddenMeetings();
+    expect(before).toHaveLength(2);
+    const { plan } = await proposePlan(w.ctx, ACTORS['host-admin'], S, { timeLimitMs: 1500, seed: 7 });
+    await acceptPlan(w.ctx, ACTORS['host-admin'], S, plan);
+    expect((await hiddenMeetings()).sort()).toEqual(before.sort());
+  });
 });

@@ -1,6 +1,7 @@
 // Attacks on summits, the event log, encounters, the demo loader and planning.
 import { expect } from 'vitest';
-import type { SummitId } from '../../../domain/ids.js';
+import type { RequestId, RoomId, SummitId } from '../../../domain/ids.js';
+import type { Instant } from '../../../domain/time.js';
 import type { Summit } from '../../../domain/summit/schema.js';
 import type { Plan } from '../../../engine/result.js';
 import { loadDemo } from '../../demo/apec-2017.js';
@@ -9,7 +10,7 @@ import { readEventLog } from '../../events/read-log.js';
 import { acceptPlan, proposePlan } from '../../planning/plan.js';
 import { changeSummit, createSummit, getSummit, listSummits } from '../../summit/summits.js';
 import { attack, attacks, type Attack } from '../probe.js';
-import { S, type World } from '../world.js';
+import { CONFIDENTIAL, S, type World } from '../world.js';
 import { noForeignDelegationEvents } from './requests.js';
 
 const OUTSIDERS = ['other-summit', 'other-host', 'nobody'] as const;
@@ -26,6 +27,19 @@ const emptyPlan = (): Plan => ({
   unscheduled: [],
   moved: [],
   stats: { millis: 0, seed: 1 },
+});
+
+/** A plan that places one request at 16:00 on 11 November, and nothing else. */
+const planOf = (request: string, room: string | null): Plan => ({
+  ...emptyPlan(),
+  meetings: [
+    {
+      request: request as RequestId,
+      start: '2017-11-11T09:00:00.000Z' as Instant,
+      end: '2017-11-11T09:30:00.000Z' as Instant,
+      room: room as RoomId | null,
+    },
+  ],
 });
 
 /** Every summit, log, encounter, demo and planning use case, with the attempts that must fail. */
@@ -92,10 +106,50 @@ export const SUMMIT_ATTACKS: Record<string, Attack[]> = {
     'forbidden',
     (w, a) => proposePlan(w.ctx, a, S, { timeLimitMs: 100 }),
   ),
-  'planning/plan.ts#acceptPlan': attacks(
-    [...DELEGATES, ...OUTSIDERS],
-    'accepts an empty plan',
-    'forbidden',
-    (w, a) => acceptPlan(w.ctx, a, S, emptyPlan()),
-  ),
+  'planning/plan.ts#acceptPlan': [
+    ...attacks([...DELEGATES, ...OUTSIDERS], 'accepts an empty plan', 'forbidden', (w, a) =>
+      acceptPlan(w.ctx, a, S, emptyPlan()),
+    ),
+    // a plan from the caller may only place what the caller may see
+    ...attacks(
+      ['host-admin', 'host-staff'],
+      'accepts a plan that moves the confidential usa-rus-officials',
+      'hidden',
+      (w, a) => acceptPlan(w.ctx, a, S, planOf('usa-rus-officials', 'ariyana-b1')),
+    ),
+    // refused, and the refusal names no confidential meeting
+    ...attacks(
+      ['host-admin', 'host-staff'],
+      'accepts a plan that puts usa-rus-fm where a confidential meeting is',
+      'conflict',
+      async (w, a) => {
+        const [meetings, requests] = await w.ctx.store.read((tx) =>
+          Promise.all([tx.meetings.list(S), tx.requests.list(S)]),
+        );
+        // the meetings a plan holds: those of requests still on the calendar, as stored
+        const placed = new Set<string>(
+          requests.filter((r) => r.status === 'scheduled' || r.status === 'confirmed').map((r) => r.id),
+        );
+        const hidden = w.hiddenMeetings['usa-rus-officials'];
+        const start = Date.parse(hidden.start);
+        return acceptPlan(w.ctx, a, S, {
+          ...emptyPlan(),
+          meetings: [
+            ...meetings
+              .filter((m) => placed.has(m.request) && !(m.request in CONFIDENTIAL))
+              .map(({ request, start, end, room }) => ({ request, start, end, room })),
+            {
+              request: 'usa-rus-fm' as RequestId,
+              start: hidden.start as Instant,
+              end: new Date(start + 30 * 60_000).toISOString() as Instant,
+              room: hidden.room as RoomId,
+            },
+          ],
+        });
+      },
+    ),
+    attack('host-admin', 'accepts a plan naming a request that does not exist', 'hidden', (w, a) =>
+      acceptPlan(w.ctx, a, S, planOf('nowhere', null)),
+    ),
+  ],
 };
