@@ -1,6 +1,6 @@
 // One request: its terms, conditions, thread, meeting, the viewer's private deliberation and public
 // line, and its history. Everything the viewer may not see is absent, because the API leaves it out.
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useHistory, useRequest } from '../../api/hooks/requests';
 import { byId, useDelegations, usePersons, useRooms, useVenues } from '../../api/hooks/summit';
@@ -19,7 +19,9 @@ import { RequestDetails } from './RequestDetails';
 import { StaleNotice } from './StaleNotice';
 import { ThreadPanel } from './ThreadPanel';
 import { TransitionBar } from './TransitionBar';
-import { useAction } from './useAction';
+import { useAction, type AnyRecord } from './useAction';
+import { api, unwrap } from '../../api/client';
+import { readAll } from '../../api/lists';
 
 /** The request screen. */
 export default function RequestPage() {
@@ -34,7 +36,8 @@ export default function RequestPage() {
   const names = useMemo(() => byId(delegations.data), [delegations.data]);
   const people = useMemo(() => byId(persons.data), [persons.data]);
   const places = useMemo(() => byId(venues.data), [venues.data]);
-  const action = useAction(summit.id);
+  const reread = useCallback((before: AnyRecord) => rereadRecord(summit.id, id, before), [summit.id, id]);
+  const action = useAction(summit.id, reread);
 
   return (
     <QueryState query={view} what="Loading the request">
@@ -61,12 +64,7 @@ export default function RequestPage() {
               <TransitionBar summit={summit.id} request={request} allowed={allowed} action={action} />
             </div>
             {action.stale && (
-              <StaleNotice
-                stale={action.stale}
-                current={currentOf(action.stale.before, request, conditions, meeting)}
-                lastEvent={history.data?.at(-1)}
-                onDismiss={action.dismiss}
-              />
+              <StaleNotice stale={action.stale} lastEvent={history.data?.at(-1)} onDismiss={action.dismiss} />
             )}
             <InlineError error={action.error} />
             <div className="request-layout">
@@ -135,17 +133,26 @@ export default function RequestPage() {
   );
 }
 
-/** The current version of whatever record a stale write was about (request, condition or meeting). */
-function currentOf(
-  before: Record<string, unknown> | null,
-  request: object,
-  conditions: { id: string }[],
-  meeting: object | null,
-): Record<string, unknown> | null {
-  if (!before) return null;
-  if ('kind' in before && 'text' in before) {
-    return (conditions.find((c) => c.id === before.id) as Record<string, unknown> | undefined) ?? null;
+/**
+ * Reads again the record a stale write was about — the request, one of its conditions, its meeting,
+ * the delegation's public line or decision — to show what changed.
+ */
+async function rereadRecord(summit: string, request: string, before: AnyRecord): Promise<AnyRecord | null> {
+  const path = { summit, request };
+  if ('claim' in before) {
+    const lines = await readAll('/api/summits/{summit}/requests/{request}/public-lines', { path });
+    return (lines.find((l) => l.delegation === before.delegation) as AnyRecord | undefined) ?? null;
   }
-  if ('start' in before && 'confirmedBy' in before) return meeting as Record<string, unknown> | null;
-  return request as Record<string, unknown>;
+  if ('outcome' in before) {
+    const d = await unwrap(
+      api.GET('/api/summits/{summit}/requests/{request}/deliberation', { params: { path } }),
+    );
+    return (d.decision as AnyRecord | null) ?? null;
+  }
+  const view = await unwrap(api.GET('/api/summits/{summit}/requests/{request}', { params: { path } }));
+  if ('kind' in before && 'text' in before) {
+    return (view.conditions.find((c) => c.id === before.id) as AnyRecord | undefined) ?? null;
+  }
+  if ('start' in before && 'confirmedBy' in before) return (view.meeting as AnyRecord | null) ?? null;
+  return view.request as AnyRecord;
 }

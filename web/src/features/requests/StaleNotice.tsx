@@ -36,12 +36,11 @@ export function changedFields(
 /** The conflict panel: nothing was overwritten; here is the other change; act again on the new version. */
 export function StaleNotice(props: {
   stale: StaleWrite;
-  current: Record<string, unknown> | null;
   lastEvent: LogEvent | undefined;
   onDismiss(): void;
 }) {
-  const { stale, current } = props;
-  const changes = stale.before && current ? changedFields(stale.before, current) : [];
+  const { stale } = props;
+  const changes = stale.before && stale.after ? changedFields(stale.before, stale.after) : [];
   return (
     <div className="conflict" role="alert" aria-labelledby="stale-title">
       <h2 id="stale-title">Someone else changed this first</h2>

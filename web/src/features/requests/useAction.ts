@@ -1,15 +1,21 @@
-// Runs one command on a request and refreshes what it changed; a stale write (412) is kept aside
-// with the record as the user saw it, so the screen can show what someone else changed meanwhile.
+// Runs one command on a request and refreshes what it changed. A stale write (412) changes nothing;
+// it is kept with the record as the user saw it and as it is now, so the page can show the conflict
+// and the other person's change instead of overwriting it.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/problem';
+
+/** A record as the API sends it, for comparing two versions field by field. */
+export type AnyRecord = Record<string, unknown>;
 
 /** A write refused because the record changed since it was read. */
 export interface StaleWrite {
   /** What the user tried to do, in words. */
   action: string;
   /** The record as the user saw it when they acted. */
-  before: Record<string, unknown> | null;
+  before: AnyRecord | null;
+  /** The record as it is now, read again after the refusal. */
+  after: AnyRecord | null;
   error: ApiError;
 }
 
@@ -23,8 +29,8 @@ export interface Action {
   dismiss(): void;
 }
 
-/** Commands for one request of one summit. */
-export function useAction(summit: string): Action {
+/** Commands on one summit's records; `reread` fetches the current version of a record after a 412. */
+export function useAction(summit: string, reread?: (before: AnyRecord) => Promise<AnyRecord | null>): Action {
   const client = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -47,7 +53,9 @@ export function useAction(summit: string): Action {
         return true;
       } catch (e) {
         if (e instanceof ApiError && e.isStale) {
-          setStale({ action, before: before as Record<string, unknown> | null, error: e });
+          const seen = before as AnyRecord | null;
+          const after = seen && reread ? await reread(seen).catch(() => null) : null;
+          setStale({ action, before: seen, after, error: e });
         } else {
           setError(e);
         }
@@ -57,7 +65,7 @@ export function useAction(summit: string): Action {
         setBusy(null);
       }
     },
-    [refresh],
+    [refresh, reread],
   );
 
   return {
