@@ -32,6 +32,14 @@ export function measured(name: string, r: Result): Measured {
   };
 }
 
+/** One read path's latency with one connection and nothing queued: what a request costs the server. */
+export interface ServiceTime {
+  backend: string;
+  path: string;
+  p50: number;
+  mean: number;
+}
+
 /** A target and whether the run met it. */
 export interface Verdict {
   target: string;
@@ -103,8 +111,37 @@ export function table(rows: Measured[], ceiling: Measured): string {
 }
 
 /** The markdown of the API section. */
-export function section(c: ReportContext, rows: Measured[], ceiling: Measured, v: Verdict[]): string {
+export function section(
+  c: ReportContext,
+  rows: Measured[],
+  ceiling: Measured,
+  v: Verdict[],
+  service: ServiceTime[] = [],
+): string {
   const md = (r: string[]) => `| ${r.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const backends = [...new Set(service.map((t) => t.backend))];
+  const servicePaths = [...new Set(service.map((t) => t.path))];
+  const serviceTable =
+    service.length === 0
+      ? []
+      : [
+          '### Service time per read (one connection, nothing queued)',
+          '',
+          'At 50 connections a request waits behind the others: latency is about 50 / (req/s) plus its own time.',
+          '',
+          md(['path', ...backends.map((b) => `${b} p50 / mean ms`)]),
+          md(['---', ...backends.map(() => '---')]),
+          ...servicePaths.map((p) =>
+            md([
+              `\`GET ${p}\``,
+              ...backends.map((b) => {
+                const t = service.find((x) => x.backend === b && x.path === p);
+                return t ? `${t.p50} / ${t.mean}` : '';
+              }),
+            ]),
+          ),
+          '',
+        ];
   return [
     '## API',
     '',
@@ -127,6 +164,7 @@ export function section(c: ReportContext, rows: Measured[], ceiling: Measured, v
     md(HEADINGS.map(() => '---')),
     ...[ceiling, ...rows].map((r) => md(cells(r, ceiling))),
     '',
+    ...serviceTable,
     '### Targets (50 connections, SQLite)',
     '',
     md(['target', 'actual', 'met']),

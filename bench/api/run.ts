@@ -12,10 +12,20 @@ import { parseArgs } from 'node:util';
 import { createTestDatabase, startPostgres } from '../../test/support/postgres.js';
 import { ceilingMix, meetingsPathIn, readMix, readPaths, writeMix } from './mixes.js';
 import { BENCH_USERS } from './protocol.js';
-import { measured, section, table, verdicts, writeSection, type Measured } from './report.js';
+import {
+  measured,
+  section,
+  table,
+  verdicts,
+  writeSection,
+  type Measured,
+  type ServiceTime,
+} from './report.js';
 import { startServer, type RunningServer } from './spawn.js';
 
 const RESULTS = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
+/** Requests per read path for the one-connection service times. */
+const SERVICE_SAMPLES = 200;
 const TOKEN_USER = BENCH_USERS[0];
 
 const { values } = parseArgs({
@@ -61,7 +71,7 @@ async function measureBackend(
   name: string,
   env: Record<string, string>,
   dir: string,
-): Promise<{ read: Measured; write: Measured; readPaths: string[] }> {
+): Promise<{ read: Measured; write: Measured; readPaths: string[]; service: ServiceTime[] }> {
   const server = await startServer(
     'server.ts',
     { ...env, BENCH_CONNECTIONS: String(connections) },
@@ -71,12 +81,23 @@ async function measureBackend(
     const token = server.ready.tokens[TOKEN_USER];
     if (!token) throw new Error(`the server made no token for ${TOKEN_USER}`);
     const meetings = await meetingsPath(server);
+    // each read alone, one connection, no queue: what one request costs the server
+    const service: ServiceTime[] = [];
+    for (const path of readPaths(meetings)) {
+      const r = await autocannon({
+        url: `${server.url}${path}`,
+        headers: { authorization: `Bearer ${token}` },
+        connections: 1,
+        amount: SERVICE_SAMPLES,
+      });
+      service.push({ backend: name, path, p50: r.latency.p50, mean: Number(r.latency.mean.toFixed(1)) });
+    }
     const read = measured(`${name} read mix`, await load(readMix(server.url, token, meetings)));
     const write = measured(
       `${name} write mix`,
       await load(writeMix(server.url, token, server.ready.requests)),
     );
-    return { read, write, readPaths: readPaths(meetings) };
+    return { read, write, readPaths: readPaths(meetings), service };
   } finally {
     await server.stop();
   }
@@ -86,6 +107,7 @@ const started = new Date().toISOString();
 const loadAtStart = Number(loadavg()[0]?.toFixed(2));
 const dir = await mkdtemp(join(tmpdir(), 'sideline-bench-api-'));
 const rows: Measured[] = [];
+const service: ServiceTime[] = [];
 const sqliteRuns: { read?: Measured; write?: Measured } = {};
 let paths: string[] = [];
 let ceiling: Measured;
@@ -102,6 +124,7 @@ try {
     if (backend === 'sqlite') {
       const r = await measureBackend('SQLite', { SIDELINE_DB: join(dir, 'bench.db') }, dir);
       rows.push(r.read, r.write);
+      service.push(...r.service);
       sqliteRuns.read = r.read;
       sqliteRuns.write = r.write;
       paths = r.readPaths;
@@ -111,6 +134,7 @@ try {
         const db = await createTestDatabase(pg.url);
         const r = await measureBackend('PostgreSQL', { DATABASE_URL: db.url }, dir);
         rows.push(r.read, r.write);
+        service.push(...r.service);
         paths = r.readPaths;
       } finally {
         await pg.stop();
@@ -124,6 +148,8 @@ try {
 
 const v = sqliteRuns.read && sqliteRuns.write ? verdicts(ceiling, sqliteRuns.read, sqliteRuns.write) : [];
 console.log(`\n${table(rows, ceiling)}\n`);
+for (const t of service)
+  console.log(`${t.backend} ${t.path}: one at a time, p50 ${t.p50} ms, mean ${t.mean} ms`);
 for (const x of v) console.log(`${x.met ? 'met  ' : 'MISSED'} ${x.target}: ${x.actual}`);
 
 const cpu = cpus();
@@ -148,6 +174,7 @@ writeSection(
     rows,
     ceiling,
     v,
+    service,
   ),
 );
 console.log(`wrote the API section of ${RESULTS}`);
