@@ -64,13 +64,18 @@ export async function importSummitData(
     const wanted = existing ? merge(before, data) : data;
     const summary = await syncAll(tx, wanted, before);
     await tx.travel.replaceAll(id, wanted.travel);
+    // Everyone reads this event: it counts only what everyone reads. Counts of busy blocks, requests
+    // and meetings, set against what a reader sees, would tell them how many are hidden from them.
     await recordEvent(tx, ctx, actor, id, { kind: 'summit' }, 'summit.imported', {
       created: !existing,
-      ...summary,
+      ...Object.fromEntries(Object.entries(summary).filter(([kind]) => SUMMIT_WIDE.includes(kind))),
     });
     return { summit: id, created: !existing, ...summary };
   });
 }
+
+/** The kinds of record every participant reads (DESIGN.md, Who sees what: the summit scope). */
+const SUMMIT_WIDE = ['venues', 'delegations', 'persons', 'rooms', 'programme'];
 
 /** Refuses an import whose caller read another version of the summit than the stored one. */
 function checkExpected(id: string, actual: number | undefined, expected: number): void {

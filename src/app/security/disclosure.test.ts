@@ -13,6 +13,17 @@ describe.each(BACKENDS)('what a party discloses of a confidential request, on %s
   });
   afterAll(() => w.t.dispose());
 
+  it('logs an import for everyone without counting busy blocks, requests or meetings', async () => {
+    // how many requests an import wrote, less how many the host sees, would count the confidential ones
+    const log = await readEventLog(w.ctx, ACTORS['host-staff'], S, { limit: 1000 });
+    const imports = log.filter((e) => e.type === 'summit.imported');
+    expect(imports.length).toBeGreaterThan(0);
+    for (const e of imports) {
+      for (const kind of ['busy', 'requests', 'conditions', 'meetings'])
+        expect(e.payload).not.toHaveProperty(kind);
+    }
+  });
+
   it('keeps a line published on a confidential request among its parties', async () => {
     const rusPo = delegate(S, 'rus', 'protocol-officer');
     await setPublicLine(w.ctx, rusPo, S, 'usa-rus-officials', {
