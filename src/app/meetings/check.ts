@@ -27,6 +27,18 @@ function replaceWord(text: string, word: string, by: string): string {
   return text.replace(new RegExp(`(?<![a-z0-9_-])${escaped}(?![a-z0-9_-])`, 'gu'), by);
 }
 
+const PRIVATE_PLACE = /(a private (?:commitment|engagement) \([^)]*?) at [^)]*\)/gu;
+const TRAVEL_NEED = /; needs \d+ travel \+ \d+ buffer$/u;
+
+/**
+ * Where a private commitment or engagement is, is as private as what it is: its venue goes, and so
+ * do the travel minutes to it, which would name the venue by its distance.
+ */
+function hidePlaces(message: string): string {
+  const out = message.replace(PRIVATE_PLACE, '$1)');
+  return out === message ? out : out.replace(TRAVEL_NEED, '; needs time to travel and a buffer');
+}
+
 /**
  * Rewrites violations for a reader: requests they may not see become "a private engagement" and
  * other delegations' busy blocks "a private commitment", so a check never says what it hides.
@@ -45,7 +57,7 @@ export function redactViolations(actor: Actor, data: SummitData, violations: Vio
     let out = text;
     for (const id of privateBusy) out = replaceWord(out, `busy ${id}`, 'a private commitment');
     for (const id of hidden) out = replaceWord(out, id, 'a private engagement');
-    return out;
+    return hidePlaces(out);
   };
   return violations.map((v) => ({
     ...v,

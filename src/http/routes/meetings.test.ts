@@ -318,6 +318,13 @@ describe.each(BACKENDS)('meeting routes on %s', (backend) => {
       // a hidden meeting in the way is named as a private engagement
       const clash = await check('hostStaff', 'usa-rus-fm', { start: hidden.start, room: hidden.room });
       expect(clash.body).not.toContain('usa-rus-officials');
+      // just before usa-sos's private preparation (at the Hyatt): neither what nor where it is shows
+      const travel = await check('hostStaff', 'usa-rus-fm', {
+        start: '2017-11-10T02:30:00.000Z',
+        room: 'ariyana-b1',
+      });
+      expect(travel.body).toContain('a private commitment (10 Nov 10:00–11:00)');
+      expect(travel.body).not.toMatch(/hyatt|usa-sos-prep|Bilateral preparation|needs \d+ travel/u);
       expect((await check('usaPo', 'usa-rus-fm', FREE)).statusCode).toBe(403);
       expect((await check('hostStaff', 'usa-rus-officials', FREE)).statusCode).toBe(404);
       const bad = await check('hostStaff', 'usa-rus-fm', { start: '2017-11-10' });
