@@ -157,6 +157,14 @@ export async function demoMarkers(store: Store, users: readonly string[]): Promi
     source: "the place of another delegation's busy block",
     visibleTo: noOne,
   });
+  // …and the travel minutes to it would name the place by its distance from a known venue
+  markers.add({
+    category: 'busy-place',
+    text: 'a private commitment … needs <n> travel',
+    pattern: /a private (?:commitment|engagement) [^"]*needs \d+ travel/u,
+    source: "the distance to another delegation's private commitment",
+    visibleTo: noOne,
+  });
   if (markers.list.filter((m) => m.category === 'confidential-request').length === 0) {
     throw new Error('the example summit file should hold confidential requests');
   }
