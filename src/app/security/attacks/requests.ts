@@ -31,6 +31,7 @@ function mine(actor: Actor): Set<string> {
 /** No event kept inside another delegation (deliberation, drafts, busy blocks) reaches the actor. */
 export function noForeignDelegationEvents(value: unknown, _w: unknown, actor: Actor): void {
   const events = value as DomainEvent[];
+  expect(events.length, 'events to judge').toBeGreaterThan(0);
   const foreign = events.filter((e) => e.scope.kind === 'delegation' && !mine(actor).has(e.scope.delegation));
   expect(foreign.map((e) => e.type)).toEqual([]);
 }

@@ -1,11 +1,14 @@
 // Attacks on summits, the event log, encounters, the demo loader and planning.
 import { expect } from 'vitest';
+import type { Actor } from '../../../domain/actor/schema.js';
+import type { DomainEvent } from '../../../domain/event/schema.js';
 import type { RequestId, RoomId, SummitId } from '../../../domain/ids.js';
 import type { Instant } from '../../../domain/time.js';
 import type { Summit } from '../../../domain/summit/schema.js';
 import type { Plan } from '../../../engine/result.js';
 import { loadDemo } from '../../demo/apec-2017.js';
 import { listEncounters } from '../../encounters/list.js';
+import { LiveEvents } from '../../events/live.js';
 import { readEventLog } from '../../events/read-log.js';
 import { acceptPlan, proposePlan } from '../../planning/plan.js';
 import { changeSummit, createSummit, getSummit, listSummits } from '../../summit/summits.js';
@@ -28,6 +31,20 @@ const emptyPlan = (): Plan => ({
   moved: [],
   stats: { millis: 0, seed: 1 },
 });
+
+/** Everything a live stream opened at the log's start sends until it has caught up. */
+async function replayLive(w: World, actor: Actor): Promise<DomainEvent[]> {
+  const live = await LiveEvents.start(w.ctx, { pollMs: 60_000 });
+  try {
+    const stream = await live.open(actor, S, 0);
+    const sent: DomainEvent[] = [];
+    await new Promise<void>((resolve) => stream.start((e) => sent.push(e), resolve));
+    stream.close();
+    return sent;
+  } finally {
+    await live.close();
+  }
+}
 
 /** A plan that places one request at 16:00 on 11 November, and nothing else. */
 const planOf = (request: string, room: string | null): Plan => ({
@@ -84,6 +101,17 @@ export const SUMMIT_ATTACKS: Record<string, Attack[]> = {
       noForeignDelegationEvents,
     ),
     ...attacks(OUTSIDERS, 'reads the event log', 'hidden', (w, a) => readEventLog(w.ctx, a, S)),
+  ],
+  // a class's method, so the export guard does not list it: named here by hand
+  'events/live.ts#LiveEvents.open': [
+    ...attacks(
+      ['chn', 'rus', 'host-admin', 'host-staff', 'usa-viewer'],
+      'replays the whole log as a live stream',
+      'read',
+      (w, a) => replayLive(w, a),
+      noForeignDelegationEvents,
+    ),
+    ...attacks(OUTSIDERS, 'opens a live stream', 'hidden', (w, a) => replayLive(w, a)),
   ],
   'encounters/list.ts#listEncounters': [
     ...attacks(['chn', 'host-staff'], 'lists US-Russia encounters', 'read', (w, a) =>
