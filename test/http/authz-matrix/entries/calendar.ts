@@ -6,6 +6,7 @@ import { either, everyone, host, members, named, nobody, of, participants } from
 import type { Entry, Refusal } from '../entry.js';
 import { finishedPlanJob, freshUsFeed, freshUsMeeting, SLOT } from '../targets-calendar.js';
 import { ifMatch, S } from '../targets.js';
+import type { World } from '../world.js';
 
 const R = '/api/summits/{summit}/requests/{request}';
 const parties = members('usa', 'rus');
@@ -15,7 +16,7 @@ const partiesAndHostRefused: Refusal = [either(parties, host()), 403];
 const strangerNotFound: Refusal = [named('no-grant'), 404];
 
 /** A planning job shared by the reading rows: done, made once. */
-const sharedJob = (w: Parameters<Entry['send']>[0]) => w.shared('plan job', () => finishedPlanJob(w));
+const sharedJob = (w: World) => w.shared('plan job', () => finishedPlanJob(w));
 
 /** Meetings, plans, events and calendar feeds. */
 export const CALENDAR_ENTRIES: readonly Entry[] = [
