@@ -472,6 +472,7 @@ export function TimeGrid(props: Props) {
         </div>
       </div>
       <div className="drag-status" aria-live="polite" role="status" data-testid="drag-status">
+        {moving && status && <p className="small">{status.text}</p>}
         {moving && current && current !== 'pending' && !current.ok && (
           <div className="notice notice-warn">
             <strong>{describeTarget(moving)} would break:</strong>
