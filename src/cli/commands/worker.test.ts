@@ -189,19 +189,23 @@ describe('two servers and a worker on one PostgreSQL', { timeout: 180_000 }, () 
     const started = await call(a, 'POST', `${S}/plans`, { timeLimitSeconds: 3, seed: 5 });
     expect(started.status, started.text).toBe(202);
     const id = started.json().id as string;
-    // progress is read from the database by the other server while the worker solves
-    const running = await waitFor('progress on the other server', async () => {
-      const job = (await call(b, 'GET', `${S}/plans/${id}`)).json() as {
-        status: string;
-        progress: { elapsedMs: number };
-      };
-      return job.status === 'running' && job.progress.elapsedMs > 0 ? job : undefined;
-    });
-    expect(running.progress.elapsedMs).toBeGreaterThan(0);
-    const done = await waitFor('the plan', async () => {
-      const job = (await call(b, 'GET', `${S}/plans/${id}`)).json() as { status: string; version: number };
-      return job.status === 'done' ? job : undefined;
-    });
+    // the other server reads the job's row: its progress while the worker solves, then the plan
+    const done = await waitFor(
+      'the plan',
+      async () => {
+        const job = (await call(b, 'GET', `${S}/plans/${id}`)).json() as {
+          status: string;
+          version: number;
+          progress: { elapsedMs: number; objective: { weight: number } | null };
+          result: { plan: { meetings: unknown[] } } | null;
+        };
+        return job.status === 'done' ? job : undefined;
+      },
+      120_000,
+    );
+    expect(done.progress.elapsedMs).toBeGreaterThan(0);
+    expect(done.progress.objective?.weight).toBeGreaterThan(0);
+    expect(done.result?.plan.meetings.length).toBeGreaterThan(10);
     expect(worker.stderr()).toContain(`planning job ${id} of summit apec-2017 started`);
     const accepted = await call(a, 'POST', `${S}/plans/${id}/accept`, undefined, {
       'if-match': `"${done.version}"`,
