@@ -5,7 +5,7 @@ import { compileModel } from './model/compile.js';
 import type { Model } from './model/model.js';
 import { buildPlan } from './plan.js';
 import type { Plan } from './result.js';
-import { construct, constructionOrder, keepExisting } from './search/construct.js';
+import { construct, constructionOrder, earliestFirst, keepExisting } from './search/construct.js';
 import { fixedObjective, objectiveOf, runSearch, type Progress } from './search/search.js';
 import { ScheduleState } from './search/state.js';
 
@@ -69,8 +69,9 @@ export function solve(data: SummitData, options: SolveOptions = {}): Plan {
 }
 
 /**
- * The better of two greedy plans: requests by priority, and by priority per grid minute claimed
- * (which wins when a few persons' time is the bottleneck). Existing meetings are kept in both.
+ * The best of three greedy plans: requests by priority, by priority per grid minute claimed (which
+ * wins when rooms or a few persons' time are the bottleneck), both keeping existing meetings, and the
+ * plain earliest-first greedy of the benchmark baseline (so the search never ends below it).
  */
 function firstPlan(m: Model): ScheduleState {
   const byPriority = new ScheduleState(m);
@@ -86,5 +87,7 @@ function firstPlan(m: Model): ScheduleState {
       Float64Array.from(m.requests, (r) => r.weight / claim(r.minutes)),
     ),
   );
-  return perMinute.total > byPriority.total ? perMinute : byPriority;
+  const earliest = new ScheduleState(m);
+  earliestFirst(earliest);
+  return [byPriority, perMinute, earliest].reduce((a, b) => (b.total > a.total ? b : a));
 }

@@ -5,6 +5,7 @@
 import type { Model } from '../model/model.js';
 import { fixedObjective } from '../search/search.js';
 import { buildRows, type Rows } from './rows.js';
+import { decompositionBound } from './decomposition.js';
 
 /** The bound and what produced it. */
 export interface BoundResult {
@@ -15,6 +16,8 @@ export interface BoundResult {
   /** Each request's priority minus the priced resources it uses at the best multipliers (0 for non-variables). */
   reducedProfit: Float64Array;
   rows: Rows;
+  /** The multipliers of the best value, per row. */
+  lambda: Float64Array;
   iterations: number;
 }
 
@@ -23,6 +26,8 @@ export interface BoundOptions {
   iterations?: number;
   /** Weight of some known plan of the variables (fixed meetings excluded), if any. */
   lowerBound?: number;
+  /** Iterations of the decomposition by person (default 40, within a fixed work budget; 0 skips it). */
+  decompositionIterations?: number;
 }
 
 /** Computes the Lagrangian bound of the capacity relaxation. Deterministic for given options. */
@@ -38,6 +43,7 @@ export function computeBound(m: Model, o: BoundOptions = {}): BoundResult {
   const use = new Float64Array(nRows);
   const reduced = new Float64Array(m.requests.length);
   const bestReduced = new Float64Array(m.requests.length);
+  const bestLambda = new Float64Array(nRows);
   for (const r of vars) bestReduced[r] = w[r]!;
   let best = trivial;
   const lb = Math.max(0, Math.min(o.lowerBound ?? 0, trivial));
@@ -64,6 +70,7 @@ export function computeBound(m: Model, o: BoundOptions = {}): BoundResult {
     if (value < best - 1e-9) {
       best = value;
       bestReduced.set(reduced);
+      bestLambda.set(lambda);
       sinceBest = 0;
     } else if (++sinceBest >= 15) {
       theta /= 2;
@@ -85,7 +92,23 @@ export function computeBound(m: Model, o: BoundOptions = {}): BoundResult {
       lambda[c] = v > 0 ? v : 0;
     }
   }
+  // Each person's days as exact knapsacks can only lower it further (decomposition.ts).
+  const decomposition =
+    (o.decompositionIterations ?? 40) > 0 && rows.tag.some((t) => t.kind !== 'rooms')
+      ? decompositionBound(
+          m,
+          { rows, lambda: bestLambda, value: best },
+          { iterations: o.decompositionIterations ?? 40, lowerBound: lb },
+        )
+      : Infinity;
   // The priority sum is an integer: round the real bound down (after a tolerance for rounding error).
-  const bound = fixed + Math.min(trivial, Math.floor(best + 1e-4));
-  return { bound, trivial: fixed + trivial, reducedProfit: bestReduced, rows, iterations: it };
+  const bound = fixed + Math.min(trivial, Math.floor(Math.min(best, decomposition) + 1e-4));
+  return {
+    bound,
+    trivial: fixed + trivial,
+    reducedProfit: bestReduced,
+    rows,
+    lambda: bestLambda,
+    iterations: it,
+  };
 }

@@ -9,21 +9,31 @@ import {
   type IntervalSet,
 } from '../model/intervals.js';
 
+/** Whose time a row counts: a person's whole summit, one day or one segment, or a set of rooms. */
+export interface RowTag {
+  kind: 'person-whole' | 'person-day' | 'person-segment' | 'rooms';
+  person: number;
+  day: number;
+}
+
 /** Rows in compressed form: for each row its capacity; for each request its (row, coef) pairs. */
 export interface Rows {
   cap: Float64Array;
   /** What each row stands for, for the documentation of a bound. */
   label: string[];
-
+  tag: RowTag[];
   /** Start of each request's entries in rowOf/coef (length requests + 1). */
   offset: Int32Array;
   rowOf: Int32Array;
   coef: Float64Array;
+  /** Each person's free segments and requests (null without requests), shared with the decomposition. */
+  times: (PersonTime | null)[];
 }
 
 interface Draft {
   cap: number;
   label: string;
+  tag: RowTag;
   /** Member requests and their coefficients, side by side. */
   reqs: number[];
   coefs: number[];
@@ -35,7 +45,8 @@ interface Draft {
  */
 export function buildRows(m: Model): Rows {
   const drafts: Draft[] = [];
-  personRows(m, drafts);
+  const times = m.persons.map((_, p) => personTime(m, p));
+  personRows(m, times, drafts);
   roomRows(m, drafts);
   const useful = drafts.filter((d) => d.coefs.reduce((s, c) => s + c, 0) > d.cap + 1e-9);
   const n = m.requests.length;
@@ -58,9 +69,11 @@ export function buildRows(m: Model): Rows {
   return {
     cap: Float64Array.from(useful, (d) => d.cap),
     label: useful.map((d) => d.label),
+    tag: useful.map((d) => d.tag),
     offset,
     rowOf,
     coef,
+    times,
   };
 }
 
@@ -79,66 +92,92 @@ function dayIntervals(m: Model): IntervalSet {
   return mergeIntervals(m.tl.days.map((d) => [d.from, d.to]));
 }
 
+/** A person's free segments (capacities in claimed minutes) and the requests restricted to them. */
+export interface PersonTime {
+  /** Capacity of each segment: gridCeil(Z + buffer) − gridCeil(A). */
+  segCap: number[];
+  /** Day index of each segment. */
+  segDay: number[];
+  /** Requests of the person with the first and last segment their candidates fall in. */
+  items: { r: number; claim: number; lo: number; hi: number }[];
+  /** Segment bounds [A0, Z0, A1, Z1, ...]. */
+  segs: number[];
+}
+
 /**
  * For person p, every meeting lies in one segment [A, Z) of (day windows ∩ presence) minus fixed
  * engagements widened by the buffer. A meeting starting at t (on the grid) keeps p until the first grid
  * point at or after t + minutes + buffer; those claims are disjoint and lie in
  * [gridCeil(A), gridCeil(Z + buffer)), so Σ claimed(minutes + buffer) <= gridCeil(Z + buffer) − gridCeil(A).
- * Rows: per segment, per day, and for the whole summit, each over the requests whose every candidate
- * start falls inside it.
  */
-function personRows(m: Model, out: Draft[]): void {
+export function personTime(m: Model, p: number): PersonTime | null {
+  const reqs = m.personRequests[p]!;
+  if (reqs.length === 0) return null;
   const b = m.tl.buffer;
+  const person = m.persons[p]!;
   const days = dayIntervals(m);
-  for (let p = 0; p < m.persons.length; p++) {
-    const reqs = m.personRequests[p]!;
-    if (reqs.length === 0) continue;
-    const person = m.persons[p]!;
-    let free = person.presence === null ? days : intersectIntervals(days, person.presence);
-    free = subtractIntervals(free, mergeIntervals(person.engagements.map((e) => [e.from - b, e.to + b])));
-    // Split at day boundaries (a 00:00-24:00 day window makes consecutive days touch).
-    const segs: number[] = [];
-    const segDay: number[] = [];
-    for (let i = 0; i < free.length; i += 2) {
-      for (let k = 0; k < m.tl.days.length; k++) {
-        const d = m.tl.days[k]!;
-        const a = Math.max(free[i]!, d.from);
-        const z = Math.min(free[i + 1]!, d.to);
-        if (a < z) {
-          segs.push(a, z);
-          segDay.push(k);
-        }
+  let free = person.presence === null ? days : intersectIntervals(days, person.presence);
+  free = subtractIntervals(free, mergeIntervals(person.engagements.map((e) => [e.from - b, e.to + b])));
+  // Split at day boundaries (a 00:00-24:00 day window makes consecutive days touch).
+  const segs: number[] = [];
+  const segDay: number[] = [];
+  for (let i = 0; i < free.length; i += 2) {
+    for (let k = 0; k < m.tl.days.length; k++) {
+      const d = m.tl.days[k]!;
+      const a = Math.max(free[i]!, d.from);
+      const z = Math.min(free[i + 1]!, d.to);
+      if (a < z) {
+        segs.push(a, z);
+        segDay.push(k);
       }
     }
-    const segSet = Int32Array.from(segs);
-    const segCap = segDay.map((k, s) => gridCeil(m, k, segs[2 * s + 1]! + b) - gridCeil(m, k, segs[2 * s]!));
+  }
+  const segSet = Int32Array.from(segs);
+  const segCap = segDay.map((k, s) => gridCeil(m, k, segs[2 * s + 1]! + b) - gridCeil(m, k, segs[2 * s]!));
+  const items: PersonTime['items'] = [];
+  for (const r of reqs) {
+    const req = m.requests[r]!;
+    if (req.options.length === 0) continue;
+    let lo = Infinity;
+    let hi = -Infinity;
+    let outside = false;
+    for (const o of req.options) {
+      // Segments are in time order, so the first and last starts give the extremes.
+      for (const g of [o.starts[0]!, o.starts[o.starts.length - 1]!]) {
+        const i = intervalIndexAt(segSet, m.tl.gridMin[g]!);
+        if (i < 0) outside = true;
+        lo = Math.min(lo, i / 2);
+        hi = Math.max(hi, i / 2);
+      }
+    }
+    // Static feasibility puts every candidate inside a segment; should rounding ever disagree,
+    // leaving the request out of p's rows keeps them valid.
+    if (outside) continue;
+    items.push({ r, claim: claimed(m, req.minutes, b), lo, hi });
+  }
+  return { segCap, segDay, items, segs };
+}
+
+/**
+ * Person rows (see personTime): per segment, per day, and for the whole summit, each over the
+ * requests whose every candidate start falls inside it.
+ */
+function personRows(m: Model, times: (PersonTime | null)[], out: Draft[]): void {
+  for (let p = 0; p < m.persons.length; p++) {
+    const pt = times[p];
+    if (!pt) continue;
+    const person = m.persons[p]!;
+    const { segCap, segDay, segs } = pt;
     const segRows = new Map<number, Draft>();
     const dayRows = new Map<number, Draft>();
     const whole: Draft = {
       cap: segCap.reduce((x, y) => x + y, 0),
       label: `${person.id}: free time`,
+      tag: { kind: 'person-whole', person: p, day: -1 },
       reqs: [],
       coefs: [],
     };
-    for (const r of reqs) {
-      const req = m.requests[r]!;
-      if (req.options.length === 0) continue;
-      let lo = Infinity;
-      let hi = -Infinity;
-      let outside = false;
-      for (const o of req.options) {
-        // Segments are in time order, so the first and last starts give the extremes.
-        for (const g of [o.starts[0]!, o.starts[o.starts.length - 1]!]) {
-          const i = intervalIndexAt(segSet, m.tl.gridMin[g]!);
-          if (i < 0) outside = true;
-          lo = Math.min(lo, i / 2);
-          hi = Math.max(hi, i / 2);
-        }
-      }
-      // Static feasibility puts every candidate inside a segment; should rounding ever disagree,
-      // leaving the request out of p's rows keeps them valid.
-      if (outside) continue;
-      const c = claimed(m, req.minutes, b);
+    for (const { r, claim: c, lo, hi } of pt.items) {
       whole.reqs.push(r);
       whole.coefs.push(c);
       if (segDay[lo] !== segDay[hi]) continue;
@@ -150,6 +189,7 @@ function personRows(m: Model, out: Draft[]): void {
         dr = {
           cap,
           label: `${person.id}: free time on ${d.date}`,
+          tag: { kind: 'person-day', person: p, day },
           reqs: [],
           coefs: [],
         };
@@ -163,6 +203,7 @@ function personRows(m: Model, out: Draft[]): void {
         sr = {
           cap: segCap[lo]!,
           label: `${person.id}: free time ${segs[2 * lo]}-${segs[2 * lo + 1]}`,
+          tag: { kind: 'person-segment', person: p, day },
           reqs: [],
           coefs: [],
         };
@@ -248,12 +289,14 @@ function roomRows(m: Model, out: Draft[]): void {
     out.push({
       cap: rooms.reduce((x, k) => x + roomDay[k]!.reduce((a, b) => a + b, 0), 0),
       label: `${name}: free minutes`,
+      tag: { kind: 'rooms', person: -1, day: -1 },
       reqs: members,
       coefs,
     });
     const byDay: Draft[] = days.map((d, k) => ({
       cap: rooms.reduce((x, room) => x + roomDay[room]![k]!, 0),
       label: `${name}: free minutes on ${d.date}`,
+      tag: { kind: 'rooms', person: -1, day: k },
       reqs: [],
       coefs: [],
     }));

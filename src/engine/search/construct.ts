@@ -55,6 +55,45 @@ export function construct(state: ScheduleState, order: readonly number[]): void 
   }
 }
 
+/**
+ * The plain greedy of the benchmark baseline: requests by priority (ties by id), each at its earliest
+ * feasible start, in the first room of the summit's order. The search starts from the best first plan,
+ * so it never ends below this one.
+ */
+export function earliestFirst(state: ScheduleState): void {
+  const m = state.m;
+  const order = [...m.variables].sort(
+    (a, b) =>
+      m.requests[b]!.weight - m.requests[a]!.weight ||
+      (m.requests[a]!.id < m.requests[b]!.id ? -1 : m.requests[a]!.id > m.requests[b]!.id ? 1 : 0),
+  );
+  for (const r of order) {
+    if (state.start[r]! >= 0) continue;
+    const req = m.requests[r]!;
+    let bestG = Infinity;
+    let bestRoom = -1;
+    let bestVenue = -1;
+    for (const opt of req.options) {
+      for (const g of opt.starts) {
+        if (g > bestG) break;
+        if (!state.personsFree(req, g, opt.venue)) continue;
+        let room = -1;
+        if (opt.roomMask) {
+          for (const k of opt.rooms) if ((room < 0 || k < room) && state.roomFits(k, req, g)) room = k;
+          if (room < 0) continue;
+        }
+        if (g < bestG || room < bestRoom) {
+          bestG = g;
+          bestRoom = room;
+          bestVenue = opt.venue;
+        }
+        break;
+      }
+    }
+    if (bestG < Infinity) state.place(r, bestG, bestVenue, bestRoom);
+  }
+}
+
 function binaryHas(a: Int32Array, x: number): boolean {
   let lo = 0;
   let hi = a.length - 1;
