@@ -4,6 +4,7 @@ import { can } from '../../domain/actor/authority.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import { readSummitFile } from '../../io/summit-file/read.js';
 import { DuplicateError, NotFoundError, StaleVersionError, type Tx } from '../../store/store.js';
+import { participates } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
@@ -49,8 +50,9 @@ export async function importSummitData(
     const existing = await tx.summits.get(id);
     const allowed = actor.system || (existing !== undefined && can(actor, id, 'manage-logistics'));
     if (!allowed) {
+      // to someone with no role in it the summit does not exist: importing it would be creating it
       throw new ForbiddenError(
-        existing
+        existing && participates(actor, id)
           ? `only the host's admin may import into summit ${id}`
           : 'only an operator may create a summit',
       );

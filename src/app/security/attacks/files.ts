@@ -1,5 +1,6 @@
 // Attacks through summit files and sheets: exports, imports and the meetings sheet.
 import { readFile } from 'node:fs/promises';
+import { expect } from 'vitest';
 import { DEMO_FILE } from '../../demo/apec-2017.js';
 import { exportSummitFile } from '../../files/export-summit.js';
 import { createSummitFromFile, importIntoSummit } from '../../files/import-file.js';
@@ -71,12 +72,28 @@ export const FILE_ATTACKS: Record<string, Attack[]> = {
       said: ['usa-rus-officials'],
     },
   ],
-  'files/import-summit.ts#importSummitFile': attacks(
-    [...NOT_ADMINS, ...OUTSIDERS],
-    'imports the demo file',
-    'forbidden',
-    (w, a) => importSummitFile(w.ctx, a, { text: demoText, format: 'yaml' }),
-  ),
+  'files/import-summit.ts#importSummitFile': [
+    ...attacks([...NOT_ADMINS, ...OUTSIDERS], 'imports the demo file', 'forbidden', (w, a) =>
+      importSummitFile(w.ctx, a, { text: demoText, format: 'yaml' }),
+    ),
+    // the refusal is the same whether or not a summit of that id exists
+    ...attacks(
+      OUTSIDERS,
+      'imports a file for the demo summit and one for no summit',
+      'forbidden',
+      async (w, a) => {
+        const tried = (text: string) =>
+          importSummitFile(w.ctx, a, { text, format: 'yaml' }).then(
+            () => new Error('imported'),
+            (e: Error) => e,
+          );
+        const existing = await tried(demoText);
+        const none = await tried(demoText.replace('id: apec-2017', 'id: apec-1999'));
+        expect(existing.message.replace('apec-2017', 'X')).toBe(none.message.replace('apec-1999', 'X'));
+        throw existing;
+      },
+    ),
+  ],
   'files/import-summit.ts#importSummitData': attacks(
     [...NOT_ADMINS, ...OUTSIDERS],
     'imports the stored summit emptied of its requests',
