@@ -1,5 +1,6 @@
-// Writes bench/RESULTS.md: machine, table, MILP details, re-planning, targets. The section
-// between the notes markers is written by hand and kept from one run to the next.
+// Writes the scheduling section of bench/RESULTS.md: machine, table, MILP details, re-planning,
+// targets. Only the part between the engine markers is replaced, so other benchmarks' sections of
+// the file stay; inside it, the notes (written by hand) are kept from one run to the next.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Machine } from './machine.js';
 import { HEADINGS, REPLAN_HEADINGS, replanCells, rowCells, type ReplanRow, type ScaleRow } from './table.js';
@@ -21,6 +22,8 @@ export interface RunReport {
 
 const NOTES_START = '<!-- notes:start -->';
 const NOTES_END = '<!-- notes:end -->';
+const SECTION_START = '<!-- engine:start -->';
+const SECTION_END = '<!-- engine:end -->';
 
 const table = (headings: string[], rows: string[][]) =>
   [
@@ -29,7 +32,7 @@ const table = (headings: string[], rows: string[][]) =>
     ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
   ].join('\n');
 
-/** Writes the results file at `path`, keeping its hand-written notes. */
+/** Writes the scheduling section of the results file at `path`, keeping its notes and other sections. */
 export function writeResults(path: string, r: RunReport): void {
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const s = previous.indexOf(NOTES_START);
@@ -40,7 +43,8 @@ export function writeResults(path: string, r: RunReport): void {
       : '_No notes yet: add them here; runs keep this section._';
   const limits = r.quick ? QUICK_LIMITS : FULL_LIMITS;
   const m = r.machine;
-  const out = [
+  const section = [
+    SECTION_START,
     '# Scheduling benchmark results',
     '',
     `Written by \`npm run bench\`${r.quick ? ' --quick' : ''} on ${m.date.slice(0, 10)} (${m.date}), seed ${r.seed}, ${r.totalSeconds} s in all.`,
@@ -127,7 +131,13 @@ export function writeResults(path: string, r: RunReport): void {
     NOTES_START,
     notes,
     NOTES_END,
-    '',
+    SECTION_END,
   ].join('\n');
-  writeFileSync(path, out);
+  const from = previous.indexOf(SECTION_START);
+  const to = previous.indexOf(SECTION_END);
+  const out =
+    from >= 0 && to > from
+      ? `${previous.slice(0, from)}${section}${previous.slice(to + SECTION_END.length)}`
+      : `${section}\n${previous.trim() === '' ? '' : `\n${previous.trimStart()}`}`;
+  writeFileSync(path, out.endsWith('\n') ? out : `${out}\n`);
 }

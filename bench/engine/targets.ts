@@ -130,10 +130,9 @@ export function judgeScale(f: ScaleFacts): Verdict[] {
     out.push({
       what: `${name} time`,
       status: f.engineMillis <= t.maxMillis ? 'met' : 'missed',
-      measured: `${(f.engineMillis / 1000).toFixed(2)} s`,
+      measured: `${(f.engineMillis / 1000).toFixed(3)} s`,
       target: `at most ${t.maxMillis / 1000} s`,
-      gap:
-        f.engineMillis <= t.maxMillis ? '' : `${((f.engineMillis - t.maxMillis) / 1000).toFixed(2)} s over`,
+      gap: f.engineMillis <= t.maxMillis ? '' : `${f.engineMillis - t.maxMillis} ms over`,
     });
   }
   if (t.maxRssMb !== undefined && f.engineRssMb !== null) {
