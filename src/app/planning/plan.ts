@@ -64,7 +64,7 @@ export type ProposalContext = Pick<SummitData, 'requests' | 'meetings'> & { summ
 export function proposalSeenBy(actor: Actor, data: ProposalContext, plan: Plan): PlanProposal {
   return {
     plan: visiblePlan(actor, data, plan),
-    diff: visibleDiff(actor, data, diffPlan(data.meetings, plan)),
+    diff: visibleDiff(actor, data, diffPlan(data.meetings, plan, data.requests)),
   };
 }
 
@@ -165,7 +165,7 @@ export async function writePlan(
       'plan-stale',
     );
   }
-  const diff = diffPlan(data.meetings, plan);
+  const diff = diffPlan(data.meetings, plan, data.requests);
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
   const now = ctx.now();
   for (const p of diff.placed) {
