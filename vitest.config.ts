@@ -7,7 +7,7 @@ export default defineConfig({
       'test/**/*.test.ts',
       'bench/**/*.test.ts',
       // the web app's component tests; each file picks happy-dom with `@vitest-environment happy-dom`
-      'web/src/**/*.test.tsx',
+      'web/src/**/*.test.{ts,tsx}',
     ],
     // PostgreSQL is started once for the whole run (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],

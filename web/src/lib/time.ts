@@ -58,7 +58,9 @@ export function sameOffset(a: string, b: string, instant: string | number = Date
 
 /** Days the viewer's date is ahead of (+) or behind (−) the summit's at an instant. */
 export function dayShift(instant: string | number, summitZone: string, mine = viewerZone()): number {
-  return at(instant, mine).startOf('day').diff(at(instant, summitZone).startOf('day'), 'days').days;
+  // compare the two calendar dates, not the instants their days start at
+  const date = (zone: string) => DateTime.fromISO(at(instant, zone).toISODate() ?? '', { zone: 'UTC' });
+  return Math.round(date(mine).diff(date(summitZone), 'days').days);
 }
 
 /** The viewer's clock in short ("19:00", "19:00 −1d"), or null when it reads the same as the summit's. */
@@ -79,11 +81,9 @@ export function viewerClock(
   mine = viewerZone(),
 ): string | null {
   if (sameOffset(summitZone, mine, instant)) return null;
-  const local = at(instant, mine);
-  const summitDay = at(instant, summitZone);
-  const dayShift = local.startOf('day').diff(summitDay.startOf('day'), 'days').days;
-  const suffix = dayShift === 0 ? '' : dayShift > 0 ? ' (+1 day)' : ' (−1 day)';
-  return `${local.toFormat('HH:mm ZZZZ')}${suffix}`;
+  const shift = dayShift(instant, summitZone, mine);
+  const suffix = shift === 0 ? '' : shift > 0 ? ' (+1 day)' : ' (−1 day)';
+  return `${at(instant, mine).toFormat('HH:mm ZZZZ')}${suffix}`;
 }
 
 /** The instant of a local wall-clock time `YYYY-MM-DDTHH:mm` in the zone, as ISO UTC. */

@@ -120,6 +120,8 @@ export function TimeGrid(props: Props) {
     estimateSize: () => GRID.rowHeight,
     overscan: 6,
     scrollMargin: GRID.headerHeight,
+    // a first guess before the scroller is measured (and the size where layout is not measured at all)
+    initialRect: { width: 1200, height: 600 },
   });
 
   const first = useRef(false);
