@@ -38,6 +38,13 @@ export function solve(data: SummitData, options: SolveOptions = {}): Plan {
   const elapsed = (): number => (clock ? clock() - t0 : 0);
   const m = compileModel(data);
   const state = firstPlan(m);
+  // Large summits take seconds to get here: report the first plan before the bound.
+  options.onProgress?.({
+    elapsedMs: elapsed(),
+    iterations: 0,
+    objective: objectiveOf(m, state.total),
+    bound: null,
+  });
   const bound = computeBound(m, {
     iterations: options.boundIterations,
     lowerBound: objectiveOf(m, state.total).weight - fixedObjective(m).weight,

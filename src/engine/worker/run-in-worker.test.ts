@@ -34,7 +34,9 @@ describe('solveInWorker', () => {
     expect(plan.meetings.length).toBeGreaterThan(20);
     expect(seen.length).toBeGreaterThan(1);
     expect(seen[seen.length - 1]!.objective.weight).toBe(plan.objective.weight);
-    expect(seen[0]!.bound).toBe(plan.bound);
+    // The first report comes before the bound is computed; later ones carry it.
+    expect(seen[0]!.bound).toBeNull();
+    expect(seen[seen.length - 1]!.bound).toBe(plan.bound);
   });
 
   it('stops when aborted and returns the best plan so far', async () => {
