@@ -3,7 +3,14 @@
 // schedule grid is operable from the keyboard, and a broken summit file's errors are listed by path.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from './support/browser.js';
+import {
+  ARTIFACTS,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
 
@@ -23,6 +30,7 @@ const h1 = (name: string | RegExp) => (page: Page) =>
 
 const SCREENS: Record<string, Screen[]> = {
   'usa-protocol': [
+    { name: 'summits', path: '/', ready: h1('Your summits') },
     { name: 'today', path: `${S}/today`, ready: h1('Today') },
     { name: 'requests-board', path: `${S}/requests`, ready: h1('Requests') },
     {
@@ -151,6 +159,20 @@ describe('every screen, at two widths, accessible', () => {
       for (const screen of screens) await judge(page, who, screen);
     }, 300_000);
   }
+
+  it("the daily card prints on its own, as a PDF through the browser's print", async () => {
+    const page = await pageFor('usa-protocol');
+    await page.goto(`${S}/print/usa-potus/2017-11-10`);
+    await h1(/Donald J\. Trump/)(page);
+    await page.emulateMedia({ media: 'print' });
+    // the print style sheet leaves the card alone on the page: no app frame, no buttons
+    expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
+    expect(await page.getByRole('table').isVisible()).toBe(true);
+    await screenshot(page, 'screen-usa-protocol-print-card-print-media');
+    const pdf = await page.pdf({ path: `${ARTIFACTS}/print-card-usa-potus-2017-11-10.pdf`, format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+  }, 120_000);
 
   it('the schedule grid is operable from the keyboard', async () => {
     const page = await pageFor('host-admin');

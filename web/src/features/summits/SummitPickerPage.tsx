@@ -1,20 +1,16 @@
 // The first screen after sign-in: the summits the user works at, with their role at each.
-import { Link, Navigate } from 'react-router';
+import { Link } from 'react-router';
 import { useSummits } from '../../api/hooks/summit';
 import { useMe } from '../../api/session';
 import { AppHeader } from '../../app/AppHeader';
-import { standingAt, standingLabel, summitsOf } from '../../lib/roles';
+import { standingAt, standingLabel } from '../../lib/roles';
 import { zoneAbbrev } from '../../lib/time';
 import { Empty, QueryState } from '../../ui/states';
 
-/** Lists the summits; a user with exactly one goes straight to it. */
+/** Lists the summits (sign-in goes straight to the summit of a user who has only one). */
 export function SummitPickerPage() {
   const me = useMe();
   const summits = useSummits();
-  const granted = summitsOf(me.grants);
-  if (summits.data && summits.data.length === 1 && granted.length <= 1) {
-    return <Navigate to={`/s/${summits.data[0]!.id}`} replace />;
-  }
   return (
     <>
       <a className="skip-link" href="#main">
