@@ -15,7 +15,7 @@ export interface ReplanOptions {
   seed?: number;
   clock?: () => number;
   /** Wall-clock budget in milliseconds (needs `clock`; default 250): the ejection moves get what is
-   * left of its first 40% after loading the plan; the bound and the explanations take the rest. */
+   * left of its first 25% after loading the plan; the bound and the explanations take the rest. */
   timeLimitMs?: number;
   /** Ejection attempts for unplaced requests, highest priority first (default: 4 per unplaced request, at most 100). */
   maxAttempts?: number;
@@ -38,13 +38,27 @@ export function replan(data: SummitData, previous: Plan, options: ReplanOptions 
   const order = constructionOrder(m);
   construct(state, order);
   const lns = new Lns(state, createRng(seed), 'weight-gain');
-  const unplaced = order.filter((r) => state.start[r]! < 0 && m.requests[r]!.options.length > 0);
+  // What the change displaced or added goes first, then the rest by priority.
+  const before = new Set<string>([
+    ...previous.meetings.map((p) => p.request),
+    ...previous.unscheduled.map((u) => u.request),
+  ]);
+  const wasPlaced = new Set<string>(previous.meetings.map((p) => p.request));
+  const urgency = (r: number): number => {
+    const id = m.requests[r]!.id;
+    return wasPlaced.has(id) ? 0 : before.has(id) ? 2 : 1;
+  };
+  const unplaced = order
+    .filter((r) => state.start[r]! < 0 && m.requests[r]!.options.length > 0)
+    .sort((a, b) => urgency(a) - urgency(b));
   const attempts = options.maxAttempts ?? Math.min(100, 4 * unplaced.length);
-  const limit = clock ? (options.timeLimitMs ?? 250) * 0.4 : Infinity;
+  const limit = clock ? (options.timeLimitMs ?? 250) * 0.25 : Infinity;
   let done = 0;
   for (let round = 0; round < 4 && done < attempts; round++) {
     for (const r of unplaced) {
-      if (done >= attempts || elapsed() >= limit) break;
+      // What the change displaced or added is always tried once, whatever the clock says.
+      const urgent = round === 0 && urgency(r) < 2;
+      if (!urgent && (done >= attempts || elapsed() >= limit)) break;
       if (state.start[r]! >= 0) continue;
       ejectInsert(lns, r);
       done++;
@@ -54,7 +68,8 @@ export function replan(data: SummitData, previous: Plan, options: ReplanOptions 
   const boundIterations = options.boundIterations ?? 30;
   const bound =
     boundIterations > 0
-      ? computeBound(m, { iterations: boundIterations, lowerBound: state.weight }).bound
+      ? computeBound(m, { iterations: boundIterations, lowerBound: state.weight, decompositionIterations: 0 })
+          .bound
       : null;
   return buildPlan(m, state, { bound, millis: Math.round(elapsed()), seed, iterations: done });
 }
