@@ -6,6 +6,7 @@ import { checkPlan } from './check/check-plan.js';
 import { compareObjectives } from './check/objective.js';
 import { summitDataArbitrary } from './check/arbitrary.js';
 import { bruteForcePlan } from './baseline/brute-force.js';
+import { EXACT_MAX_REQUESTS } from './search/exact-small.js';
 import { greedyPlan } from './baseline/greedy.js';
 import { checkResultFile } from './check/result-file/check-result-file.js';
 import { toResultFile } from './result-file.js';
@@ -31,6 +32,33 @@ describe('solve on random summits', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('reaches the optimal priority sum by search alone on summits too big for the exact step', () => {
+    const medium = summitDataArbitrary({
+      maxRequests: 11,
+      maxRooms: 2,
+      maxDays: 1,
+      maxDelegations: 4,
+      grains: [60],
+    });
+    let compared = 0;
+    fc.assert(
+      fc.property(medium, (data) => {
+        const open = data.requests.filter((r) => ['agreed', 'scheduled', 'confirmed'].includes(r.status));
+        fc.pre(open.length > EXACT_MAX_REQUESTS);
+        let exact;
+        try {
+          exact = bruteForcePlan(data, { maxRequests: 11, maxNodes: 400_000 });
+        } catch {
+          return; // too big for the brute force: nothing to compare with
+        }
+        compared++;
+        expect(solve(data, { maxIterations: 1500, seed: 5 }).objective.weight).toBe(exact.objective.weight);
+      }),
+      { numRuns: 40 },
+    );
+    expect(compared).toBeGreaterThan(5);
   });
 
   it('gives plans the checker accepts, with the objective it computes, never worse than greedy', () => {

@@ -10,6 +10,9 @@ export interface SlotSearch {
   personsFree: boolean;
 }
 
+/** 0: the full objective; 1: existing places earn nothing extra; 2: priority only. */
+export type Coarseness = 0 | 1 | 2;
+
 /** One place a request can go. */
 export interface Slot {
   g: number;
@@ -43,14 +46,14 @@ export function roomRanks(m: Model): Int32Array {
 /**
  * Finds the best slot for request r: highest value, then the snuggest fit (next to other meetings of
  * the same room and attendees, which keeps free time in large pieces), then the earliest, or a random
- * one among equals when `rng` is given. `coarse` ignores preferred windows and existing places (a
+ * one among equals when `rng` is given. `coarse` ignores existing places, or preferred windows too (a
  * repair sometimes needs a meeting to leave its old place for others to fit). Null when nothing fits.
  */
 export function bestSlot(
   state: ScheduleState,
   r: number,
   rng: Rng | null,
-  coarse = false,
+  coarse: Coarseness = 0,
   seen: SlotSearch = { personsFree: false },
 ): Slot | null {
   const m = state.m;
@@ -77,8 +80,14 @@ export function bestSlot(
         roomSnug = snugRoom(state, room, g, req.units);
       }
       const kept = req.existing !== null && req.existing.g === g && req.existing.room === room;
-      // Coarse: compare priority only, so preferred starts and kept places do not pin the choice.
-      const value = coarse ? req.weight : placementValue(m, req, t, kept);
+      // Coarser comparisons let a repair move an existing meeting (1: its old place earns nothing
+      // extra) or ignore preferred windows too (2: priority only).
+      const value =
+        coarse === 0
+          ? placementValue(m, req, t, kept)
+          : coarse === 1
+            ? placementValue(m, req, t, true)
+            : req.weight;
       const snug = roomSnug + snugPersons(state, req, g);
       if (best === null || value > best.value || (value === best.value && snug > bestSnug)) {
         best = { g, venue: opt.venue, room, value };

@@ -3,7 +3,7 @@
 // lexicographic objective did not get worse. Ejection moves place an unplaced request by displacing
 // cheaper ones. Operators are chosen adaptively by their recent success.
 import type { Rng } from '../rng.js';
-import { bestSlot, type SlotSearch } from './insert.js';
+import { bestSlot, type Coarseness, type SlotSearch } from './insert.js';
 import { attendeeChain, personDay, randomSet, roomBand, type Destroy } from './neighbourhoods.js';
 import { ejectInsert } from './eject.js';
 import type { ScheduleState } from './state.js';
@@ -193,7 +193,8 @@ export class Lns {
       else keys[r] = this.rng.next();
     }
     list.sort((a, b) => keys[b]! - keys[a]!);
-    const coarse = this.rng.next() < 0.25;
+    const x = this.rng.next();
+    const coarse: Coarseness = x < 0.15 ? 1 : x < 0.3 ? 2 : 0;
     for (const r of list) {
       touched[r] = 0;
       if (st.start[r]! >= 0) continue;

@@ -5,6 +5,7 @@ import type { Objective } from '../result.js';
 import { createRng } from '../rng.js';
 import { construct, constructionOrder, keepExisting } from './construct.js';
 import { Lns } from './lns.js';
+import { solveSmallExactly } from './exact-small.js';
 import { ScheduleState } from './state.js';
 
 /** What the search reports while it runs. */
@@ -97,6 +98,8 @@ export function runSearch(m: Model, o: SearchOptions): SearchResult {
     }
   }
   if (state.total !== bestTotal) state.restore(best);
+  // A handful of requests: look at every combination (cheap, and exact where the search may not be).
+  if (solveSmallExactly(state)) bestTotal = state.total;
   report(it);
   return { state, iterations: it, millis: elapsed() };
 }
