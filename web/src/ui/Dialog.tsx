@@ -6,6 +6,8 @@ import { Button, type Tone } from './Button';
 /** A button that opens a modal dialog titled `title`; `children` gets a function closing it. */
 export function ModalButton(props: {
   label: string;
+  /** Words of the label only screen readers need (the button shows `label` alone). */
+  labelTail?: string;
   title: string;
   tone?: Tone;
   small?: boolean;
@@ -21,6 +23,7 @@ export function ModalButton(props: {
         isDisabled={props.isDisabled ?? false}
       >
         {props.label}
+        {props.labelTail && <span className="visually-hidden"> {props.labelTail}</span>}
       </Button>
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className={`modal${props.wide ? ' modal-wide' : ''}`}>
@@ -41,6 +44,8 @@ export function ModalButton(props: {
 /** Asks before an action that cannot be undone; `onConfirm` runs it. */
 export function ConfirmButton(props: {
   label: string;
+  /** Words of the label only screen readers need. */
+  labelTail?: string;
   question: string;
   confirmLabel?: string;
   tone?: Tone;
@@ -50,7 +55,8 @@ export function ConfirmButton(props: {
   return (
     <ModalButton
       label={props.label}
-      title={props.label}
+      {...(props.labelTail ? { labelTail: props.labelTail } : {})}
+      title={props.labelTail ? `${props.label} ${props.labelTail}` : props.label}
       tone={props.tone ?? 'danger'}
       isDisabled={props.isDisabled ?? false}
     >

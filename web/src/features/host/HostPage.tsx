@@ -42,7 +42,8 @@ function Remove(props: {
 }) {
   return (
     <ConfirmButton
-      label={`Remove ${props.name}`}
+      label="Remove"
+      labelTail={props.name}
       question={`Remove ${props.name}? Anything that refers to it must be changed first.`}
       onConfirm={() => void props.run(props.remove)}
     />

@@ -95,6 +95,7 @@ export default function SchedulePage() {
       <div className="legend" aria-hidden="true">
         <span className="l-meeting">Meeting</span>
         <span className="l-confirmed">Confirmed</span>
+        {byRoom && <span className="l-pinned">Pinned</span>}
         <span className="l-programme">Programme</span>
         {!byRoom && <span className="l-private">Private</span>}
         <span className="l-busy">Busy (not yours to see)</span>
@@ -360,7 +361,7 @@ function UnplacedPanel() {
                 {[r.from, ...r.to].map((d) => d.toUpperCase()).join('–')}
               </Link>{' '}
               <span className="muted small">
-                P{r.priority} · {r.minutes} min
+                <code>{r.id}</code> · P{r.priority} · {r.minutes} min
               </span>
             </li>
           ))}

@@ -54,7 +54,7 @@ export interface MoveTarget {
 }
 
 /** Sizes of the grid, in pixels. */
-export const GRID = { rowHeight: 46, slotWidth: 20, rowHeaderWidth: 190, headerHeight: 46 };
+export const GRID = { rowHeight: 46, slotWidth: 24, rowHeaderWidth: 190, headerHeight: 46 };
 
 interface Moving {
   block: GridBlock;
@@ -535,7 +535,12 @@ const GridRowView = memo(function GridRowView(p: RowProps) {
       const here = blocks.filter((b) => b.from <= t && t < b.to);
       const closed = (p.closed ?? []).some((c) => c.from <= t && t < c.to);
       const what = here.length
-        ? here.map((b) => `${b.label} (${b.kind}, ${clock(b.from, zone)}–${clock(b.to, zone)})`).join('; ')
+        ? here
+            .map(
+              (b) =>
+                `${b.label} (${b.kind}${b.pinned ? ', pinned' : ''}, ${clock(b.from, zone)}–${clock(b.to, zone)})`,
+            )
+            .join('; ')
         : closed
           ? 'closed'
           : 'free';
