@@ -2,17 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output } from './output.js';
-import { run } from './run.js';
-
-/** Runs the CLI in-process on a temp database, capturing what it prints. */
-async function sideline(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false };
-  const code = await run(args, output, env);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { runCli as sideline } from './testing.js';
 
 describe('the sideline command', () => {
   let dir: string;

@@ -2,18 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output } from '../output.js';
-import { run } from '../run.js';
+import { runCli as sideline } from '../testing.js';
 import { readSummitFile } from '../../io/summit-file/read.js';
 import { checkResultFile } from '../../engine/check/index.js';
-
-async function sideline(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false };
-  const code = await run(args, output, {});
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const SUMMIT = `
 summit:
