@@ -2,11 +2,14 @@
 // decisions waiting on my delegation.
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useAgenda, useCalendar } from '../../api/hooks/meetings';
+import { useQueries } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { useAgenda } from '../../api/hooks/meetings';
+import { requestKeys } from '../../api/hooks/requests';
 import { useRequests } from '../../api/hooks/requests';
 import { byId, useDelegations, usePersons, useRooms, useVenues } from '../../api/hooks/summit';
 import { useTravel } from '../../api/hooks/travel';
-import type { CalendarMeeting, Delegation, Engagement, MeetingRequest } from '../../api/models';
+import type { Delegation, Engagement, Meeting, MeetingRequest } from '../../api/models';
 import { DayPicker, defaultDay } from '../../app/DayPicker';
 import { useSummitScope } from '../../app/summit-context';
 import { clockWithZone, durationLabel, viewerClock } from '../../lib/time';
@@ -53,7 +56,20 @@ export default function TodayPage() {
   const principalId = own ? (names.get(own)?.principal ?? null) : null;
   const agenda = useAgenda(summit.id, principalId);
   const requests = useRequests(summit.id, own ? { party: own } : {});
-  const calendar = useCalendar(summit.id);
+  // the slots waiting for our confirmation: the meetings of our scheduled requests (few, read one by one)
+  const scheduled = (requests.data ?? []).filter((r) => r.status === 'scheduled').slice(0, 40);
+  const slots = useQueries({
+    queries: scheduled.map((r) => ({
+      queryKey: requestKeys.one(summit.id, r.id),
+      queryFn: () =>
+        unwrap(
+          api.GET('/api/summits/{summit}/requests/{request}', {
+            params: { path: { summit: summit.id, request: r.id } },
+          }),
+        ),
+    })),
+  });
+  const meetings = slots.flatMap((q) => (q.data?.meeting ? [q.data.meeting] : []));
   const [chosen, setDate] = useState<string | null>(null);
   const date =
     chosen ??
@@ -160,13 +176,7 @@ export default function TodayPage() {
           <h2 id="open-title">Open decisions</h2>
           <QueryState query={requests} what="Loading requests">
             {(list) => (
-              <OpenDecisions
-                summit={summit.id}
-                own={own}
-                list={list}
-                meetings={(calendar.data ?? []).filter((e): e is CalendarMeeting => e.kind === 'meeting')}
-                names={names}
-              />
+              <OpenDecisions summit={summit.id} own={own} list={list} meetings={meetings} names={names} />
             )}
           </QueryState>
         </section>
@@ -179,7 +189,7 @@ function OpenDecisions(props: {
   summit: string;
   own: string;
   list: MeetingRequest[];
-  meetings: CalendarMeeting[];
+  meetings: Meeting[];
   names: ReadonlyMap<string, Delegation>;
 }) {
   const { own, list, names } = props;
@@ -191,7 +201,10 @@ function OpenDecisions(props: {
     },
     {
       title: 'Slots to confirm',
-      items: list.filter((r) => r.status === 'scheduled' && !meetingOf.get(r.id)?.confirmedBy.includes(own)),
+      items: list.filter((r) => {
+        const m = meetingOf.get(r.id);
+        return r.status === 'scheduled' && m !== undefined && !m.confirmedBy.includes(own);
+      }),
     },
     { title: 'Conditions pending', items: list.filter((r) => r.status === 'conditions-pending') },
     { title: 'Drafts not sent', items: list.filter((r) => r.status === 'draft' && r.from === own) },
