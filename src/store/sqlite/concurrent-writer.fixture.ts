@@ -32,6 +32,9 @@ try {
         payload: { label, version: next.version },
       });
     });
+    // A breath between writes, as a real client has: without it one process can finish all its
+    // writes within one time slice on an idle machine, and the test would prove no contention.
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
   console.log(JSON.stringify({ writes: Number(count) }));
 } catch (error) {
