@@ -116,6 +116,9 @@ describe('sideline schedule', () => {
       code: 1,
       stderr: `sideline: ${txt}: a summit file ends in .yaml, .yml or .json`,
     });
-    expect((await sideline(['schedule'])).code).toBe(1);
+    // Without a file it plans the database's summit: an empty database has none to plan.
+    const empty = await sideline(['schedule', '--db', join(dir, 'empty.db')]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/summit: no summit yet/);
   });
 });
