@@ -1,17 +1,22 @@
-// The SQLite backend: one better-sqlite3 connection per Store, migrated on open.
+// The SQLite backend: a writing and a read-only better-sqlite3 connection per Store, migrated on open.
 import type { Backend } from '../backend.js';
 import { migrateToLatest } from '../migrations/index.js';
-import { openSqliteConnection } from './connection.js';
+import { openSqliteConnection, openSqliteReader, type SqliteConnection } from './connection.js';
 import { sqliteConstraintOf } from './errors.js';
 import { sqliteRead, sqliteWrite } from './transaction.js';
 
 /** Opens the SQLite file at `path` and brings its schema up to date. */
 export async function openSqliteBackend(path: string): Promise<Backend> {
-  const connection = openSqliteConnection(path);
+  const writer = openSqliteConnection(path);
+  let reader: SqliteConnection | undefined;
+  const close = async () => {
+    if (reader && reader !== writer) await reader.db.destroy();
+    await writer.db.destroy();
+  };
   const backend: Backend = {
     dialect: 'sqlite',
-    write: (fn) => sqliteWrite(connection, fn),
-    read: (fn) => sqliteRead(connection, fn),
+    write: (fn) => sqliteWrite(writer, fn),
+    read: (fn) => sqliteRead(reader ?? writer, fn),
     constraintOf: sqliteConstraintOf,
     // BEGIN IMMEDIATE already makes each write the only one: events commit in seq order.
     lockEventLog: () => Promise.resolve(),
@@ -20,13 +25,14 @@ export async function openSqliteBackend(path: string): Promise<Backend> {
     // Another process's SQLite writes cannot be heard; this process's are told by the Store itself.
     publish: () => Promise.resolve(),
     listen: () => undefined,
-    close: () => connection.db.destroy(),
+    close,
   };
   try {
     // Inside one IMMEDIATE transaction: two processes opening a new file migrate it once.
     await backend.write((db) => migrateToLatest(db, 'sqlite'));
+    reader = openSqliteReader(writer); // after the migration: the file and its WAL exist
   } catch (error) {
-    await backend.close();
+    await close();
     throw error;
   }
   return backend;

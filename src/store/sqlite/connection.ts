@@ -1,13 +1,18 @@
 // Opens the SQLite file: WAL so readers never wait for the writer, foreign keys enforced,
 // and a busy timeout so another process's short write lock is waited for, not failed on.
+// Each Store holds two connections: one that writes, and one opened read-only for read transactions,
+// so a read neither queues behind a write transaction nor can write by mistake.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Tables } from '../tables/rows.js';
 
 /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
+
+/** Prepared statements kept per connection; the store's queries are a few hundred distinct texts. */
+export const STATEMENT_CACHE_SIZE = 500;
 
 /** An open SQLite file: the raw handle (for transaction state) and Kysely over it. */
 export interface SqliteConnection {
@@ -15,6 +20,36 @@ export interface SqliteConnection {
   readonly path: string;
   readonly raw: Database.Database;
   readonly db: Kysely<Tables>;
+  /** True for the read-only connection read transactions run on. */
+  readonly readOnly: boolean;
+}
+
+/**
+ * The handle Kysely sees, keeping prepared statements by their text (least recently used dropped
+ * first): Kysely prepares every query anew, and preparing costs as much as running a small query.
+ * Kysely runs one statement at a time per connection and never streams here, so sharing is safe.
+ */
+export function statementCache(raw: Database.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (statement) {
+        statements.delete(text); // re-inserted below: the Map's order is the recency order
+      } else {
+        statement = raw.prepare(text);
+        if (statements.size >= size) statements.delete(statements.keys().next().value as string);
+      }
+      statements.set(text, statement);
+      return statement;
+    },
+  };
+}
+
+function withKysely(path: string, raw: Database.Database, readOnly: boolean): SqliteConnection {
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
+  return { path, raw, db, readOnly };
 }
 
 /** Opens (creating if needed, with its folder) the SQLite file at `path`. */
@@ -36,6 +71,21 @@ export function openSqliteConnection(path: string): SqliteConnection {
     raw.close();
     throw error;
   }
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
-  return { path: absolute, raw, db };
+  return withKysely(absolute, raw, false);
+}
+
+/**
+ * Opens a read-only connection to the file `writer` has open (and has migrated). An in-memory
+ * database has no second connection: its reads share the writer's.
+ */
+export function openSqliteReader(writer: SqliteConnection): SqliteConnection {
+  if (writer.path === ':memory:') return writer;
+  const raw = new Database(writer.path, { readonly: true, fileMustExist: true });
+  try {
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
+  return withKysely(writer.path, raw, true);
 }

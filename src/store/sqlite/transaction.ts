@@ -1,6 +1,6 @@
 // Transactions on SQLite. Writes begin IMMEDIATE, taking the write lock before the first statement,
 // so a write never fails half-way because another connection wrote first; reads are deferred
-// (a WAL snapshot) and the connection is made query-only while they run.
+// (a WAL snapshot) on a read-only connection.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../tables/rows.js';
@@ -52,15 +52,21 @@ export function sqliteWrite<T>(
   );
 }
 
-/** Runs `fn` in one read transaction; any write inside it fails. */
+/**
+ * Runs `fn` in one read transaction (a WAL snapshot); any write inside it fails. On the read-only
+ * connection SQLite refuses writes itself; on a shared in-memory connection query_only does.
+ */
 export function sqliteRead<T>(
   connection: SqliteConnection,
   fn: (db: Kysely<Tables>) => Promise<T>,
 ): Promise<T> {
+  const begin = (db: Kysely<Tables>) => sql`begin`.execute(db).then(() => undefined);
+  if (connection.readOnly)
+    return connection.db.connection().execute((db) => inTransaction(connection, db, begin, fn));
   return connection.db.connection().execute(async (db) => {
     await sql`pragma query_only = on`.execute(db);
     try {
-      return await inTransaction(connection, db, (db) => sql`begin`.execute(db).then(() => undefined), fn);
+      return await inTransaction(connection, db, begin, fn);
     } finally {
       await sql`pragma query_only = off`.execute(db);
     }
