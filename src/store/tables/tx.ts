@@ -14,31 +14,65 @@ import { summitsTable } from './summits.js';
 import { usersTable } from './users.js';
 import type { TableContext } from './versioned.js';
 
+type TableName = Exclude<keyof Tx, 'lockSummit'>;
+
+/** How each table of a Tx is built over the transaction's connection. */
+const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
+  summits: summitsTable,
+  venues: venuesTable,
+  travel: travelTable,
+  rooms: roomsTable,
+  delegations: delegationsTable,
+  persons: personsTable,
+  programme: programmeTable,
+  busy: busyTable,
+  requests: requestsTable,
+  conditions: conditionsTable,
+  thread: threadTable,
+  meetings: meetingsTable,
+  positions: positionsTable,
+  decisions: decisionsTable,
+  publicLines: publicLinesTable,
+  events: eventsTable,
+  users: usersTable,
+  sessions: sessionsTable,
+  tokens: tokensTable,
+  idempotency: idempotencyTable,
+  calendarTokens: calendarTokensTable,
+  planJobs: planJobsTable,
+};
+
+/**
+ * A Tx whose tables are built on first use: most transactions touch two or three of them, and
+ * building all of them cost more than a small query.
+ */
+class LazyTx {
+  readonly #built = new Map<TableName, unknown>();
+  constructor(readonly ctx: TableContext) {}
+
+  table<N extends TableName>(name: N): Tx[N] {
+    let table = this.#built.get(name) as Tx[N] | undefined;
+    if (table === undefined) {
+      table = TABLES[name](this.ctx);
+      this.#built.set(name, table);
+    }
+    return table;
+  }
+
+  lockSummit(summit: Parameters<Tx['lockSummit']>[0]): Promise<void> {
+    return this.ctx.lockSummit(summit);
+  }
+}
+for (const name of Object.keys(TABLES) as TableName[]) {
+  Object.defineProperty(LazyTx.prototype, name, {
+    get(this: LazyTx) {
+      return this.table(name);
+    },
+    enumerable: true,
+  });
+}
+
 /** Builds the Tx a write or read callback receives. */
 export function createTx(ctx: TableContext): Tx {
-  return {
-    summits: summitsTable(ctx),
-    venues: venuesTable(ctx),
-    travel: travelTable(ctx),
-    rooms: roomsTable(ctx),
-    delegations: delegationsTable(ctx),
-    persons: personsTable(ctx),
-    programme: programmeTable(ctx),
-    busy: busyTable(ctx),
-    requests: requestsTable(ctx),
-    conditions: conditionsTable(ctx),
-    thread: threadTable(ctx),
-    meetings: meetingsTable(ctx),
-    positions: positionsTable(ctx),
-    decisions: decisionsTable(ctx),
-    publicLines: publicLinesTable(ctx),
-    events: eventsTable(ctx),
-    users: usersTable(ctx),
-    sessions: sessionsTable(ctx),
-    tokens: tokensTable(ctx),
-    idempotency: idempotencyTable(ctx),
-    calendarTokens: calendarTokensTable(ctx),
-    planJobs: planJobsTable(ctx),
-    lockSummit: (summit) => ctx.lockSummit(summit),
-  };
+  return new LazyTx(ctx) as unknown as Tx;
 }
