@@ -59,6 +59,9 @@ export const NOT_USE_CASES: Record<string, string> = {
   'auth/actor.ts#actorFor': PART,
   'auth/context.ts#createAuthContext': 'builds the context of the account use cases',
   'auth/demo-accounts.ts#createDemoAccounts': 'operator tool run once by `sideline serve` on a first start',
+  'auth/demo-accounts.ts#demoAccounts':
+    'lists the demo accounts createDemoAccounts makes (reads delegations only)',
+  'auth/demo-accounts.ts#demoAccountsFor': 'pure: the demo accounts for a list of delegations',
   'auth/demo-accounts.ts#newDemoPassword': 'random secret',
   'auth/password-policy.ts#checkPasswordPolicy': 'pure rule',
   'auth/password.ts#dummyHash': 'hashing',

@@ -3,7 +3,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sha256Hex } from '../../../src/app/auth/secrets.js';
 import { createToken } from '../../../src/app/auth/tokens.js';
-import { DEMO_ACCOUNTS, createDemoAccounts } from '../../../src/app/auth/demo-accounts.js';
+import { createDemoAccounts, demoAccounts, type DemoAccount } from '../../../src/app/auth/demo-accounts.js';
 import type { AppContext } from '../../../src/app/context.js';
 import { DEMO_SUMMIT, loadDemo } from '../../../src/app/demo/apec-2017.js';
 import { startPlanJobRunner } from '../../../src/app/planning/runner.js';
@@ -47,8 +47,8 @@ export interface World {
 }
 
 /** The demo account an actor of the matrix is, where the demo has one (its id authors demo records). */
-function demoAccountOf(actor: ActorInfo): string | undefined {
-  return DEMO_ACCOUNTS.find((a) =>
+function demoAccountOf(accounts: readonly DemoAccount[], actor: ActorInfo): string | undefined {
+  return accounts.find((a) =>
     actor.kind === 'host'
       ? a.grant.kind === 'host' && a.grant.role === actor.role
       : actor.kind === 'delegation' &&
@@ -74,11 +74,12 @@ export async function startWorld(backend: BackendName, pgUrl: string | undefined
   const ctx = server.app.deps.app;
   await loadDemo(ctx, OPERATOR);
   const demo = await createDemoAccounts(server.store, TEST_PASSWORD);
+  const accounts = await demoAccounts(server.store);
   const users = new Map<string, MatrixUser>();
   const tokens: { owner: string; secret: string; id: string }[] = [];
   for (const actor of ACTORS) {
     if (actor.kind === 'anonymous') continue;
-    const account = demoAccountOf(actor);
+    const account = demoAccountOf(accounts, actor);
     const user = demo.find((u) => u.id === account) ?? (await addUser(server.store, grantsOf(actor)));
     const created = await createToken(server.store, user.id, 'authorisation matrix', server.clock.now());
     users.set(actor.name, { id: user.id, email: user.email, token: created.token });
