@@ -1,10 +1,13 @@
 // `sideline serve` as a real process: configuration errors, first start with the demo, health, sign-in.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccountsFor } from '../../app/auth/demo-accounts.js';
+import { DEMO_FILE } from '../../app/demo/apec-2017.js';
+import { readSummitFile } from '../../io/summit-file/read.js';
 import { serveConfig } from './serve.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -84,6 +87,9 @@ describe('sideline serve', { timeout: 60_000 }, () => {
       const base = await first.ready;
       expect(first.output()).toContain('loaded the APEC 2017 demo');
       expect(first.output()).toContain('usa-lead@demo.test');
+      expect(first.output()).toContain(
+        `password for all of them: ${DEMO_PASSWORD} (from SIDELINE_DEMO_PASSWORD)`,
+      );
       const health = await fetch(`${base}/api/health`);
       expect(await health.json()).toEqual({ status: 'ok', store: 'sqlite' });
       const login = await fetch(`${base}/api/auth/login`, {
@@ -96,6 +102,15 @@ describe('sideline serve', { timeout: 60_000 }, () => {
         { kind: 'delegation', summit: 'apec-2017', delegation: 'usa', role: 'delegation-lead' },
       ]);
       expect(login.headers.get('set-cookie')).toMatch(/sideline_session=.+HttpOnly; SameSite=Strict/);
+      const viewer = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'jpn-viewer@demo.test', password: DEMO_PASSWORD }),
+      });
+      expect(viewer.status).toBe(200);
+      expect(((await viewer.json()) as { grants: unknown }).grants).toEqual([
+        { kind: 'delegation', summit: 'apec-2017', delegation: 'jpn', role: 'viewer' },
+      ]);
     } finally {
       expect(await first.stop()).toBe(0);
     }
@@ -105,6 +120,44 @@ describe('sideline serve', { timeout: 60_000 }, () => {
       expect(second.output()).not.toContain('loaded the APEC 2017 demo');
     } finally {
       await second.stop();
+    }
+  });
+
+  it('prints every demo login once: a line per host account, then a line per delegation', async () => {
+    const read = readSummitFile(await readFile(DEMO_FILE, 'utf8'), 'yaml');
+    if (!read.ok) throw new Error('the demo summit file should read');
+    const accounts = demoAccountsFor(read.data.delegations);
+    const s = startServe(['--db', join(dir, 'table.db')]);
+    try {
+      await s.ready;
+      // the server's own log lines may follow on stdout: the logins end with the password
+      const all = s.output().split('\n');
+      const lines = all.slice(0, all.findIndex((l) => l.includes('password for all of them')) + 1);
+      expect(lines[0]).toBe(
+        `sideline: empty database: loaded the APEC 2017 demo and created ${accounts.length} accounts, one per role and delegation:`,
+      );
+      expect(lines.slice(1, 4).map((l) => l.split(/\s{2,}/).filter(Boolean))).toEqual([
+        ['host-admin', 'host-admin@demo.test'],
+        ['host-staff', 'host-staff@demo.test'],
+        ['delegation', 'delegation-lead', 'protocol-officer', 'adviser', 'viewer'],
+      ]);
+      // one line per delegation, its accounts in the header's role order
+      expect(lines).toHaveLength(1 + 3 + read.data.delegations.length + 1);
+      for (const d of read.data.delegations) {
+        const line = lines.filter((l) => l.includes(`${d.id}-lead@demo.test`));
+        const roles = ['delegation-lead', 'protocol-officer', 'adviser', 'viewer'];
+        const emails = roles.map(
+          (role) =>
+            accounts.find(
+              (a) => a.grant.kind === 'delegation' && a.grant.delegation === d.id && a.grant.role === role,
+            )?.email,
+        );
+        expect(line.map((l) => l.trim().split(/\s{2,}/))).toEqual([[d.name, ...emails]]);
+      }
+      for (const a of accounts) expect(s.output().split(a.email)).toHaveLength(2);
+      expect(lines.at(-1)).toMatch(/^ {2}password for all of them: [A-Za-z0-9_-]{24} \(shown once\)$/);
+    } finally {
+      await s.stop();
     }
   });
 

@@ -1,9 +1,15 @@
 // `sideline serve`: the HTTP API (and, on a first start, the demo with its accounts).
 import { Option, type Command } from 'commander';
-import { createDemoAccounts, DEMO_ACCOUNTS, newDemoPassword } from '../../app/auth/demo-accounts.js';
+import {
+  createDemoAccounts,
+  demoAccounts,
+  newDemoPassword,
+  type DemoAccount,
+} from '../../app/auth/demo-accounts.js';
 import { checkPasswordPolicy } from '../../app/auth/password-policy.js';
 import { appContext } from '../../app/context.js';
 import { loadDemo } from '../../app/demo/apec-2017.js';
+import { DelegationRole } from '../../domain/actor/schema.js';
 import { buildServer } from '../../http/server.js';
 import type { Store } from '../../store/store.js';
 import { UserError } from '../errors.js';
@@ -37,9 +43,37 @@ export function serveConfig(
 }
 
 /**
+ * The demo logins as a table: a line per host account, then a header naming the delegation roles
+ * and a line per delegation with its accounts' emails in those columns, so each line is greppable.
+ */
+export function demoLoginTable(accounts: readonly DemoAccount[]): string[] {
+  const rows: string[][] = [];
+  for (const a of accounts) if (a.grant.kind === 'host') rows.push([a.grant.role, a.email]);
+  const roles = DelegationRole.options;
+  rows.push(['delegation', ...roles]);
+  const byDelegation = new Map<string, { name: string; emails: Map<string, string> }>();
+  for (const a of accounts) {
+    if (a.grant.kind !== 'delegation') continue;
+    const row = byDelegation.get(a.grant.delegation) ?? {
+      name: a.delegationName ?? a.grant.delegation,
+      emails: new Map<string, string>(),
+    };
+    row.emails.set(a.grant.role, a.email);
+    byDelegation.set(a.grant.delegation, row);
+  }
+  for (const { name, emails } of byDelegation.values()) {
+    rows.push([name, ...roles.map((role) => emails.get(role) ?? '-')]);
+  }
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd());
+}
+
+/**
  * The first-start hook: on an empty database (no summit, no user) loads the APEC 2017 demo and
- * creates its accounts, printing their emails and the one password once. SIDELINE_DEMO_PASSWORD
- * sets that password (it must pass the policy); otherwise a random one is made.
+ * creates its accounts, one per host role and one per delegation role for every delegation,
+ * printing their emails and the one password once. SIDELINE_DEMO_PASSWORD sets that password (it
+ * must pass the policy); otherwise a random one is made.
  */
 export async function seedDemoOnFirstStart(
   store: Store,
@@ -52,9 +86,13 @@ export async function seedDemoOnFirstStart(
   if (!empty) return false;
   const password = demoPassword ?? newDemoPassword();
   await loadDemo(appContext(store), OPERATOR);
+  const accounts = await demoAccounts(store);
   await createDemoAccounts(store, password);
-  output.out('sideline: empty database: loaded the APEC 2017 demo and created these accounts:');
-  for (const a of DEMO_ACCOUNTS) output.out(`  ${a.email.padEnd(26)} ${a.name}`);
+  output.out(
+    `sideline: empty database: loaded the APEC 2017 demo and created ${accounts.length} accounts, ` +
+      'one per role and delegation:',
+  );
+  for (const line of demoLoginTable(accounts)) output.out(line);
   output.out(
     `  password for all of them: ${password}${demoPassword ? ' (from SIDELINE_DEMO_PASSWORD)' : ' (shown once)'}`,
   );
