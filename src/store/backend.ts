@@ -35,5 +35,7 @@ export interface Backend {
   publish(db: Kysely<Tables>, notice: StoreNotice): Promise<void>;
   /** Hears every process's published notices, or undefined where the database cannot tell (SQLite). */
   listen(onNotice: (notice: StoreNotice) => void): Promise<NoticeListener> | undefined;
+  /** See Store.changeMark; absent where the database cannot tell without a query. */
+  changeMark?(): number;
   close(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 // The Store over any backend: each transaction gets a Tx built on its own connection.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { SummitId } from '../domain/ids.js';
 import type { Backend, NoticeListener } from './backend.js';
 import { OverlapError, type Store, type StoreNotice, type Tx } from './store.js';
+import { bumpRevision } from './tables/revisions.js';
 import { createTx } from './tables/tx.js';
 
 /**
@@ -29,6 +31,9 @@ function overlap(error: unknown): Error {
     'another meeting holds this room at an overlapping time',
   );
 }
+
+/** Summits whose revision a Store remembers at once; more are forgotten all together. */
+const REMEMBERED_REVISIONS = 1000;
 
 /** Wraps an open backend as the Store the rest of the system uses. */
 export function createStore(backend: Backend): Store {
@@ -58,23 +63,34 @@ export function createStore(backend: Backend): Store {
     }
     const open = kind === 'write' ? backend.write.bind(backend) : backend.read.bind(backend);
     const notices: StoreNotice[] = [];
-    return open((db) =>
-      inside.run(true, () =>
-        fn(
+    const touched = new Set<string>();
+    return open((db) => {
+      const touch = async (summit: string): Promise<void> => {
+        if (touched.has(summit)) return;
+        touched.add(summit);
+        await bumpRevision(db, summit);
+      };
+      return inside.run(true, async () => {
+        const result = await fn(
           createTx({
             db,
             dialect: backend.dialect,
             constraintOf: backend.constraintOf,
             lockEventLog: (summit) => backend.lockEventLog(db, summit),
-            lockSummit: (summit) => backend.lockSummit(db, summit),
+            lockSummit: async (summit) => {
+              await touch(summit); // the revision lock first, as every writer takes it
+              await backend.lockSummit(db, summit);
+            },
             async notify(notice) {
               notices.push(notice);
               await backend.publish(db, notice);
             },
+            touch,
           }),
-        ),
-      ),
-    ).then(
+        );
+        return result;
+      });
+    }).then(
       (result) => {
         // committed: this process hears at once; other processes hear through the database
         for (const notice of notices) emit(notice);
@@ -109,11 +125,28 @@ export function createStore(backend: Backend): Store {
     };
   };
 
+  // Summit revisions read under a change mark: while the mark holds, nothing committed since.
+  const revisions = new Map<string, { mark: number; revision: number }>();
+  const summitRevision = async (summit: SummitId): Promise<number> => {
+    const mark = backend.changeMark?.();
+    const known = mark === undefined ? undefined : revisions.get(summit);
+    if (known && known.mark === mark) return known.revision;
+    // the mark is taken before the read: a commit in between only makes the next call read again
+    const revision = await run('read', (tx) => tx.revisions.get(summit));
+    if (mark !== undefined) {
+      if (revisions.size >= REMEMBERED_REVISIONS) revisions.clear();
+      revisions.set(summit, { mark, revision });
+    }
+    return revision;
+  };
+
   return {
     dialect: backend.dialect,
     write: (fn) => run('write', fn),
     read: (fn) => run('read', fn),
     subscribe,
+    changeMark: () => backend.changeMark?.(),
+    summitRevision,
     async close() {
       if (closed) return;
       closed = true;

@@ -287,6 +287,13 @@ export interface Tx {
       at: string,
     ): Promise<boolean>;
   };
+  readonly revisions: {
+    /**
+     * The summit's revision: 0 before its first change, then one higher after every committed write
+     * transaction that changed any of its records. It never goes down, even across a deletion.
+     */
+    get(summit: SummitId): Promise<number>;
+  };
   /**
    * Makes the calling write transaction the only one placing meetings in this summit until it
    * ends, so a rule checked inside it (a person in two meetings) still holds at commit. Writes
@@ -308,5 +315,13 @@ export interface Store {
    * first listener). Resolves, once listening, to a function that stops it.
    */
   subscribe(listener: (notice: StoreNotice) => void): Promise<() => Promise<void>>;
+  /**
+   * A number that stays the same for as long as no write transaction commits anywhere in the
+   * database (this process or another), or undefined where that cannot be told without a query
+   * (PostgreSQL). For caches of what was read: same mark, same answer.
+   */
+  changeMark(): number | undefined;
+  /** The summit's latest committed revision (Tx.revisions.get), without a query while the change mark holds. */
+  summitRevision(summit: SummitId): Promise<number>;
   close(): Promise<void>;
 }

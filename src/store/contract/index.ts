@@ -6,6 +6,7 @@ import { eventsContract } from './events.case.js';
 import { migrationsContract } from './migrations.case.js';
 import { referencesContract } from './references.case.js';
 import { requestsContract } from './requests.case.js';
+import { revisionsContract } from './revisions.case.js';
 import { scaleOutContract } from './scale-out.case.js';
 import { summitsContract } from './summits.case.js';
 import type { StoreTarget } from './target.js';
@@ -22,6 +23,7 @@ export function storeContract(target: StoreTarget): void {
   eventsContract(target);
   accountsContract(target);
   transactionsContract(target);
+  revisionsContract(target);
   concurrencyContract(target);
   migrationsContract(target);
   scaleOutContract(target);

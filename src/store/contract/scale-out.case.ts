@@ -261,8 +261,12 @@ export function scaleOutContract(target: StoreTarget): void {
         expect(String(refused?.status === 'rejected' && refused.reason.message)).toMatch(/room r1/);
         // back to back is fine, and so is a swap inside one transaction (checked at commit)
         const [kept] = await a.read((tx) => tx.meetings.list(s));
+        // whichever won, the other fits right after it (q1 holds 0–30, q2 15–45)
         const other = kept!.request === 'q1' ? 'q2' : 'q1';
-        await a.write((tx) => tx.meetings.insert(s, { ...f.meeting(other), start: f.at(30), end: f.at(60) }));
+        const after = kept!.request === 'q1' ? 30 : 45;
+        await a.write((tx) =>
+          tx.meetings.insert(s, { ...f.meeting(other), start: f.at(after), end: f.at(after + 30) }),
+        );
         await a.write(async (tx) => {
           const [first, second] = await tx.meetings.list(s);
           await tx.meetings.update(s, { ...first!, start: second!.start, end: second!.end });

@@ -4,6 +4,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { DialectName } from '../backend.js';
 import * as initial from './0001_initial.js';
 import * as feedsJobsRoomExclusion from './0002_feeds_jobs_room_exclusion.js';
+import * as summitRevisions from './0003_summit_revisions.js';
 
 // Migrations see the database as it was when they were written, not today's row types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,6 +18,7 @@ interface StoreMigration {
 const migrations: Record<string, StoreMigration> = {
   '0001_initial': initial,
   '0002_feeds_jobs_room_exclusion': feedsJobsRoomExclusion,
+  '0003_summit_revisions': summitRevisions,
 };
 
 /** The names of every migration, in the order they apply. */

@@ -1,7 +1,13 @@
 // The SQLite backend: a writing and a read-only better-sqlite3 connection per Store, migrated on open.
 import type { Backend } from '../backend.js';
 import { migrateToLatest } from '../migrations/index.js';
-import { openSqliteConnection, openSqliteReader, type SqliteConnection } from './connection.js';
+import {
+  openChangeWatcher,
+  openSqliteConnection,
+  openSqliteReader,
+  type ChangeWatcher,
+  type SqliteConnection,
+} from './connection.js';
 import { sqliteConstraintOf } from './errors.js';
 import { sqliteRead, sqliteWrite } from './transaction.js';
 
@@ -9,7 +15,9 @@ import { sqliteRead, sqliteWrite } from './transaction.js';
 export async function openSqliteBackend(path: string): Promise<Backend> {
   const writer = openSqliteConnection(path);
   let reader: SqliteConnection | undefined;
+  let watcher: ChangeWatcher | undefined;
   const close = async () => {
+    watcher?.close();
     if (reader && reader !== writer) await reader.db.destroy();
     await writer.db.destroy();
   };
@@ -25,12 +33,14 @@ export async function openSqliteBackend(path: string): Promise<Backend> {
     // Another process's SQLite writes cannot be heard; this process's are told by the Store itself.
     publish: () => Promise.resolve(),
     listen: () => undefined,
+    changeMark: () => watcher?.mark() ?? Number.NaN, // NaN equals nothing: no mark before open
     close,
   };
   try {
     // Inside one IMMEDIATE transaction: two processes opening a new file migrate it once.
     await backend.write((db) => migrateToLatest(db, 'sqlite'));
     reader = openSqliteReader(writer); // after the migration: the file and its WAL exist
+    watcher = openChangeWatcher(writer);
   } catch (error) {
     await close();
     throw error;

@@ -89,3 +89,28 @@ export function openSqliteReader(writer: SqliteConnection): SqliteConnection {
   }
   return withKysely(writer.path, raw, true);
 }
+
+/** Tells whether anything committed to the file since it was last asked (see Store.changeMark). */
+export interface ChangeWatcher {
+  mark(): number;
+  close(): void;
+}
+
+/**
+ * Watches the file `writer` has open through a read-only connection of its own that never opens a
+ * transaction: SQLite's data_version on it changes with every commit of any other connection (this
+ * process's writer, or another process's), and reading it costs no query. In memory there is no
+ * other connection: a counter of the writer's commits stands in.
+ */
+export function openChangeWatcher(writer: SqliteConnection): ChangeWatcher {
+  if (writer.path === ':memory:') {
+    const changes = writer.raw.prepare('select total_changes()').pluck();
+    return { mark: () => Number(changes.get()), close() {} };
+  }
+  const raw = new Database(writer.path, { readonly: true, fileMustExist: true });
+  const version = raw.prepare('pragma data_version').pluck();
+  return {
+    mark: () => Number(version.get()),
+    close: () => raw.close(),
+  };
+}

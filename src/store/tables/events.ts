@@ -53,6 +53,7 @@ export function eventsTable(ctx: TableContext): Tx['events'] {
         payload: json(event.payload),
       };
       const target = { entity: 'event', key: `${event.type} in summit ${event.summit}` };
+      await ctx.touch(event.summit); // first: the revision lock comes before the log's
       await ctx.lockEventLog(event.summit);
       const inserted = await guarded(ctx, target, 'write', () =>
         ctx.db.insertInto('events').values(row).returning('seq').executeTakeFirstOrThrow(),

@@ -99,6 +99,7 @@ export function travelTable(ctx: TableContext): Tx['travel'] {
     },
     async replaceAll(summit: SummitId, pairs: Travel[]) {
       const normal = normaliseTravel(pairs);
+      await ctx.touch(summit);
       await ctx.db.deleteFrom('travel').where('summit_id', '=', summit).execute();
       for (const pair of normal) {
         const target = { entity: 'travel', key: `${pair.a}–${pair.b}` };

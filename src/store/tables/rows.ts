@@ -256,6 +256,12 @@ export interface CalendarTokenRow {
   revoked_at: string | null;
 }
 
+/** A summit's revision (see migration 0003). */
+export interface SummitRevisionRow {
+  summit_id: string;
+  revision: number;
+}
+
 export interface PlanJobRow {
   id: string;
   summit_id: string;
@@ -300,4 +306,5 @@ export interface Tables {
   idempotency: IdempotencyRow;
   calendar_tokens: CalendarTokenRow;
   plan_jobs: PlanJobRow;
+  summit_revisions: SummitRevisionRow;
 }

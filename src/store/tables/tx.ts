@@ -9,6 +9,7 @@ import { eventsTable } from './events.js';
 import { roomsTable, travelTable, venuesTable } from './logistics.js';
 import { meetingsTable } from './meetings.js';
 import { planJobsTable } from './plan-jobs.js';
+import { revisionsTable } from './revisions.js';
 import { conditionsTable, requestsTable, threadTable } from './requests.js';
 import { summitsTable } from './summits.js';
 import { usersTable } from './users.js';
@@ -40,6 +41,7 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   idempotency: idempotencyTable,
   calendarTokens: calendarTokensTable,
   planJobs: planJobsTable,
+  revisions: revisionsTable,
 };
 
 /**

@@ -17,6 +17,12 @@ export interface TableContext {
   readonly dialect: DialectName;
   /** Announces `notice` once the transaction commits (Store.subscribe); dropped on rollback. */
   notify(notice: StoreNotice): Promise<void>;
+  /**
+   * Marks a summit's records as changed before changing them: the first mark in a transaction raises
+   * the summit's revision (committed or rolled back with the rest). On PostgreSQL that holds the
+   * revision row's lock until the end, so every writer takes it before any other lock of the summit.
+   */
+  touch(summit: string): Promise<void>;
 }
 
 /** Column values that pick one row. */
@@ -84,12 +90,26 @@ export async function insertVersioned(
   await insertOnce(ctx, target, { ...values, version: 1 });
 }
 
+/** The summit a row belongs to, if any: its summit_id, or the summit row itself. */
+function summitOf(target: Target, values: Record<string, unknown> = {}): string | undefined {
+  const summit = target.where.summit_id ?? values.summit_id;
+  if (typeof summit === 'string') return summit;
+  return target.table === 'summits' ? (target.where.id ?? (values.id as string | undefined)) : undefined;
+}
+
+/** Marks the row's summit as changed (see TableContext.touch), before the row is. */
+async function touch(ctx: TableContext, target: Target, values?: Record<string, unknown>): Promise<void> {
+  const summit = summitOf(target, values);
+  if (summit !== undefined) await ctx.touch(summit);
+}
+
 /** Inserts a row unless one with the same key (or another unique value) exists. */
 export async function insertOnce(
   ctx: TableContext,
   target: Target,
   values: Record<string, unknown>,
 ): Promise<void> {
+  await touch(ctx, target, values);
   const result = await guarded(ctx, target, 'write', () =>
     loose(ctx)
       .insertInto(target.table)
@@ -121,6 +141,7 @@ export async function updateVersioned(
   expected: number,
   values: Record<string, unknown>,
 ): Promise<number> {
+  await touch(ctx, target);
   const query = loose(ctx)
     .updateTable(target.table)
     .set({ ...values, version: expected + 1 })
@@ -132,6 +153,7 @@ export async function updateVersioned(
 
 /** Deletes the row when it is at `expected`. */
 export async function removeVersioned(ctx: TableContext, target: Target, expected: number): Promise<void> {
+  await touch(ctx, target);
   const query = loose(ctx).deleteFrom(target.table).where('version', '=', expected);
   const result = await guarded(ctx, target, 'delete', () => whereAll(query, target.where).executeTakeFirst());
   if (Number(result.numDeletedRows) === 0) await explainMiss(ctx, target, expected);
