@@ -5,7 +5,8 @@ import { SUMMIT, SYSTEM, at, condition, host, member, meeting, request } from '.
 import { FINAL_STATES, OPEN_STATES, missingAcceptances, openConditions, partiesOf } from './agreement.js';
 import { LIFECYCLE, type TransitionCommand, type TransitionName } from './lifecycle.js';
 import { ConditionStatus, RequestStatus, type Condition, type Request } from './schema.js';
-import { TransitionError, allowedTransitions, applyTransition } from './transition.js';
+import { TransitionError, allowedChangesAt, allowedTransitions, applyTransition } from './transition.js';
+import { instantFromMillis, instantMillis, type Instant } from '../time.js';
 
 const DELEGATIONS = ['usa', 'rus', 'chn'] as const;
 const ENDS = at('2017-11-11T17:00:00.000Z');
@@ -180,6 +181,33 @@ describe('applying any transition', () => {
       { numRuns: 1000 },
     );
     expect(confirmed).toBeGreaterThan(0);
+  });
+
+  it('allowedTransitions answers the same at any time before allowedChangesAt', () => {
+    fc.assert(
+      fc.property(
+        arbRequest,
+        arbConditions,
+        arbActor,
+        arbMeeting,
+        arbNow,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (req, cs, actor, m, now, fraction) => {
+          const at = (t: Instant) => ({ meeting: m, now: t, summitEndsAt: ENDS });
+          const changes = allowedChangesAt(at(now));
+          const from = instantMillis(now);
+          // a later instant still before the change (or up to a day later when nothing changes)
+          const until = changes === null ? from + 86_400_000 : instantMillis(changes) - 1;
+          const later = instantFromMillis(from + Math.floor((until - from) * fraction));
+          const ctx = { actor, summit: SUMMIT };
+          expect(allowedTransitions(req, cs, ctx, at(later))).toEqual(
+            allowedTransitions(req, cs, ctx, at(now)),
+          );
+          if (changes !== null) expect(instantMillis(changes)).toBeGreaterThan(from);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('is offered by allowedTransitions exactly when it would succeed', () => {

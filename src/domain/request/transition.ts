@@ -1,6 +1,6 @@
 // Runs the life-cycle table: checks state, side, role and guard, then applies the effect to a copy.
 import type { Meeting } from '../meeting/schema.js';
-import type { Instant } from '../time.js';
+import { instantMillis, type Instant } from '../time.js';
 import { type Acting, type ActorContext, resolveActing } from './acting.js';
 import { isParty, partiesOf } from './agreement.js';
 import {
@@ -165,4 +165,19 @@ export function allowedTransitions(
         .length === 0
     );
   });
+}
+
+/**
+ * The first instant after `circumstances.now` at which allowedTransitions, with nothing else
+ * changed, could answer differently because of the time alone (a meeting starting, the summit
+ * ending); null when its answer does not depend on the time. For caches of the answer.
+ */
+export function allowedChangesAt(circumstances: Circumstances): Instant | null {
+  const { now, meeting, summitEndsAt } = circumstances;
+  if (now === undefined) return null; // hold and lapse are not probed without the time
+  const later = [meeting?.start, summitEndsAt].filter(
+    (t): t is Instant => t !== undefined && instantMillis(t) > instantMillis(now),
+  );
+  if (later.length === 0) return null;
+  return later.reduce((a, b) => (instantMillis(a) <= instantMillis(b) ? a : b));
 }

@@ -11,6 +11,7 @@ import { listEncounters } from '../../encounters/list.js';
 import { LiveEvents } from '../../events/live.js';
 import { readEventLog } from '../../events/read-log.js';
 import { acceptPlan, proposePlan } from '../../planning/plan.js';
+import { summitRevision } from '../../summit/revision.js';
 import { changeSummit, createSummit, getSummit, listSummits } from '../../summit/summits.js';
 import { attack, attacks, type Attack } from '../probe.js';
 import { CONFIDENTIAL, S, type World } from '../world.js';
@@ -70,6 +71,9 @@ export const SUMMIT_ATTACKS: Record<string, Attack[]> = {
   ),
   'summit/summits.ts#getSummit': attacks(OUTSIDERS, 'reads the demo summit', 'hidden', (w, a) =>
     getSummit(w.ctx, a, S),
+  ),
+  'summit/revision.ts#summitRevision': attacks(OUTSIDERS, "reads the summit's revision", 'hidden', (w, a) =>
+    summitRevision(w.ctx, a, S),
   ),
   'summit/summits.ts#createSummit': attacks(
     ['host-admin', 'rus', ...OUTSIDERS],
