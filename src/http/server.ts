@@ -15,6 +15,7 @@ import { DEFAULT_BODY_LIMIT } from './limits.js';
 import { registerErrorHandling } from './errors.js';
 import { genReqId, loggerOptions, REQUEST_ID_HEADER, type LoggerOption } from './logging.js';
 import { registerOpenApi } from './openapi.js';
+import { DEFAULT_READ_CACHE_BYTES, registerReadCache } from './read-cache.js';
 import { Problem, PROBLEM_TYPE } from './problem.js';
 import { calendarFeedRoutes } from './routes/calendar.js';
 import { FEATURE_ROUTES } from './routes/index.js';
@@ -45,6 +46,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** The version shown in the OpenAPI document. */
   version?: string;
+  /** Bytes of GET answers to keep (read-cache.ts); 0 switches the cache off. Default 64 MiB. */
+  readCacheBytes?: number;
 }
 
 /** Every /api route must say who may call it; refusing to start beats an unguarded route. */
@@ -115,6 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerOpenApi(app, options.version ?? '0.1.0');
   registerAuthentication(app);
   registerIdempotency(app);
+  registerReadCache(app, options.readCacheBytes ?? DEFAULT_READ_CACHE_BYTES);
 
   for (const routes of FEATURE_ROUTES) await app.register(routes, { prefix: '/api' });
   await app.register(calendarFeedRoutes); // /ical/<token>.ics: outside /api, for calendar clients

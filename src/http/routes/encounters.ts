@@ -31,6 +31,7 @@ export const encounterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/summits/:summit/encounters',
     {
+      config: { readCache: true },
       schema: {
         tags: ['encounters'],
         summary: "The windows where a's and b's principals are both at an encounter event, in time order",

@@ -191,6 +191,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     app.get(
       `/summits/:summit/${k.path}`,
       {
+        config: { readCache: true },
         schema: {
           tags,
           summary: `Every ${k.noun} you may see, by id`,
@@ -227,6 +228,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     app.get(
       one,
       {
+        config: { readCache: true },
         schema: {
           tags,
           summary: `One ${k.noun}`,

@@ -116,6 +116,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/summits/:summit/meetings',
     {
+      config: { readCache: true },
       schema: {
         tags: ['meetings'],
         summary: "The summit's calendar: meetings you may read in full, the others only as busy time",

@@ -12,10 +12,13 @@ import { DomainEvent } from '../../domain/event/schema.js';
 import { Meeting } from '../../domain/meeting/schema.js';
 import { LIFECYCLE, type TransitionName } from '../../domain/request/lifecycle.js';
 import { Condition, Request } from '../../domain/request/schema.js';
+import { allowedChangesAt } from '../../domain/request/transition.js';
+import { instantMillis } from '../../domain/time.js';
 import { actorOf } from '../auth/authenticate.js';
 import { authz } from '../authz.js';
 import { IfMatchHeaders, requireIfMatch, withETag } from '../concurrency/etag.js';
 import { Page, PageQuery, paginate } from '../pagination.js';
+import { limitReadCache } from '../read-cache.js';
 import { ActingQuery, actingFor, RequestParams, SummitParams } from './common.js';
 
 /** The shared schemas of the request routes, named in OpenAPI. */
@@ -52,6 +55,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/summits/:summit/requests',
     {
+      config: { readCache: true },
       schema: {
         tags: ['requests'],
         summary: 'The requests you may see, by id, narrowed by any filters given',
@@ -97,6 +101,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/summits/:summit/requests/:request',
     {
+      config: { readCache: true },
       schema: {
         tags: ['requests'],
         summary: 'A request with its conditions, its meeting and the transitions you may take',
@@ -106,7 +111,10 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      const now = ctx.now(); // before the use case reads it: see allowedChangesAt
       const view = await getRequest(ctx, actorOf(request), request.params.summit, request.params.request);
+      const changes = allowedChangesAt({ meeting: view.meeting, now });
+      if (changes !== null) limitReadCache(request, instantMillis(changes));
       withETag(reply, view.request);
       return view;
     },

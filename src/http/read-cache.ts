@@ -1,0 +1,143 @@
+// A cache of GET answers, each kept for one caller and one revision of one summit.
+//
+// A route opts in with `config: { readCache: true }` when its answer depends on nothing but the
+// caller (user and grants), the summit's records and the URL. The key holds all four, and the
+// summit's revision rises with every committed change to its records (in any process), so an
+// entry can only be served while what it was computed from is unchanged: never to another user,
+// never after a change. Answers that also depend on the time say until when they hold
+// (limitReadCache). Hits skip the handler and the serialisation; everything else (authentication,
+// rate limits, headers, logs) runs as for any request.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../domain/actor/schema.js';
+import type { SummitId } from '../domain/ids.js';
+import { summitRevision } from '../app/summit/revision.js';
+
+/** Bytes of answers kept per server, least recently used dropped first. */
+export const DEFAULT_READ_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Tells whether an answer came from the cache (`hit`) or was computed and kept (`miss`). */
+export const CACHE_HEADER = 'x-sideline-cache';
+
+interface Entry {
+  body: string;
+  contentType: string;
+  etag: string | undefined;
+  /** Epoch ms after which the entry no longer holds. */
+  until: number;
+}
+
+interface Pending {
+  key: string;
+  until: number;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The answer depends only on the caller, the summit's records and the URL: cache it (GET only). */
+    readCache?: boolean;
+  }
+  interface FastifyRequest {
+    /** Set when this request's answer is to be kept (see read-cache.ts). */
+    readCacheEntry: Pending | null;
+  }
+}
+
+/** Answers by key, bounded by their total size in bytes (UTF-16 length as an estimate). */
+export class AnswerCache {
+  readonly #entries = new Map<string, Entry>();
+  #bytes = 0;
+  constructor(readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(key: string, now: number): Entry | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    this.#drop(key, entry);
+    if (entry.until <= now) return undefined;
+    this.#entries.set(key, entry); // most recently used last
+    this.#bytes += cost(key, entry);
+    return entry;
+  }
+
+  set(key: string, entry: Entry): void {
+    const old = this.#entries.get(key);
+    if (old) this.#drop(key, old);
+    const bytes = cost(key, entry);
+    if (bytes > this.maxBytes) return;
+    while (this.#bytes + bytes > this.maxBytes) {
+      const [oldestKey, oldest] = this.#entries.entries().next().value as [string, Entry];
+      this.#drop(oldestKey, oldest);
+    }
+    this.#entries.set(key, entry);
+    this.#bytes += bytes;
+  }
+
+  #drop(key: string, entry: Entry): void {
+    this.#entries.delete(key);
+    this.#bytes -= cost(key, entry);
+  }
+}
+
+function cost(key: string, entry: Entry): number {
+  return key.length + entry.body.length + 64;
+}
+
+/** What of the caller the answer may depend on: the user and their grants in the summit. */
+function callerKey(actor: Actor, summit: SummitId): string {
+  const grants = actor.grants
+    .filter((g) => g.summit === summit)
+    .map((g) => JSON.stringify(g))
+    .sort();
+  return `${actor.user}|${actor.system ? 'system' : ''}|${grants.join(',')}`;
+}
+
+/** Keeps this request's answer only until `until` (epoch ms): it changes then with the time alone. */
+export function limitReadCache(request: FastifyRequest, until: number): void {
+  if (request.readCacheEntry) request.readCacheEntry.until = Math.min(request.readCacheEntry.until, until);
+}
+
+/** Registers the cache's hooks; `maxBytes` 0 switches it off. */
+export function registerReadCache(app: FastifyInstance, maxBytes: number): void {
+  app.decorateRequest('readCacheEntry', null);
+  if (maxBytes <= 0) return;
+  const cache = new AnswerCache(maxBytes);
+  const ctx = app.deps.app;
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'GET' || !request.routeOptions.config.readCache || !request.auth) return;
+    const summit = (request.params as { summit?: SummitId }).summit;
+    if (summit === undefined) return;
+    const actor = request.auth.actor;
+    let revision: number;
+    try {
+      revision = await summitRevision(ctx, actor, summit);
+    } catch {
+      return; // not a participant, or the store failed: the handler gives the proper answer
+    }
+    const key = `${summit}\n${revision}\n${callerKey(actor, summit)}\n${request.url}`;
+    const hit = cache.get(key, app.deps.now().getTime());
+    if (hit) {
+      reply.header('content-type', hit.contentType).header(CACHE_HEADER, 'hit');
+      if (hit.etag !== undefined) reply.header('etag', hit.etag);
+      return reply.send(hit.body); // a string with a JSON content type is sent as it is
+    }
+    request.readCacheEntry = { key, until: Number.POSITIVE_INFINITY };
+    reply.header(CACHE_HEADER, 'miss');
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const pending = request.readCacheEntry;
+    if (!pending || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const etag = reply.getHeader('etag');
+    cache.set(pending.key, {
+      body: payload,
+      contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      etag: etag === undefined ? undefined : String(etag),
+      until: pending.until,
+    });
+    return payload;
+  });
+}
