@@ -13,7 +13,7 @@ import { ARGON2_OPTIONS } from './password.js';
 import { csrfTokenFor, login, logout, resolveSession } from './sessions.js';
 import { BACKENDS, openTestStore, seedSummit, TestClock, type TestStore } from './testing/stores.js';
 import { sha256Hex } from './secrets.js';
-import { createToken, listTokens, resolveToken, revokeToken } from './tokens.js';
+import { createToken, listTokens, ResolvedTokens, resolveToken, revokeToken } from './tokens.js';
 import { createUser, disableUser, setPassword, userByEmail } from './users.js';
 
 const PASSWORD = 'lantern harbour sunflower';
@@ -240,5 +240,28 @@ describe.each(BACKENDS)('account use cases on %s', (backend) => {
     const second = await createToken(t.store, user.id, 'another', clock.now());
     await disableUser(t.store, user.id);
     expect(await resolveToken(t.store, second.token)).toBeUndefined();
+  });
+
+  it('resolved tokens are reused only while nothing has committed: revocation, disabling and grants tell at once', async () => {
+    fresh();
+    const known = new ResolvedTokens();
+    const user = await createUser(t.store, { email: email(), name: 'Cy', password: PASSWORD, grants });
+    const made = await createToken(t.store, user.id, 'dashboard', clock.now());
+    const hash = sha256Hex(made.token);
+    expect((await resolveToken(t.store, made.token, known))?.actor.grants).toEqual(grants);
+    // kept under the current mark on SQLite; PostgreSQL has no mark and reads every time
+    const kept = known.get(hash, t.store.changeMark());
+    if (backend === 'sqlite') expect(kept?.user.id).toBe(user.id);
+    else expect(kept).toBeUndefined();
+
+    await t.store.write((tx) => tx.users.setGrants(user.id, []));
+    expect((await resolveToken(t.store, made.token, known))?.actor.grants).toEqual([]);
+    await revokeToken(t.store, user.id, made.info.id, clock.now());
+    expect(await resolveToken(t.store, made.token, known)).toBeUndefined();
+
+    const second = await createToken(t.store, user.id, 'another', clock.now());
+    expect(await resolveToken(t.store, second.token, known)).toBeDefined();
+    await disableUser(t.store, user.id);
+    expect(await resolveToken(t.store, second.token, known)).toBeUndefined();
   });
 });

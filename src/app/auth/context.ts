@@ -1,6 +1,7 @@
 // What the account use cases need: the store, the sign-in throttle and the session timeouts.
 import type { Store } from '../../store/store.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from './throttle.js';
+import { ResolvedTokens } from './tokens.js';
 
 /** How long a session lives. */
 export interface SessionPolicy {
@@ -24,6 +25,8 @@ export interface AuthContext {
   readonly store: Store;
   readonly throttle: LoginThrottle;
   readonly sessions: SessionPolicy;
+  /** API tokens resolved while nothing has committed since (see resolveToken). */
+  readonly tokens: ResolvedTokens;
 }
 
 /** Builds an AuthContext with the default policies unless others are given. */
@@ -35,5 +38,6 @@ export function createAuthContext(
     store,
     throttle: new LoginThrottle(options.throttle ?? DEFAULT_THROTTLE),
     sessions: { ...DEFAULT_SESSION_POLICY, ...options.sessions },
+    tokens: new ResolvedTokens(),
   };
 }

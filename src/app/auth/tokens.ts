@@ -71,14 +71,49 @@ export async function revokeToken(store: Store, user: UserId, id: string, now: D
   });
 }
 
-/** The user behind a token, or undefined when it is malformed, unknown, revoked or its user disabled. */
-export async function resolveToken(store: Store, token: string): Promise<ResolvedToken | undefined> {
+/**
+ * Tokens already resolved, each with the store's change mark it was read under: while the mark
+ * holds nothing has committed anywhere (no revocation, no disabled account, no changed grant), so
+ * the same answer stands. Where the store has no mark (PostgreSQL) every call reads.
+ */
+export class ResolvedTokens {
+  readonly #entries = new Map<string, { mark: number; resolved: ResolvedToken }>();
+  constructor(readonly max = 10_000) {}
+
+  /** The answer kept for a token's hash, if it was read under `mark`. */
+  get(hash: string, mark: number | undefined): ResolvedToken | undefined {
+    const entry = mark === undefined ? undefined : this.#entries.get(hash);
+    return entry && entry.mark === mark ? entry.resolved : undefined;
+  }
+
+  set(hash: string, mark: number | undefined, resolved: ResolvedToken): void {
+    if (mark === undefined) return;
+    if (this.#entries.size >= this.max) this.#entries.clear(); // rare: more live tokens than max
+    this.#entries.set(hash, { mark, resolved });
+  }
+}
+
+/**
+ * The user behind a token, or undefined when it is malformed, unknown, revoked or its user disabled.
+ * With `known`, a valid token's answer is reused while nothing has committed since it was read.
+ */
+export async function resolveToken(
+  store: Store,
+  token: string,
+  known?: ResolvedTokens,
+): Promise<ResolvedToken | undefined> {
   if (!TOKEN.test(token)) return undefined;
-  return store.read(async (tx) => {
-    const record = await tx.tokens.byHash(sha256Hex(token));
+  const hash = sha256Hex(token);
+  const mark = store.changeMark(); // before the read: a commit in between only makes the next call read
+  const kept = known?.get(hash, mark);
+  if (kept) return kept;
+  const resolved = await store.read(async (tx) => {
+    const record = await tx.tokens.byHash(hash);
     if (!record || record.revokedAt !== null) return undefined;
     const user = await tx.users.get(record.user);
     if (!user || user.disabled) return undefined;
     return { user, actor: await actorFor(tx, user), info: info(record) };
   });
+  if (resolved) known?.set(hash, mark, resolved);
+  return resolved;
 }

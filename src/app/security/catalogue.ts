@@ -78,6 +78,7 @@ export const NOT_USE_CASES: Record<string, string> = {
   'auth/tokens.ts#createToken': ACCOUNT,
   'auth/tokens.ts#listTokens': ACCOUNT,
   'auth/tokens.ts#revokeToken': ACCOUNT,
+  'auth/tokens.ts#ResolvedTokens': 'the memo resolveToken keeps; tested through it (accounts.test.ts)',
   'auth/tokens.ts#resolveToken': 'authentication: turns a token into an actor (accounts.test.ts)',
   'auth/users.ts#createUser': ACCOUNT,
   'auth/users.ts#disableUser': ACCOUNT,

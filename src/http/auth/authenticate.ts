@@ -28,7 +28,9 @@ async function credentials(app: FastifyInstance, request: FastifyRequest): Promi
   if (header !== undefined) {
     // an Authorization header is taken at its word: a bad token is refused, never ignored for the cookie
     const match = /^Bearer\s+(\S+)\s*$/iu.exec(header);
-    const found = match?.[1] ? await resolveToken(app.deps.auth.store, match[1]) : undefined;
+    const found = match?.[1]
+      ? await resolveToken(app.deps.auth.store, match[1], app.deps.auth.tokens)
+      : undefined;
     if (!found)
       throw new UnauthenticatedError('the bearer token is invalid, revoked, or its account is disabled');
     return { actor: found.actor, user: found.user, via: 'token', csrfToken: null };
