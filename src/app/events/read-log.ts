@@ -1,19 +1,31 @@
 // The event log, as much of it as the reader may see.
+import { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { DomainEvent } from '../../domain/event/schema.js';
 import type { SummitId } from '../../domain/ids.js';
+import { Instant } from '../../domain/time.js';
 import { canReadScope, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
+import { parseInput } from '../validate.js';
 
-/** Where to start reading and how much. */
-export interface LogQuery {
+/** The most events one read returns. */
+export const MAX_LOG_LIMIT = 1000;
+
+/**
+ * Where to start reading and how much. A limit that is not a whole number of at least 1 (NaN from a
+ * bad query string, say) is refused, not read as "no limit"; one above the maximum reads the maximum.
+ */
+export const LogQuery = z.strictObject({
   /** Events after this position (for resuming a stream). */
-  afterSeq?: number;
+  afterSeq: z.number().int().min(0).optional(),
   /** Events at or after this instant. */
-  since?: string;
+  since: Instant.optional(),
   /** At most this many events the reader may see (default 200, at most 1000). */
-  limit?: number;
-}
+  limit: z.number().int().min(1).optional(),
+});
+export type LogQuery = z.input<typeof LogQuery>;
+
+const PAGE = 500;
 
 /** Events the actor may read, in log order; private events of others are skipped, not redacted. */
 export async function readEventLog(
@@ -22,20 +34,21 @@ export async function readEventLog(
   summit: SummitId,
   query: LogQuery = {},
 ): Promise<DomainEvent[]> {
+  const q = parseInput(LogQuery, query);
   requireParticipant(actor, summit);
-  const limit = Math.min(Math.max(query.limit ?? 200, 1), 1000);
+  const limit = Math.min(q.limit ?? 200, MAX_LOG_LIMIT);
   const out: DomainEvent[] = [];
-  let after = query.afterSeq ?? 0;
+  let after = q.afterSeq ?? 0;
   // Read in pages until enough visible events are found or the log ends.
   for (;;) {
     const page = await ctx.store.read((tx) =>
-      tx.events.list(summit, { afterSeq: after, ...(query.since ? { since: query.since } : {}), limit: 500 }),
+      tx.events.list(summit, { afterSeq: after, ...(q.since ? { since: q.since } : {}), limit: PAGE }),
     );
     for (const e of page) {
       if (canReadScope(actor, summit, e.scope)) out.push(e);
       if (out.length === limit) return out;
     }
-    if (page.length < 500) return out;
+    if (page.length < PAGE) return out;
     after = page[page.length - 1]!.seq;
   }
 }

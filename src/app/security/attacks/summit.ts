@@ -13,6 +13,7 @@ import { readEventLog } from '../../events/read-log.js';
 import { acceptPlan, proposePlan } from '../../planning/plan.js';
 import { summitRevision } from '../../summit/revision.js';
 import { changeSummit, createSummit, getSummit, listSummits } from '../../summit/summits.js';
+import { ValidationError } from '../../errors.js';
 import { attack, attacks, type Attack } from '../probe.js';
 import { CONFIDENTIAL, S, type World } from '../world.js';
 import { noForeignDelegationEvents } from './requests.js';
@@ -33,8 +34,16 @@ const emptyPlan = (): Plan => ({
   stats: { millis: 0, seed: 1 },
 });
 
+/** Passes on what `answer` comes to, after checking that a refusal names the parameter at fault. */
+async function namesParameter(parameter: string, answer: Promise<unknown>): Promise<unknown> {
+  return answer.catch((e: unknown) => {
+    if (e instanceof ValidationError) expect(e.issues.map((i) => i.path)).toEqual([parameter]);
+    throw e;
+  });
+}
+
 /** Everything a live stream opened at the log's start sends until it has caught up. */
-async function replayLive(w: World, actor: Actor): Promise<DomainEvent[]> {
+export async function replayLive(w: World, actor: Actor): Promise<DomainEvent[]> {
   const live = await LiveEvents.start(w.ctx, { pollMs: 60_000 });
   try {
     const stream = await live.open(actor, S, 0);
@@ -105,6 +114,19 @@ export const SUMMIT_ATTACKS: Record<string, Attack[]> = {
       noForeignDelegationEvents,
     ),
     ...attacks(OUTSIDERS, 'reads the event log', 'hidden', (w, a) => readEventLog(w.ctx, a, S)),
+    // NaN (a query string that is no number) must not read as "no limit": the whole log at once
+    ...attacks(
+      ['chn', 'host-staff'],
+      'reads the event log with a limit that is not a number',
+      'invalid',
+      (w, a) => namesParameter('limit', readEventLog(w.ctx, a, S, { limit: Number('all') })),
+    ),
+    attack('chn', 'reads the event log with a fractional limit', 'invalid', (w, a) =>
+      namesParameter('limit', readEventLog(w.ctx, a, S, { limit: 2.5 })),
+    ),
+    attack('chn', 'reads the event log after a position that is not a number', 'invalid', (w, a) =>
+      namesParameter('afterSeq', readEventLog(w.ctx, a, S, { afterSeq: Number.NaN })),
+    ),
   ],
   // a class's method, so the export guard does not list it: named here by hand
   'events/live.ts#LiveEvents.open': [
