@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { ValidationError, type Issue } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
+import { refuseWhileInUse, type Referrers } from './in-use.js';
 
 interface Record_ {
   id: string;
@@ -31,6 +32,11 @@ export interface EntitySpec<T extends Record_> {
   scope(record: Omit<T, 'version'>, tx: Tx, summit: SummitId): Scope | Promise<Scope>;
   /** The records the actor may read among `records` (default: all, for summit-scoped logistics). */
   visible?(actor: Actor, summit: SummitId, records: T[], tx: Tx): Promise<T[]>;
+  /**
+   * What still refers to the record, as far as the actor may see it (remove only): a record in use
+   * is not removed, and the refusal names only what the actor may see (in-use.ts).
+   */
+  referrers?(tx: Tx, actor: Actor, summit: SummitId, id: string): Promise<Referrers>;
 }
 
 /** The five use cases of one kind of record. */
@@ -118,6 +124,8 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
       return writeWithEvents(ctx, async (tx) => {
         const before = await readable(tx, actor, summit, id);
         await spec.authorise(actor, summit, before, tx);
+        if (spec.referrers)
+          refuseWhileInUse(`${spec.name} ${id}`, await spec.referrers(tx, actor, summit, id));
         const scope = await spec.scope(before, tx, summit);
         await spec.collection(tx).remove(summit, id, expectedVersion);
         await recordEvent(tx, ctx, actor, summit, scope, `${spec.name}.removed`, { id });

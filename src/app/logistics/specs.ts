@@ -7,6 +7,7 @@ import type { Tx } from '../../store/store.js';
 import { requireCapability } from '../access.js';
 import type { Issue } from '../errors.js';
 import { entityUseCases } from './entity.js';
+import { delegationReferrers, roomReferrers, venueReferrers } from './in-use.js';
 
 const hostManages = (actor: Actor, summit: SummitId) => requireCapability(actor, summit, 'manage-logistics');
 
@@ -41,6 +42,7 @@ export const venues = entityUseCases({
   collection: (tx) => tx.venues,
   schema: Venue.omit(noVersion).strict(),
   authorise: hostManages,
+  referrers: venueReferrers,
   scope: () => ({ kind: 'summit' }),
 });
 
@@ -57,6 +59,7 @@ export const rooms = entityUseCases({
     }
     return issues;
   },
+  referrers: roomReferrers,
   scope: () => ({ kind: 'summit' }),
 });
 
@@ -66,6 +69,7 @@ export const delegations = entityUseCases({
   collection: (tx) => tx.delegations,
   schema: Delegation.omit(noVersion).strict(),
   authorise: hostManages,
+  referrers: delegationReferrers,
   scope: () => ({ kind: 'summit' }),
 });
 

@@ -48,6 +48,11 @@ export const NOT_USE_CASES: Record<string, string> = {
   'meetings/rules.ts#violationsOf': PART,
   'planning/diff.ts#diffPlan': PART,
   'planning/plan.ts#planningInput': PART,
+  'logistics/in-use.ts#refuseWhileInUse':
+    'the refusal the logistics remove use cases apply; tested through them',
+  'logistics/in-use.ts#roomReferrers': PART,
+  'logistics/in-use.ts#venueReferrers': PART,
+  'logistics/in-use.ts#delegationReferrers': PART,
   'files/export-summit.ts#visibleSummitData': 'the filter exportSummitFile applies; tested through it',
   'files/keep-hidden.ts#keepHidden':
     'what importIntoSummit keeps inside its transaction (pure data); tested through it',

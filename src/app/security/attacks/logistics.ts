@@ -5,6 +5,7 @@ import { personAgenda } from '../../logistics/agenda.js';
 import type { EntityUseCases } from '../../logistics/entity.js';
 import { busy, delegations, persons, programme, rooms, venues } from '../../logistics/specs.js';
 import { roomUtilisation } from '../../logistics/utilisation.js';
+import { ConflictError } from '../../errors.js';
 import { attack, attacks, type Attack } from '../probe.js';
 import { S, type AttackerName, type World } from '../world.js';
 
@@ -37,6 +38,7 @@ function hostManaged<T extends Versioned>(
   existing: string,
   edit: (r: Omit<T, 'version'>) => Omit<T, 'version'>,
   invalid: Record<string, unknown>,
+  inUse: Attack[] = [],
 ): Record<string, Attack[]> {
   const key = (op: string) => `logistics/specs.ts#${exported}.${op}`;
   return {
@@ -58,6 +60,7 @@ function hostManaged<T extends Versioned>(
         uc.remove(w.ctx, a, S, existing, 1),
       ),
       ...attacks(OUTSIDERS, `removes ${existing}`, 'hidden', (w, a) => uc.remove(w.ctx, a, S, existing, 1)),
+      ...inUse,
     ],
     [key('list')]: [
       ...attacks(['chn', 'host-staff'], `lists ${name}s`, 'read', (w, a) => uc.list(w.ctx, a, S)),
@@ -80,6 +83,21 @@ const newBusy = (person: string, id = 'sec-busy') => ({
 });
 const NOT_US: readonly AttackerName[] = ['rus', 'chn', 'host-admin', 'host-staff'];
 
+/**
+ * Passes on what removing a record in use comes to, after checking that the refusal names what the
+ * remover may see (`seen`) and says, without naming them, whether records it may not see are there.
+ */
+function refusedInUse(answer: Promise<unknown>, seen: string[], hidden: boolean): Promise<unknown> {
+  return answer.catch((e: unknown) => {
+    if (e instanceof ConflictError) {
+      expect(e.code).toBe('in-use');
+      for (const name of seen) expect(e.message).toContain(name);
+      expect(e.message.includes('records you cannot see'), e.message).toBe(hidden);
+    }
+    throw e;
+  });
+}
+
 /** Every logistics use case, with the attempts that must fail (or read nothing private). */
 export const LOGISTICS_ATTACKS: Record<string, Attack[]> = {
   ...hostManaged(
@@ -93,6 +111,23 @@ export const LOGISTICS_ATTACKS: Record<string, Attack[]> = {
       id: 'Bad Id',
       name: '',
     },
+    [
+      // only US busy blocks are at the Hyatt: the host learns no more than that something is
+      attack('host-admin', 'removes hyatt, where only US busy blocks are', 'conflict', (w, a) =>
+        refusedInUse(venues.remove(w.ctx, a, S, 'hyatt', 1), [], true),
+      ),
+      attack(
+        'host-admin',
+        'removes furama, with a request, a held meeting and busy blocks there',
+        'conflict',
+        (w, a) =>
+          refusedInUse(
+            venues.remove(w.ctx, a, S, 'furama', 1),
+            ['request can-mex', 'meeting sgp-nzl-breakfast'],
+            true,
+          ),
+      ),
+    ],
   ),
   ...hostManaged(
     'rooms',
@@ -102,6 +137,27 @@ export const LOGISTICS_ATTACKS: Record<string, Attack[]> = {
     'ariyana-b1',
     (r) => ({ ...r, delegation: 'chn' as never }),
     { id: 'sec-room', venue: 'ariyana', name: 'R', capacity: -1, available: null, delegation: null },
+    [
+      // a room a confidential meeting holds: refused without naming it (no 500 from the store)
+      attack(
+        'host-admin',
+        'removes ariyana-b3, which meetings it sees and a confidential one hold',
+        'conflict',
+        (w, a) =>
+          refusedInUse(
+            rooms.remove(w.ctx, a, S, 'ariyana-b3', 1),
+            ['meeting aus-chn-trade', 'meeting hkg-aus-fta', 'meeting usa-jpn-kor'],
+            true,
+          ),
+      ),
+      attack('host-admin', 'removes ariyana-b1, which only meetings it sees hold', 'conflict', (w, a) =>
+        refusedInUse(
+          rooms.remove(w.ctx, a, S, 'ariyana-b1', 1),
+          ['meeting usa-vnm', 'meeting chn-rus'],
+          false,
+        ),
+      ),
+    ],
   ),
   ...hostManaged(
     'delegations',
@@ -111,6 +167,11 @@ export const LOGISTICS_ATTACKS: Record<string, Attack[]> = {
     'chn',
     (d) => ({ ...d, name: 'Renamed' }),
     { id: 'sec', name: 'D' },
+    [
+      attack('host-admin', 'removes twn, party to a confidential request only', 'conflict', (w, a) =>
+        refusedInUse(delegations.remove(w.ctx, a, S, 'twn', 1), [], true),
+      ),
+    ],
   ),
   ...hostManaged(
     'programme',

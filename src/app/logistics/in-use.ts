@@ -1,0 +1,160 @@
+// What still refers to a venue, room or delegation someone wants to remove, told only as far as the
+// remover may see it: records hidden from them are counted as "records you cannot see", never named.
+import { delegationsOf } from '../../domain/actor/authority.js';
+import type { Actor } from '../../domain/actor/schema.js';
+import type { SummitId } from '../../domain/ids.js';
+import type { Meeting } from '../../domain/meeting/schema.js';
+import { partiesOf } from '../../domain/request/agreement.js';
+import type { Request } from '../../domain/request/schema.js';
+import type { Tx } from '../../store/store.js';
+import { canSeeRequest } from '../access.js';
+import { ConflictError } from '../errors.js';
+
+/** The records that refer to one record: those the remover may see, by name, and whether others do. */
+export interface Referrers {
+  /** Phrases naming visible referrers, e.g. `meeting usa-rus-fm`. */
+  seen: string[];
+  /** True when a record the remover may not see refers to it too. */
+  hidden: boolean;
+}
+
+/** At most this many referrers are named in a refusal. */
+const NAMED = 8;
+
+/** Refuses the removal of `what` (e.g. `room ariyana-b3`) while anything refers to it; changes nothing. */
+export function refuseWhileInUse(what: string, referrers: Referrers): void {
+  const { seen, hidden } = referrers;
+  if (seen.length === 0 && !hidden) return;
+  const named = seen.slice(0, NAMED);
+  const more = seen.length - named.length;
+  const parts = [
+    ...named,
+    ...(more > 0 ? [`${more} more`] : []),
+    ...(hidden ? ['records you cannot see'] : []),
+  ];
+  throw new ConflictError(
+    `${what} is in use by ${listOf(parts)}; move or remove ${parts.length === 1 && !hidden ? 'it' : 'them'} first`,
+    'in-use',
+  );
+}
+
+/** "a", "a and b", "a, b and c". */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Sorts referrers into named and hidden by `visible`. */
+function sortOut<T>(records: readonly T[], visible: (r: T) => boolean, name: (r: T) => string): Referrers {
+  const seen = records.filter(visible).map(name);
+  return { seen, hidden: seen.length < records.length };
+}
+
+/** Joins several kinds of referrers. */
+function both(...all: Referrers[]): Referrers {
+  return { seen: all.flatMap((r) => r.seen), hidden: all.some((r) => r.hidden) };
+}
+
+/** A meeting is the remover's to see when its request is, or once it is announced. */
+function meetingsSeen(
+  actor: Actor,
+  summit: SummitId,
+  meetings: readonly Meeting[],
+  requests: ReadonlyMap<string, Request>,
+): Referrers {
+  return sortOut(
+    meetings,
+    (m) => {
+      const request = requests.get(m.request);
+      return request !== undefined && (m.announced || canSeeRequest(actor, summit, request));
+    },
+    (m) => `meeting ${m.request}`,
+  );
+}
+
+async function requestsById(tx: Tx, summit: SummitId): Promise<Map<string, Request>> {
+  return new Map((await tx.requests.list(summit)).map((r) => [r.id as string, r]));
+}
+
+/** The meetings held in a room. Takes the summit's placement lock, so none is placed there meanwhile. */
+export async function roomReferrers(
+  tx: Tx,
+  actor: Actor,
+  summit: SummitId,
+  room: string,
+): Promise<Referrers> {
+  await tx.lockSummit(summit);
+  const meetings = (await tx.meetings.list(summit)).filter((m) => m.room === room);
+  return meetingsSeen(actor, summit, meetings, await requestsById(tx, summit));
+}
+
+/**
+ * What stands at a venue: programme events, requests asking for it, busy blocks there and meetings
+ * in its rooms (the rooms themselves and the travel times go with the venue).
+ */
+export async function venueReferrers(
+  tx: Tx,
+  actor: Actor,
+  summit: SummitId,
+  venue: string,
+): Promise<Referrers> {
+  await tx.lockSummit(summit);
+  const [programme, busy, persons, rooms, meetings, requests] = await Promise.all([
+    tx.programme.list(summit),
+    tx.busy.list(summit),
+    tx.persons.list(summit),
+    tx.rooms.list(summit),
+    tx.meetings.list(summit),
+    requestsById(tx, summit),
+  ]);
+  const mine = new Set<string>(delegationsOf(actor, summit));
+  const delegationOf = new Map(persons.map((p) => [p.id as string, p.delegation as string]));
+  const roomsHere = new Set(rooms.filter((r) => r.venue === venue).map((r) => r.id as string));
+  return both(
+    sortOut(
+      programme.filter((e) => e.venue === venue),
+      () => true,
+      (e) => `programme event ${e.id}`,
+    ),
+    sortOut(
+      [...requests.values()].filter((r) => r.venue === venue),
+      (r) => canSeeRequest(actor, summit, r),
+      (r) => `request ${r.id}`,
+    ),
+    // a busy block is its delegation's: only they (or an operator) learn it is there
+    sortOut(
+      busy.filter((b) => b.venue === venue),
+      (b) => actor.system || mine.has(delegationOf.get(b.person) ?? ''),
+      (b) => `busy block ${b.id}`,
+    ),
+    meetingsSeen(
+      actor,
+      summit,
+      meetings.filter((m) => m.room !== null && roomsHere.has(m.room)),
+      requests,
+    ),
+  );
+}
+
+/** The requests a delegation is party to and the rooms lent to it. */
+export async function delegationReferrers(
+  tx: Tx,
+  actor: Actor,
+  summit: SummitId,
+  delegation: string,
+): Promise<Referrers> {
+  const [requests, rooms] = await Promise.all([tx.requests.list(summit), tx.rooms.list(summit)]);
+  return both(
+    sortOut(
+      requests.filter((r) => partiesOf(r).some((d) => d === delegation)),
+      (r) => canSeeRequest(actor, summit, r),
+      (r) => `request ${r.id}`,
+    ),
+    sortOut(
+      rooms.filter((r) => r.delegation === delegation),
+      () => true,
+      (r) => `room ${r.id}`,
+    ),
+  );
+}
