@@ -1,7 +1,7 @@
 // Authorisation at the one door: every use case asks here before it reads or writes a record.
-import { can, delegationsOf, type Capability } from '../domain/actor/authority.js';
+import { can, delegationsOf, holdsRoleIn, type Capability } from '../domain/actor/authority.js';
 import { canRead } from '../domain/visibility/read.js';
-import { scopeOfRequest } from '../domain/visibility/scopes.js';
+import { scopeOfDelegation, scopeOfRequest } from '../domain/visibility/scopes.js';
 import type { Actor } from '../domain/actor/schema.js';
 import type { DelegationId, SummitId } from '../domain/ids.js';
 import type { Request } from '../domain/request/schema.js';
@@ -11,7 +11,7 @@ import { ForbiddenError } from './errors.js';
 
 /** True when the actor takes part in the summit at all (host, a delegation, or the system). */
 export function participates(actor: Actor, summit: SummitId): boolean {
-  return actor.system || actor.grants.some((g) => g.summit === summit);
+  return actor.system || holdsRoleIn(actor, summit);
 }
 
 /** Refuses an actor with no role in the summit; its records are not theirs to know of. */
@@ -21,10 +21,10 @@ export function requireParticipant(actor: Actor, summit: SummitId): void {
 
 /**
  * True when the actor may read a request: its parties always; the host for logistics unless the
- * request is confidential; nobody else learns it exists.
+ * request is confidential; nobody else learns it exists. A draft is its asking delegation's only.
  */
 export function canSeeRequest(actor: Actor, summit: SummitId, request: Request): boolean {
-  return canRead(actor, summit, scopeOfRequest(request));
+  return canRead(actor, summit, partiesScope(request));
 }
 
 /** The request, when the actor may see it; otherwise "not found", so existence never leaks. */
@@ -41,8 +41,12 @@ export function requireVisibleRequest(
 /** True when the actor may read a record of this scope (the domain's one rule). */
 export const canReadScope = canRead;
 
-/** The scope of a request's shared records (the request, its conditions, thread and slot). */
-export const partiesScope = (request: Request): Scope => scopeOfRequest(request);
+/**
+ * The scope of a request's shared records (the request, its conditions, thread and slot). While it
+ * is a draft, nothing of it is shared yet: it stays with the delegation asking.
+ */
+export const partiesScope = (request: Request): Scope =>
+  request.status === 'draft' ? scopeOfDelegation(request.from) : scopeOfRequest(request);
 
 /**
  * The delegation the actor acts for: the one named, or their only delegation among `among`.

@@ -3,13 +3,20 @@
 // a stream resuming after seq n first replays the log from there, then joins the channel.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { DomainEvent } from '../../domain/event/schema.js';
-import type { SummitId } from '../../domain/ids.js';
+import type { DelegationId, SummitId } from '../../domain/ids.js';
 import { NotFoundError, type StoreNotice } from '../../store/store.js';
-import { canReadScope, requireParticipant } from '../access.js';
+import { requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
+import { draftsAmong, eventSeenBy } from './seen.js';
 
 /** Events read from the log at once. */
 const PAGE = 500;
+
+/** A page of the log and the requests in draft when it was read (see eventSeenBy). */
+interface LogPage {
+  events: DomainEvent[];
+  drafts: ReadonlyMap<string, DelegationId>;
+}
 
 /** One reader's stream. */
 export interface LiveStream {
@@ -124,8 +131,8 @@ export class LiveEvents {
     try {
       while (channel.readers.has(reader) && reader.cursor < Math.max(channel.cursor, upTo)) {
         const page = await this.read(summit, reader.cursor);
-        if (page.length === 0) break;
-        for (const event of page) this.give(reader, event);
+        if (page.events.length === 0) break;
+        for (const event of page.events) this.give(reader, event, page.drafts);
       }
     } catch {
       this.leave(summit, reader); // the stream cannot be served: end it, the client resumes
@@ -144,15 +151,18 @@ export class LiveEvents {
     if (channel.readers.size === 0) this.channels.delete(summit);
   }
 
-  private read(summit: SummitId, after: number): Promise<DomainEvent[]> {
-    return this.ctx.store.read((tx) => tx.events.list(summit, { afterSeq: after, limit: PAGE }));
+  private read(summit: SummitId, after: number): Promise<LogPage> {
+    return this.ctx.store.read(async (tx) => {
+      const events = await tx.events.list(summit, { afterSeq: after, limit: PAGE });
+      return { events, drafts: await draftsAmong(tx, summit, events) };
+    });
   }
 
   /** Hands one event to a reader when it is new to it and theirs to see. */
-  private give(reader: Reader, event: DomainEvent): void {
+  private give(reader: Reader, event: DomainEvent, drafts: LogPage['drafts']): void {
     if (event.seq <= reader.cursor) return;
     reader.cursor = event.seq;
-    if (!canReadScope(reader.actor, event.summit, event.scope)) return;
+    if (!eventSeenBy(reader.actor, event, drafts)) return;
     try {
       reader.send(event);
     } catch {
@@ -175,11 +185,11 @@ export class LiveEvents {
           channel.again = false;
           for (;;) {
             const page = await this.read(summit, channel.cursor);
-            for (const event of page) {
+            for (const event of page.events) {
               channel.cursor = Math.max(channel.cursor, event.seq);
-              for (const reader of channel.readers) if (reader.live) this.give(reader, event);
+              for (const reader of channel.readers) if (reader.live) this.give(reader, event, page.drafts);
             }
-            if (page.length < PAGE) break;
+            if (page.events.length < PAGE) break;
           }
         } while (channel.again && this.channels.get(summit) === channel);
       } catch {

@@ -4,9 +4,10 @@ import type { Actor } from '../../domain/actor/schema.js';
 import type { DomainEvent } from '../../domain/event/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import { Instant } from '../../domain/time.js';
-import { canReadScope, requireParticipant } from '../access.js';
+import { requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { parseInput } from '../validate.js';
+import { draftsAmong, eventSeenBy } from './seen.js';
 
 /** The most events one read returns. */
 export const MAX_LOG_LIMIT = 1000;
@@ -41,11 +42,16 @@ export async function readEventLog(
   let after = q.afterSeq ?? 0;
   // Read in pages until enough visible events are found or the log ends.
   for (;;) {
-    const page = await ctx.store.read((tx) =>
-      tx.events.list(summit, { afterSeq: after, ...(q.since ? { since: q.since } : {}), limit: PAGE }),
-    );
+    const { page, drafts } = await ctx.store.read(async (tx) => {
+      const events = await tx.events.list(summit, {
+        afterSeq: after,
+        ...(q.since ? { since: q.since } : {}),
+        limit: PAGE,
+      });
+      return { page: events, drafts: await draftsAmong(tx, summit, events) };
+    });
     for (const e of page) {
-      if (canReadScope(actor, summit, e.scope)) out.push(e);
+      if (eventSeenBy(actor, e, drafts)) out.push(e);
       if (out.length === limit) return out;
     }
     if (page.length < PAGE) return out;

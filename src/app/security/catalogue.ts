@@ -48,6 +48,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'meetings/rules.ts#violationsOf': PART,
   'planning/diff.ts#diffPlan': PART,
   'planning/plan.ts#planningInput': PART,
+  'events/seen.ts#draftsAmong': PART,
+  'events/seen.ts#eventSeenBy': 'the filter readEventLog and LiveEvents apply; tested through them',
   'logistics/in-use.ts#refuseWhileInUse':
     'the refusal the logistics remove use cases apply; tested through them',
   'logistics/in-use.ts#roomReferrers': PART,

@@ -1,10 +1,28 @@
 // What a party's own legitimate acts may disclose: never a confidential request to those who are
-// not its parties, whatever one party says or does about it.
+// not its parties, whatever one party says or does about it, and never a draft to anyone but the
+// delegation drafting it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, delegate } from '../../../test/support/app.js';
+import type { Actor } from '../../domain/actor/schema.js';
+import { NotFoundError } from '../../store/store.js';
 import { setPublicLine } from '../deliberation/public-line.js';
+import { listEncounters } from '../encounters/list.js';
 import { readEventLog } from '../events/read-log.js';
-import { ACTORS, buildWorld, leaksIn, S, type World } from './world.js';
+import { exportSummitFile } from '../files/export-summit.js';
+import { meetingsCsv } from '../files/meetings-csv.js';
+import { personAgenda } from '../logistics/agenda.js';
+import { listMeetings } from '../meetings/list.js';
+import { proposePlan } from '../planning/plan.js';
+import { suggestSlots } from '../planning/suggest.js';
+import { askWhatIf } from '../planning/what-if.js';
+import { requestHistory } from '../requests/history.js';
+import { getRequest, listRequests } from '../requests/read.js';
+import { requestMeeting } from '../requests/request-meeting.js';
+import { searchRequests } from '../requests/search.js';
+import { postToThread, readThread } from '../requests/thread.js';
+import { transitionRequest } from '../requests/transition.js';
+import { replayLive } from './attacks/summit.js';
+import { ACTORS, buildWorld, DRAFTS, leaksIn, S, type World } from './world.js';
 
 describe.each(BACKENDS)('what a party discloses of a confidential request, on %s', (backend) => {
   let w: World;
@@ -40,5 +58,81 @@ describe.each(BACKENDS)('what a party discloses of a confidential request, on %s
       (e) => e.type === 'public-line.published' && e.payload.request === 'usa-rus-officials',
     );
     expect(published.map((e) => e.payload.delegation)).toEqual(['rus']);
+  });
+});
+
+/** Everything a reader is given about the summit by the use cases that list or summarise it. */
+async function everythingSeenBy(w: World, actor: Actor): Promise<Record<string, unknown>> {
+  const host = actor.grants.some((g) => g.kind === 'host');
+  return {
+    requests: await listRequests(w.ctx, actor, S),
+    search: await searchRequests(w.ctx, actor, S, { counterpart: 'jpn' }),
+    log: await readEventLog(w.ctx, actor, S, { limit: 1000 }),
+    live: await replayLive(w, actor),
+    export: await exportSummitFile(w.ctx, actor, S, 'json'),
+    csv: await meetingsCsv(w.ctx, actor, S),
+    meetings: await listMeetings(w.ctx, actor, S),
+    encounters: await listEncounters(w.ctx, actor, S, 'usa', 'jpn'),
+    agenda: await personAgenda(w.ctx, actor, S, 'usa-ustr'),
+    ...(host ? { plan: await proposePlan(w.ctx, actor, S, { timeLimitMs: 500, seed: 3 }) } : {}),
+  };
+}
+
+describe.each(BACKENDS)('what a draft discloses, on %s', (backend) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld(backend);
+  });
+  afterAll(() => w.t.dispose());
+
+  const usaPo = delegate(S, 'usa', 'protocol-officer');
+  const jpn = delegate(S, 'jpn', 'delegation-lead');
+  const draft = {
+    id: 'usa-jpn-autos',
+    to: ['jpn'],
+    format: 'bilateral',
+    level: 'ministers',
+    minutes: 30,
+    attendees: ['usa-ustr', 'jpn-meti'],
+    submit: false,
+  };
+
+  it('shows a draft and its thread to nobody but the delegation drafting it', async () => {
+    await requestMeeting(w.ctx, usaPo, S, draft);
+    await postToThread(w.ctx, usaPo, S, draft.id, { text: 'Talking points before we send it' });
+    const ids = [...Object.keys(DRAFTS).filter((d) => DRAFTS[d as keyof typeof DRAFTS] === 'usa'), draft.id];
+    const words = ids.map((text) => ({ text, what: `draft ${text}` }));
+    for (const [who, actor] of [
+      ['the counterpart', jpn],
+      ['host-admin', ACTORS['host-admin']],
+      ['host-staff', ACTORS['host-staff']],
+    ] as const) {
+      expect(leaksIn(await everythingSeenBy(w, actor), words), who).toEqual([]);
+      for (const id of ids) {
+        for (const ask of [
+          () => getRequest(w.ctx, actor, S, id),
+          () => requestHistory(w.ctx, actor, S, id),
+          () => readThread(w.ctx, actor, S, id),
+          () => suggestSlots(w.ctx, actor, S, id, {}),
+          () => askWhatIf(w.ctx, actor, S, id, { blocker: { kind: 'window', detail: 'allowed windows' } }),
+        ]) {
+          await expect(ask(), `${who} asks about ${id}`).rejects.toBeInstanceOf(NotFoundError);
+        }
+      }
+    }
+    // the delegation drafting it reads all of it
+    const us = await everythingSeenBy(w, ACTORS['usa-viewer']);
+    expect(leaksIn(us, words)).toEqual(words.map((m) => m.what));
+    const created = (us.log as { type: string; payload: { request?: string } }[]).filter(
+      (e) => e.payload.request === draft.id,
+    );
+    expect(created.map((e) => e.type)).toEqual(['request.created', 'thread.posted']);
+  });
+
+  it('shows the counterpart a draft once it is sent, from the sending on', async () => {
+    await transitionRequest(w.ctx, usaPo, S, draft.id, { name: 'submit' });
+    expect((await getRequest(w.ctx, jpn, S, draft.id)).request.status).toBe('requested');
+    const log = await readEventLog(w.ctx, jpn, S, { limit: 1000 });
+    expect(log.filter((e) => e.payload.request === draft.id).map((e) => e.type)).toEqual(['request.submit']);
   });
 });

@@ -29,6 +29,8 @@ export const OTHER = 'g20-2017' as SummitId;
 
 /** The confidential requests of the demo and their parties. */
 export const CONFIDENTIAL = { 'usa-rus-officials': ['usa', 'rus'], 'twn-jpn': ['twn', 'jpn'] } as const;
+/** The demo's drafts and the delegation asking each: nobody else learns they exist. */
+export const DRAFTS = { 'usa-jpn-trade': 'usa', 'sgp-mys': 'sgp' } as const;
 /** Requests whose private records (positions, decisions, lines, thread) the snapshot covers. */
 export const WATCHED = ['usa-rus', 'usa-rus-fm', 'usa-rus-officials', 'twn-jpn', 'chn-phl', 'png-usa'];
 
@@ -160,7 +162,10 @@ async function privateMarkers(
   return { byDelegation, public: JSON.stringify({ summit, programme, rooms, venues, delegations, persons }) };
 }
 
-/** The private strings of every delegation the actor is not in, and the confidential requests it is not party to. */
+/**
+ * The private strings of every delegation the actor is not in, the confidential requests it is not
+ * party to, and the drafts of other delegations.
+ */
 function markersFor(actor: Actor, strings: PrivateStrings): Marker[] {
   if (actor.system) return [];
   const mine = new Set<string>(
@@ -175,6 +180,9 @@ function markersFor(actor: Actor, strings: PrivateStrings): Marker[] {
   }
   for (const [id, parties] of Object.entries(CONFIDENTIAL)) {
     if (!parties.some((p) => mine.has(p))) out.push({ text: id, what: `confidential request ${id}` });
+  }
+  for (const [id, asking] of Object.entries(DRAFTS)) {
+    if (!mine.has(asking)) out.push({ text: id, what: `draft request ${id}` });
   }
   return out;
 }

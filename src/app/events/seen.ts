@@ -1,0 +1,47 @@
+// Whether a reader may see one event of the log: its scope, and the draft rule for older events.
+import type { Actor } from '../../domain/actor/schema.js';
+import type { DomainEvent } from '../../domain/event/schema.js';
+import type { DelegationId, SummitId } from '../../domain/ids.js';
+import { scopeOfDelegation } from '../../domain/visibility/scopes.js';
+import type { Tx } from '../../store/store.js';
+import { canReadScope } from '../access.js';
+
+/** Above this many requests named in a page, one list of the summit's requests is cheaper than a get each. */
+const GETS = 20;
+
+/**
+ * The requests still in draft among those the parties-scoped events of `events` are about, each with
+ * the delegation drafting it. A live page is usually one event: one request is read, not the summit's.
+ */
+export async function draftsAmong(
+  tx: Tx,
+  summit: SummitId,
+  events: readonly DomainEvent[],
+): Promise<ReadonlyMap<string, DelegationId>> {
+  const named = new Set(
+    events.flatMap((e) => (e.scope.kind === 'parties' ? [e.scope.request as string] : [])),
+  );
+  const requests =
+    named.size > GETS
+      ? (await tx.requests.list(summit)).filter((r) => named.has(r.id))
+      : await Promise.all([...named].map((id) => tx.requests.get(summit, id)));
+  const drafts = new Map<string, DelegationId>();
+  for (const r of requests) if (r?.status === 'draft') drafts.set(r.id, r.from);
+  return drafts;
+}
+
+/**
+ * True when `actor` may read `event`. A draft is its asking delegation's alone: events of a request
+ * still in draft that were logged for all its parties (before drafts were kept inside) are read as
+ * the drafting delegation's, so a counterpart or the host learns nothing of it until it is sent.
+ */
+export function eventSeenBy(
+  actor: Actor,
+  event: DomainEvent,
+  drafts: ReadonlyMap<string, DelegationId>,
+): boolean {
+  if (!canReadScope(actor, event.summit, event.scope)) return false;
+  if (event.scope.kind !== 'parties') return true;
+  const drafting = drafts.get(event.scope.request);
+  return drafting === undefined || canReadScope(actor, event.summit, scopeOfDelegation(drafting));
+}
