@@ -47,6 +47,8 @@ export class ConstraintExplainer {
   private readonly availableEnd: Int32Array;
   /** Longest engagement of each person, to start engagement scans near a start. */
   private readonly longest: Int32Array;
+  /** Busy blocks the input gives no label: explained only as "busy", never by where they are. */
+  private readonly anonymous: ReadonlySet<string>;
   /** The instant of a model minute (bound once; closures made per start would cost allocations). */
   private readonly at = (minute: number) => instantOfMinute(this.m.tl, minute);
   /** Person and request the meeting-clash callback reports for (set before each personClashes call). */
@@ -87,6 +89,7 @@ export class ConstraintExplainer {
         this.availableEnd[k * G + g] = i < 0 ? -FAR : set[i + 1]!;
       }
     });
+    this.anonymous = new Set(m.data.busy.filter((b) => b.label === null).map((b) => b.id as string));
     this.longest = Int32Array.from(m.persons, (p) =>
       p.engagements.reduce((x, e) => Math.max(x, e.to - e.from), 0),
     );
@@ -201,7 +204,9 @@ export class ConstraintExplainer {
         if (!(e + gapBetween(m, venue, x.venue) > x.from && x.to + gapBetween(m, x.venue, venue) > t))
           continue;
         const byBuffer = e + tl.buffer > x.from && x.to + tl.buffer > t;
-        if (!byBuffer) {
+        // Where an undescribed commitment is, is as private as what it is: the minutes to get there
+        // would name its venue. It shows as the commitment itself (the person is busy), nothing more.
+        if (!byBuffer && !(x.kind === 'busy' && this.anonymous.has(x.ref))) {
           const before = x.to <= t;
           if (this.add(keyOf(K.travel, p, i), false))
             this.define(() => [

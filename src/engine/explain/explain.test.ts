@@ -103,6 +103,46 @@ describe('explanations', () => {
     expect(u.detail).toContain('usa-potus: 30 min from InterContinental to Ariyana');
   });
 
+  it('shows a commitment without a label as busy, never where it is or how far away', () => {
+    const tight = (label?: string) =>
+      apec()
+        .busy('usa-potus-private', 'usa-potus', '2017-11-10T09:00', '2017-11-10T12:30', {
+          venue: 'icdn',
+          ...(label ? { label } : {}),
+        })
+        .request('usa-chn', {
+          from: 'usa',
+          to: ['chn'],
+          attendees: ['usa-potus', 'chn-president'],
+          venue: 'ariyana',
+          minutes: 30,
+        })
+        .build();
+    const anonymous = unplaced(tight(), 'usa-chn');
+    expect(anonymous.blockers).toEqual([
+      {
+        kind: 'busy',
+        person: 'usa-potus',
+        label: 'private commitment',
+        from: '2017-11-10T02:00:00.000Z',
+        to: '2017-11-10T05:30:00.000Z',
+      },
+    ]);
+    expect(anonymous.detail).toBe(
+      'No slot satisfies the rules: usa-potus: private commitment 10 Nov 09:00–12:30.',
+    );
+    expect(JSON.stringify(anonymous)).not.toMatch(/icdn|InterContinental|travel|30 min/u);
+    // a commitment the input describes is explained in full: its place and the travel to it
+    const described = unplaced(tight('Bilateral preparation'), 'usa-chn');
+    expect(described.blockers).toContainEqual({
+      kind: 'travel',
+      person: 'usa-potus',
+      fromVenue: 'icdn',
+      toVenue: 'ariyana',
+      minutes: 30,
+    });
+  });
+
   it('names the meetings and the booked rooms that displace a lower priority request', () => {
     const data = apec()
       .delegation('jpn', { principal: 'jpn-pm' })

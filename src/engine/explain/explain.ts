@@ -1,7 +1,7 @@
 // Explanations for every request a plan leaves out: its state, or the blockers that rule out each slot.
 import type { Model } from '../model/model.js';
 import type { ScheduleState } from '../search/state.js';
-import type { Unplaced } from '../result.js';
+import type { Blocker, Unplaced } from '../result.js';
 import type { RequestId } from '../../domain/ids.js';
 import { ConstraintExplainer } from './constraints.js';
 import { describeBlocker, localTime, type Names } from './describe.js';
@@ -12,8 +12,31 @@ const MAX_PHRASES = 6;
 
 /** Venue names and the zone of a model, for the phrases of explanations. */
 export function namesOf(m: Model): Names {
-  const venueName = new Map(m.data.venues.map((v) => [v.id as string, v.name]));
-  return { zone: m.tl.zone, venue: (id) => (id === null ? 'no venue' : (venueName.get(id) ?? id)) };
+  return namesFor(m.data.venues, m.tl.zone);
+}
+
+/** Venue names and a zone, for the phrases of explanations. */
+export function namesFor(venues: readonly { id: string; name: string }[], zone: string): Names {
+  const venueName = new Map(venues.map((v) => [v.id, v.name]));
+  return { zone, venue: (id) => (id === null ? 'no venue' : (venueName.get(id) ?? id)) };
+}
+
+/**
+ * The detail of a request no slot could take, listing its blockers in words (the first few, then
+ * how many more). The same words for the same blockers, so a reader's copy can be rebuilt from
+ * blockers it may see.
+ */
+export function listedDetail(
+  reason: 'no-slot' | 'displaced',
+  blockers: readonly Blocker[],
+  names: Names,
+): string {
+  const phrases = blockers.map((b) => describeBlocker(b, names));
+  const shown = phrases.slice(0, MAX_PHRASES).join('; ');
+  const more = phrases.length > MAX_PHRASES ? `; and ${phrases.length - MAX_PHRASES} more` : '';
+  return reason === 'displaced'
+    ? `Every possible slot is taken: ${shown}${more}.`
+    : `No slot satisfies the rules: ${shown}${more}.`;
 }
 
 /** One Unplaced entry for each request not on the plan (fixed meetings are always on it). */
@@ -31,17 +54,10 @@ export function explainUnplaced(m: Model, state: ScheduleState): Unplaced[] {
     if (state.start[req.index]! >= 0) continue;
     explainer ??= new ConstraintExplainer(m, state);
     const e = explainer.explain(req.index);
-    const phrases = e.blockers.map((b) => describeBlocker(b, names));
-    const shown = phrases.slice(0, MAX_PHRASES).join('; ');
-    const more = phrases.length > MAX_PHRASES ? `; and ${phrases.length - MAX_PHRASES} more` : '';
-    let detail: string;
-    if (e.freeAt !== null) {
-      detail = `A slot at ${localTime(instantOfMinute(m.tl, e.freeAt), m.tl.zone)} is free; the search ended before placing it.`;
-    } else if (e.reason === 'displaced') {
-      detail = `Every possible slot is taken: ${shown}${more}.`;
-    } else {
-      detail = `No slot satisfies the rules: ${shown}${more}.`;
-    }
+    const detail =
+      e.freeAt !== null
+        ? `A slot at ${localTime(instantOfMinute(m.tl, e.freeAt), m.tl.zone)} is free; the search ended before placing it.`
+        : listedDetail(e.reason === 'displaced' ? 'displaced' : 'no-slot', e.blockers, names);
     out.push({ request: req.id as RequestId, reason: e.reason, detail, blockers: e.blockers });
   }
   return out;
