@@ -9,9 +9,10 @@ import { requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
+import { loadSummitData } from '../summit/load.js';
 import { parseInput } from '../validate.js';
 import type { PlanDiff } from './diff.js';
-import { proposalSeenBy, writePlan, type PlanProposal } from './plan.js';
+import { jobPlanner, proposalSeenBy, writePlan, type PlanProposal } from './plan.js';
 
 /** The longest search a job may ask for. */
 export const MAX_PLAN_SECONDS = 600;
@@ -58,11 +59,14 @@ function requirePlanner(actor: Actor, summit: SummitId): void {
 /** The job as `actor` sees it; the plan is judged against the meetings stored now. */
 async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<PlanJobView> {
   let result: PlanProposal | null = null;
+  let progress = job.progress ?? NO_PROGRESS;
   if ((job.status === 'done' || job.status === 'accepted') && job.result) {
-    const [requests, meetings] = await ctx.store.read((tx) =>
-      Promise.all([tx.requests.list(job.summit), tx.meetings.list(job.summit)]),
-    );
-    result = proposalSeenBy(actor, { summit: { id: job.summit }, requests, meetings }, job.result as Plan);
+    const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
+    result = proposalSeenBy(actor, data, job.result as Plan);
+    // a plan cut down for its reader (made with more than they may see) reports what is left
+    if (result.plan !== job.result) {
+      progress = { ...progress, objective: result.plan.objective, bound: result.plan.bound };
+    }
   }
   return {
     id: job.id,
@@ -73,7 +77,7 @@ async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<Plan
     createdAt: job.createdAt,
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
-    progress: job.progress ?? NO_PROGRESS,
+    progress,
     result,
     error: job.error,
   };
@@ -144,7 +148,12 @@ export async function acceptPlanJob(
       );
     }
     const accepted = await tx.planJobs.update({ ...found, status: 'accepted', version: expectedVersion });
-    const written = await writePlan(tx, ctx, actor, summit, found.result as Plan);
+    // made for the host's planners (or, if stored before that, for whoever ran it): what the writer
+    // or the host may not see is left out of it, and stays where it is on the calendar
+    const written = await writePlan(tx, ctx, actor, summit, found.result as Plan, {
+      madeFor: jobPlanner(summit),
+      unseen: 'drop',
+    });
     await recordEvent(tx, ctx, actor, summit, { kind: 'host' }, 'plan.accepted', {
       job: id,
       placed: written.placed.length,

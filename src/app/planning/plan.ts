@@ -1,6 +1,6 @@
 // Plans a stored summit with the engine and, once accepted, writes the plan as placements.
 import type { Actor } from '../../domain/actor/schema.js';
-import type { SummitId } from '../../domain/ids.js';
+import type { SummitId, UserId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { applyTransition } from '../../domain/request/transition.js';
 import type { SummitData } from '../../domain/summit/data.js';
@@ -9,13 +9,16 @@ import type { Plan } from '../../engine/result.js';
 import type { Progress } from '../../engine/search/search.js';
 import { NotFoundError, type Tx } from '../../store/store.js';
 import { solveInWorker } from '../../engine/worker/run-in-worker.js';
-import { canSeeRequest, partiesScope, requireCapability } from '../access.js';
+import type { Violation } from '../../engine/check/violation.js';
+import { partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
 import { redactViolations } from '../meetings/check.js';
 import { diffPlan, type PlanDiff } from './diff.js';
+import { withHiddenAsOccupancy } from './occupancy.js';
+import { hiddenRequests, planSeenBy } from './plan-view.js';
 
 /** Limits and hooks of one planning run. */
 export interface PlanOptions {
@@ -39,6 +42,28 @@ export function planningInput(data: SummitData): SummitData {
   return { ...data, busy: data.busy.map((b) => ({ ...b, label: null })) };
 }
 
+/**
+ * What the engine may know when `planner` plans: planningInput, less every request the planner may
+ * not see (another delegation's draft, a confidential request of others). Their meetings stay as
+ * fixed occupancy (the attendees busy, the room unavailable, nothing named), so the plan goes
+ * around them but never moves them, nor counts them in its objective, bound or explanations.
+ */
+export function planningInputFor(planner: Actor, data: SummitData): SummitData {
+  return withHiddenAsOccupancy(planningInput(data), hiddenRequests(planner, data));
+}
+
+/**
+ * Whom a planning job plans for: the host's staff. Any of them may follow a job, read its plan and
+ * accept it, so a job is made with what every one of them may see, whoever started it.
+ */
+export function jobPlanner(summit: SummitId): Actor {
+  return {
+    user: 'host-planning' as UserId,
+    grants: [{ kind: 'host', summit, role: 'host-staff' }],
+    system: false,
+  };
+}
+
 /** Runs the engine on the stored summit (in a worker thread) and returns the proposal; nothing is written. */
 export async function proposePlan(
   ctx: AppContext,
@@ -48,7 +73,7 @@ export async function proposePlan(
 ): Promise<PlanProposal> {
   requireCapability(actor, summit, 'place-meetings');
   const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
-  const plan = await solveInWorker(planningInput(data), {
+  const plan = await solveInWorker(planningInputFor(actor, data), {
     seed: options.seed ?? 1,
     timeLimitMs: options.timeLimitMs ?? 10_000,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -57,58 +82,16 @@ export async function proposePlan(
   return proposalSeenBy(actor, data, plan);
 }
 
-/** The part of a summit a proposal's reader is judged against: which requests exist, which meetings are stored. */
-export type ProposalContext = Pick<SummitData, 'requests' | 'meetings'> & { summit: { id: SummitId } };
-
 /** A plan and its difference from the stored meetings, as `actor` may see them. */
-export function proposalSeenBy(actor: Actor, data: ProposalContext, plan: Plan): PlanProposal {
-  return {
-    plan: visiblePlan(actor, data, plan),
-    diff: visibleDiff(actor, data, diffPlan(data.meetings, plan, data.requests)),
-  };
-}
-
-/** Confidential requests stay invisible to a host who plans: they are placed, but not shown. */
-function visiblePlan(actor: Actor, data: ProposalContext, plan: Plan): Plan {
-  if (actor.system) return plan;
+export function proposalSeenBy(actor: Actor, data: SummitData, plan: Plan): PlanProposal {
+  const shown = planSeenBy(actor, data, plan);
   const hidden = hiddenRequests(actor, data);
-  return {
-    ...plan,
-    meetings: plan.meetings.filter((m) => !hidden.has(m.request)),
-    unscheduled: plan.unscheduled.filter((u) => !hidden.has(u.request)).map((u) => redact(u, hidden)),
-    moved: plan.moved.filter((r) => !hidden.has(r)),
-  };
-}
-
-function visibleDiff(actor: Actor, data: ProposalContext, diff: PlanDiff): PlanDiff {
-  if (actor.system) return diff;
-  const hidden = hiddenRequests(actor, data);
-  return {
-    placed: diff.placed.filter((p) => !hidden.has(p.request)),
-    moved: diff.moved.filter((m) => !hidden.has(m.to.request)),
-    removed: diff.removed.filter((p) => !hidden.has(p.request)),
-    unplaced: diff.unplaced.filter((u) => !hidden.has(u.request)).map((u) => redact(u, hidden)),
-  };
-}
-
-function hiddenRequests(actor: Actor, data: ProposalContext): Set<string> {
-  return new Set(data.requests.filter((r) => !canSeeRequest(actor, data.summit.id, r)).map((r) => r.id));
-}
-
-/** An explanation that names a hidden meeting calls it a private engagement instead. */
-function redact<T extends { detail: string; blockers: { kind: string; request?: string }[] }>(
-  u: T,
-  hidden: Set<string>,
-): T {
-  let detail = u.detail;
-  for (const id of hidden) detail = detail.split(id).join('a private engagement');
-  return {
-    ...u,
-    detail,
-    blockers: u.blockers.map((b) =>
-      b.kind === 'meeting' && b.request && hidden.has(b.request) ? { ...b, request: 'private' } : b,
-    ),
-  };
+  const diff = diffPlan(
+    data.meetings.filter((m) => !hidden.has(m.request)),
+    shown,
+    data.requests.filter((r) => !hidden.has(r.id)),
+  );
+  return { plan: shown, diff };
 }
 
 /**
@@ -117,30 +100,63 @@ function redact<T extends { detail: string; blockers: { kind: string; request?: 
  */
 export function acceptPlan(ctx: AppContext, actor: Actor, summit: SummitId, plan: Plan): Promise<PlanDiff> {
   requireCapability(actor, summit, 'place-meetings');
-  return writeWithEvents(ctx, async (tx) => {
-    await tx.lockSummit(summit);
-    return writePlan(tx, ctx, actor, summit, await planSeenBy(tx, actor, summit, plan));
-  });
+  return writeWithEvents(ctx, async (tx) => writePlan(tx, ctx, actor, summit, plan));
+}
+
+/** Whose view a plan to write was made in, and what to do with a placement its writer may not see. */
+export interface WriteOptions {
+  /** The planner the plan was made for (default: the writer); meetings it did not see stay as they are. */
+  madeFor?: Actor;
+  /**
+   * `refuse` (a plan from the caller): placing a request the writer may not see is "not found";
+   * `drop` (a stored plan, made in a view the writer does not share): such placements are left out.
+   */
+  unseen?: 'refuse' | 'drop';
+}
+
+/** A plan to write: the placements it may write, and the stored meetings it must leave alone. */
+interface ToWrite {
+  plan: Plan;
+  /** Requests whose stored meetings the plan keeps as they are, unseen by its writer or its planner. */
+  kept: ReadonlySet<string>;
 }
 
 /**
- * A plan from the caller speaks only of what the caller may see: placing a request they may not see
- * is "not found", and the stored meetings of such requests stay where they are (a host's plan never
+ * The placements a plan may write: those of requests both the writer and the plan's planner may
+ * see; every other stored meeting stays where it is, whatever the plan says (a host's plan never
  * holds the confidential meetings it was not shown, so it must not take them off the calendar).
  */
-async function planSeenBy(tx: Tx, actor: Actor, summit: SummitId, plan: Plan): Promise<Plan> {
-  if (actor.system) return plan;
-  const [requests, meetings] = await Promise.all([tx.requests.list(summit), tx.meetings.list(summit)]);
-  const byId = new Map(requests.map((r) => [r.id as string, r]));
-  const seen = (id: string) => {
-    const request = byId.get(id);
-    return request !== undefined && canSeeRequest(actor, summit, request);
-  };
-  for (const p of plan.meetings) if (!seen(p.request)) throw new NotFoundError('request', p.request);
-  const kept = meetings
-    .filter((m) => !seen(m.request))
+function placementsToWrite(actor: Actor, data: SummitData, plan: Plan, options: WriteOptions): ToWrite {
+  if (actor.system && (options.madeFor ?? actor).system) return { plan, kept: new Set() };
+  const hidden = new Set([...hiddenRequests(actor, data), ...hiddenRequests(options.madeFor ?? actor, data)]);
+  const known = new Set<string>(data.requests.map((r) => r.id));
+  for (const p of plan.meetings) {
+    if (!known.has(p.request) || (hidden.has(p.request) && options.unseen !== 'drop'))
+      throw new NotFoundError('request', p.request);
+  }
+  const kept = data.meetings
+    .filter((m) => hidden.has(m.request))
     .map((m) => ({ request: m.request, start: m.start, end: m.end, room: m.room }));
-  return { ...plan, meetings: [...plan.meetings, ...kept] };
+  return {
+    plan: {
+      ...plan,
+      meetings: [...plan.meetings.filter((p) => !hidden.has(p.request)), ...kept],
+      unscheduled: plan.unscheduled.filter((u) => !hidden.has(u.request)),
+    },
+    kept: new Set(kept.map((m) => m.request)),
+  };
+}
+
+/**
+ * The rules a plan breaks. A meeting it keeps without having seen it (another delegation's
+ * confidential meeting, to a host) keeps whatever clash it already had with a later change: the
+ * plan did not make it and may not move it, and refusing the plan for it would keep the host from
+ * planning at all while telling them such a meeting exists. Every other clash refuses the plan.
+ */
+function brokenByPlan(data: SummitData, { plan, kept }: ToWrite): Violation[] {
+  return checkPlan(data, plan.meetings).violations.filter(
+    (v) => v.requests.length === 0 || v.requests.some((r) => !kept.has(r)),
+  );
 }
 
 /**
@@ -152,11 +168,14 @@ export async function writePlan(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
-  plan: Plan,
+  proposed: Plan,
+  options: WriteOptions = {},
 ): Promise<PlanDiff> {
   await tx.lockSummit(summit);
   const data = await loadSummitData(tx, summit);
-  const { violations } = checkPlan(data, plan.meetings);
+  const toWrite = placementsToWrite(actor, data, proposed, options);
+  const plan = toWrite.plan;
+  const violations = brokenByPlan(data, toWrite);
   if (violations.length > 0) {
     // the example named must not name what the actor may not see (a confidential meeting, a busy block)
     const example = redactViolations(actor, data, violations)[0]!.message;

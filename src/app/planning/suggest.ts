@@ -4,13 +4,13 @@ import type { SummitId } from '../../domain/ids.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Plan } from '../../engine/result.js';
 import { suggest, type Suggestion } from '../../engine/suggest.js';
-import { canSeeRequest } from '../access.js';
 import type { AppContext } from '../context.js';
 import { loadVisibleRequest } from '../requests/load.js';
 import { loadSummitData } from '../summit/load.js';
 import { parseInput } from '../validate.js';
 import { z } from 'zod';
-import { planningInput } from './plan.js';
+import { planningInputFor } from './plan.js';
+import { hiddenRequests } from './plan-view.js';
 
 /** How many suggestions to ask for. */
 export const SuggestionsInput = z.strictObject({ k: z.coerce.number().int().min(1).max(50).default(5) });
@@ -29,8 +29,9 @@ export function currentPlan(data: SummitData): Plan {
 }
 
 /**
- * The engine's view of a summit for one reader's question: busy labels stripped (as for planning)
- * and the requests the reader may not see kept as anonymous commitments, so they still block.
+ * The engine's view of a summit for one reader's question, as for planning (planningInputFor): busy
+ * labels stripped, and the meetings of requests the reader may not see kept as anonymous occupancy,
+ * so they still block but are never named, moved or counted among the meetings a slot displaces.
  */
 export async function questionInput(
   ctx: AppContext,
@@ -40,11 +41,8 @@ export async function questionInput(
 ): Promise<{ data: SummitData; hidden: Set<string> }> {
   return ctx.store.read(async (tx) => {
     await loadVisibleRequest(tx, actor, summit, requestId);
-    const data = planningInput(await loadSummitData(tx, summit));
-    const hidden = new Set(
-      data.requests.filter((r) => !canSeeRequest(actor, summit, r)).map((r) => r.id as string),
-    );
-    return { data, hidden };
+    const stored = await loadSummitData(tx, summit);
+    return { data: planningInputFor(actor, stored), hidden: hiddenRequests(actor, stored) };
   });
 }
 

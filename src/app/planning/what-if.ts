@@ -1,7 +1,7 @@
 // What-if: the best slot a request would get if one named blocker were moved or removed.
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
-import type { RequestId, SummitId } from '../../domain/ids.js';
+import type { SummitId } from '../../domain/ids.js';
 import { Instant } from '../../domain/time.js';
 import type { Blocker } from '../../engine/result.js';
 import { whatIf, type WhatIf } from '../../engine/what-if.js';
@@ -59,7 +59,8 @@ export const WhatIfInput = z.strictObject({ blocker: BlockerInput });
 /**
  * The best slot the request would get if `blocker` were moved or removed, within the meetings
  * placed now, and which meetings would have to move for it; nothing is written. A meeting the
- * actor may not see cannot be named as the blocker, and shows as "private" among those to move.
+ * actor may not see cannot be named as the blocker, and is never among those to move: it is not
+ * theirs to move (questionInput keeps it as fixed occupancy).
  */
 export async function askWhatIf(
   ctx: AppContext,
@@ -73,7 +74,5 @@ export async function askWhatIf(
   if (blocker.kind === 'meeting' && hidden.has(blocker.request)) {
     throw new NotFoundError('request', blocker.request);
   }
-  const answer = whatIf(data, currentPlan(data), requestId, blocker as Blocker);
-  const displaces = answer.displaces.map((r) => (hidden.has(r) ? ('private' as RequestId) : r));
-  return { ...answer, displaces };
+  return whatIf(data, currentPlan(data), requestId, blocker as Blocker);
 }

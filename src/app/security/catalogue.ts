@@ -48,6 +48,14 @@ export const NOT_USE_CASES: Record<string, string> = {
   'meetings/rules.ts#violationsOf': PART,
   'planning/diff.ts#diffPlan': PART,
   'planning/plan.ts#planningInput': PART,
+  'planning/plan.ts#planningInputFor': PART,
+  'planning/plan.ts#jobPlanner': 'the view planning jobs are made in (a host planner’s): pure',
+  'planning/occupancy.ts#withHiddenAsOccupancy':
+    'what planningInputFor does with requests the planner may not see (pure data); tested through proposePlan and jobs',
+  'planning/plan-view.ts#hiddenRequests': RULE,
+  'planning/plan-view.ts#speaksOf': 'pure: whether a plan names a request hidden from its reader',
+  'planning/plan-view.ts#planSeenBy':
+    'the filter proposalSeenBy applies; tested through proposePlan and readPlanJob',
   'events/seen.ts#draftsAmong': PART,
   'events/seen.ts#eventSeenBy': 'the filter readEventLog and LiveEvents apply; tested through them',
   'logistics/in-use.ts#refuseWhileInUse':
