@@ -62,7 +62,7 @@ async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<Plan
   let progress = job.progress ?? NO_PROGRESS;
   if ((job.status === 'done' || job.status === 'accepted') && job.result) {
     const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
-    result = proposalSeenBy(actor, data, job.result as Plan);
+    result = proposalSeenBy(actor, data, job.result as Plan, jobPlanner(job.summit));
     // a plan cut down for its reader (made with more than they may see) reports what is left
     if (result.plan !== job.result) {
       progress = { ...progress, objective: result.plan.objective, bound: result.plan.bound };

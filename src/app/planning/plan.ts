@@ -82,10 +82,18 @@ export async function proposePlan(
   return proposalSeenBy(actor, data, plan);
 }
 
-/** A plan and its difference from the stored meetings, as `actor` may see them. */
-export function proposalSeenBy(actor: Actor, data: SummitData, plan: Plan): PlanProposal {
+/**
+ * A plan and its difference from the stored meetings, as `actor` may see them. A meeting the plan's
+ * planner (`madeFor`) did not see is no part of the difference: writing the plan leaves it alone.
+ */
+export function proposalSeenBy(
+  actor: Actor,
+  data: SummitData,
+  plan: Plan,
+  madeFor: Actor = actor,
+): PlanProposal {
   const shown = planSeenBy(actor, data, plan);
-  const hidden = hiddenRequests(actor, data);
+  const hidden = new Set([...hiddenRequests(actor, data), ...hiddenRequests(madeFor, data)]);
   const diff = diffPlan(
     data.meetings.filter((m) => !hidden.has(m.request)),
     shown,

@@ -55,12 +55,21 @@ function usToken(w: World): Promise<string> {
   return token;
 }
 
-/** The plan shown never names a request its reader may not see. */
+/**
+ * The plan shown never names a request its reader may not see. Made with more than the reader may
+ * see (the operator's), its numbers are recomputed over what is shown, and its bound, proven over
+ * requests the reader may not know of, is withheld, in the plan and in the progress alike.
+ */
 function noHiddenRequests(value: unknown, w: World): void {
   const view = value as PlanJobView;
   expect(view.result).not.toBeNull();
   const text = JSON.stringify(view.result);
   for (const id of Object.keys(w.hiddenMeetings)) expect(text).not.toContain(id);
+  const { plan } = view.result!;
+  expect(plan.bound).toBeNull();
+  expect(view.progress.objective).toEqual(plan.objective);
+  expect(view.progress.bound).toBeNull();
+  expect(plan.objective.moved).toBe(view.result!.diff.moved.length);
 }
 
 /** Every use case of the calendar view, planning jobs, questions to the engine and feeds, with their attacks. */
