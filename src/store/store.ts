@@ -236,6 +236,8 @@ export interface Tx {
     update(user: User): Promise<User>;
     grants(user: UserId): Promise<RoleGrant[]>;
     setGrants(user: UserId, grants: RoleGrant[]): Promise<void>;
+    /** Adds one grant after the user's others; concurrent additions for one user wait for each other. */
+    addGrant(user: UserId, grant: RoleGrant): Promise<void>;
     /** Stores the password hash (argon2id encoded string); never returned by get/list. */
     setPasswordHash(user: UserId, hash: string): Promise<void>;
     passwordHash(user: UserId): Promise<string | undefined>;
@@ -255,7 +257,15 @@ export interface Tx {
   };
   readonly idempotency: {
     get(user: UserId, key: string): Promise<IdempotentResponse | undefined>;
+    /** Stores the first answer to a key; DuplicateError when the key is stored already. */
     put(response: IdempotentResponse): Promise<void>;
+    /** Forgets the key's answer if it was stored before `storedBefore` (it expired), so the key can be used again. */
+    forget(user: UserId, key: string, storedBefore: string): Promise<void>;
+    /**
+     * Deletes at most `limit` answers stored before `storedBefore`, oldest first, and says how many.
+     * Rows another transaction holds are passed over, so concurrent sweeps never wait on each other.
+     */
+    removeStoredBefore(storedBefore: string, limit: number): Promise<number>;
   };
   readonly calendarTokens: {
     insert(token: CalendarToken): Promise<void>;
@@ -286,6 +296,13 @@ export interface Tx {
       outcome: { status: 'done'; result: unknown } | { status: 'failed'; error: string },
       at: string,
     ): Promise<boolean>;
+    /**
+     * Deletes at most `limit` finished jobs (done, failed, accepted or discarded) that finished
+     * before `finishedBefore`, oldest first, and says how many; queued and running jobs are never
+     * deleted. Rows another transaction holds are passed over. Like a runner's progress, this is
+     * not a change of the summit's records (its revision stays).
+     */
+    removeFinishedBefore(finishedBefore: string, limit: number): Promise<number>;
   };
   readonly revisions: {
     /**

@@ -6,6 +6,7 @@ import { eventsContract } from './events.case.js';
 import { migrationsContract } from './migrations.case.js';
 import { referencesContract } from './references.case.js';
 import { requestsContract } from './requests.case.js';
+import { retentionContract } from './retention.case.js';
 import { revisionsContract } from './revisions.case.js';
 import { scaleOutContract } from './scale-out.case.js';
 import { summitsContract } from './summits.case.js';
@@ -27,4 +28,5 @@ export function storeContract(target: StoreTarget): void {
   concurrencyContract(target);
   migrationsContract(target);
   scaleOutContract(target);
+  retentionContract(target);
 }

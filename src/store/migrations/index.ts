@@ -5,6 +5,8 @@ import type { DialectName } from '../backend.js';
 import * as initial from './0001_initial.js';
 import * as feedsJobsRoomExclusion from './0002_feeds_jobs_room_exclusion.js';
 import * as summitRevisions from './0003_summit_revisions.js';
+import * as retentionIndexes from './0004_retention_indexes.js';
+import * as platformGrants from './0005_platform_grants.js';
 
 // Migrations see the database as it was when they were written, not today's row types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,6 +21,8 @@ const migrations: Record<string, StoreMigration> = {
   '0001_initial': initial,
   '0002_feeds_jobs_room_exclusion': feedsJobsRoomExclusion,
   '0003_summit_revisions': summitRevisions,
+  '0004_retention_indexes': retentionIndexes,
+  '0005_platform_grants': platformGrants,
 };
 
 /** The names of every migration, in the order they apply. */

@@ -138,7 +138,7 @@ export function tokensTable(ctx: TableContext): Tx['tokens'] {
   };
 }
 
-/** The idempotency member of a transaction: a key is answered once, then remembered. */
+/** The idempotency member of a transaction: a key is answered once, then remembered until swept. */
 export function idempotencyTable(ctx: TableContext): Tx['idempotency'] {
   return {
     async get(user, key) {
@@ -165,6 +165,29 @@ export function idempotencyTable(ctx: TableContext): Tx['idempotency'] {
         body: response.body,
         created_at: response.createdAt,
       });
+    },
+    async forget(user, key, storedBefore) {
+      await ctx.db
+        .deleteFrom('idempotency')
+        .where('user_id', '=', user)
+        .where('key', '=', key)
+        .where('created_at', '<', storedBefore)
+        .execute();
+    },
+    async removeStoredBefore(storedBefore, limit) {
+      const result = await ctx.db
+        .deleteFrom('idempotency')
+        .where(({ eb, refTuple, selectFrom }) => {
+          let oldest = selectFrom('idempotency')
+            .select(['user_id', 'key'])
+            .where('created_at', '<', storedBefore)
+            .orderBy('created_at')
+            .limit(limit);
+          if (ctx.dialect === 'postgres') oldest = oldest.forUpdate().skipLocked();
+          return eb(refTuple('user_id', 'key'), 'in', oldest.$asTuple('user_id', 'key'));
+        })
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

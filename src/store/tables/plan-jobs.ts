@@ -7,6 +7,9 @@ import { json, jsonOrNull, parseJsonOrNull } from './columns.js';
 import type { PlanJobRow } from './rows.js';
 import { insertVersioned, updateVersioned, type TableContext, type Target } from './versioned.js';
 
+/** The statuses a job ends in: no runner will touch it again. */
+const FINISHED: readonly PlanJobStatus[] = ['done', 'failed', 'accepted', 'discarded'];
+
 /** A plan_jobs row as a PlanJob. */
 export function rowToPlanJob(row: Selectable<PlanJobRow>): PlanJob {
   return {
@@ -146,6 +149,24 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
       if (Number(result.numUpdatedRows) === 0) return false;
       await tell({ summit: row.summit_id as SummitId, id });
       return true;
+    },
+    async removeFinishedBefore(finishedBefore, limit) {
+      const result = await ctx.db
+        .deleteFrom('plan_jobs')
+        .where('id', 'in', () => {
+          let oldest = ctx.db
+            .selectFrom('plan_jobs')
+            .select('id')
+            .where('status', 'in', FINISHED)
+            .where('finished_at', '<', finishedBefore)
+            .orderBy('finished_at')
+            .limit(limit);
+          // a job being accepted or discarded right now is left for the next sweep
+          if (ctx.dialect === 'postgres') oldest = oldest.forUpdate().skipLocked();
+          return oldest;
+        })
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }
