@@ -1,4 +1,4 @@
-// Whether a reader may see one event of the log: its scope, and the draft rule for older events.
+// Whether a reader may see one event of the log: its scope, and the draft rule.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { DomainEvent } from '../../domain/event/schema.js';
 import type { DelegationId, SummitId } from '../../domain/ids.js';
@@ -9,18 +9,23 @@ import { canReadScope } from '../access.js';
 /** Above this many requests named in a page, one list of the summit's requests is cheaper than a get each. */
 const GETS = 20;
 
+/** The request an event is about: the one its scope is of, or the one its payload names. */
+function requestOf(event: DomainEvent): string | undefined {
+  if (event.scope.kind === 'parties') return event.scope.request;
+  const named = event.payload.request;
+  return typeof named === 'string' ? named : undefined;
+}
+
 /**
- * The requests still in draft among those the parties-scoped events of `events` are about, each with
- * the delegation drafting it. A live page is usually one event: one request is read, not the summit's.
+ * The requests still in draft among those the events of a page are about, each with the
+ * delegation drafting it. A live page is usually one event: one request is read, not the summit's.
  */
 export async function draftsAmong(
   tx: Tx,
   summit: SummitId,
   events: readonly DomainEvent[],
 ): Promise<ReadonlyMap<string, DelegationId>> {
-  const named = new Set(
-    events.flatMap((e) => (e.scope.kind === 'parties' ? [e.scope.request as string] : [])),
-  );
+  const named = new Set(events.flatMap((e) => requestOf(e) ?? []));
   const requests =
     named.size > GETS
       ? (await tx.requests.list(summit)).filter((r) => named.has(r.id))
@@ -31,9 +36,10 @@ export async function draftsAmong(
 }
 
 /**
- * True when `actor` may read `event`. A draft is its asking delegation's alone: events of a request
- * still in draft that were logged for all its parties (before drafts were kept inside) are read as
- * the drafting delegation's, so a counterpart or the host learns nothing of it until it is sent.
+ * True when `actor` may read `event`. A draft is its asking delegation's alone: an event about a
+ * request still in draft (logged for all its parties before drafts were kept inside, or a line the
+ * delegation published on its own draft) is read as the drafting delegation's, so a counterpart or
+ * the host learns nothing of the draft until it is sent.
  */
 export function eventSeenBy(
   actor: Actor,
@@ -41,7 +47,7 @@ export function eventSeenBy(
   drafts: ReadonlyMap<string, DelegationId>,
 ): boolean {
   if (!canReadScope(actor, event.summit, event.scope)) return false;
-  if (event.scope.kind !== 'parties') return true;
-  const drafting = drafts.get(event.scope.request);
+  const about = requestOf(event);
+  const drafting = about === undefined ? undefined : drafts.get(about);
   return drafting === undefined || canReadScope(actor, event.summit, scopeOfDelegation(drafting));
 }

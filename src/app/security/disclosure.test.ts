@@ -100,6 +100,12 @@ describe.each(BACKENDS)('what a draft discloses, on %s', (backend) => {
   it('shows a draft and its thread to nobody but the delegation drafting it', async () => {
     await requestMeeting(w.ctx, usaPo, S, draft);
     await postToThread(w.ctx, usaPo, S, draft.id, { text: 'Talking points before we send it' });
+    // a line published on its own draft does not send the draft either
+    await setPublicLine(w.ctx, usaPo, S, draft.id, {
+      claim: 'no-comment',
+      text: 'No comment.',
+      published: true,
+    });
     const ids = [...Object.keys(DRAFTS).filter((d) => DRAFTS[d as keyof typeof DRAFTS] === 'usa'), draft.id];
     const words = ids.map((text) => ({ text, what: `draft ${text}` }));
     for (const [who, actor] of [
@@ -126,13 +132,16 @@ describe.each(BACKENDS)('what a draft discloses, on %s', (backend) => {
     const created = (us.log as { type: string; payload: { request?: string } }[]).filter(
       (e) => e.payload.request === draft.id,
     );
-    expect(created.map((e) => e.type)).toEqual(['request.created', 'thread.posted']);
+    expect(created.map((e) => e.type)).toEqual(['request.created', 'thread.posted', 'public-line.published']);
   });
 
-  it('shows the counterpart a draft once it is sent, from the sending on', async () => {
+  it('shows the counterpart a draft once it is sent: its sending and its published line, not its drafting', async () => {
     await transitionRequest(w.ctx, usaPo, S, draft.id, { name: 'submit' });
     expect((await getRequest(w.ctx, jpn, S, draft.id)).request.status).toBe('requested');
     const log = await readEventLog(w.ctx, jpn, S, { limit: 1000 });
-    expect(log.filter((e) => e.payload.request === draft.id).map((e) => e.type)).toEqual(['request.submit']);
+    expect(log.filter((e) => e.payload.request === draft.id).map((e) => e.type)).toEqual([
+      'public-line.published',
+      'request.submit',
+    ]);
   });
 });
