@@ -88,7 +88,7 @@ function cost(key: string, entry: Entry): number {
 /** What of the caller the answer may depend on: the user and their grants in the summit. */
 function callerKey(actor: Actor, summit: SummitId): string {
   const grants = actor.grants
-    .filter((g) => g.summit === summit)
+    .filter((g) => g.kind !== 'platform' && g.summit === summit)
     .map((g) => JSON.stringify(g))
     .sort();
   return `${actor.user}|${actor.system ? 'system' : ''}|${grants.join(',')}`;

@@ -1,7 +1,7 @@
 // Accounts for the APEC 2017 demo, so a first start has someone to sign in as in every role: the
 // host's admin and staff, and one account per delegation role for every delegation of the summit.
 import { availableParallelism } from 'node:os';
-import { DelegationRole, type HostRole, type RoleGrant } from '../../domain/actor/schema.js';
+import { DelegationRole, type HostRole, type SummitGrant } from '../../domain/actor/schema.js';
 import { NotFoundError, type Store, type User } from '../../store/store.js';
 import { DEMO_SUMMIT } from '../demo/apec-2017.js';
 import { checkPasswordPolicy } from './password-policy.js';
@@ -13,7 +13,7 @@ export interface DemoAccount {
   id: string;
   email: string;
   name: string;
-  grant: RoleGrant;
+  grant: SummitGrant;
   /** The delegation's name in the demo data; null for a host account. */
   delegationName: string | null;
 }
@@ -49,7 +49,7 @@ const KEPT: Readonly<Record<string, { local: string; note: string }>> = {
 /** How many passwords are hashed at once: each argon2id hash holds 19 MiB and a libuv thread. */
 const HASHING_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
 
-function account(local: string, name: string, grant: RoleGrant, delegationName: string | null) {
+function account(local: string, name: string, grant: SummitGrant, delegationName: string | null) {
   return { id: `demo-${local}`, email: `${local}@demo.test`, name, grant, delegationName };
 }
 
@@ -67,7 +67,7 @@ export function demoAccountsFor(delegations: readonly DemoDelegation[]): DemoAcc
     DelegationRole.options.map((role) => {
       const { word, label } = DELEGATION_ROLES[role];
       const kept = KEPT[`${d.id}/${word}`];
-      const grant = { kind: 'delegation', summit, delegation: d.id, role } as RoleGrant;
+      const grant = { kind: 'delegation', summit, delegation: d.id, role } as SummitGrant;
       const name = `${label} (${d.name}${kept?.note ?? ''})`;
       return account(kept?.local ?? `${d.id}-${word}`, name, grant, d.name);
     }),

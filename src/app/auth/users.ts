@@ -68,9 +68,13 @@ export async function userByEmail(store: Store, email: string): Promise<User> {
   return user;
 }
 
-/** Every grant must name a summit (and delegation) that exists, or the account is refused whole. */
+/**
+ * Every grant in a summit must name a summit (and delegation) that exists, or the account is refused
+ * whole. A platform grant (operator) names none.
+ */
 async function checkGrantTargets(tx: Tx, grants: readonly RoleGrant[]): Promise<void> {
   for (const [i, g] of grants.entries()) {
+    if (g.kind === 'platform') continue;
     if (!(await tx.summits.get(g.summit))) {
       throw new AccountInputError(`grants[${i}].summit`, `no summit "${g.summit}"`);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Actor, type Role } from './schema.js';
+import { Actor, RoleGrant, type Role } from './schema.js';
+import { canRead } from '../visibility/read.js';
 import {
   CAPABILITIES,
   type Capability,
@@ -7,8 +8,11 @@ import {
   delegationRolesOf,
   delegationsOf,
   hasAuthority,
+  holdsRoleIn,
   hostRolesOf,
   isHost,
+  isOperator,
+  mayCreateSummits,
   rolesIn,
   rolesWith,
   strongestRole,
@@ -112,5 +116,59 @@ describe('strongestRole', () => {
   it('picks the highest-ranked role or null', () => {
     expect(strongestRole(['viewer', 'protocol-officer'])).toBe('protocol-officer');
     expect(strongestRole([])).toBeNull();
+  });
+});
+
+describe('an operator', () => {
+  const operator = Actor.parse({ user: 'ops-1', grants: [{ kind: 'platform', role: 'operator' }] });
+  const operatorHosting = Actor.parse({
+    user: 'ops-2',
+    grants: [
+      { kind: 'platform', role: 'operator' },
+      { kind: 'host', summit: OTHER_SUMMIT, role: 'host-admin' },
+    ],
+  });
+
+  it('may create summits, as the system may, and no one else', () => {
+    expect(isOperator(operator)).toBe(true);
+    expect(mayCreateSummits(operator)).toBe(true);
+    expect(mayCreateSummits(SYSTEM)).toBe(true);
+    expect(isOperator(SYSTEM)).toBe(false);
+    expect(mayCreateSummits(host('host-admin'))).toBe(false);
+    expect(mayCreateSummits(member('usa', 'delegation-lead'))).toBe(false);
+  });
+
+  it('is not the system: no role, no capability and nothing to read in any summit by its grant alone', () => {
+    expect(operator.system).toBe(false);
+    expect(rolesIn(operator, SUMMIT)).toEqual([]);
+    expect(holdsRoleIn(operator, SUMMIT)).toBe(false);
+    expect(isHost(operator, SUMMIT)).toBe(false);
+    expect(delegationsOf(operator, SUMMIT)).toEqual([]);
+    for (const capability of Object.values(CAPABILITIES).flat()) {
+      expect(can(operator, SUMMIT, capability), capability).toBe(false);
+      expect(can(operator, SUMMIT, capability, del('usa')), capability).toBe(false);
+    }
+    expect(canRead(operator, SUMMIT, { kind: 'summit' })).toBe(false);
+    expect(canRead(operator, SUMMIT, { kind: 'host' })).toBe(false);
+    expect(canRead(operator, SUMMIT, { kind: 'delegation', delegation: del('usa') })).toBe(false);
+  });
+
+  it('holds the roles granted in a summit it made, there only', () => {
+    expect(holdsRoleIn(operatorHosting, OTHER_SUMMIT)).toBe(true);
+    expect(rolesIn(operatorHosting, OTHER_SUMMIT)).toEqual(['host-admin']);
+    expect(can(operatorHosting, OTHER_SUMMIT, 'manage-logistics')).toBe(true);
+    expect(holdsRoleIn(operatorHosting, SUMMIT)).toBe(false);
+    expect(can(operatorHosting, SUMMIT, 'read-logistics')).toBe(false);
+  });
+
+  it('holds a grant naming no summit: one that names one is refused, not silently trimmed', () => {
+    expect(RoleGrant.parse({ kind: 'platform', role: 'operator' })).toEqual({
+      kind: 'platform',
+      role: 'operator',
+    });
+    const named = RoleGrant.safeParse({ kind: 'platform', role: 'operator', summit: SUMMIT });
+    expect(named.success).toBe(false);
+    expect(named.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['summit'] });
+    expect(RoleGrant.safeParse({ kind: 'platform', role: 'host-admin' }).success).toBe(false);
   });
 });

@@ -59,8 +59,29 @@ export function delegationRolesOf(
 
 /** Every role an actor holds in a summit, host and delegation roles alike, without repeats. */
 export function rolesIn(actor: Actor, summit: SummitId): Role[] {
-  const held = new Set<Role>(actor.grants.filter((g) => g.summit === summit).map((g) => g.role));
+  const held = new Set<Role>(
+    actor.grants.flatMap((g) => (g.kind !== 'platform' && g.summit === summit ? [g.role] : [])),
+  );
   return ROLE_RANK.filter((role) => held.has(role));
+}
+
+/** True when the actor holds any role in the summit (granted; a platform role is in no summit). */
+export function holdsRoleIn(actor: Actor, summit: SummitId): boolean {
+  return actor.grants.some((g) => g.kind !== 'platform' && g.summit === summit);
+}
+
+/** True when the actor's account holds the operator's platform grant. */
+export function isOperator(actor: Actor): boolean {
+  return actor.grants.some((g) => g.kind === 'platform' && g.role === 'operator');
+}
+
+/**
+ * True when the actor may create a summit: an operator account or the system. Creating one is all
+ * the operator's grant allows; what it may do in the new summit comes from the host-admin role the
+ * creator is given there.
+ */
+export function mayCreateSummits(actor: Actor): boolean {
+  return actor.system || isOperator(actor);
 }
 
 /** True when the actor holds any host role in the summit (granted, not by being the system). */

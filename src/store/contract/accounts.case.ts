@@ -69,6 +69,48 @@ export function accountsContract(target: StoreTarget): void {
       expect(await ctx.store.read((tx) => tx.users.grants(user.id))).toEqual([host]);
     });
 
+    it('grants: a platform grant names no summit; add appends, also when two add at once', async () => {
+      const s = await f.seedWorld(ctx.store);
+      const t = await f.seedWorld(ctx.store);
+      const user = await newUser();
+      const read = () => ctx.store.read((tx) => tx.users.grants(user.id));
+      const operator: RoleGrant = { kind: 'platform', role: 'operator' };
+      const admin = (summit: typeof s): RoleGrant => ({ kind: 'host', summit, role: 'host-admin' });
+      await ctx.store.write((tx) => tx.users.setGrants(user.id, [operator]));
+      expect(await read()).toEqual([operator]);
+      await ctx.store.write((tx) => tx.users.addGrant(user.id, admin(s)));
+      expect(await read()).toEqual([operator, admin(s)]);
+      const staff: RoleGrant = { kind: 'host', summit: s, role: 'host-staff' };
+      // one addition waits, open, while another starts: the second must append after it, not beside it
+      let added!: () => void;
+      let release!: () => void;
+      const isAdded = new Promise<void>((resolve) => (added = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const first = ctx.store.write(async (tx) => {
+        await tx.users.addGrant(user.id, admin(t));
+        added();
+        await released;
+      });
+      await isAdded;
+      const second = ctx.store.write((tx) => tx.users.addGrant(user.id, staff));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      release();
+      await Promise.all([first, second]);
+      const after = await read();
+      expect(after.slice(0, 2)).toEqual([operator, admin(s)]);
+      expect(after.slice(2)).toEqual([admin(t), staff]);
+      const unknownUser = ctx.store.write((tx) => tx.users.addGrant('nobody' as UserId, operator));
+      await expect(unknownUser).rejects.toBeInstanceOf(NotFoundError);
+      const unknownSummit = ctx.store.write((tx) => tx.users.addGrant(user.id, admin('s-none' as typeof s)));
+      await expect(unknownSummit).rejects.toThrow(/refers to a record that does not exist/);
+      // the database itself refuses a summit grant that lost its summit
+      const noSummit = { kind: 'host', role: 'host-admin' } as unknown as RoleGrant;
+      await expect(ctx.store.write((tx) => tx.users.addGrant(user.id, noSummit))).rejects.toThrow(
+        /role_grants_platform/,
+      );
+      expect(await read()).toEqual(after);
+    });
+
     it('password hash: set, replaced, read back, never part of the user', async () => {
       const user = await newUser();
       expect(await ctx.store.read((tx) => tx.users.passwordHash(user.id))).toBeUndefined();

@@ -210,7 +210,8 @@ export interface RoleGrantRow {
   user_id: string;
   position: number;
   kind: string;
-  summit_id: string;
+  /** Null for a platform grant (operator), which is held in no summit. */
+  summit_id: string | null;
   delegation_id: string | null;
   role: string;
 }

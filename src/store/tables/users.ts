@@ -1,6 +1,6 @@
 // Users, their role grants and their password hashes.
 import type { DelegationId, SummitId, UserId } from '../../domain/ids.js';
-import type { DelegationRole, HostRole, RoleGrant } from '../../domain/actor/schema.js';
+import type { DelegationRole, HostRole, PlatformRole, RoleGrant } from '../../domain/actor/schema.js';
 import { DuplicateError, NotFoundError, type Tx, type User } from '../store.js';
 import { flag } from './columns.js';
 import type { RoleGrantRow, UserRow } from './rows.js';
@@ -24,6 +24,7 @@ export function emailKey(email: string): string {
 
 /** A role_grants row as a RoleGrant. */
 export function rowToGrant(row: RoleGrantRow): RoleGrant {
+  if (row.kind === 'platform') return { kind: 'platform', role: row.role as PlatformRole };
   const summit = row.summit_id as SummitId;
   if (row.kind === 'host') return { kind: 'host', summit, role: row.role as HostRole };
   return {
@@ -34,6 +35,18 @@ export function rowToGrant(row: RoleGrantRow): RoleGrant {
   };
 }
 
+/** A RoleGrant as the role_grants row at `position` of the user's grants. */
+function grantToRow(user: string, position: number, grant: RoleGrant): RoleGrantRow {
+  return {
+    user_id: user,
+    position,
+    kind: grant.kind,
+    summit_id: grant.kind === 'platform' ? null : grant.summit,
+    delegation_id: grant.kind === 'delegation' ? grant.delegation : null,
+    role: grant.role,
+  };
+}
+
 /** The users member of a transaction. */
 export function usersTable(ctx: TableContext): Tx['users'] {
   const target = (id: string): Target => ({ table: 'users', entity: 'user', key: id, where: { id } });
@@ -41,6 +54,25 @@ export function usersTable(ctx: TableContext): Tx['users'] {
 
   const requireUser = async (id: string) => {
     if (!(await byId(id))) throw new NotFoundError('user', id);
+  };
+  /**
+   * Like requireUser, and on PostgreSQL holds the user's row until the transaction ends, so writers
+   * of one user's grants take turns instead of one overwriting what the other read (SQLite writes
+   * take turns already).
+   */
+  const lockUser = async (id: string) => {
+    let query = ctx.db.selectFrom('users').select('id').where('id', '=', id);
+    if (ctx.dialect === 'postgres') query = query.forUpdate();
+    if (!(await query.executeTakeFirst())) throw new NotFoundError('user', id);
+  };
+  const insertGrant = async (user: string, position: number, grant: RoleGrant) => {
+    const what = { entity: `grant ${position} of user`, key: user };
+    await guarded(ctx, what, 'write', () =>
+      ctx.db
+        .insertInto('role_grants')
+        .values(grantToRow(user, position, grant))
+        .execute(),
+    );
   };
   /** Refuses an email another user holds, before the unique index would. */
   const requireFreeEmail = async (email: string, except: string) => {
@@ -96,20 +128,20 @@ export function usersTable(ctx: TableContext): Tx['users'] {
       return rows.map(rowToGrant);
     },
     async setGrants(user, grants) {
-      await requireUser(user);
+      await lockUser(user);
       await ctx.db.deleteFrom('role_grants').where('user_id', '=', user).execute();
-      for (const [position, grant] of grants.entries()) {
-        const row: RoleGrantRow = {
-          user_id: user,
-          position,
-          kind: grant.kind,
-          summit_id: grant.summit,
-          delegation_id: grant.kind === 'delegation' ? grant.delegation : null,
-          role: grant.role,
-        };
-        const what = { entity: `grant ${position} of user`, key: user };
-        await guarded(ctx, what, 'write', () => ctx.db.insertInto('role_grants').values(row).execute());
-      }
+      for (const [position, grant] of grants.entries()) await insertGrant(user, position, grant);
+    },
+    async addGrant(user, grant) {
+      await lockUser(user);
+      const last = await ctx.db
+        .selectFrom('role_grants')
+        .select((eb) => eb.fn.max('position').as('position'))
+        .where('user_id', '=', user)
+        .executeTakeFirst();
+      const position =
+        last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
+      await insertGrant(user, position, grant);
     },
     async setPasswordHash(user, hash) {
       await requireUser(user);
