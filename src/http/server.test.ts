@@ -163,6 +163,18 @@ describe('server', () => {
     expect(logged?.err?.message).toBe('database password is hunter2');
   });
 
+  it('writes one access line per request, with its id, method, URL, status and time', async () => {
+    await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'access-7' } });
+    const lines = s.logs.map((l) => JSON.parse(l)).filter((l) => l.reqId === 'access-7');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'GET', url: '/api/health' },
+      res: { statusCode: 200 },
+    });
+    expect(typeof lines[0].responseTime).toBe('number');
+  });
+
   it('echoes an acceptable x-request-id and replaces a suspicious one', async () => {
     const kept = await app.inject({
       method: 'GET',

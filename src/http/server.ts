@@ -13,7 +13,13 @@ import { registerIdempotency } from './concurrency/idempotency.js';
 import type { HttpDeps } from './context.js';
 import { DEFAULT_BODY_LIMIT } from './limits.js';
 import { registerErrorHandling } from './errors.js';
-import { genReqId, loggerOptions, REQUEST_ID_HEADER, type LoggerOption } from './logging.js';
+import {
+  genReqId,
+  loggerOptions,
+  registerAccessLog,
+  REQUEST_ID_HEADER,
+  type LoggerOption,
+} from './logging.js';
 import { registerOpenApi } from './openapi.js';
 import { DEFAULT_READ_CACHE_BYTES, registerReadCache } from './read-cache.js';
 import { Problem, PROBLEM_TYPE } from './problem.js';
@@ -85,6 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: loggerOptions(options.logger ?? false),
     genReqId,
     requestIdHeader: false, // genReqId reads and vets the header itself
+    disableRequestLogging: true, // registerAccessLog writes one line per request instead of two
     trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
@@ -111,6 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reply.header('cache-control', 'no-store');
   });
 
+  if (options.logger) registerAccessLog(app);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   await registerRateLimits(app, rateLimits);
