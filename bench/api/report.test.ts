@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verdicts, writeSection, type Measured } from './report.js';
+import { medianCeiling, verdicts, writeSection, type Measured } from './report.js';
 
 const run = (name: string, rps: number, p99: number, errors = 0, non2xx = 0): Measured => ({
   name,
@@ -49,5 +49,18 @@ describe('the API results section', () => {
     expect(met.map((v) => v.met)).toEqual([true, true, true, true]);
     const missed = verdicts(ceiling, run('read', 299, 51), run('write', 100, 101, 0, 1));
     expect(missed.map((v) => v.met)).toEqual([false, false, false, false]);
+  });
+
+  it('compares a mix with the ceiling run just before it, and reports the median ceiling', () => {
+    const overall = medianCeiling([run('c', 900, 5), run('c', 1200, 5), run('c', 1000, 5)]);
+    expect(overall.rps).toBe(1000);
+    expect(overall.name).toContain('median of 3, 900–1200 req/s');
+    // 300 req/s is 30 % of its neighbour (1000) though only 25 % of a faster run elsewhere
+    const read = { ...run('read', 300, 10), ceilingRps: 1000 };
+    expect(verdicts(run('c', 1200, 5), read, run('write', 100, 10))[0]).toMatchObject({
+      actual: '30.0 %',
+      met: true,
+    });
+    expect(() => medianCeiling([])).toThrow('no ceiling run');
   });
 });
