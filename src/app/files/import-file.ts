@@ -1,4 +1,5 @@
 // Summit-file imports as the API offers them: into one named summit under If-Match, or creating a new one.
+import { mayCreateSummits } from '../../domain/actor/authority.js';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import type { SummitData } from '../../domain/summit/data.js';
@@ -60,12 +61,16 @@ export async function importIntoSummit(
   });
 }
 
-/** Creates a summit from a file; only an operator may, and a summit with the file's id must not exist. */
+/**
+ * Creates a summit from a file; only an operator (or the system) may, and a summit with the file's
+ * id must not exist (DuplicateError). The operator becomes the new summit's host-admin.
+ */
 export async function createSummitFromFile(
   ctx: AppContext,
   actor: Actor,
   input: { text: string; format: 'yaml' | 'json' },
 ): Promise<ImportSummary> {
-  if (!actor.system) throw new ForbiddenError('only an operator may create a summit');
+  // refused before reading, so a file's errors tell no one else anything
+  if (!mayCreateSummits(actor)) throw new ForbiddenError('only an operator may create a summit');
   return importSummitData(ctx, actor, readFile(input.text, input.format), { expectedVersion: 0 });
 }

@@ -1,6 +1,6 @@
 // Imports a summit file: all or nothing; an existing summit is updated in place.
 import type { Actor } from '../../domain/actor/schema.js';
-import { can } from '../../domain/actor/authority.js';
+import { can, isOperator, mayCreateSummits } from '../../domain/actor/authority.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import { readSummitFile } from '../../io/summit-file/read.js';
 import { DuplicateError, NotFoundError, StaleVersionError, type Tx } from '../../store/store.js';
@@ -8,6 +8,7 @@ import { participates } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
+import { grantCreatorHostAdmin } from '../summit/creator.js';
 import { loadSummitData } from '../summit/load.js';
 import { keepHidden } from './keep-hidden.js';
 import { runSync, syncStep, type SyncCount } from './sync.js';
@@ -48,8 +49,11 @@ export async function importSummitData(
   const id = data.summit.id;
   return writeWithEvents(ctx, async (tx) => {
     const existing = await tx.summits.get(id);
-    const allowed = actor.system || (existing !== undefined && can(actor, id, 'manage-logistics'));
+    const allowed = existing ? actor.system || can(actor, id, 'manage-logistics') : mayCreateSummits(actor);
     if (!allowed) {
+      // an operator learns that an id is taken (creating the summit would tell them), nothing more
+      const creating = options.expectedVersion === 0 || !participates(actor, id);
+      if (existing && isOperator(actor) && creating) throw new DuplicateError('summit', id);
       // to someone with no role in it the summit does not exist: importing it would be creating it
       throw new ForbiddenError(
         existing && participates(actor, id)
@@ -59,7 +63,10 @@ export async function importSummitData(
     }
     if (options.expectedVersion !== undefined) checkExpected(id, existing?.version, options.expectedVersion);
     if (existing) await tx.summits.update({ ...data.summit, version: existing.version });
-    else await tx.summits.insert(data.summit);
+    else {
+      await tx.summits.insert(data.summit);
+      await grantCreatorHostAdmin(tx, actor, id);
+    }
     const before: SummitData = existing ? await loadSummitData(tx, id) : emptyLike(data);
     const merge =
       options.merge ?? ((stored: SummitData, file: SummitData) => keepHidden(actor, stored, file));

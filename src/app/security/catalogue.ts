@@ -42,6 +42,7 @@ export const NOT_USE_CASES: Record<string, string> = {
   'events/record.ts#writeWithEvents': PART,
   'requests/write.ts#saveRequest': PART,
   'summit/load.ts#loadSummitData': PART,
+  'summit/creator.ts#grantCreatorHostAdmin': PART,
   'summit/resolve.ts#resolveSummit': 'names the summit an operator command acts on (CLI, no actor)',
   'meetings/place.ts#requireMeeting': PART,
   'meetings/rules.ts#requireFeasible': PART,

@@ -5,16 +5,17 @@ import type { Actor } from '../../domain/actor/schema.js';
 import { DeliberationError } from '../../domain/deliberation/record.js';
 import { ConditionError } from '../../domain/request/conditions.js';
 import { TransitionError } from '../../domain/request/transition.js';
-import { NotFoundError } from '../../store/store.js';
+import { DuplicateError, NotFoundError } from '../../store/store.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import { ACTORS, leaksIn, type AttackerName, type World } from './world.js';
 
 /**
  * What an attack must come to: `hidden` — "not found", so existence does not leak; `forbidden` —
  * ForbiddenError; `refused` — ForbiddenError or the domain's refusal naming the role it needs;
- * `invalid` — ValidationError; `conflict` — ConflictError; `read` — an answer, checked for leaks.
+ * `invalid` — ValidationError; `conflict` — ConflictError; `duplicate` — DuplicateError (an id is
+ * taken: what an operator creating a summit may learn); `read` — an answer, checked for leaks.
  */
-export type Expected = 'hidden' | 'forbidden' | 'refused' | 'invalid' | 'conflict' | 'read';
+export type Expected = 'hidden' | 'forbidden' | 'refused' | 'invalid' | 'conflict' | 'duplicate' | 'read';
 
 /** One attempt by one attacker. */
 export interface Attack {
@@ -64,6 +65,8 @@ function matches(expected: Expected, error: unknown): boolean {
       return error instanceof ValidationError;
     case 'conflict':
       return error instanceof ConflictError;
+    case 'duplicate':
+      return error instanceof DuplicateError;
     case 'read':
       return error === undefined;
   }

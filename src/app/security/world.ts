@@ -52,6 +52,12 @@ export const ACTORS = {
   'other-host': host(OTHER, 'host-admin', 'g20-host-admin'),
   /** A signed-in user with no role anywhere. */
   nobody: { user: 'walk-in' as UserId, grants: [], system: false } satisfies Actor,
+  /** An operator's account: may create summits, holds no role in any of them. */
+  operator: {
+    user: 'platform-operator' as UserId,
+    grants: [{ kind: 'platform', role: 'operator' }],
+    system: false,
+  } satisfies Actor,
 } as const;
 export type AttackerName = keyof typeof ACTORS;
 

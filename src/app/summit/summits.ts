@@ -1,13 +1,16 @@
-// Summits: list what the actor takes part in, read one, create (operators) and change (host admin).
+// Summits: list what the actor takes part in, read one, create (operators, who then administer it)
+// and change (host admin).
+import { mayCreateSummits } from '../../domain/actor/authority.js';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import { Summit } from '../../domain/summit/schema.js';
-import { NotFoundError } from '../../store/store.js';
+import { DuplicateError, NotFoundError } from '../../store/store.js';
 import { participates, requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
+import { grantCreatorHostAdmin } from './creator.js';
 
 const SummitInput = Summit.omit({ version: true }).strict();
 
@@ -26,15 +29,18 @@ export function getSummit(ctx: AppContext, actor: Actor, id: SummitId): Promise<
   });
 }
 
-/** Creates an empty summit; only an operator may. */
+/**
+ * Creates an empty summit; only an operator (or the system) may, and its id must be free
+ * (DuplicateError). The operator becomes the new summit's host-admin in the same transaction.
+ */
 export function createSummit(ctx: AppContext, actor: Actor, input: unknown): Promise<Summit> {
   const data = parseInput(SummitInput, input);
-  if (!actor.system) throw new ForbiddenError('only an operator may create a summit');
+  if (!mayCreateSummits(actor)) throw new ForbiddenError('only an operator may create a summit');
   checkDays(data);
   return writeWithEvents(ctx, async (tx) => {
-    if (await tx.summits.get(data.id))
-      throw new ValidationError([{ path: 'id', message: `summit "${data.id}" already exists` }]);
+    if (await tx.summits.get(data.id)) throw new DuplicateError('summit', data.id);
     const stored = await tx.summits.insert({ ...data, version: 1 });
+    await grantCreatorHostAdmin(tx, actor, stored.id);
     await recordEvent(tx, ctx, actor, stored.id, { kind: 'summit' }, 'summit.created', { id: stored.id });
     return stored;
   });

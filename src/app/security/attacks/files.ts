@@ -26,10 +26,12 @@ export const FILE_ATTACKS: Record<string, Attack[]> = {
   'files/export-summit.ts#exportSummitFile': [
     ...attacks(READERS, 'exports the summit', 'read', (w, a) => exportSummitFile(w.ctx, a, S, 'yaml')),
     ...attacks(OUTSIDERS, 'exports the summit', 'hidden', (w, a) => exportSummitFile(w.ctx, a, S, 'json')),
+    attack('operator', 'exports the summit', 'hidden', (w, a) => exportSummitFile(w.ctx, a, S, 'json')),
   ],
   'files/meetings-csv.ts#meetingsCsv': [
     ...attacks(READERS, 'exports the meetings sheet', 'read', (w, a) => meetingsCsv(w.ctx, a, S)),
     ...attacks(OUTSIDERS, 'exports the meetings sheet', 'hidden', (w, a) => meetingsCsv(w.ctx, a, S)),
+    attack('operator', 'exports the meetings sheet', 'hidden', (w, a) => meetingsCsv(w.ctx, a, S)),
   ],
   'files/import-file.ts#importIntoSummit': [
     ...attacks(NOT_ADMINS, 'imports the demo file over the summit', 'forbidden', async (w, a) =>
@@ -41,20 +43,29 @@ export const FILE_ATTACKS: Record<string, Attack[]> = {
     ...attacks(OUTSIDERS, 'imports the demo file over the summit', 'hidden', async (w, a) =>
       importIntoSummit(w.ctx, a, S, { text: demoText, format: 'yaml' }, await version(w)),
     ),
+    // creating summits gives an operator nothing in the summits of others
+    attack('operator', 'imports the demo file over the summit', 'hidden', async (w, a) =>
+      importIntoSummit(w.ctx, a, S, { text: demoText, format: 'yaml' }, await version(w)),
+    ),
+    attack('operator', 'imports a sheet over a confidential request', 'hidden', async (w, a) =>
+      importIntoSummit(w.ctx, a, S, { text: overwrite, format: 'csv' }, await version(w)),
+    ),
     attack('host-admin', 'imports a malformed file', 'invalid', async (w, a) =>
       importIntoSummit(w.ctx, a, S, { text: 'summit: [', format: 'yaml' }, await version(w)),
     ),
   ],
-  'files/import-file.ts#createSummitFromFile': attacks(
-    ['host-admin', 'rus', ...OUTSIDERS],
-    'creates a summit from a file',
-    'forbidden',
-    (w, a) =>
+  'files/import-file.ts#createSummitFromFile': [
+    ...attacks(['host-admin', 'rus', ...OUTSIDERS], 'creates a summit from a file', 'forbidden', (w, a) =>
       createSummitFromFile(w.ctx, a, {
         text: demoText.replace('id: apec-2017', 'id: apec-2018'),
         format: 'yaml',
       }),
-  ),
+    ),
+    // an operator creates summits, never over another's: it learns the id is taken, nothing more
+    attack('operator', 'creates a summit from the demo file, over the demo', 'duplicate', (w, a) =>
+      createSummitFromFile(w.ctx, a, { text: demoText, format: 'yaml' }),
+    ),
+  ],
   'files/import-requests-csv.ts#importRequestsCsv': [
     ...attacks(NOT_ADMINS, 'imports a sheet over a confidential request', 'forbidden', (w, a) =>
       importRequestsCsv(w.ctx, a, S, overwrite),
@@ -64,6 +75,7 @@ export const FILE_ATTACKS: Record<string, Attack[]> = {
       importRequestsCsv(w.ctx, a, S, `${HEADER}\nx,usa,rus,bilateral,officials,30,3,,nobody,,,,,agreed\n`),
     ),
     ...attacks(OUTSIDERS, 'imports a sheet', 'hidden', (w, a) => importRequestsCsv(w.ctx, a, S, overwrite)),
+    attack('operator', 'imports a sheet', 'hidden', (w, a) => importRequestsCsv(w.ctx, a, S, overwrite)),
     // called directly, not only through importIntoSummit, it must not overwrite what the host cannot see
     {
       ...attack('host-admin', 'imports a sheet over a confidential request', 'invalid', (w, a) =>
@@ -93,14 +105,23 @@ export const FILE_ATTACKS: Record<string, Attack[]> = {
         throw existing;
       },
     ),
+    attack('operator', 'imports the demo file', 'duplicate', (w, a) =>
+      importSummitFile(w.ctx, a, { text: demoText, format: 'yaml' }),
+    ),
   ],
-  'files/import-summit.ts#importSummitData': attacks(
-    [...NOT_ADMINS, ...OUTSIDERS],
-    'imports the stored summit emptied of its requests',
-    'forbidden',
-    async (w, a) => {
+  'files/import-summit.ts#importSummitData': [
+    ...attacks(
+      [...NOT_ADMINS, ...OUTSIDERS],
+      'imports the stored summit emptied of its requests',
+      'forbidden',
+      async (w, a) => {
+        const data = await w.ctx.store.read((tx) => loadSummitData(tx, S));
+        return importSummitData(w.ctx, a, { ...data, requests: [], conditions: [], meetings: [] });
+      },
+    ),
+    attack('operator', 'imports the stored summit emptied of its requests', 'duplicate', async (w, a) => {
       const data = await w.ctx.store.read((tx) => loadSummitData(tx, S));
       return importSummitData(w.ctx, a, { ...data, requests: [], conditions: [], meetings: [] });
-    },
-  ),
+    }),
+  ],
 };

@@ -18,7 +18,7 @@ import { attack, attacks, type Attack } from '../probe.js';
 import { CONFIDENTIAL, S, type World } from '../world.js';
 import { noForeignDelegationEvents } from './requests.js';
 
-const OUTSIDERS = ['other-summit', 'other-host', 'nobody'] as const;
+const OUTSIDERS = ['other-summit', 'other-host', 'nobody', 'operator'] as const;
 const DELEGATES = ['chn', 'rus', 'usa-viewer'] as const;
 
 const stored = (w: World) => w.ctx.store.read(async (tx) => (await tx.summits.get(S))!);
@@ -72,7 +72,7 @@ const planOf = (request: string, room: string | null): Plan => ({
 /** Every summit, log, encounter, demo and planning use case, with the attempts that must fail. */
 export const SUMMIT_ATTACKS: Record<string, Attack[]> = {
   'summit/summits.ts#listSummits': attacks(
-    ['other-summit', 'other-host', 'nobody'],
+    ['other-summit', 'other-host', 'nobody', 'operator'],
     'lists summits',
     'read',
     (w, a) => listSummits(w.ctx, a),
@@ -84,12 +84,18 @@ export const SUMMIT_ATTACKS: Record<string, Attack[]> = {
   'summit/revision.ts#summitRevision': attacks(OUTSIDERS, "reads the summit's revision", 'hidden', (w, a) =>
     summitRevision(w.ctx, a, S),
   ),
-  'summit/summits.ts#createSummit': attacks(
-    ['host-admin', 'rus', ...OUTSIDERS],
-    'creates a summit',
-    'forbidden',
-    async (w, a) => createSummit(w.ctx, a, { ...input(await stored(w)), id: 'apec-2018' as SummitId }),
-  ),
+  'summit/summits.ts#createSummit': [
+    ...attacks(
+      ['host-admin', 'rus', 'other-summit', 'other-host', 'nobody'],
+      'creates a summit',
+      'forbidden',
+      async (w, a) => createSummit(w.ctx, a, { ...input(await stored(w)), id: 'apec-2018' as SummitId }),
+    ),
+    // an operator creates summits, never one over another's: it learns the id is taken, nothing more
+    attack('operator', "creates a summit with the demo's id", 'duplicate', async (w, a) =>
+      createSummit(w.ctx, a, { ...input(await stored(w)), name: 'Taken over' }),
+    ),
+  ],
   'summit/summits.ts#changeSummit': [
     ...attacks(
       ['host-staff', ...DELEGATES, ...OUTSIDERS],
