@@ -1,6 +1,6 @@
 // Builds the Fastify server: logging, security headers, limits, OpenAPI, authentication, errors, routes.
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAuthContext, type SessionPolicy } from '../app/auth/context.js';
 import type { ThrottlePolicy } from '../app/auth/throttle.js';
@@ -91,7 +91,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: loggerOptions(options.logger ?? false),
     genReqId,
     requestIdHeader: false, // genReqId reads and vets the header itself
-    disableRequestLogging: true, // registerAccessLog writes one line per request instead of two
+    // registerAccessLog writes one line per request instead of Fastify's two
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
