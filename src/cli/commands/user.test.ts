@@ -11,7 +11,7 @@ import { seedSummit } from '../../app/auth/testing/stores.js';
 import { resolveToken } from '../../app/auth/tokens.js';
 import { openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
-import { grantOf } from './user.js';
+import { grantOf, platformGrantOf } from './user.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'sideline.js');
@@ -20,15 +20,15 @@ const PASSWORD = 'copper kettle on the stove';
 describe('sideline user and token', { timeout: 60_000 }, () => {
   let dir: string;
   let db: string;
-  const sideline = (args: string[], input = '') =>
-    spawnSync(process.execPath, [BIN, ...args, '--db', db], {
+  const sideline = (args: string[], input = '', on = db) =>
+    spawnSync(process.execPath, [BIN, ...args, '--db', on], {
       cwd: ROOT,
       input,
       encoding: 'utf8',
       env: process.env,
     });
-  const withStore = async <T>(fn: (store: Store) => Promise<T>): Promise<T> => {
-    const store = await openStore({ sqlitePath: db });
+  const withStore = async <T>(fn: (store: Store) => Promise<T>, on = db): Promise<T> => {
+    const store = await openStore({ sqlitePath: on });
     try {
       return await fn(store);
     } finally {
@@ -63,9 +63,88 @@ describe('sideline user and token', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('adds an operator, held in no summit: even before the database holds one', async () => {
+    const empty = join(dir, 'no-summit.db');
+    const r = sideline(
+      ['user', 'add', '--email', 'Ops@Example.org', '--role', 'operator'],
+      `${PASSWORD}\n`,
+      empty,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^created ops@example\.org \(u-[0-9a-f-]+\) as operator/);
+    const session = await withStore(
+      (store) =>
+        login(
+          createAuthContext(store),
+          { email: 'ops@example.org', password: PASSWORD, address: 'cli' },
+          new Date(),
+        ),
+      empty,
+    );
+    expect(session.actor.grants).toEqual([{ kind: 'platform', role: 'operator' }]);
+    expect(session.actor.system).toBe(false);
+    expect(await withStore((s) => s.read((tx) => tx.summits.list()), empty)).toEqual([]);
+  });
+
+  it('refuses --summit or --delegation beside --role operator, naming them, creating nothing', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--summit', 'apec-2017'], /--role operator is held over the platform, in no summit: drop --summit$/],
+      [
+        ['--delegation', 'usa'],
+        /--role operator is held over the platform, in no summit: drop --delegation$/,
+      ],
+      [['--summit', 'apec-2017', '--delegation', 'usa'], /in no summit: drop --summit and --delegation$/],
+    ];
+    for (const [extra, message] of cases) {
+      const r = sideline(
+        ['user', 'add', '--email', 'op2@example.org', '--role', 'operator', ...extra],
+        PASSWORD,
+      );
+      expect(r.status, extra.join(' ')).toBe(1);
+      expect(r.stderr.trim()).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    // given before the command name, --summit is refused all the same
+    const before = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        '--summit',
+        'apec-2017',
+        'user',
+        'add',
+        '--email',
+        'op2@example.org',
+        '--role',
+        'operator',
+        '--db',
+        db,
+      ],
+      { cwd: ROOT, input: PASSWORD, encoding: 'utf8', env: process.env },
+    );
+    expect(before.status).toBe(1);
+    expect(before.stderr).toMatch(/drop --summit/);
+    expect(await withStore((s) => s.read((tx) => tx.users.byEmail('op2@example.org')))).toBeUndefined();
+  });
+
+  it('lists operator among the roles in its help', () => {
+    const help = sideline(['user', 'add', '--help']);
+    expect(help.status).toBe(0);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('in no summit: operator (creates summits)');
+    expect(text).toContain('sideline user add --email ops@example.org --role operator');
+    expect(text).toContain('becomes host-admin of each summit it creates');
+  });
+
   it('names what is wrong with a role, a delegation or a summit', () => {
     const grant = (role: string, delegation?: string) => () => grantOf(role, delegation, 'apec-2017');
     expect(grant('king')).toThrow(/--role "king" is not one of: host-admin, host-staff, delegation-lead/);
+    expect(grant('king')).toThrow(/adviser, viewer, operator$/);
+    expect(grant('operator')).toThrow('--role operator is held over the platform, in no summit');
+    expect(platformGrantOf('operator', {})).toEqual({ kind: 'platform', role: 'operator' });
+    expect(platformGrantOf('host-admin', { summit: 'apec-2017' })).toBeUndefined();
+    expect(() => platformGrantOf('operator', { delegation: 'usa' })).toThrow('drop --delegation');
     expect(grant('adviser')).toThrow('--role adviser is a delegation role: add --delegation ID');
     expect(grant('host-admin', 'usa')).toThrow('--role host-admin is a host role: drop --delegation');
     expect(grant('host-staff')()).toEqual({ kind: 'host', summit: 'apec-2017', role: 'host-staff' });

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { AccountInputError, PasswordPolicyError } from '../../app/auth/errors.js';
 import { createUser, disableUser, userByEmail } from '../../app/auth/users.js';
-import { DelegationRole, HostRole, Role, type RoleGrant } from '../../domain/actor/schema.js';
+import { DelegationRole, HostRole, PlatformRole, Role, type RoleGrant } from '../../domain/actor/schema.js';
 import type { Store } from '../../store/store.js';
 import { UserError } from '../errors.js';
 import type { CliContext } from '../program.js';
@@ -27,13 +27,33 @@ async function summitFor(store: Store, given: string | undefined): Promise<strin
   );
 }
 
+/** Every role --role accepts: the summit roles, then the platform's. */
+const ROLES: readonly string[] = [...Role.options.flatMap((o) => o.options), ...PlatformRole.options];
+
+/**
+ * The platform grant --role names (operator), or undefined for a role held in a summit. A platform
+ * role is held in no summit and no delegation, so --summit or --delegation beside it is a mistake.
+ */
+export function platformGrantOf(
+  role: string,
+  given: { summit?: string | undefined; delegation?: string | undefined },
+): RoleGrant | undefined {
+  const parsed = PlatformRole.safeParse(role);
+  if (!parsed.success) return undefined;
+  const extra = [given.summit ? '--summit' : '', given.delegation ? '--delegation' : ''].filter(Boolean);
+  if (extra.length > 0)
+    throw new UserError(
+      `--role ${role} is held over the platform, in no summit: drop ${extra.join(' and ')}`,
+    );
+  return { kind: 'platform', role: parsed.data };
+}
+
 /** Builds the grant --role / --delegation / --summit describe, or names what is wrong. */
 export function grantOf(role: string, delegation: string | undefined, summit: string): RoleGrant {
+  if (PlatformRole.safeParse(role).success)
+    throw new UserError(`--role ${role} is held over the platform, in no summit: drop --summit`);
   const parsed = Role.safeParse(role);
-  if (!parsed.success)
-    throw new UserError(
-      `--role "${role}" is not one of: ${Role.options.map((o) => o.options.join(', ')).join(', ')}`,
-    );
+  if (!parsed.success) throw new UserError(`--role "${role}" is not one of: ${ROLES.join(', ')}`);
   if (HostRole.safeParse(role).success) {
     if (delegation) throw new UserError(`--role ${role} is a host role: drop --delegation`);
     return { kind: 'host', summit, role } as RoleGrant;
@@ -51,24 +71,32 @@ export function registerUser(program: Command, ctx: CliContext): void {
     .requiredOption('--email <email>', 'the sign-in email')
     .requiredOption(
       '--role <role>',
-      'host-admin, host-staff, delegation-lead, protocol-officer, adviser or viewer',
+      'in a summit: host-admin, host-staff, delegation-lead, protocol-officer, adviser or viewer; ' +
+        'in no summit: operator (creates summits)',
     )
     .option('--delegation <id>', 'the delegation, for a delegation role')
     .option('--name <name>', 'the name shown to others (default: the email before @)')
     .addHelpText(
       'after',
-      "\nExample:\n  $ printf '%s' 'a long passphrase' | sideline user add --email ana@example.org --role protocol-officer --delegation usa\n",
+      '\nExamples:\n' +
+        "  $ printf '%s' 'a long passphrase' | sideline user add --email ana@example.org --role protocol-officer --delegation usa\n" +
+        "  $ printf '%s' 'a long passphrase' | sideline user add --email ops@example.org --role operator\n" +
+        '\nAn operator needs no summit (and takes no --summit or --delegation): it may create summits with\n' +
+        'POST /api/summits or POST /api/summits/import, and becomes host-admin of each summit it creates.\n' +
+        'It reads nothing of a summit it holds no role in.\n',
     )
     .action(
       async (opts: { email: string; role: string; delegation?: string; name?: string }, cmd: Command) => {
         const g = ctx.globals(cmd);
+        // checked before the password is read: a usage mistake should not wait on standard input
+        const platform = platformGrantOf(opts.role, { summit: g.summit, delegation: opts.delegation });
         const password = (await ctx.readStdin()).split(/\r?\n/)[0] ?? '';
         if (password === '')
           throw new UserError(
             'no password on standard input (pipe it in, e.g. printf "%s" "…" | sideline user add …)',
           );
         const created = await withApp(g, async (app) => {
-          const grant = grantOf(opts.role, opts.delegation, await summitFor(app.store, g.summit));
+          const grant = platform ?? grantOf(opts.role, opts.delegation, await summitFor(app.store, g.summit));
           const name = opts.name ?? opts.email.split('@')[0] ?? opts.email;
           return createUser(app.store, { email: opts.email, name, password, grants: [grant] }).catch((e) => {
             throw accountError(e);
