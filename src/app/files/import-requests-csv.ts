@@ -1,19 +1,51 @@
 // Imports requests kept in a spreadsheet: every row checked, all or nothing.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
+import type { Summit } from '../../domain/summit/schema.js';
+import type { SummitData } from '../../domain/summit/data.js';
 import { readRequestsCsv } from '../../io/csv/requests.js';
+import { DuplicateError, NotFoundError, StaleVersionError } from '../../store/store.js';
 import { requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ValidationError } from '../errors.js';
-import { loadSummitData } from '../summit/load.js';
 import { importSummitData, type ImportSummary } from './import-summit.js';
 import { refuseHiddenReplacements } from './keep-hidden.js';
+
+/** The stored summit with the sheet's requests added, or replacing those with the same id. */
+function withSheet(stored: SummitData, text: string): SummitData {
+  const read = readRequestsCsv(text, stored);
+  if (!read.ok) throw new ValidationError(read.errors);
+  const incoming = new Set<string>(read.requests.map((r) => r.id));
+  return { ...stored, requests: [...stored.requests.filter((r) => !incoming.has(r.id)), ...read.requests] };
+}
+
+/** Summit data with only the summit's record: what importSummitData is handed before it reads the rest. */
+function summitOnly(summit: Summit): SummitData {
+  return {
+    summit,
+    venues: [],
+    travel: [],
+    rooms: [],
+    delegations: [],
+    persons: [],
+    programme: [],
+    busy: [],
+    requests: [],
+    conditions: [],
+    meetings: [],
+  };
+}
 
 /**
  * Adds or replaces the requests of a CSV file in a summit; errors name row and column. Only the
  * host's admin (or an operator) may, and anyone else is refused before the sheet is read against
  * the summit. A row may not replace a request the actor cannot see. `options` go to
  * importSummitData (the summit version the caller read, what to keep of the stored data).
+ *
+ * The sheet is read, checked and written in one write transaction, against the summit as it is
+ * then: a record changed just before (a request created, a person removed) is seen, never
+ * overwritten with an older copy. Only the summit's own record is read ahead, and it is written
+ * back under its version, so a change to it meanwhile fails the import with StaleVersionError.
  */
 export async function importRequestsCsv(
   ctx: AppContext,
@@ -25,10 +57,16 @@ export async function importRequestsCsv(
   requireParticipant(actor, summit);
   requireCapability(actor, summit, 'manage-logistics');
   const merge = options.merge ?? ((stored, next) => refuseHiddenReplacements(actor, stored, next));
-  const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
-  const read = readRequestsCsv(text, data);
-  if (!read.ok) throw new ValidationError(read.errors);
-  const incoming = new Map(read.requests.map((r) => [r.id as string, r]));
-  const requests = [...data.requests.filter((r) => !incoming.has(r.id)), ...read.requests];
-  return importSummitData(ctx, actor, { ...data, requests }, { ...options, merge });
+  const current = await ctx.store.read((tx) => tx.summits.get(summit));
+  if (!current) throw new NotFoundError('summit', summit);
+  const expected = options.expectedVersion ?? current.version;
+  if (expected !== current.version) {
+    if (expected === 0) throw new DuplicateError('summit', summit);
+    throw new StaleVersionError('summit', summit, expected, current.version);
+  }
+  // merge runs inside importSummitData's transaction, given every record as stored at that point
+  return importSummitData(ctx, actor, summitOnly(current), {
+    expectedVersion: expected,
+    merge: (stored) => merge(stored, withSheet(stored, text)),
+  });
 }
