@@ -13,6 +13,7 @@ import { loadSummitData } from '../summit/load.js';
 import { parseInput } from '../validate.js';
 import type { PlanDiff } from './diff.js';
 import { jobPlanner, proposalSeenBy, writePlan, type PlanProposal } from './plan.js';
+import { PLAN_JOB_RETENTION_MS, PLAN_JOB_SWEEP_LIMIT } from './retention.js';
 
 /** The longest search a job may ask for. */
 export const MAX_PLAN_SECONDS = 600;
@@ -94,6 +95,9 @@ export async function startPlanJob(
   requirePlanner(actor, summit);
   const job = await ctx.store.write(async (tx) => {
     if (!(await tx.summits.get(summit))) throw new NotFoundError('summit', summit);
+    // finished jobs past their retention (any summit's) go as new ones come, a few at a time
+    const expired = new Date(Date.parse(ctx.now()) - PLAN_JOB_RETENTION_MS).toISOString();
+    await tx.planJobs.removeFinishedBefore(expired, PLAN_JOB_SWEEP_LIMIT);
     return tx.planJobs.insert({
       id: ctx.newId(),
       summit,
