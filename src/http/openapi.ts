@@ -21,7 +21,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         description:
           'Coordinates the meetings held on the sidelines of multilateral summits. Errors are ' +
           'application/problem+json (RFC 9457) with a stable `code`. Cookie-authenticated writes need ' +
-          'the x-csrf-token header; updates need If-Match; POSTs accept Idempotency-Key. Each operation ' +
+          'the x-csrf-token header; updates need If-Match; POSTs accept Idempotency-Key (a retry with ' +
+          'the same key within 24 hours gets the first answer again). Each operation ' +
           'carries `x-authz`: who may call it.',
       },
       components: {
