@@ -6,7 +6,8 @@ import type { Capability } from '../domain/actor/authority.js';
  * or token (401 otherwise) and the use case then applies the authority table and visibility rules.
  * `capability`, `scope` and `denied` describe that rule for the OpenAPI reader and the authorisation
  * matrix test: what the caller must hold, where, and what someone without it gets (403, or 404 where
- * the record's existence must not leak).
+ * the record's existence must not leak). `scope: 'platform'` is a grant held in no summit: the
+ * operator's, who may create summits.
  */
 export type Authz =
   | { access: 'public'; note: string }
@@ -14,7 +15,7 @@ export type Authz =
       access: 'signed-in';
       note: string;
       capability?: Capability;
-      scope?: 'summit' | 'host' | 'delegation' | 'parties' | 'self';
+      scope?: 'summit' | 'host' | 'delegation' | 'parties' | 'self' | 'platform';
       denied?: 403 | 404;
       /** True when only a session (not an API token) may call it, e.g. minting tokens. */
       sessionOnly?: boolean;

@@ -9,7 +9,7 @@ import type { RoleGrant } from '../../domain/actor/schema.js';
 import type { UserId } from '../../domain/ids.js';
 import { addUser, startTestServer, type TestServer } from '../testing.js';
 
-/** The roles the tests act as: a grant each (none for the stranger). */
+/** The roles the tests act as: a grant each (none for the stranger); all but the operator's in the demo. */
 const ROLES = {
   usaLead: { delegation: 'usa', role: 'delegation-lead' },
   usaPo: { delegation: 'usa', role: 'protocol-officer' },
@@ -20,6 +20,8 @@ const ROLES = {
   jpnPo: { delegation: 'jpn', role: 'protocol-officer' },
   hostAdmin: { host: 'host-admin' },
   hostStaff: { host: 'host-staff' },
+  /** An operator's account: may create summits, holds no role in the demo. */
+  operator: { platform: 'operator' },
   stranger: null,
 } as const;
 
@@ -42,6 +44,7 @@ export interface DemoServer extends TestServer {
 
 function grantOf(role: (typeof ROLES)[RoleName]): RoleGrant[] {
   if (role === null) return [];
+  if ('platform' in role) return [{ kind: 'platform', role: role.platform }];
   if ('host' in role) return [{ kind: 'host', summit: DEMO_SUMMIT, role: role.host }];
   return [{ kind: 'delegation', summit: DEMO_SUMMIT, delegation: role.delegation as never, role: role.role }];
 }

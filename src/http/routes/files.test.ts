@@ -243,6 +243,70 @@ describe.each(BACKENDS)('encounter, log and file routes on %s', (backend) => {
       expect(confidential.json().request.confidential).toBe(true);
     });
 
+    it('creates a summit from a file as an operator (201), who becomes its host-admin; a taken id is 409', async () => {
+      const yaml = { 'content-type': 'application/yaml' };
+      const text = demoText.replace('id: apec-2017', 'id: apec-2017-ops');
+      const r = await s.as.operator.send({
+        method: 'POST',
+        url: '/api/summits/import',
+        payload: text,
+        headers: yaml,
+      });
+      expect(r.statusCode).toBe(201);
+      expect(r.json()).toMatchObject({ summit: 'apec-2017-ops', created: true });
+      expect(r.json().venues.inserted).toBeGreaterThan(0);
+      const me = await s.as.operator.send({ method: 'GET', url: '/api/auth/me' });
+      expect(me.json().grants).toContainEqual({ kind: 'host', summit: 'apec-2017-ops', role: 'host-admin' });
+      const copy = await s.as.operator.send({ method: 'GET', url: '/api/summits/apec-2017-ops' });
+      expect(copy.statusCode).toBe(200);
+      // the host's view of the copy: no delegation's busy blocks
+      const exported = await s.as.operator.send({
+        method: 'GET',
+        url: '/api/summits/apec-2017-ops/export',
+        query: { format: 'json' },
+      });
+      expect(exported.statusCode).toBe(200);
+      expect(JSON.parse(exported.body).busy ?? []).toEqual([]);
+
+      const again = await s.as.operator.send({
+        method: 'POST',
+        url: '/api/summits/import',
+        payload: text,
+        headers: yaml,
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({
+        code: 'duplicate',
+        detail: 'summit "apec-2017-ops" already exists',
+      });
+      // over the demo: 409 too, and it may not import into a summit it holds no role in (404)
+      const before = await s.as.hostAdmin.send({
+        method: 'GET',
+        url: `${S}/export`,
+        query: { format: 'json' },
+      });
+      const demo = await s.as.operator.send({
+        method: 'POST',
+        url: '/api/summits/import',
+        payload: demoText,
+        headers: yaml,
+      });
+      expect(demo.statusCode).toBe(409);
+      const into = await s.as.operator.send({
+        method: 'POST',
+        url: `${S}/import`,
+        payload: demoText,
+        headers: { ...yaml, 'if-match': await etagOf() },
+      });
+      expect(into.statusCode).toBe(404);
+      const after = await s.as.hostAdmin.send({
+        method: 'GET',
+        url: `${S}/export`,
+        query: { format: 'json' },
+      });
+      expect(after.body).toBe(before.body);
+    });
+
     it('creates summits from files for operators only: 403 for everyone signed in, 415 for CSV', async () => {
       const text = demoText.replace('id: apec-2017', 'id: apec-2017-copy');
       const r = await s.as.hostAdmin.send({
@@ -253,6 +317,18 @@ describe.each(BACKENDS)('encounter, log and file routes on %s', (backend) => {
       });
       expect(r.statusCode).toBe(403);
       expect(r.json().detail).toBe('only an operator may create a summit');
+      for (const who of ['usaLead', 'stranger'] as const) {
+        const refused = await s.as[who].send({
+          method: 'POST',
+          url: '/api/summits/import',
+          payload: text,
+          headers: { 'content-type': 'application/yaml' },
+        });
+        expect(refused.statusCode, who).toBe(403);
+      }
+      expect(
+        (await s.as.operator.send({ method: 'GET', url: '/api/summits/apec-2017-copy' })).statusCode,
+      ).toBe(404);
       const csv = await s.as.hostAdmin.send({
         method: 'POST',
         url: '/api/summits/import',
@@ -310,5 +386,12 @@ describe.each(BACKENDS)('encounter, log and file routes on %s', (backend) => {
       expect.arrayContaining(['application/yaml', 'application/json', 'text/csv']),
     );
     expect(doc.components.schemas.RequestView.properties.allowed.type).toBe('array');
+    // creating summits is the operator's: the declaration says where that grant is held, and what follows
+    for (const path of ['/api/summits', '/api/summits/import']) {
+      const declared = doc.paths[path].post['x-authz'];
+      expect(declared).toMatchObject({ access: 'signed-in', scope: 'platform', denied: 403 });
+      expect(declared.note).toMatch(/^operator accounts .*host-admin/);
+      expect(doc.paths[path].post.summary).toMatch(/you become its host-admin/);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { IfMatchHeaders, requireIfMatch } from '../concurrency/etag.js';
 import { IMPORT_BODY_LIMIT } from '../limits.js';
 import { HttpProblem } from '../problem.js';
 import { SummitParams } from './common.js';
+import { OPERATORS_ONLY } from './summits.js';
 
 /** The media types an import reads, and the format each means. */
 const MEDIA_TYPES: Readonly<Record<string, ImportFormat>> = {
@@ -104,11 +105,12 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['files'],
         summary:
-          'Create a summit from a summit file (409 if its id is taken); 400 lists every error with its path',
+          'Create a summit from a summit file; you become its host-admin (409 if its id is taken); ' +
+          '400 lists every error with its path',
         consumes: ['application/yaml', 'application/x-yaml', 'text/yaml', 'application/json'],
         body: FileText,
         response: { 201: ImportSummary },
-        'x-authz': authz.signedIn('operators only; everyone else gets 403', { denied: 403 }),
+        'x-authz': authz.signedIn(OPERATORS_ONLY, { scope: 'platform', denied: 403 }),
       },
     },
     async (request, reply) => {

@@ -96,6 +96,86 @@ describe.each(BACKENDS)('summit and logistics routes on %s', (backend) => {
       expect((await s.as.hostAdmin.send({ method: 'GET', url: S })).json()).toEqual(read.json());
     });
 
+    describe('created by an operator', () => {
+      const g20 = {
+        id: 'g20-2017',
+        name: 'G20 Hamburg',
+        timezone: 'Europe/Berlin',
+        days: { from: '2017-07-07', to: '2017-07-08' },
+        dayWindow: { from: '08:00', to: '20:00' },
+        grainMinutes: 15,
+        bufferMinutes: 5,
+      };
+
+      it('creates an empty summit (201) and makes the operator its host-admin, nothing more', async () => {
+        const r = await s.as.operator.send({ method: 'POST', url: '/api/summits', payload: g20 });
+        expect(r.statusCode).toBe(201);
+        expect(r.json()).toEqual({ ...g20, version: 1 });
+        expect(r.headers.etag).toBe('"1"');
+        const me = await s.as.operator.send({ method: 'GET', url: '/api/auth/me' });
+        expect(me.json().grants).toEqual([
+          { kind: 'platform', role: 'operator' },
+          { kind: 'host', summit: 'g20-2017', role: 'host-admin' },
+        ]);
+        const listed = await s.as.operator.send({ method: 'GET', url: '/api/summits' });
+        expect(listed.json().items.map((x: { id: string }) => x.id)).toEqual(['g20-2017']);
+        // as host-admin of it the operator sets it up
+        const venue = await s.as.operator.send({
+          method: 'POST',
+          url: '/api/summits/g20-2017/venues',
+          payload: { id: 'messe', name: 'Messe Hamburg' },
+        });
+        expect(venue.statusCode).toBe(201);
+        const renamed = await s.as.operator.send({
+          method: 'PUT',
+          url: '/api/summits/g20-2017',
+          payload: { ...g20, name: 'G20 Hamburg 2017' },
+          headers: { 'if-match': '"1"' },
+        });
+        expect(renamed.statusCode).toBe(200);
+        // …and reads nothing of a summit it did not make
+        expect((await s.as.operator.send({ method: 'GET', url: S })).statusCode).toBe(404);
+        expect((await s.as.operator.send({ method: 'GET', url: `${S}/busy` })).statusCode).toBe(404);
+        // nobody else gained a role in it
+        expect((await s.as.hostAdmin.send({ method: 'GET', url: '/api/summits/g20-2017' })).statusCode).toBe(
+          404,
+        );
+      });
+
+      it('answers 409 for an id already taken, its own or another summit’s, and changes nothing', async () => {
+        for (const id of ['g20-2017', 'apec-2017']) {
+          const again = await s.as.operator.send({
+            method: 'POST',
+            url: '/api/summits',
+            payload: { ...g20, id },
+          });
+          expect(again.statusCode, id).toBe(409);
+          expect(again.json()).toMatchObject({ code: 'duplicate', detail: `summit "${id}" already exists` });
+        }
+        const me = await s.as.operator.send({ method: 'GET', url: '/api/auth/me' });
+        expect(me.json().grants).toHaveLength(2);
+        const demo = await s.as.hostAdmin.send({ method: 'GET', url: S });
+        expect(demo.json().name).not.toBe(g20.name);
+      });
+
+      it('refuses every other role with 403, creating nothing', async () => {
+        for (const who of ['usaLead', 'hostStaff', 'stranger'] as const) {
+          const r = await s.as[who].send({
+            method: 'POST',
+            url: '/api/summits',
+            payload: { ...g20, id: `by-${who.toLowerCase()}` },
+          });
+          expect(r.statusCode, who).toBe(403);
+          expect(r.json()).toMatchObject({
+            code: 'forbidden',
+            detail: 'only an operator may create a summit',
+          });
+        }
+        const all = await s.store.read((tx) => tx.summits.list());
+        expect(all.map((x) => x.id).filter((id) => id.startsWith('by-'))).toEqual([]);
+      });
+    });
+
     it('lets no signed-in user create a summit: only operators may', async () => {
       const r = await s.as.hostAdmin.send({
         method: 'POST',

@@ -1,4 +1,5 @@
-// Summits: the ones you take part in, one summit, creating (operators) and changing its settings (host admin).
+// Summits: the ones you take part in, one summit, creating (operators, who then administer it) and
+// changing its settings (host admin).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Summit } from '../../domain/summit/schema.js';
 import { changeSummit, createSummit, getSummit, listSummits } from '../../app/summit/summits.js';
@@ -9,6 +10,11 @@ import { Page, PageQuery, paginate } from '../pagination.js';
 import { SummitParams } from './common.js';
 
 const SummitView = Summit.meta({ id: 'Summit' });
+
+/** Who may create a summit, as the routes that do declare it. */
+export const OPERATORS_ONLY =
+  "operator accounts (a platform grant), who become the new summit's host-admin; everyone else gets 403. " +
+  'Creating one gives an operator nothing in any other summit';
 const SummitInput = Summit.omit({ version: true }).strict().meta({ id: 'SummitSettings' });
 
 /** /api/summits and /api/summits/:summit. */
@@ -36,10 +42,10 @@ export const summitRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['summits'],
-        summary: 'Create an empty summit',
+        summary: 'Create an empty summit; you become its host-admin, to set it up (409 if its id is taken)',
         body: SummitInput,
         response: { 201: SummitView },
-        'x-authz': authz.signedIn('operators only; everyone else gets 403', { denied: 403 }),
+        'x-authz': authz.signedIn(OPERATORS_ONLY, { scope: 'platform', denied: 403 }),
       },
     },
     async (request, reply) => {

@@ -71,6 +71,12 @@ export interface paths {
                     role: 'delegation-lead' | 'protocol-officer' | 'adviser' | 'viewer';
                     summit: string;
                   }
+                | {
+                    /** @enum {string} */
+                    kind: 'platform';
+                    /** @enum {string} */
+                    role: 'operator';
+                  }
               )[];
               user: components['schemas']['UserView'];
               /** @enum {string} */
@@ -475,7 +481,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create an empty summit */
+    /** Create an empty summit; you become its host-admin, to set it up (409 if its id is taken) */
     post: {
       parameters: {
         query?: never;
@@ -5192,7 +5198,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a summit from a summit file (409 if its id is taken); 400 lists every error with its path */
+    /** Create a summit from a summit file; you become its host-admin (409 if its id is taken); 400 lists every error with its path */
     post: {
       parameters: {
         query?: never;
@@ -5892,6 +5898,12 @@ export interface components {
             role: 'delegation-lead' | 'protocol-officer' | 'adviser' | 'viewer';
             summit: string;
           }
+        | {
+            /** @constant */
+            kind: 'platform';
+            /** @enum {string} */
+            role: 'operator';
+          }
       )[];
       user: components['schemas']['UserView'];
       /** @enum {string} */
@@ -5939,6 +5951,12 @@ export interface components {
             /** @enum {string} */
             role: 'delegation-lead' | 'protocol-officer' | 'adviser' | 'viewer';
             summit: string;
+          }
+        | {
+            /** @constant */
+            kind: 'platform';
+            /** @enum {string} */
+            role: 'operator';
           }
       )[];
       user: components['schemas']['UserViewInput'];

@@ -17,7 +17,8 @@ export function standingAt(grants: readonly Grant[], summit: string): Standing {
   let delegation: string | null = null;
   let delegationRole: Standing['delegationRole'] = null;
   for (const g of grants) {
-    if (g.summit !== summit) continue;
+    // a platform grant (operator) is held in no summit: it says nothing of the user's standing here
+    if (g.kind === 'platform' || g.summit !== summit) continue;
     if (g.kind === 'host') host = host === 'host-admin' ? host : g.role;
     else if (delegation === null) {
       delegation = g.delegation;
@@ -29,7 +30,7 @@ export function standingAt(grants: readonly Grant[], summit: string): Standing {
 
 /** The summits a user holds any grant at, in first-seen order. */
 export function summitsOf(grants: readonly Grant[]): string[] {
-  return [...new Set(grants.map((g) => g.summit))];
+  return [...new Set(grants.flatMap((g) => (g.kind === 'platform' ? [] : [g.summit])))];
 }
 
 // These mirror the server's authority table only to hide controls that would be refused; the server
