@@ -1,13 +1,14 @@
 // The HTTP authorisation matrix, on SQLite and PostgreSQL: every route of the OpenAPI document, aimed at
 // another delegation's records (the US deliberation on usa-rus, US busy blocks, a confidential US-Russia
 // request, the US draft line), sent as the host's admin and staff, each role of the US, Russia and China,
-// a user with no grant and an anonymous caller. Each answer must be what the matrix row and the route's
+// a user with no grant, an operator (who may create summits and holds no role in the demo) and an
+// anonymous caller. Each answer must be what the matrix row and the route's
 // x-authz say (refused ones 401/403/404, or 409 where the domain names the missing role; never 2xx), and
 // no answer, successful ones included, may show its reader another delegation's private text,
 // confidential request ids it is no party to, or credentials.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BACKENDS } from '../support/app.js';
-import { ACTORS } from './authz-matrix/actors.js';
+import { ACTORS, type ActorInfo } from './authz-matrix/actors.js';
 import { MATRIX } from './authz-matrix/entries/index.js';
 import type { Category } from './authz-matrix/markers.js';
 import {
@@ -52,6 +53,23 @@ describe.each(BACKENDS)('the HTTP authorisation matrix on %s', (backend) => {
     ).toEqual([]);
   });
 
+  it('lets the operator in only to create summits and to its own account', () => {
+    const operator: ActorInfo = { name: 'operator', kind: 'operator' };
+    const noGrant: ActorInfo = { name: 'no-grant', kind: 'no-grant' };
+    const open = MATRIX.filter((e) => e.may(operator)).map((e) => e.route);
+    expect(open.sort()).toEqual(
+      [
+        'POST /api/summits',
+        'POST /api/summits/import',
+        // what any signed-in user may do: its account, its tokens, the list of its own summits
+        ...MATRIX.filter((e) => e.may(noGrant)).map((e) => e.route),
+      ].sort(),
+    );
+    // the platform routes say so, and no other route does
+    const platform = routes.filter((r) => r.authz?.access === 'signed-in' && r.authz.scope === 'platform');
+    expect(platform.map((r) => r.route).sort()).toEqual(['POST /api/summits', 'POST /api/summits/import']);
+  });
+
   it("agrees with every route's x-authz declaration", () => {
     const problems = MATRIX.flatMap((e) =>
       declarationProblems(e, routes.find((r) => r.route === e.route)?.authz),
@@ -89,4 +107,40 @@ describe.each(BACKENDS)('the HTTP authorisation matrix on %s', (backend) => {
       expect(seen(c), `answers to permitted readers holding a ${c} marker`).toBeGreaterThan(0);
     }
   }, 180_000);
+
+  it('shows the operator the summits it created, as their host-admin, and still none of the demo', async () => {
+    const operator: ActorInfo = { name: 'operator', kind: 'operator' };
+    const send = (request: Parameters<World['send']>[1]) => w.send(operator, request);
+    const id = `mx-own-${w.next()}`;
+    const created = await send({
+      method: 'POST',
+      url: '/api/summits',
+      payload: {
+        id,
+        name: 'The operator’s own summit',
+        timezone: 'America/New_York',
+        days: { from: '2017-09-19', to: '2017-09-25' },
+        dayWindow: { from: '08:00', to: '20:00' },
+        grainMinutes: 15,
+        bufferMinutes: 5,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect((await send({ method: 'GET', url: `/api/summits/${id}` })).statusCode).toBe(200);
+    const venue = await send({
+      method: 'POST',
+      url: `/api/summits/${id}/venues`,
+      payload: { id: 'un-hq', name: 'UN headquarters' },
+    });
+    expect(venue.statusCode).toBe(201);
+    expect((await send({ method: 'GET', url: `/api/summits/${id}/rooms/utilisation` })).statusCode).toBe(200);
+    const listed = (await send({ method: 'GET', url: '/api/summits?limit=200' })).json() as {
+      items: { id: string }[];
+    };
+    const ids = listed.items.map((s) => s.id);
+    expect(ids).toContain(id);
+    // only what it made: this summit and those the matrix rows had it create
+    expect(ids.filter((s) => !/^mx-(own|summit|copy)-\d+$/u.test(s))).toEqual([]);
+    expect((await send({ method: 'GET', url: '/api/summits/apec-2017' })).statusCode).toBe(404);
+  });
 });

@@ -1,5 +1,6 @@
 // The actors of the authorisation matrix: one user per role (host, and each of three delegations), a
-// user with no grant, and an anonymous caller; and the sets of them a matrix entry names.
+// user with no grant, an operator (who may create summits and holds no role in the demo), and an
+// anonymous caller; and the sets of them a matrix entry names.
 import type { DelegationRole, HostRole } from '../../../src/domain/actor/schema.js';
 
 /** The delegations the matrix acts for: the US and Russia (parties to the demo's case), and China (a third). */
@@ -14,11 +15,15 @@ const SHORT = {
 } as const;
 type Short = keyof typeof SHORT;
 
-/** Who an actor is: a host role, a delegation role, a user without a grant, or nobody signed in. */
+/**
+ * Who an actor is: a host role, a delegation role, a user without a grant, an operator (a platform
+ * grant only), or nobody signed in.
+ */
 export type ActorInfo =
   | { name: string; kind: 'host'; role: HostRole }
   | { name: string; kind: 'delegation'; delegation: MatrixDelegation; role: DelegationRole }
   | { name: string; kind: 'no-grant' }
+  | { name: string; kind: 'operator' }
   | { name: string; kind: 'anonymous' };
 
 /** Every actor, in the order the report lists them. */
@@ -34,6 +39,7 @@ export const ACTORS: readonly ActorInfo[] = [
     })),
   ),
   { name: 'no-grant', kind: 'no-grant' },
+  { name: 'operator', kind: 'operator' },
   { name: 'anonymous', kind: 'anonymous' },
 ];
 
@@ -47,8 +53,17 @@ function who(label: string, test: (actor: ActorInfo) => boolean): Who {
   return Object.assign((actor: ActorInfo) => test(actor), { label });
 }
 
-/** Nobody (e.g. operator-only routes, which no user of the matrix is). */
+/** Nobody (e.g. minting a token with a token). */
 export const nobody = who('nobody', () => false);
+
+/** The operator: creating summits is its grant's whole power. */
+export const operators = who('operators', (a) => a.kind === 'operator');
+
+/** Signed-in users holding no role in the demo summit: the user with no grant and the operator. */
+export const strangers = who(
+  'strangers to the summit',
+  (a) => a.kind === 'no-grant' || a.kind === 'operator',
+);
 
 /** Every signed-in user, a role or not. */
 export const signedIn = who('every signed-in user', (a) => a.kind !== 'anonymous');

@@ -56,6 +56,15 @@ export function declarationProblems(entry: Entry, authz: Authz | undefined): str
   if (authz.sessionOnly && ACTORS.some((a) => a.kind !== 'anonymous' && entry.may(a))) {
     problems.push(`${entry.route} is for sessions only, yet the row lets a token in`);
   }
+  if (authz.scope === 'platform') {
+    // a platform grant's route (creating a summit) is the operator's, and no summit role opens it
+    const inside = ACTORS.filter((a) => a.kind !== 'anonymous' && entry.may(a));
+    const others = inside.filter((a) => a.kind !== 'operator').map((a) => a.name);
+    if (others.length > 0)
+      problems.push(`${entry.route} is the operator's, yet the row lets ${others.join(', ')} in`);
+    if (!inside.some((a) => a.kind === 'operator'))
+      problems.push(`${entry.route} is the operator's, yet the row refuses it`);
+  }
   for (const status of refusals) {
     if (![403, 404, 409].includes(status)) problems.push(`${entry.route} refuses with ${status}`);
   }

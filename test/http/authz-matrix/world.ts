@@ -14,7 +14,7 @@ import type { BackendName } from '../../support/app.js';
 import { ACTORS, type ActorInfo } from './actors.js';
 import { addTokenMarkers, demoMarkers, type Markers } from './markers.js';
 
-/** The operator: what the matrix uses to set up fresh records, never to send requests. */
+/** The system (the CLI's actor): what the matrix uses to set up fresh records, never to send requests. */
 export const OPERATOR: Actor = { user: 'matrix-operator' as UserId, grants: [], system: true };
 
 /** A signed-in actor of the matrix. */
@@ -59,6 +59,7 @@ function demoAccountOf(accounts: readonly DemoAccount[], actor: ActorInfo): stri
 }
 
 function grantsOf(actor: ActorInfo): RoleGrant[] {
+  if (actor.kind === 'operator') return [{ kind: 'platform', role: 'operator' }];
   if (actor.kind === 'host') return [{ kind: 'host', summit: DEMO_SUMMIT, role: actor.role }];
   if (actor.kind === 'delegation') {
     return [

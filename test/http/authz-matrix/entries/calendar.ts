@@ -2,7 +2,7 @@
 // live check, suggestions and what-if), planning jobs, the live event stream, and calendar feeds. The
 // targets are US-Russia meetings; the host places meetings but never touches a confidential one, and
 // every delegation is refused placement (403) before the request is even read.
-import { either, everyone, host, members, named, nobody, of, participants } from '../actors.js';
+import { either, everyone, host, members, nobody, of, participants, strangers } from '../actors.js';
 import type { Entry, Refusal } from '../entry.js';
 import { finishedPlanJob, freshUsFeed, freshUsMeeting, SLOT } from '../targets-calendar.js';
 import { ifMatch, S } from '../targets.js';
@@ -13,7 +13,7 @@ const parties = members('usa', 'rus');
 const partyActors = either(of('usa', 'lead', 'po'), of('rus', 'lead', 'po'));
 /** A party's members who may not act, and the host, who is no party: refused (403). */
 const partiesAndHostRefused: Refusal = [either(parties, host()), 403];
-const strangerNotFound: Refusal = [named('no-grant'), 404];
+const strangerNotFound: Refusal = [strangers, 404];
 
 /** A planning job shared by the reading rows: done, made once. */
 const sharedJob = (w: World) => w.shared('plan job', () => finishedPlanJob(w));

@@ -1,7 +1,7 @@
 // Matrix rows of the request routes: list and create, read one, transitions, history, conditions and
 // the thread. The targets are US requests to Russia: China and the user with no grant are strangers to
 // them, and to a confidential one the host is a stranger too.
-import { either, host, members, named, of, participants } from '../actors.js';
+import { either, host, members, of, participants, strangers } from '../actors.js';
 import type { Entry } from '../entry.js';
 import { freshUsRequest, ifMatch, S } from '../targets.js';
 
@@ -44,7 +44,7 @@ export const REQUEST_ENTRIES: readonly Entry[] = [
     route: 'POST /api/summits/{summit}/requests',
     target: 'a new request from the US to Russia',
     may: of('usa', 'lead', 'po'),
-    refused: [[named('no-grant'), 404]],
+    refused: [[strangers, 404]],
     send: () => ({
       params: { summit: S },
       body: {

@@ -3,7 +3,7 @@
 // for what its reader may not see matters most here.
 import { readFile } from 'node:fs/promises';
 import { DEMO_FILE } from '../../../../src/app/demo/apec-2017.js';
-import { host, named, nobody, participants } from '../actors.js';
+import { host, operators, participants, strangers } from '../actors.js';
 import type { Entry } from '../entry.js';
 import { ifMatch, S } from '../targets.js';
 
@@ -40,7 +40,7 @@ export const SUMMIT_WIDE_ENTRIES: readonly Entry[] = [
     may: host('host-admin'),
     ok: 200,
     exclusive: true,
-    refused: [[named('no-grant'), 404]],
+    refused: [[strangers, 404]],
     send: async (w) => {
       const summit = await w.server.store.read((tx) => tx.summits.get(S as never));
       const n = w.next();
@@ -56,8 +56,8 @@ export const SUMMIT_WIDE_ENTRIES: readonly Entry[] = [
   },
   {
     route: 'POST /api/summits/import',
-    target: 'a new summit from a file: operators only, and no matrix user is one',
-    may: nobody,
+    target: 'a new summit from the demo file, under a new id: the operator only',
+    may: operators,
     send: async (w) => ({
       raw: {
         text: (await readFile(DEMO_FILE, 'utf8')).replace('id: apec-2017', `id: mx-copy-${w.next()}`),

@@ -1,6 +1,6 @@
 // Matrix rows of the summit and logistics routes: summits, venues, rooms, delegations, persons,
 // programme, busy blocks, a person's agenda and room utilisation.
-import { either, host, named, nobody, of, participants, signedIn } from '../actors.js';
+import { either, host, of, operators, participants, signedIn, strangers } from '../actors.js';
 import type { Entry, Refusal } from '../entry.js';
 import {
   addPrincipalOf,
@@ -13,8 +13,8 @@ import {
   type LogisticsKind,
 } from '../targets.js';
 
-/** The user without a grant is a stranger to the summit: 404 where the route declares 403. */
-const strangerNotFound: Refusal = [named('no-grant'), 404];
+/** Users with no role in the summit (no grant, or an operator's): 404 where the route declares 403. */
+const strangerNotFound: Refusal = [strangers, 404];
 
 /** The record each read of one logistics kind aims at: something of the US where there is one. */
 const EXISTING: Record<LogisticsKind, string> = {
@@ -101,8 +101,8 @@ export const SUMMIT_ENTRIES: readonly Entry[] = [
   },
   {
     route: 'POST /api/summits',
-    target: 'a new summit: operators only, and no matrix user is one',
-    may: nobody,
+    target: 'a new summit: the operator only (who becomes its host-admin, in no way the demo’s)',
+    may: operators,
     send: (w) => ({
       body: {
         id: `mx-summit-${w.next()}`,
