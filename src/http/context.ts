@@ -26,6 +26,8 @@ export interface RequestAuth {
   readonly via: 'session' | 'token';
   /** The session's CSRF token; null for bearer tokens, which need none. */
   readonly csrfToken: string | null;
+  /** The store's change mark as the caller was authenticated (Store.changeMark), for the request's caches. */
+  readonly mark: number | undefined;
 }
 
 /** Whether a POST route takes an Idempotency-Key header: `optional` by default, or `required`. */

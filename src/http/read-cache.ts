@@ -113,7 +113,7 @@ export function registerReadCache(app: FastifyInstance, maxBytes: number): void 
     const actor = request.auth.actor;
     let revision: number;
     try {
-      revision = await summitRevision(ctx, actor, summit);
+      revision = await summitRevision(ctx, actor, summit, request.auth.mark);
     } catch {
       return; // not a participant, or the store failed: the handler gives the proper answer
     }

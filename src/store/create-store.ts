@@ -127,8 +127,8 @@ export function createStore(backend: Backend): Store {
 
   // Summit revisions read under a change mark: while the mark holds, nothing committed since.
   const revisions = new Map<string, { mark: number; revision: number }>();
-  const summitRevision = async (summit: SummitId): Promise<number> => {
-    const mark = backend.changeMark?.();
+  const summitRevision = async (summit: SummitId, given?: number): Promise<number> => {
+    const mark = given ?? backend.changeMark?.();
     const known = mark === undefined ? undefined : revisions.get(summit);
     if (known && known.mark === mark) return known.revision;
     // the mark is taken before the read: a commit in between only makes the next call read again

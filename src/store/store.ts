@@ -338,7 +338,11 @@ export interface Store {
    * (PostgreSQL). For caches of what was read: same mark, same answer.
    */
   changeMark(): number | undefined;
-  /** The summit's latest committed revision (Tx.revisions.get), without a query while the change mark holds. */
-  summitRevision(summit: SummitId): Promise<number>;
+  /**
+   * The summit's latest committed revision (Tx.revisions.get), without a query while the change mark
+   * holds. `mark`, a change mark the caller took moments ago (in the same request), saves taking
+   * another: the answer is then current as of that mark.
+   */
+  summitRevision(summit: SummitId, mark?: number): Promise<number>;
   close(): Promise<void>;
 }

@@ -95,16 +95,17 @@ export class ResolvedTokens {
 
 /**
  * The user behind a token, or undefined when it is malformed, unknown, revoked or its user disabled.
- * With `known`, a valid token's answer is reused while nothing has committed since it was read.
+ * With `known`, a valid token's answer is reused while nothing has committed since it was read;
+ * `mark` is the store's change mark, when the caller has just taken it.
  */
 export async function resolveToken(
   store: Store,
   token: string,
   known?: ResolvedTokens,
+  mark: number | undefined = store.changeMark(), // before the read: a commit in between only makes the next call read
 ): Promise<ResolvedToken | undefined> {
   if (!TOKEN.test(token)) return undefined;
   const hash = sha256Hex(token);
-  const mark = store.changeMark(); // before the read: a commit in between only makes the next call read
   const kept = known?.get(hash, mark);
   if (kept) return kept;
   const resolved = await store.read(async (tx) => {

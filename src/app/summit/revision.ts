@@ -7,9 +7,14 @@ import type { AppContext } from '../context.js';
 /**
  * The summit's latest committed revision (see Store.summitRevision), for participants only (others
  * get "not found", as for every summit read). It reveals only that the summit changed, which every
- * participant already learns from its live updates.
+ * participant already learns from its live updates. `mark`: see Store.summitRevision.
  */
-export function summitRevision(ctx: AppContext, actor: Actor, summit: SummitId): Promise<number> {
+export function summitRevision(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  mark?: number,
+): Promise<number> {
   requireParticipant(actor, summit);
-  return ctx.store.summitRevision(summit);
+  return ctx.store.summitRevision(summit, mark);
 }

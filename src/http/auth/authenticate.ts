@@ -24,22 +24,22 @@ export function authOf(request: FastifyRequest): RequestAuth {
 }
 
 async function credentials(app: FastifyInstance, request: FastifyRequest): Promise<RequestAuth | null> {
+  const store = app.deps.auth.store;
+  const mark = store.changeMark(); // once per request: the caches it serves share it
   const header = request.headers.authorization;
   if (header !== undefined) {
     // an Authorization header is taken at its word: a bad token is refused, never ignored for the cookie
     const match = /^Bearer\s+(\S+)\s*$/iu.exec(header);
-    const found = match?.[1]
-      ? await resolveToken(app.deps.auth.store, match[1], app.deps.auth.tokens)
-      : undefined;
+    const found = match?.[1] ? await resolveToken(store, match[1], app.deps.auth.tokens, mark) : undefined;
     if (!found)
       throw new UnauthenticatedError('the bearer token is invalid, revoked, or its account is disabled');
-    return { actor: found.actor, user: found.user, via: 'token', csrfToken: null };
+    return { actor: found.actor, user: found.user, via: 'token', csrfToken: null, mark };
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const session = await resolveSession(app.deps.auth, cookie, app.deps.now());
   if (!session) return null;
-  return { actor: session.actor, user: session.user, via: 'session', csrfToken: session.csrfToken };
+  return { actor: session.actor, user: session.user, via: 'session', csrfToken: session.csrfToken, mark };
 }
 
 /**
