@@ -22,7 +22,7 @@ const rusPo: RoleGrant = { ...usaPo, delegation: 'rus' as never };
 
 describe('AnswerCache', () => {
   const entry = (body: string, until = Number.POSITIVE_INFINITY) => ({
-    body,
+    body: Buffer.from(body),
     contentType: 'application/json',
     etag: undefined,
     until,

@@ -19,7 +19,8 @@ export const DEFAULT_READ_CACHE_BYTES = 64 * 1024 * 1024;
 export const CACHE_HEADER = 'x-sideline-cache';
 
 interface Entry {
-  body: string;
+  /** The answer as bytes: encoding a string again for every hit made most of a hit's garbage. */
+  body: Buffer;
   contentType: string;
   etag: string | undefined;
   /** Epoch ms after which the entry no longer holds. */
@@ -82,11 +83,22 @@ export class AnswerCache {
 }
 
 function cost(key: string, entry: Entry): number {
-  return key.length + entry.body.length + 64;
+  return key.length + entry.body.byteLength + 64;
 }
+
+/** Caller keys by actor: an actor resolved from a kept token is the same object request after request. */
+const callerKeys = new WeakMap<Actor, Map<string, string>>();
 
 /** What of the caller the answer may depend on: the user and their grants in the summit. */
 function callerKey(actor: Actor, summit: SummitId): string {
+  let keys = callerKeys.get(actor);
+  if (!keys) callerKeys.set(actor, (keys = new Map()));
+  let key = keys.get(summit);
+  if (key === undefined) keys.set(summit, (key = buildCallerKey(actor, summit)));
+  return key;
+}
+
+function buildCallerKey(actor: Actor, summit: SummitId): string {
   const grants = actor.grants
     .filter((g) => g.kind !== 'platform' && g.summit === summit)
     .map((g) => JSON.stringify(g))
@@ -122,7 +134,7 @@ export function registerReadCache(app: FastifyInstance, maxBytes: number): void 
     if (hit) {
       reply.header('content-type', hit.contentType).header(CACHE_HEADER, 'hit');
       if (hit.etag !== undefined) reply.header('etag', hit.etag);
-      return reply.send(hit.body); // a string with a JSON content type is sent as it is
+      return reply.send(hit.body); // bytes are sent as they are, under the content type set above
     }
     request.readCacheEntry = { key, until: Number.POSITIVE_INFINITY };
     reply.header(CACHE_HEADER, 'miss');
@@ -133,7 +145,7 @@ export function registerReadCache(app: FastifyInstance, maxBytes: number): void 
     if (!pending || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const etag = reply.getHeader('etag');
     cache.set(pending.key, {
-      body: payload,
+      body: Buffer.from(payload),
       contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       etag: etag === undefined ? undefined : String(etag),
       until: pending.until,
