@@ -118,26 +118,37 @@ export function registerReadCache(app: FastifyInstance, maxBytes: number): void 
   const cache = new AnswerCache(maxBytes);
   const ctx = app.deps.app;
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'GET' || !request.routeOptions.config.readCache || !request.auth) return;
+  // Right after authentication (registered after it), before validation and the handler: the key
+  // holds the raw URL, and a kept answer was only ever made for a request that passed validation.
+  // A callback hook: replying and never calling done() ends the request here.
+  app.addHook('preParsing', (request, reply, payload, done) => {
+    if (request.method !== 'GET' || !request.routeOptions.config.readCache || !request.auth) {
+      done(null, payload);
+      return;
+    }
     const summit = (request.params as { summit?: SummitId }).summit;
-    if (summit === undefined) return;
+    if (summit === undefined) {
+      done(null, payload);
+      return;
+    }
     const actor = request.auth.actor;
-    let revision: number;
-    try {
-      revision = await summitRevision(ctx, actor, summit, request.auth.mark);
-    } catch {
-      return; // not a participant, or the store failed: the handler gives the proper answer
-    }
-    const key = `${summit}\n${revision}\n${callerKey(actor, summit)}\n${request.url}`;
-    const hit = cache.get(key, app.deps.now().getTime());
-    if (hit) {
-      reply.header('content-type', hit.contentType).header(CACHE_HEADER, 'hit');
-      if (hit.etag !== undefined) reply.header('etag', hit.etag);
-      return reply.send(hit.body); // bytes are sent as they are, under the content type set above
-    }
-    request.readCacheEntry = { key, until: Number.POSITIVE_INFINITY };
-    reply.header(CACHE_HEADER, 'miss');
+    summitRevision(ctx, actor, summit, request.auth.mark).then(
+      (revision) => {
+        const key = `${summit}\n${revision}\n${callerKey(actor, summit)}\n${request.url}`;
+        const hit = cache.get(key, app.deps.now().getTime());
+        if (hit) {
+          reply.header('content-type', hit.contentType).header(CACHE_HEADER, 'hit');
+          if (hit.etag !== undefined) reply.header('etag', hit.etag);
+          reply.send(hit.body); // bytes are sent as they are, under the content type set above
+          return;
+        }
+        request.readCacheEntry = { key, until: Number.POSITIVE_INFINITY };
+        reply.header(CACHE_HEADER, 'miss');
+        done(null, payload);
+      },
+      // not a participant, or the store failed: the handler gives the proper answer
+      () => done(null, payload),
+    );
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -112,11 +112,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     requireAuthzDeclaration(route);
     documentRoute(route);
   });
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     // answers carry personal data and secrets: no shared or browser caching
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
       reply.header('cache-control', 'no-store');
+    done();
   });
 
   if (options.logger) registerAccessLog(app);
