@@ -43,6 +43,14 @@ export function loggerOptions(logger: LoggerOption): LoggerOption {
   return { level: 'info', ...base, redact: { paths: [...REDACT_PATHS], censor: '[redacted]' } };
 }
 
+/** Calendar feed URLs carry their secret token in the path (calendar clients send no headers). */
+const FEED_TOKEN = /^(\/ical\/)[^/?#]+(\.ics)/u;
+
+/** The URL as an access line may show it: a calendar feed's token replaced. */
+export function loggableUrl(url: string): string {
+  return url.replace(FEED_TOKEN, '$1[redacted]$2');
+}
+
 /**
  * One access line per request, when it has been answered: method, URL, status, time taken and the
  * request id (on every line of the request's logger). Fastify's own request logging writes a second
@@ -52,7 +60,7 @@ export function registerAccessLog(app: FastifyInstance): void {
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {
-        req: { method: request.method, url: request.url, remoteAddress: request.ip },
+        req: { method: request.method, url: loggableUrl(request.url), remoteAddress: request.ip },
         res: { statusCode: reply.statusCode },
         responseTime: reply.elapsedTime,
       },

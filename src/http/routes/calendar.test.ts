@@ -67,6 +67,10 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     const feed = await s.anonymous({ method: 'GET', url: pathOf(url) });
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+    // the token is the feed's only credential: the access log shows the path without it
+    const secret = /\/ical\/(slc_[^.]+)\.ics/u.exec(url)?.[1] ?? 'no token';
+    expect(s.logs.join('\n')).toContain('/ical/[redacted].ics');
+    expect(s.logs.join('\n')).not.toContain(secret);
     const { zone, events } = parseFeed(feed.body);
     expect(zone).toBe('Asia/Ho_Chi_Minh');
     const byUid = new Map(events.map((e) => [e.uid, e]));
