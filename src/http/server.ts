@@ -1,6 +1,11 @@
 // Builds the Fastify server: logging, security headers, limits, OpenAPI, authentication, errors, routes.
 import cookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RouteOptions,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAuthContext, type SessionPolicy } from '../app/auth/context.js';
 import type { ThrottlePolicy } from '../app/auth/throttle.js';
@@ -15,7 +20,7 @@ import { DEFAULT_BODY_LIMIT } from './limits.js';
 import { registerErrorHandling } from './errors.js';
 import {
   genReqId,
-  loggerOptions,
+  createLoggers,
   registerAccessLog,
   REQUEST_ID_HEADER,
   type LoggerOption,
@@ -87,8 +92,9 @@ function documentRoute(route: RouteOptions): void {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const rateLimits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const loggers = createLoggers(options.logger ?? false);
   const app = Fastify({
-    logger: loggerOptions(options.logger ?? false),
+    ...(loggers ? { loggerInstance: loggers.main as FastifyBaseLogger } : { logger: false }),
     genReqId,
     requestIdHeader: false, // genReqId reads and vets the header itself
     // registerAccessLog writes one line per request instead of Fastify's two
@@ -120,7 +126,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     done();
   });
 
-  if (options.logger) registerAccessLog(app);
+  if (loggers) registerAccessLog(app, loggers.access);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   await registerRateLimits(app, rateLimits);
