@@ -1,8 +1,7 @@
 // Imports requests kept in a spreadsheet: every row checked, all or nothing.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
-import type { Summit } from '../../domain/summit/schema.js';
-import type { SummitData } from '../../domain/summit/data.js';
+import { emptySummitData, type SummitData } from '../../domain/summit/data.js';
 import { readRequestsCsv } from '../../io/csv/requests.js';
 import { DuplicateError, NotFoundError, StaleVersionError } from '../../store/store.js';
 import { requireCapability, requireParticipant } from '../access.js';
@@ -17,23 +16,6 @@ function withSheet(stored: SummitData, text: string): SummitData {
   if (!read.ok) throw new ValidationError(read.errors);
   const incoming = new Set<string>(read.requests.map((r) => r.id));
   return { ...stored, requests: [...stored.requests.filter((r) => !incoming.has(r.id)), ...read.requests] };
-}
-
-/** Summit data with only the summit's record: what importSummitData is handed before it reads the rest. */
-function summitOnly(summit: Summit): SummitData {
-  return {
-    summit,
-    venues: [],
-    travel: [],
-    rooms: [],
-    delegations: [],
-    persons: [],
-    programme: [],
-    busy: [],
-    requests: [],
-    conditions: [],
-    meetings: [],
-  };
 }
 
 /**
@@ -65,7 +47,7 @@ export async function importRequestsCsv(
     throw new StaleVersionError('summit', summit, expected, current.version);
   }
   // merge runs inside importSummitData's transaction, given every record as stored at that point
-  return importSummitData(ctx, actor, summitOnly(current), {
+  return importSummitData(ctx, actor, emptySummitData(current), {
     expectedVersion: expected,
     merge: (stored) => merge(stored, withSheet(stored, text)),
   });

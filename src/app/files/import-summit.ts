@@ -1,7 +1,7 @@
 // Imports a summit file: all or nothing; an existing summit is updated in place.
 import type { Actor } from '../../domain/actor/schema.js';
 import { can, isOperator, mayCreateSummits } from '../../domain/actor/authority.js';
-import type { SummitData } from '../../domain/summit/data.js';
+import { emptySummitData, type SummitData } from '../../domain/summit/data.js';
 import { readSummitFile } from '../../io/summit-file/read.js';
 import { DuplicateError, NotFoundError, StaleVersionError, type Tx } from '../../store/store.js';
 import { participates } from '../access.js';
@@ -67,7 +67,7 @@ export async function importSummitData(
       await tx.summits.insert(data.summit);
       await grantCreatorHostAdmin(tx, actor, id);
     }
-    const before: SummitData = existing ? await loadSummitData(tx, id) : emptyLike(data);
+    const before: SummitData = existing ? await loadSummitData(tx, id) : emptySummitData(data.summit);
     const merge =
       options.merge ?? ((stored: SummitData, file: SummitData) => keepHidden(actor, stored, file));
     const wanted = existing ? merge(before, data) : data;
@@ -92,22 +92,6 @@ function checkExpected(id: string, actual: number | undefined, expected: number)
   if (actual === undefined) throw new NotFoundError('summit', id);
   if (expected === 0) throw new DuplicateError('summit', id);
   throw new StaleVersionError('summit', id, expected, actual);
-}
-
-function emptyLike(data: SummitData): SummitData {
-  return {
-    summit: data.summit,
-    venues: [],
-    travel: [],
-    rooms: [],
-    delegations: [],
-    persons: [],
-    programme: [],
-    busy: [],
-    requests: [],
-    conditions: [],
-    meetings: [],
-  };
 }
 
 /** Parents are written first and removed last, so references always resolve. */

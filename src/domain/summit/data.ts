@@ -4,6 +4,7 @@ import type { Busy, Delegation, Person, ProgrammeEvent, Room, Summit, Travel, Ve
 import type { Condition, Request } from '../request/schema.js';
 import type { Meeting } from '../meeting/schema.js';
 
+/** A summit's whole state as plain data. */
 export interface SummitData {
   summit: Summit;
   venues: Venue[];
@@ -16,4 +17,21 @@ export interface SummitData {
   requests: Request[];
   conditions: Condition[];
   meetings: Meeting[];
+}
+
+/** A summit with nothing in it yet: no venues, people, requests or meetings. */
+export function emptySummitData(summit: Summit): SummitData {
+  return {
+    summit,
+    venues: [],
+    travel: [],
+    rooms: [],
+    delegations: [],
+    persons: [],
+    programme: [],
+    busy: [],
+    requests: [],
+    conditions: [],
+    meetings: [],
+  };
 }

@@ -1,5 +1,5 @@
 // A small builder of SummitData for tests: local times in the summit zone, sensible defaults.
-import type { SummitData } from '../../domain/summit/data.js';
+import { emptySummitData, type SummitData } from '../../domain/summit/data.js';
 import type { Busy, Delegation, Person, ProgrammeEvent, Room } from '../../domain/summit/schema.js';
 import type { Condition, Request, RequestStatus, Format } from '../../domain/request/schema.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
@@ -54,28 +54,16 @@ export class SummitBuilder {
     this.zone = o.zone ?? 'UTC';
     const days = o.days ?? ['2030-05-06', '2030-05-06'];
     const dw = o.dayWindow ?? ['09:00', '13:00'];
-    this.data = {
-      summit: {
-        id: (o.id ?? 'test-summit') as SummitId,
-        name: 'Test summit',
-        timezone: this.zone,
-        days: { from: days[0], to: days[1] },
-        dayWindow: { from: dw[0], to: dw[1] },
-        grainMinutes: o.grain ?? 15,
-        bufferMinutes: o.buffer ?? 0,
-        version: 1,
-      },
-      venues: [],
-      travel: [],
-      rooms: [],
-      delegations: [],
-      persons: [],
-      programme: [],
-      busy: [],
-      requests: [],
-      conditions: [],
-      meetings: [],
-    };
+    this.data = emptySummitData({
+      id: (o.id ?? 'test-summit') as SummitId,
+      name: 'Test summit',
+      timezone: this.zone,
+      days: { from: days[0], to: days[1] },
+      dayWindow: { from: dw[0], to: dw[1] },
+      grainMinutes: o.grain ?? 15,
+      bufferMinutes: o.buffer ?? 0,
+      version: 1,
+    });
   }
 
   /** A local time in the summit zone as an instant. */
