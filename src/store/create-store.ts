@@ -2,6 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SummitId } from '../domain/ids.js';
 import type { Backend, NoticeListener } from './backend.js';
+import { MarkedValues } from './marked-values.js';
 import { OverlapError, type Store, type StoreNotice, type Tx } from './store.js';
 import { bumpRevision } from './tables/revisions.js';
 import { createTx } from './tables/tx.js';
@@ -32,7 +33,7 @@ function overlap(error: unknown): Error {
   );
 }
 
-/** Summits whose revision a Store remembers at once; more are forgotten all together. */
+/** Summits whose revision a Store remembers at once under its change mark; more are forgotten all together. */
 const REMEMBERED_REVISIONS = 1000;
 
 /** Wraps an open backend as the Store the rest of the system uses. */
@@ -125,18 +126,14 @@ export function createStore(backend: Backend): Store {
     };
   };
 
-  // Summit revisions read under a change mark: while the mark holds, nothing committed since.
-  const revisions = new Map<string, { mark: number; revision: number }>();
+  const revisions = new MarkedValues<number>(REMEMBERED_REVISIONS);
   const summitRevision = async (summit: SummitId, given?: number): Promise<number> => {
     const mark = given ?? backend.changeMark?.();
-    const known = mark === undefined ? undefined : revisions.get(summit);
-    if (known && known.mark === mark) return known.revision;
+    const known = revisions.get(summit, mark);
+    if (known !== undefined) return known;
     // the mark is taken before the read: a commit in between only makes the next call read again
     const revision = await run('read', (tx) => tx.revisions.get(summit));
-    if (mark !== undefined) {
-      if (revisions.size >= REMEMBERED_REVISIONS) revisions.clear();
-      revisions.set(summit, { mark, revision });
-    }
+    revisions.set(summit, mark, revision);
     return revision;
   };
 

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { UserId } from '../../domain/ids.js';
+import { MarkedValues } from '../../store/marked-values.js';
 import { NotFoundError, type ApiToken, type Store, type User } from '../../store/store.js';
 import { actorFor } from './actor.js';
 import { AccountInputError } from './errors.js';
@@ -72,24 +73,13 @@ export async function revokeToken(store: Store, user: UserId, id: string, now: D
 }
 
 /**
- * Tokens already resolved, each with the store's change mark it was read under: while the mark
- * holds nothing has committed anywhere (no revocation, no disabled account, no changed grant), so
- * the same answer stands. Where the store has no mark (PostgreSQL) every call reads.
+ * Tokens already resolved, by hash, each with the store's change mark it was read under: while the
+ * mark holds nothing has committed anywhere (no revocation, no disabled account, no changed grant),
+ * so the same answer stands. Where the store has no mark (PostgreSQL) every call reads.
  */
-export class ResolvedTokens {
-  readonly #entries = new Map<string, { mark: number; resolved: ResolvedToken }>();
-  constructor(readonly max = 10_000) {}
-
-  /** The answer kept for a token's hash, if it was read under `mark`. */
-  get(hash: string, mark: number | undefined): ResolvedToken | undefined {
-    const entry = mark === undefined ? undefined : this.#entries.get(hash);
-    return entry && entry.mark === mark ? entry.resolved : undefined;
-  }
-
-  set(hash: string, mark: number | undefined, resolved: ResolvedToken): void {
-    if (mark === undefined) return;
-    if (this.#entries.size >= this.max) this.#entries.clear(); // rare: more live tokens than max
-    this.#entries.set(hash, { mark, resolved });
+export class ResolvedTokens extends MarkedValues<ResolvedToken> {
+  constructor(max = 10_000) {
+    super(max);
   }
 }
 
