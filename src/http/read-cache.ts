@@ -43,7 +43,7 @@ declare module 'fastify' {
   }
 }
 
-/** Answers by key, bounded by their total size in bytes (UTF-16 length as an estimate). */
+/** Answers by key, bounded by their total size in bytes (keys counted by length, with a fixed overhead each). */
 export class AnswerCache {
   readonly #entries = new Map<string, Entry>();
   #bytes = 0;
@@ -56,10 +56,12 @@ export class AnswerCache {
   get(key: string, now: number): Entry | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    this.#drop(key, entry);
-    if (entry.until <= now) return undefined;
+    if (entry.until <= now) {
+      this.#drop(key, entry);
+      return undefined;
+    }
+    this.#entries.delete(key);
     this.#entries.set(key, entry); // most recently used last
-    this.#bytes += cost(key, entry);
     return entry;
   }
 
@@ -151,16 +153,18 @@ export function registerReadCache(app: FastifyInstance, maxBytes: number): void 
     );
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook: it runs on every answer of the server, and an async one costs a promise each.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const pending = request.readCacheEntry;
-    if (!pending || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-    const etag = reply.getHeader('etag');
-    cache.set(pending.key, {
-      body: Buffer.from(payload),
-      contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-      etag: etag === undefined ? undefined : String(etag),
-      until: pending.until,
-    });
-    return payload;
+    if (pending && reply.statusCode === 200 && typeof payload === 'string') {
+      const etag = reply.getHeader('etag');
+      cache.set(pending.key, {
+        body: Buffer.from(payload),
+        contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        etag: etag === undefined ? undefined : String(etag),
+        until: pending.until,
+      });
+    }
+    done(null, payload);
   });
 }
