@@ -1,13 +1,14 @@
 // What still refers to a venue, room or delegation someone wants to remove, told only as far as the
 // remover may see it: records hidden from them are counted as "records you cannot see", never named.
-import { delegationsOf } from '../../domain/actor/authority.js';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { partiesOf } from '../../domain/request/agreement.js';
 import type { Request } from '../../domain/request/schema.js';
+import { scopeOfBusy } from '../../domain/visibility/scopes.js';
+import { list } from '../../engine/explain/state-reason.js';
 import type { Tx } from '../../store/store.js';
-import { canSeeRequest } from '../access.js';
+import { canReadScope, canSeeRequest } from '../access.js';
 import { ConflictError } from '../errors.js';
 
 /** The records that refer to one record: those the remover may see, by name, and whether others do. */
@@ -33,16 +34,9 @@ export function refuseWhileInUse(what: string, referrers: Referrers): void {
     ...(hidden ? ['records you cannot see'] : []),
   ];
   throw new ConflictError(
-    `${what} is in use by ${listOf(parts)}; move or remove ${parts.length === 1 && !hidden ? 'it' : 'them'} first`,
+    `${what} is in use by ${list(parts)}; move or remove ${parts.length === 1 && !hidden ? 'it' : 'them'} first`,
     'in-use',
   );
-}
-
-/** "a", "a and b", "a, b and c". */
-function listOf(items: readonly string[]): string {
-  return items.length <= 1
-    ? items.join('')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Sorts referrers into named and hidden by `visible`. */
@@ -108,8 +102,7 @@ export async function venueReferrers(
     tx.meetings.list(summit),
     requestsById(tx, summit),
   ]);
-  const mine = new Set<string>(delegationsOf(actor, summit));
-  const delegationOf = new Map(persons.map((p) => [p.id as string, p.delegation as string]));
+  const owners = new Map(persons.map((p) => [p.id as string, p]));
   const roomsHere = new Set(rooms.filter((r) => r.venue === venue).map((r) => r.id as string));
   return both(
     sortOut(
@@ -125,7 +118,10 @@ export async function venueReferrers(
     // a busy block is its delegation's: only they (or an operator) learn it is there
     sortOut(
       busy.filter((b) => b.venue === venue),
-      (b) => actor.system || mine.has(delegationOf.get(b.person) ?? ''),
+      (b) => {
+        const owner = owners.get(b.person);
+        return owner === undefined ? actor.system : canReadScope(actor, summit, scopeOfBusy(owner));
+      },
       (b) => `busy block ${b.id}`,
     ),
     meetingsSeen(
