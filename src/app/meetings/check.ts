@@ -14,6 +14,7 @@ import { loadSummitData } from '../summit/load.js';
 import { parseInput } from '../validate.js';
 import { Slot } from './inputs.js';
 import { violationsOf } from './rules.js';
+import { wholeWord } from '../whole-word.js';
 
 /** What a placement would break: nothing (`ok`), or every broken rule. */
 export interface PlacementCheck {
@@ -23,8 +24,7 @@ export interface PlacementCheck {
 
 /** Replaces `word` where it stands alone, not inside a longer id (`usa-rus` in `usa-rus-fm`). */
 function replaceWord(text: string, word: string, by: string): string {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return text.replace(new RegExp(`(?<![a-z0-9_-])${escaped}(?![a-z0-9_-])`, 'gu'), by);
+  return text.replace(wholeWord(word, 'gu'), by);
 }
 
 const PRIVATE_PLACE = /(a private (?:commitment|engagement) \([^)]*?) at [^)]*\)/gu;

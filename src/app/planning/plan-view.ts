@@ -10,6 +10,7 @@ import { listedDetail, namesFor } from '../../engine/explain/explain.js';
 import type { Names } from '../../engine/explain/describe.js';
 import type { Blocker, Plan, Unplaced } from '../../engine/result.js';
 import { canSeeRequest } from '../access.js';
+import { wholeWord } from '../whole-word.js';
 
 /** The ids of the requests `actor` may not see (none for an operator). */
 export function hiddenRequests(actor: Actor, data: Pick<SummitData, 'summit' | 'requests'>): Set<string> {
@@ -26,12 +27,6 @@ export function speaksOf(plan: Plan, hidden: ReadonlySet<string>): boolean {
     ) ||
     plan.moved.some((r) => hidden.has(r))
   );
-}
-
-/** True when `text` names `id` as a whole word (not inside a longer id such as `usa-rus-fm` for `usa-rus`). */
-function names(text: string, id: string): boolean {
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return new RegExp(`(?<![a-z0-9_-])${escaped}(?![a-z0-9_-])`, 'u').test(text);
 }
 
 /**
@@ -96,7 +91,7 @@ export function planSeenBy(actor: Actor, data: SummitData, plan: Plan): Plan {
     requests: data.requests.filter((r) => !hidden.has(r.id)),
     meetings: data.meetings.filter((m) => !hidden.has(m.request)),
   };
-  const warnings = plan.warnings?.filter((w) => ![...hidden].some((id) => names(w, id)));
+  const warnings = plan.warnings?.filter((w) => ![...hidden].some((id) => wholeWord(id).test(w)));
   return {
     ...plan,
     objective: computeObjective(indexSummit(seen), meetings),

@@ -35,6 +35,7 @@ export const NOT_USE_CASES: Record<string, string> = {
   'access.ts#requireCapability': RULE,
   'access.ts#requireParticipant': RULE,
   'access.ts#requireVisibleRequest': RULE,
+  'whole-word.ts#wholeWord': 'a text pattern the redactions use; tested through them',
   'validate.ts#parseInput': 'input validation',
   'validate.ts#pathOf': 'input validation',
   'context.ts#appContext': 'builds the context every use case receives',
