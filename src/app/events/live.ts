@@ -3,20 +3,11 @@
 // a stream resuming after seq n first replays the log from there, then joins the channel.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { DomainEvent } from '../../domain/event/schema.js';
-import type { DelegationId, SummitId } from '../../domain/ids.js';
+import type { SummitId } from '../../domain/ids.js';
 import { NotFoundError, type StoreNotice } from '../../store/store.js';
 import { requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
-import { draftsAmong, eventSeenBy } from './seen.js';
-
-/** Events read from the log at once. */
-const PAGE = 500;
-
-/** A page of the log and the requests in draft when it was read (see eventSeenBy). */
-interface LogPage {
-  events: DomainEvent[];
-  drafts: ReadonlyMap<string, DelegationId>;
-}
+import { eventSeenBy, LOG_PAGE, readLogPage, type LogPage } from './seen.js';
 
 /** One reader's stream. */
 export interface LiveStream {
@@ -152,10 +143,7 @@ export class LiveEvents {
   }
 
   private read(summit: SummitId, after: number): Promise<LogPage> {
-    return this.ctx.store.read(async (tx) => {
-      const events = await tx.events.list(summit, { afterSeq: after, limit: PAGE });
-      return { events, drafts: await draftsAmong(tx, summit, events) };
-    });
+    return this.ctx.store.read((tx) => readLogPage(tx, summit, after));
   }
 
   /** Hands one event to a reader when it is new to it and theirs to see. */
@@ -189,7 +177,7 @@ export class LiveEvents {
               channel.cursor = Math.max(channel.cursor, event.seq);
               for (const reader of channel.readers) if (reader.live) this.give(reader, event, page.drafts);
             }
-            if (page.events.length < PAGE) break;
+            if (page.events.length < LOG_PAGE) break;
           }
         } while (channel.again && this.channels.get(summit) === channel);
       } catch {

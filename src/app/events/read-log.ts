@@ -7,7 +7,7 @@ import { Instant } from '../../domain/time.js';
 import { requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { parseInput } from '../validate.js';
-import { draftsAmong, eventSeenBy } from './seen.js';
+import { eventSeenBy, LOG_PAGE, readLogPage } from './seen.js';
 
 /** The most events one read returns. */
 export const MAX_LOG_LIMIT = 1000;
@@ -26,8 +26,6 @@ export const LogQuery = z.strictObject({
 });
 export type LogQuery = z.input<typeof LogQuery>;
 
-const PAGE = 500;
-
 /** Events the actor may read, in log order; private events of others are skipped, not redacted. */
 export async function readEventLog(
   ctx: AppContext,
@@ -42,19 +40,12 @@ export async function readEventLog(
   let after = q.afterSeq ?? 0;
   // Read in pages until enough visible events are found or the log ends.
   for (;;) {
-    const { page, drafts } = await ctx.store.read(async (tx) => {
-      const events = await tx.events.list(summit, {
-        afterSeq: after,
-        ...(q.since ? { since: q.since } : {}),
-        limit: PAGE,
-      });
-      return { page: events, drafts: await draftsAmong(tx, summit, events) };
-    });
+    const { events: page, drafts } = await ctx.store.read((tx) => readLogPage(tx, summit, after, q.since));
     for (const e of page) {
       if (eventSeenBy(actor, e, drafts)) out.push(e);
       if (out.length === limit) return out;
     }
-    if (page.length < PAGE) return out;
+    if (page.length < LOG_PAGE) return out;
     after = page[page.length - 1]!.seq;
   }
 }

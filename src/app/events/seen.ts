@@ -51,3 +51,22 @@ export function eventSeenBy(
   const drafting = about === undefined ? undefined : drafts.get(about);
   return drafting === undefined || canReadScope(actor, event.summit, scopeOfDelegation(drafting));
 }
+
+/** Events read from the log at once. */
+export const LOG_PAGE = 500;
+
+/** A page of the log and the requests in draft as it was read (see eventSeenBy). */
+export interface LogPage {
+  events: DomainEvent[];
+  drafts: ReadonlyMap<string, DelegationId>;
+}
+
+/** Up to LOG_PAGE events after seq `after` (at or after `since`), with the drafts they are about. */
+export async function readLogPage(tx: Tx, summit: SummitId, after: number, since?: string): Promise<LogPage> {
+  const events = await tx.events.list(summit, {
+    afterSeq: after,
+    ...(since ? { since } : {}),
+    limit: LOG_PAGE,
+  });
+  return { events, drafts: await draftsAmong(tx, summit, events) };
+}

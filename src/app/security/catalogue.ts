@@ -60,6 +60,8 @@ export const NOT_USE_CASES: Record<string, string> = {
     'the filter proposalSeenBy applies; tested through proposePlan and readPlanJob',
   'events/seen.ts#draftsAmong': PART,
   'events/seen.ts#eventSeenBy': 'the filter readEventLog and LiveEvents apply; tested through them',
+  'events/seen.ts#LOG_PAGE': 'a page size',
+  'events/seen.ts#readLogPage': PART,
   'logistics/in-use.ts#refuseWhileInUse':
     'the refusal the logistics remove use cases apply; tested through them',
   'logistics/in-use.ts#roomReferrers': PART,
