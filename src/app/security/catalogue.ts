@@ -58,7 +58,6 @@ export const NOT_USE_CASES: Record<string, string> = {
   'planning/plan-view.ts#speaksOf': 'pure: whether a plan names a request hidden from its reader',
   'planning/plan-view.ts#planSeenBy':
     'the filter proposalSeenBy applies; tested through proposePlan and readPlanJob',
-  'events/seen.ts#draftsAmong': PART,
   'events/seen.ts#eventSeenBy': 'the filter readEventLog and LiveEvents apply; tested through them',
   'events/seen.ts#LOG_PAGE': 'a page size',
   'events/seen.ts#readLogPage': PART,
