@@ -82,6 +82,11 @@ export async function proposePlan(
   return proposalSeenBy(actor, data, plan);
 }
 
+/** The requests hidden from the plan's reader or writer, or from the planner it was made for. */
+function hiddenFromEither(reader: Actor, planner: Actor, data: SummitData): Set<string> {
+  return new Set([...hiddenRequests(reader, data), ...hiddenRequests(planner, data)]);
+}
+
 /**
  * A plan and its difference from the stored meetings, as `actor` may see them. A meeting the plan's
  * planner (`madeFor`) did not see is no part of the difference: writing the plan leaves it alone.
@@ -93,7 +98,7 @@ export function proposalSeenBy(
   madeFor: Actor = actor,
 ): PlanProposal {
   const shown = planSeenBy(actor, data, plan);
-  const hidden = new Set([...hiddenRequests(actor, data), ...hiddenRequests(madeFor, data)]);
+  const hidden = hiddenFromEither(actor, madeFor, data);
   const diff = diffPlan(
     data.meetings.filter((m) => !hidden.has(m.request)),
     shown,
@@ -136,7 +141,7 @@ interface ToWrite {
  */
 function placementsToWrite(actor: Actor, data: SummitData, plan: Plan, options: WriteOptions): ToWrite {
   if (actor.system && (options.madeFor ?? actor).system) return { plan, kept: new Set() };
-  const hidden = new Set([...hiddenRequests(actor, data), ...hiddenRequests(options.madeFor ?? actor, data)]);
+  const hidden = hiddenFromEither(actor, options.madeFor ?? actor, data);
   const known = new Set<string>(data.requests.map((r) => r.id));
   for (const p of plan.meetings) {
     if (!known.has(p.request) || (hidden.has(p.request) && options.unseen !== 'drop'))
