@@ -11,6 +11,7 @@ import { When } from '../../app/When';
 import { datesBetween, dayLabel, localMillis } from '../../lib/time';
 import { Button } from '../../ui/Button';
 import { InlineError, QueryState } from '../../ui/states';
+import { Table } from '../../ui/Table';
 
 function Subscription({ summit, person }: { summit: string; person: Person }) {
   const client = useQueryClient();
@@ -120,46 +121,37 @@ export default function ExportsPage() {
           <h2 id="people-title">Your delegation</h2>
           <QueryState query={persons} what="Loading your delegation">
             {(list) => (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption className="visually-hidden">Calendar feeds and daily cards per person</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Person</th>
-                      <th scope="col">Calendar subscription (iCalendar)</th>
-                      <th scope="col">Daily card to print</th>
+              <Table
+                caption="Calendar feeds and daily cards per person"
+                columns={['Person', 'Calendar subscription (iCalendar)', 'Daily card to print']}
+              >
+                {list
+                  .filter((p) => p.delegation === standing.delegation)
+                  .map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row">
+                        {p.name}
+                        {p.title && <span className="muted small block">{p.title}</span>}
+                      </th>
+                      <td>
+                        <Subscription summit={summit.id} person={p} />
+                      </td>
+                      <td>
+                        <ul className="plain">
+                          {days.map((d) => (
+                            <li key={d}>
+                              <Link to={`/s/${summit.id}/print/${p.id}/${d}`}>
+                                {dayLabel(localMillis(d, '12:00', summit.timezone), summit.timezone)}
+                                {d === today && ' (today)'}
+                                <span className="visually-hidden"> card for {p.name}</span>
+                              </Link>
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {list
-                      .filter((p) => p.delegation === standing.delegation)
-                      .map((p) => (
-                        <tr key={p.id}>
-                          <th scope="row">
-                            {p.name}
-                            {p.title && <span className="muted small block">{p.title}</span>}
-                          </th>
-                          <td>
-                            <Subscription summit={summit.id} person={p} />
-                          </td>
-                          <td>
-                            <ul className="plain">
-                              {days.map((d) => (
-                                <li key={d}>
-                                  <Link to={`/s/${summit.id}/print/${p.id}/${d}`}>
-                                    {dayLabel(localMillis(d, '12:00', summit.timezone), summit.timezone)}
-                                    {d === today && ' (today)'}
-                                    <span className="visually-hidden"> card for {p.name}</span>
-                                  </Link>
-                                </li>
-                              ))}
-                            </ul>
-                          </td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+              </Table>
             )}
           </QueryState>
         </section>

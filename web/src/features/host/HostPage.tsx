@@ -14,6 +14,7 @@ import { ConfirmButton } from '../../ui/Dialog';
 import { NumberField, SelectField, TextField } from '../../ui/fields';
 import { Empty, InlineError, QueryState } from '../../ui/states';
 import { UtilisationChart } from './UtilisationChart';
+import { Table } from '../../ui/Table';
 
 function useLogistics(summit: string) {
   const client = useQueryClient();
@@ -63,37 +64,25 @@ function VenuesPanel({ admin }: { admin: boolean }) {
           {list.length === 0 ? (
             <Empty title="No venues yet" />
           ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">Venues</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Venue</th>
-                    <th scope="col">Id</th>
-                    {admin && <th scope="col">Actions</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((v) => (
-                    <tr key={v.id}>
-                      <td>{v.name}</td>
-                      <td>
-                        <code>{v.id}</code>
-                      </td>
-                      {admin && (
-                        <td>
-                          <Remove
-                            name={v.name}
-                            remove={() => logisticsCommands.removeVenue(summit.id, v.id, v.version)}
-                            run={run}
-                          />
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table caption="Venues" columns={['Venue', 'Id', admin && 'Actions']}>
+              {list.map((v) => (
+                <tr key={v.id}>
+                  <td>{v.name}</td>
+                  <td>
+                    <code>{v.id}</code>
+                  </td>
+                  {admin && (
+                    <td>
+                      <Remove
+                        name={v.name}
+                        remove={() => logisticsCommands.removeVenue(summit.id, v.id, v.version)}
+                        run={run}
+                      />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </Table>
           )}
           <InlineError error={error} />
           {admin && (
@@ -172,49 +161,37 @@ function RoomsPanel({ admin }: { admin: boolean }) {
           {list.length === 0 ? (
             <Empty title="No rooms yet" />
           ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">Rooms</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Room</th>
-                    <th scope="col">Venue</th>
-                    <th scope="col">Seats</th>
-                    <th scope="col">Lent to</th>
-                    <th scope="col">Open</th>
-                    {admin && <th scope="col">Actions</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((r) => (
-                    <tr key={r.id}>
-                      <td>{r.name}</td>
-                      <td>{places.get(r.venue)?.name ?? r.venue}</td>
-                      <td>{admin ? <RoomEditor key={r.version} room={r} run={run} /> : r.capacity}</td>
-                      <td>{r.delegation?.toUpperCase() ?? '—'}</td>
-                      <td>
-                        {r.available === null
-                          ? 'Always'
-                          : r.available.map((w) => (
-                              <span key={w.from} className="block">
-                                <When from={w.from} to={w.to} />
-                              </span>
-                            ))}
-                      </td>
-                      {admin && (
-                        <td>
-                          <Remove
-                            name={r.name}
-                            remove={() => logisticsCommands.removeRoom(summit.id, r.id, r.version)}
-                            run={run}
-                          />
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption="Rooms"
+              columns={['Room', 'Venue', 'Seats', 'Lent to', 'Open', admin && 'Actions']}
+            >
+              {list.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.name}</td>
+                  <td>{places.get(r.venue)?.name ?? r.venue}</td>
+                  <td>{admin ? <RoomEditor key={r.version} room={r} run={run} /> : r.capacity}</td>
+                  <td>{r.delegation?.toUpperCase() ?? '—'}</td>
+                  <td>
+                    {r.available === null
+                      ? 'Always'
+                      : r.available.map((w) => (
+                          <span key={w.from} className="block">
+                            <When from={w.from} to={w.to} />
+                          </span>
+                        ))}
+                  </td>
+                  {admin && (
+                    <td>
+                      <Remove
+                        name={r.name}
+                        remove={() => logisticsCommands.removeRoom(summit.id, r.id, r.version)}
+                        run={run}
+                      />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </Table>
           )}
           <InlineError error={error} />
           {admin && (
@@ -266,37 +243,21 @@ function ProgrammePanel() {
         list.length === 0 ? (
           <Empty title="No programme events yet">Import a summit file with its programme.</Empty>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Official programme</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Venue</th>
-                  <th scope="col">Attendees</th>
-                  <th scope="col">Encounter</th>
+          <Table caption="Official programme" columns={['Event', 'When', 'Venue', 'Attendees', 'Encounter']}>
+            {[...list]
+              .sort((a, b) => a.from.localeCompare(b.from))
+              .map((e) => (
+                <tr key={e.id}>
+                  <td>{e.title}</td>
+                  <td>
+                    <When from={e.from} to={e.to} />
+                  </td>
+                  <td>{e.venue ? (places.get(e.venue)?.name ?? e.venue) : '—'}</td>
+                  <td>{e.attendees === 'principals' ? 'All principals' : `${e.attendees.length} named`}</td>
+                  <td>{e.encounter ? 'Leaders mingle' : '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {[...list]
-                  .sort((a, b) => a.from.localeCompare(b.from))
-                  .map((e) => (
-                    <tr key={e.id}>
-                      <td>{e.title}</td>
-                      <td>
-                        <When from={e.from} to={e.to} />
-                      </td>
-                      <td>{e.venue ? (places.get(e.venue)?.name ?? e.venue) : '—'}</td>
-                      <td>
-                        {e.attendees === 'principals' ? 'All principals' : `${e.attendees.length} named`}
-                      </td>
-                      <td>{e.encounter ? 'Leaders mingle' : '—'}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+          </Table>
         )
       }
     </QueryState>

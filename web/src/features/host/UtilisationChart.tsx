@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoomDay } from '../../api/hooks/logistics';
 import type { Room } from '../../api/models';
+import { Table } from '../../ui/Table';
 
 /** The chart and table for `date`. */
 export function UtilisationChart(props: { days: RoomDay[]; rooms: ReadonlyMap<string, Room>; date: string }) {
@@ -42,29 +43,16 @@ export function UtilisationChart(props: { days: RoomDay[]; rooms: ReadonlyMap<st
           </ResponsiveContainer>
         </div>
       </figure>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Room utilisation on {props.date}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Room</th>
-              <th scope="col">Booked</th>
-              <th scope="col">Available</th>
-              <th scope="col">Share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.room}>
-                <th scope="row">{d.room}</th>
-                <td>{d.booked} min</td>
-                <td>{d.closed ? 'closed' : `${d.available} min`}</td>
-                <td>{d.closed ? '—' : `${d.percent}%`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={`Room utilisation on ${props.date}`} columns={['Room', 'Booked', 'Available', 'Share']}>
+        {data.map((d) => (
+          <tr key={d.room}>
+            <th scope="row">{d.room}</th>
+            <td>{d.booked} min</td>
+            <td>{d.closed ? 'closed' : `${d.available} min`}</td>
+            <td>{d.closed ? '—' : `${d.percent}%`}</td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

@@ -14,6 +14,7 @@ import { Empty, QueryState } from '../../ui/states';
 import { BOARD_COLUMNS, STATUS_LABEL, words } from './labels';
 import { partiesLabel, RequestCard } from './RequestCard';
 import { RequestFilterBar, useFilters } from './RequestFilters';
+import { Table } from '../../ui/Table';
 
 /** The board screen. */
 export default function BoardPage() {
@@ -127,38 +128,25 @@ function RequestTable({
   names: ReadonlyMap<string, Delegation>;
 }) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Requests</caption>
-        <thead>
-          <tr>
-            <th scope="col">Parties</th>
-            <th scope="col">State</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Format</th>
-            <th scope="col">Level</th>
-            <th scope="col">Length</th>
-            <th scope="col">Topics</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <Link to={`/s/${summit}/requests/${r.id}`}>{partiesLabel(r, names)}</Link>
-              </td>
-              <td>
-                <Badge kind={r.status}>{STATUS_LABEL[r.status]}</Badge>
-              </td>
-              <td>P{r.priority}</td>
-              <td>{words(r.format)}</td>
-              <td>{words(r.level)}</td>
-              <td>{durationLabel(r.minutes)}</td>
-              <td>{r.topics.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Requests"
+      columns={['Parties', 'State', 'Priority', 'Format', 'Level', 'Length', 'Topics']}
+    >
+      {list.map((r) => (
+        <tr key={r.id}>
+          <td>
+            <Link to={`/s/${summit}/requests/${r.id}`}>{partiesLabel(r, names)}</Link>
+          </td>
+          <td>
+            <Badge kind={r.status}>{STATUS_LABEL[r.status]}</Badge>
+          </td>
+          <td>P{r.priority}</td>
+          <td>{words(r.format)}</td>
+          <td>{words(r.level)}</td>
+          <td>{durationLabel(r.minutes)}</td>
+          <td>{r.topics.join(', ')}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
