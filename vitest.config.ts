@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      'src/**/*.test.ts',
       'test/**/*.test.ts',
       'bench/**/*.test.ts',
       // the web app's component tests; each file picks happy-dom with `@vitest-environment happy-dom`

@@ -9,7 +9,7 @@ import { DEMO_SUMMIT, loadDemo } from '../../../src/app/demo/apec-2017.js';
 import { startPlanJobRunner } from '../../../src/app/planning/runner.js';
 import type { Actor, RoleGrant } from '../../../src/domain/actor/schema.js';
 import type { UserId } from '../../../src/domain/ids.js';
-import { addUser, startTestServer, TEST_PASSWORD, type TestServer } from '../../../src/http/testing.js';
+import { addUser, startTestServer, TEST_PASSWORD, type TestServer } from '../testing.js';
 import type { BackendName } from '../../support/app.js';
 import { ACTORS, type ActorInfo } from './actors.js';
 import { addTokenMarkers, demoMarkers, type Markers } from './markers.js';

@@ -1,5 +1,5 @@
 // Matrix rows of the system and auth routes: health, sign-in and out, who am I, API tokens.
-import { TEST_PASSWORD } from '../../../../src/http/testing.js';
+import { TEST_PASSWORD } from '../../testing.js';
 import { everyone, named, nobody, signedIn } from '../actors.js';
 import type { Entry } from '../entry.js';
 import { freshToken } from '../targets.js';

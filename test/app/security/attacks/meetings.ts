@@ -1,0 +1,81 @@
+// Attacks on meetings: placing, moving, pinning, confirming and announcing them.
+import type { DelegationId } from '../../../../src/domain/ids.js';
+import { announceMeeting, confirmMeeting } from '../../../../src/app/meetings/confirm.js';
+import { placeMeeting, setPinned, unplaceMeeting } from '../../../../src/app/meetings/place.js';
+import { attack, attacks, type Attack } from '../probe.js';
+import { S } from '../world.js';
+
+const DELEGATES = ['chn', 'rus', 'usa-viewer'] as const;
+const HOST = ['host-admin', 'host-staff'] as const;
+const usa = 'usa' as DelegationId;
+/** 10 Nov 14:00 in Da Nang, inside usa-rus-fm's allowed windows. */
+const slot = { start: '2017-11-10T07:00:00.000Z', room: 'ariyana-b4' };
+
+/** Every meeting use case, with the attempts that must fail. */
+export const MEETING_ATTACKS: Record<string, Attack[]> = {
+  'meetings/place.ts#placeMeeting': [
+    ...attacks(DELEGATES, 'places usa-rus-fm', 'forbidden', (w, a) =>
+      placeMeeting(w.ctx, a, S, 'usa-rus-fm', slot),
+    ),
+    ...attacks(['other-summit', 'other-host', 'nobody'], 'places usa-rus-fm', 'forbidden', (w, a) =>
+      placeMeeting(w.ctx, a, S, 'usa-rus-fm', slot),
+    ),
+    ...attacks(HOST, 'moves the confidential usa-rus-officials', 'hidden', (w, a) =>
+      placeMeeting(w.ctx, a, S, 'usa-rus-officials', slot),
+    ),
+    attack('host-staff', 'moves the confidential twn-jpn', 'hidden', (w, a) =>
+      placeMeeting(w.ctx, a, S, 'twn-jpn', { start: slot.start, room: null }),
+    ),
+    attack('host-admin', 'places at a malformed time', 'invalid', (w, a) =>
+      placeMeeting(w.ctx, a, S, 'usa-rus-fm', { start: 'tomorrow', room: 'ariyana-b4' }),
+    ),
+  ],
+  'meetings/place.ts#unplaceMeeting': [
+    ...attacks([...DELEGATES, 'other-host'], 'takes png-usa off the calendar', 'forbidden', (w, a) =>
+      unplaceMeeting(w.ctx, a, S, 'png-usa'),
+    ),
+    ...attacks(HOST, 'takes usa-rus-officials off the calendar', 'hidden', (w, a) =>
+      unplaceMeeting(w.ctx, a, S, 'usa-rus-officials'),
+    ),
+  ],
+  'meetings/place.ts#setPinned': [
+    ...attacks([...DELEGATES, 'other-host'], 'pins png-usa', 'forbidden', (w, a) =>
+      setPinned(w.ctx, a, S, 'png-usa', true),
+    ),
+    ...attacks(HOST, 'pins usa-rus-officials', 'hidden', (w, a) =>
+      setPinned(w.ctx, a, S, 'usa-rus-officials', true),
+    ),
+  ],
+  'meetings/confirm.ts#confirmMeeting': [
+    attack('chn', 'confirms png-usa', 'hidden', (w, a) => confirmMeeting(w.ctx, a, S, 'png-usa')),
+    ...attacks([...HOST, 'usa-viewer', 'usa-adviser'], 'confirms png-usa', 'forbidden', (w, a) =>
+      confirmMeeting(w.ctx, a, S, 'png-usa'),
+    ),
+    attack('rus', 'confirms usa-rus-officials for the US', 'forbidden', (w, a) =>
+      confirmMeeting(w.ctx, a, S, 'usa-rus-officials', { actingFor: usa }),
+    ),
+    ...attacks(HOST, 'confirms usa-rus-officials', 'hidden', (w, a) =>
+      confirmMeeting(w.ctx, a, S, 'usa-rus-officials'),
+    ),
+    ...attacks(['other-summit', 'nobody'], 'confirms png-usa', 'hidden', (w, a) =>
+      confirmMeeting(w.ctx, a, S, 'png-usa'),
+    ),
+  ],
+  'meetings/confirm.ts#announceMeeting': [
+    attack('chn', 'announces usa-rus-officials', 'hidden', (w, a) =>
+      announceMeeting(w.ctx, a, S, 'usa-rus-officials'),
+    ),
+    ...attacks(HOST, 'announces usa-rus-officials', 'hidden', (w, a) =>
+      announceMeeting(w.ctx, a, S, 'usa-rus-officials'),
+    ),
+    ...attacks([...HOST, 'usa-viewer'], 'announces png-usa', 'forbidden', (w, a) =>
+      announceMeeting(w.ctx, a, S, 'png-usa'),
+    ),
+    attack('rus', 'announces usa-rus-officials for the US', 'forbidden', (w, a) =>
+      announceMeeting(w.ctx, a, S, 'usa-rus-officials', { actingFor: usa }),
+    ),
+    ...attacks(['other-summit', 'nobody'], 'announces png-usa', 'hidden', (w, a) =>
+      announceMeeting(w.ctx, a, S, 'png-usa'),
+    ),
+  ],
+};

@@ -1,0 +1,17 @@
+// Whether two placements can stand in one plan: the pairwise part of the hard rules.
+import type { PlacedRequest } from '../../../src/engine/check/plan-context.js';
+import type { SummitIndex } from '../../../src/engine/check/summit-index.js';
+import { engagementClash } from '../../../src/engine/check/engagements.js';
+import { meetingEngagement } from '../../../src/engine/check/rules/person-overlap-and-travel.js';
+import { spansOverlap } from '../../../src/engine/check/spans.js';
+
+/**
+ * True when two placements of different requests break a rule together: a shared attendee
+ * without the time to go from one to the other (person-overlap, person-travel), or one room
+ * holding both at once (room-exclusive). Every other rule judges a placement on its own.
+ */
+export function placementsClash(index: SummitIndex, a: PlacedRequest, b: PlacedRequest): boolean {
+  if (a.room && b.room && a.room.id === b.room.id && spansOverlap(a, b)) return true;
+  const shared = a.request.attendees.some((person) => b.request.attendees.includes(person));
+  return shared && engagementClash(meetingEngagement(a), meetingEngagement(b), index) !== null;
+}

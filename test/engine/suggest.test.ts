@@ -1,0 +1,81 @@
+// Suggestions and what-if questions against a plan, without re-planning.
+import { describe, expect, it } from 'vitest';
+import { solve } from '../../src/engine/solve.js';
+import { suggest, UnknownRequestError } from '../../src/engine/suggest.js';
+import { whatIf } from '../../src/engine/what-if.js';
+import { SummitBuilder } from './test-support/builder.js';
+
+function summit(): SummitBuilder {
+  return new SummitBuilder({ dayWindow: ['09:00', '12:00'], grain: 30 })
+    .venue('hall', 'Hall')
+    .room('r1', { venue: 'hall' })
+    .delegation('usa')
+    .delegation('jpn')
+    .delegation('chn')
+    .event('plenary', {
+      title: 'Plenary',
+      from: '2030-05-06T09:00',
+      to: '2030-05-06T10:00',
+      attendees: 'principals',
+    })
+    .request('usa-jpn', {
+      from: 'usa',
+      to: ['jpn'],
+      attendees: ['usa-p', 'jpn-p'],
+      minutes: 60,
+      priority: 5,
+      allowed: [['2030-05-06T10:00', '2030-05-06T11:00']],
+    });
+}
+
+describe('suggest', () => {
+  it('ranks the free slots: preferred first, then earlier, one room per start', () => {
+    const data = summit()
+      .request('usa-chn', {
+        from: 'usa',
+        to: ['chn'],
+        attendees: ['usa-p', 'chn-p'],
+        minutes: 30,
+        preferred: [['2030-05-06T11:30', '2030-05-06T12:00']],
+      })
+      .build();
+    const plan = solve(data, { maxIterations: 50 });
+    // usa-jpn holds usa-p 10:00–11:00; the plenary holds 09:00–10:00.
+    const s = suggest(data, plan, 'usa-chn', 3);
+    expect(s.map((x) => [x.start, x.room, x.preferred])).toEqual([
+      ['2030-05-06T11:30:00.000Z', 'r1', true],
+      ['2030-05-06T11:00:00.000Z', 'r1', false],
+    ]);
+  });
+
+  it('refuses an unknown request', () => {
+    const data = summit().build();
+    expect(() => suggest(data, solve(data, { maxIterations: 10 }), 'nope')).toThrow(UnknownRequestError);
+  });
+});
+
+describe('whatIf', () => {
+  it('finds the slot a request would get if its blocker went away', () => {
+    const data = summit()
+      .request('jpn-chn', {
+        from: 'jpn',
+        to: ['chn'],
+        attendees: ['jpn-p', 'chn-p'],
+        minutes: 60,
+        allowed: [['2030-05-06T09:00', '2030-05-06T11:00']],
+      })
+      .build();
+    const plan = solve(data, { maxIterations: 100 });
+    const u = plan.unscheduled.find((x) => x.request === 'jpn-chn')!;
+    expect(u.reason).toBe('displaced');
+    const plenary = u.blockers.find((b) => b.kind === 'programme' && b.person === 'jpn-p')!;
+    const a = whatIf(data, plan, 'jpn-chn', plenary);
+    // Without jpn-p in the plenary the 09:00 hour is still chn-p's plenary: no slot.
+    expect(a.slot).toBeNull();
+    const meeting = u.blockers.find((b) => b.kind === 'meeting')!;
+    const b = whatIf(data, plan, 'jpn-chn', meeting);
+    expect(b.slot?.start).toBe('2030-05-06T10:00:00.000Z');
+    expect(b.displaces).toEqual(['usa-jpn']);
+    expect(b.assumption).toBe('meeting usa-jpn moves');
+  });
+});
