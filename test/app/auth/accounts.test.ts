@@ -13,7 +13,13 @@ import { ARGON2_OPTIONS } from '../../../src/app/auth/password.js';
 import { csrfTokenFor, login, logout, resolveSession } from '../../../src/app/auth/sessions.js';
 import { BACKENDS, openTestStore, seedSummit, TestClock, type TestStore } from './testing/stores.js';
 import { sha256Hex } from '../../../src/app/auth/secrets.js';
-import { createToken, listTokens, ResolvedTokens, resolveToken, revokeToken } from '../../../src/app/auth/tokens.js';
+import {
+  createToken,
+  listTokens,
+  ResolvedTokens,
+  resolveToken,
+  revokeToken,
+} from '../../../src/app/auth/tokens.js';
 import { createUser, disableUser, setPassword, userByEmail } from '../../../src/app/auth/users.js';
 
 const PASSWORD = 'lantern harbour sunflower';

@@ -13,7 +13,12 @@ import { readDeliberation, recordRequestPosition } from '../../../src/app/delibe
 import { DEMO_FILE, DEMO_SUMMIT as S, loadDemo } from '../../../src/app/demo/apec-2017.js';
 import { getRequest } from '../../../src/app/requests/read.js';
 import { createAuthContext } from '../../../src/app/auth/context.js';
-import { createDemoAccounts, demoAccounts, demoAccountsFor, type DemoAccount } from '../../../src/app/auth/demo-accounts.js';
+import {
+  createDemoAccounts,
+  demoAccounts,
+  demoAccountsFor,
+  type DemoAccount,
+} from '../../../src/app/auth/demo-accounts.js';
 import { PasswordPolicyError } from '../../../src/app/auth/errors.js';
 import { login } from '../../../src/app/auth/sessions.js';
 import { BACKENDS, openTestStore, TestClock, type TestStore } from './testing/stores.js';

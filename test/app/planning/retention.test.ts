@@ -1,14 +1,7 @@
 // Finished planning jobs are deleted a week after they finished, a few at a time as new jobs are
 // queued; queued and running jobs stay, however old.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BACKENDS,
-  host,
-  openTestStore,
-  SYSTEM,
-  testContext,
-  type TestStore,
-} from '../../support/app.js';
+import { BACKENDS, host, openTestStore, SYSTEM, testContext, type TestStore } from '../../support/app.js';
 import type { UserId } from '../../../src/domain/ids.js';
 import { NotFoundError, type PlanJob, type PlanJobStatus } from '../../../src/store/store.js';
 import { DEMO_SUMMIT as S, loadDemo } from '../../../src/app/demo/apec-2017.js';

@@ -8,7 +8,12 @@ import type { Actor } from '../../../src/domain/actor/schema.js';
 import type { UserId } from '../../../src/domain/ids.js';
 import type { Blocker } from '../../../src/engine/result.js';
 import { busy } from '../../../src/app/logistics/specs.js';
-import { acceptPlanJob, readPlanJob, startPlanJob, type PlanJobView } from '../../../src/app/planning/jobs.js';
+import {
+  acceptPlanJob,
+  readPlanJob,
+  startPlanJob,
+  type PlanJobView,
+} from '../../../src/app/planning/jobs.js';
 import { acceptPlan, proposePlan } from '../../../src/app/planning/plan.js';
 import { startPlanJobRunner } from '../../../src/app/planning/runner.js';
 import { requestMeeting } from '../../../src/app/requests/request-meeting.js';

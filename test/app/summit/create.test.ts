@@ -3,14 +3,7 @@
 // system (CLI) may and is given nothing; everyone else is refused and nothing changes.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BACKENDS,
-  host,
-  openTestStore,
-  SYSTEM,
-  testContext,
-  type TestStore,
-} from '../../support/app.js';
+import { BACKENDS, host, openTestStore, SYSTEM, testContext, type TestStore } from '../../support/app.js';
 import type { Actor, RoleGrant } from '../../../src/domain/actor/schema.js';
 import type { SummitId, UserId } from '../../../src/domain/ids.js';
 import { DuplicateError, NotFoundError } from '../../../src/store/store.js';

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { RequestId } from '../../../src/domain/ids.js';
 import type { RequestStatus } from '../../../src/domain/request/schema.js';
 import { del, meeting, request } from '../test-support.js';
-import { type LineRecord, PublicLineError, checkPublicLine, reviewPublicLine } from '../../../src/domain/deliberation/public-line.js';
+import {
+  type LineRecord,
+  PublicLineError,
+  checkPublicLine,
+  reviewPublicLine,
+} from '../../../src/domain/deliberation/public-line.js';
 import { PublicClaim } from '../../../src/domain/deliberation/schema.js';
 
 function record(status: RequestStatus, overrides: Partial<LineRecord> = {}): LineRecord {

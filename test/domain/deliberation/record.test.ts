@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/actor/schema.js';
 import type { PositionId } from '../../../src/domain/ids.js';
 import { SUMMIT, SYSTEM, at, del, host, member, request } from '../test-support.js';
-import { DeliberationError, type PositionInput, decide, recordPosition } from '../../../src/domain/deliberation/record.js';
+import {
+  DeliberationError,
+  type PositionInput,
+  decide,
+  recordPosition,
+} from '../../../src/domain/deliberation/record.js';
 
 const NOW = at('2017-11-10T10:00:00.000Z');
 const ctx = (actor: Actor) => ({ actor, summit: SUMMIT });

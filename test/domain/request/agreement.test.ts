@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { condition, request } from '../test-support.js';
-import { agreementGaps, isParty, negotiatedStatus, openConditions, partiesOf } from '../../../src/domain/request/agreement.js';
+import {
+  agreementGaps,
+  isParty,
+  negotiatedStatus,
+  openConditions,
+  partiesOf,
+} from '../../../src/domain/request/agreement.js';
 
 describe('agreement', () => {
   it('counts the requester once among the parties, first', () => {

@@ -2,10 +2,30 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DelegationRole, HostRole, type Actor } from '../../../src/domain/actor/schema.js';
 import { SUMMIT, SYSTEM, at, condition, host, member, meeting, request } from '../test-support.js';
-import { FINAL_STATES, OPEN_STATES, missingAcceptances, openConditions, partiesOf } from '../../../src/domain/request/agreement.js';
-import { LIFECYCLE, type TransitionCommand, type TransitionName } from '../../../src/domain/request/lifecycle.js';
-import { ConditionStatus, RequestStatus, type Condition, type Request } from '../../../src/domain/request/schema.js';
-import { TransitionError, allowedChangesAt, allowedTransitions, applyTransition } from '../../../src/domain/request/transition.js';
+import {
+  FINAL_STATES,
+  OPEN_STATES,
+  missingAcceptances,
+  openConditions,
+  partiesOf,
+} from '../../../src/domain/request/agreement.js';
+import {
+  LIFECYCLE,
+  type TransitionCommand,
+  type TransitionName,
+} from '../../../src/domain/request/lifecycle.js';
+import {
+  ConditionStatus,
+  RequestStatus,
+  type Condition,
+  type Request,
+} from '../../../src/domain/request/schema.js';
+import {
+  TransitionError,
+  allowedChangesAt,
+  allowedTransitions,
+  applyTransition,
+} from '../../../src/domain/request/transition.js';
 import { instantFromMillis, instantMillis, type Instant } from '../../../src/domain/time.js';
 
 const DELEGATIONS = ['usa', 'rus', 'chn'] as const;

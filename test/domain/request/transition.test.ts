@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { SUMMIT, SYSTEM, at, condition, del, host, member, meeting, request } from '../test-support.js';
 import type { Actor } from '../../../src/domain/actor/schema.js';
 import type { Condition, Request } from '../../../src/domain/request/schema.js';
-import { TransitionError, allowedTransitions, applyTransition } from '../../../src/domain/request/transition.js';
+import {
+  TransitionError,
+  allowedTransitions,
+  applyTransition,
+} from '../../../src/domain/request/transition.js';
 import type { TransitionCommand, PlainTransitionName } from '../../../src/domain/request/lifecycle.js';
 
 const NOW = at('2017-11-10T10:00:00.000Z');

@@ -5,7 +5,12 @@ import type { SummitId } from '../../../src/domain/ids.js';
 import { SUMMIT, SYSTEM, del, host, member, request } from '../test-support.js';
 import { type ReadOptions, canRead } from '../../../src/domain/visibility/read.js';
 import type { Scope } from '../../../src/domain/visibility/scope.js';
-import { HOST_SCOPE, SUMMIT_SCOPE, scopeOfDelegation, scopeOfRequest } from '../../../src/domain/visibility/scopes.js';
+import {
+  HOST_SCOPE,
+  SUMMIT_SCOPE,
+  scopeOfDelegation,
+  scopeOfRequest,
+} from '../../../src/domain/visibility/scopes.js';
 
 const actors = {
   'usa lead (party)': member('usa', 'delegation-lead'),

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleGrant } from '../../../src/domain/actor/schema.js';
 import type { DelegationId, UserId } from '../../../src/domain/ids.js';
-import { DuplicateError, NotFoundError, StaleVersionError, type ApiToken, type Session } from '../../../src/store/store.js';
+import {
+  DuplicateError,
+  NotFoundError,
+  StaleVersionError,
+  type ApiToken,
+  type Session,
+} from '../../../src/store/store.js';
 import * as f from './fixtures.js';
 import { useStore, type StoreTarget } from './target.js';
 

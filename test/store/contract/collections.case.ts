@@ -4,7 +4,14 @@ import type { Decision, Position, PublicLine } from '../../../src/domain/deliber
 import type { ConditionId, SummitId, VenueId } from '../../../src/domain/ids.js';
 import type { Meeting } from '../../../src/domain/meeting/schema.js';
 import type { Condition, Request } from '../../../src/domain/request/schema.js';
-import type { Busy, Delegation, Person, ProgrammeEvent, Room, Venue } from '../../../src/domain/summit/schema.js';
+import type {
+  Busy,
+  Delegation,
+  Person,
+  ProgrammeEvent,
+  Room,
+  Venue,
+} from '../../../src/domain/summit/schema.js';
 import {
   DuplicateError,
   NotFoundError,

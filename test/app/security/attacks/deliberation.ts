@@ -1,6 +1,10 @@
 // Attacks on a delegation's private deliberation and on public lines.
 import type { DelegationId } from '../../../../src/domain/ids.js';
-import { decideOnRequest, readDeliberation, recordRequestPosition } from '../../../../src/app/deliberation/deliberation.js';
+import {
+  decideOnRequest,
+  readDeliberation,
+  recordRequestPosition,
+} from '../../../../src/app/deliberation/deliberation.js';
 import { readPublicLines, setPublicLine } from '../../../../src/app/deliberation/public-line.js';
 import { attack, attacks, type Attack } from '../probe.js';
 import { S } from '../world.js';

@@ -1,7 +1,11 @@
 // Attacks on the calendar view, the live check, planning jobs, suggestions, what-if and calendar feeds.
 import { expect } from 'vitest';
 import type { PersonId } from '../../../../src/domain/ids.js';
-import { createCalendarToken, listCalendarTokens, revokeCalendarToken } from '../../../../src/app/calendar/tokens.js';
+import {
+  createCalendarToken,
+  listCalendarTokens,
+  revokeCalendarToken,
+} from '../../../../src/app/calendar/tokens.js';
 import { checkPlacement } from '../../../../src/app/meetings/check.js';
 import { listMeetings } from '../../../../src/app/meetings/list.js';
 import {
