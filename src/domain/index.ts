@@ -16,6 +16,7 @@ export * from './request/lifecycle.js';
 export * from './request/transition.js';
 export * from './request/follow-up.js';
 export * from './request/conditions.js';
+export * from './request/rules.js';
 
 export * from './meeting/schema.js';
 export * from './meeting/slot.js';

@@ -1,4 +1,5 @@
 // What an imported record may refer to, and the checks of ids and references.
+import type { RulePerson } from '../../domain/request/rules.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Located, PathSegment } from '../errors.js';
 
@@ -17,6 +18,8 @@ export interface SummitRefs {
   rooms: IdSet;
   delegations: IdSet;
   persons: IdSet;
+  /** The persons whose records are known in full (their delegation), by id. */
+  people: ReadonlyMap<string, RulePerson>;
 }
 
 /** The references of an existing summit, for importing records into it. */
@@ -28,6 +31,7 @@ export function refsFromData(data: SummitData): SummitRefs {
     rooms: new Set(data.rooms.map((r) => r.id)),
     delegations: new Set(data.delegations.map((d) => d.id)),
     persons: new Set(data.persons.map((p) => p.id)),
+    people: new Map(data.persons.map((p) => [p.id as string, p])),
   };
 }
 

@@ -1,11 +1,14 @@
 // What the section readers of one summit file share: the error list, the summit's settings and
 // the ids claimed so far (so that a reference can be checked and a duplicate named).
 import { inFile, type Located, type Problems } from '../errors.js';
+import type { RulePerson } from '../../domain/request/rules.js';
 import { IdRegistry, rawId, type SummitRefs } from '../resolve/refs.js';
 
 /** The state shared while one file is read. */
 export interface FileContext extends SummitRefs {
   problems: Problems;
+  /** Filled as the delegations are read: each person whose delegation is known. */
+  people: Map<string, RulePerson>;
   venues: IdRegistry;
   rooms: IdRegistry;
   delegations: IdRegistry;
@@ -29,6 +32,7 @@ export function newFileContext(
     rooms: new IdRegistry('room'),
     delegations: new IdRegistry('delegation'),
     persons: new IdRegistry('person'),
+    people: new Map(),
     programme: new IdRegistry('programme event'),
     busy: new IdRegistry('busy block'),
     requests: new IdRegistry('request'),

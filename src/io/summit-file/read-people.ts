@@ -68,6 +68,8 @@ function toPerson(
   ctx: FileContext,
   at: Located,
 ): Person {
+  // Requests check their attendees' delegations; the first delegation to list a person keeps it.
+  if (delegation !== '' && !ctx.people.has(p.id)) ctx.people.set(p.id, { delegation });
   return {
     id: p.id as PersonId,
     delegation: delegation as DelegationId,

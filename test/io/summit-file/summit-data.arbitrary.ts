@@ -215,7 +215,11 @@ function buildSummit(g: G): SummitData {
       minutes: grain * int(g, 1, 6),
       priority: int(g, 1, 5),
       topics: times(g, 0, 3, () => text(g, 20)),
-      attendees: some(g, personIds),
+      // the request rules: every attendee belongs to a party
+      attendees: some(
+        g,
+        persons.filter((p) => parties.includes(p.delegation)).map((p) => p.id),
+      ),
       seats: maybe(() => int(g, 1, 20)),
       venue: venueIds.length > 0 ? maybe(() => pick(g, venueIds)) : null,
       allowed: maybe(windows),

@@ -6165,6 +6165,8 @@ export interface components {
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
+        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
+        code?: string;
         message: string;
         path: string;
       }[];
@@ -6182,6 +6184,8 @@ export interface components {
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
+        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
+        code?: string;
         message: string;
         path: string;
       }[];
