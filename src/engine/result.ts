@@ -31,6 +31,7 @@ export type UnplacedReason =
   | 'downgraded'
   | 'lapsed'
   | 'held'
+  | 'not-held'
   | 'no-slot'
   | 'displaced';
 

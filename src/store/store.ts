@@ -12,7 +12,7 @@ import type {
 } from '../domain/summit/schema.js';
 import type { Condition, Request, ThreadMessage } from '../domain/request/schema.js';
 import type { Meeting } from '../domain/meeting/schema.js';
-import type { Decision, Position, PublicLine } from '../domain/deliberation/schema.js';
+import type { Decision, DecisionOverride, Position, PublicLine } from '../domain/deliberation/schema.js';
 import type { DomainEvent } from '../domain/event/schema.js';
 import type { RoleGrant } from '../domain/actor/schema.js';
 
@@ -221,6 +221,10 @@ export interface Tx {
   };
   readonly decisions: Collection<Decision, RequestDelegationKey>;
   readonly publicLines: Collection<PublicLine, RequestDelegationKey>;
+  /** A delegation's overrides of its own decisions, oldest first; append-only. */
+  readonly decisionOverrides: AppendOnly<DecisionOverride> & {
+    listFor(summit: SummitId, request: string, delegation: string): Promise<DecisionOverride[]>;
+  };
   readonly events: {
     /** Appends one event and returns it with its seq. */
     append(event: Omit<DomainEvent, 'seq'>): Promise<DomainEvent>;

@@ -44,6 +44,26 @@ describe('the sideline command', () => {
     expect(r.stdout).toMatch(/c1 \[open\] by usa \(deliverable\): Agreed deliverable on Syria/);
   });
 
+  it('reports attendance per delegation as of a moment: held, late, no-shows, late cancellations', async () => {
+    const r = await sideline(['report', 'attendance', '--at', '2017-11-10T12:00', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Peru \(per\)\s+2\s+1\s+1\n/);
+    expect(r.stdout).toMatch(/Russia \(rus\)\s+1\s+1\s+1\s+1 \(10 min\)\n/);
+    expect(r.stdout).toMatch(/per-vnm\s+per, vnm\s+9 Nov 18:15–18:45\s+no-show, by per/);
+    expect(r.stdout).toMatch(/aus-chn-trade\s+aus, chn\s+8 Nov 07:15–08:00\s+held late, 15 min, by chn/);
+    expect(r.stdout).toMatch(/as of 10 Nov 12:00 \(Asia\/Ho_Chi_Minh\)/);
+    const json = JSON.parse(
+      (await sideline(['report', 'attendance', '--at', '2017-11-10T12:00', '--json', '--db', db])).stdout,
+    ) as { delegations: { delegation: string; noShows: number; lateCancellations: number; late: number }[] };
+    const row = (d: string) => json.delegations.find((x) => x.delegation === d);
+    expect(row('per')?.noShows).toBe(1);
+    expect(row('usa')?.lateCancellations).toBe(1);
+    expect(row('rus')?.late).toBe(1);
+    const bad = await sideline(['report', 'attendance', '--at', 'friday', '--db', db]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--at: /);
+  });
+
   it('lists where the US and Russian presidents meet anyway', async () => {
     const r = await sideline(['encounters', 'usa', 'rus', '--db', db]);
     expect(r.code).toBe(0);

@@ -8,21 +8,29 @@ import type { Request } from '../../domain/request/schema.js';
 import { actingDelegation, partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
+import { StaleVersionError } from '../../store/store.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadVisibleRequest } from '../requests/load.js';
 import { saveRequest } from '../requests/write.js';
 import { requireMeeting } from './place.js';
 
-/** A party accepts the slot; the last party's acceptance confirms the request. */
+/**
+ * A party accepts the slot; the last party's acceptance confirms the request. `expectedVersion` is
+ * the meeting's version the caller read; `expectedRequestVersion` the request's (a transition).
+ */
 export function confirmMeeting(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
   requestId: string,
-  options: { expectedVersion?: number; actingFor?: DelegationId } = {},
+  options: { expectedVersion?: number; expectedRequestVersion?: number; actingFor?: DelegationId } = {},
 ): Promise<{ meeting: Meeting; request: Request }> {
   return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const expected = options.expectedRequestVersion;
+    if (expected !== undefined && expected !== request.version) {
+      throw new StaleVersionError('request', requestId, expected, request.version);
+    }
     const delegation = actingDelegation(actor, summit, partiesOf(request), options.actingFor);
     requireCapability(actor, summit, 'act-on-request', delegation);
     const meeting = await requireMeeting(tx, summit, requestId);

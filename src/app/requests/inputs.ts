@@ -45,7 +45,11 @@ export const NewRequest = z.strictObject({
 });
 export type NewRequest = z.input<typeof NewRequest>;
 
-/** A life-cycle transition asked for by a user (schedule, hold and lapse come from planning and time). */
+/**
+ * A life-cycle transition asked for by a user: every one a request's `allowed` may offer them
+ * (schedule and unschedule come with a slot, from placing; lapse from the summit's end).
+ * `hold` and `miss` record what happened at the meeting; `confirm` accepts its slot.
+ */
 export const TransitionInput = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('submit') }),
   z.strictObject({ name: z.literal('consider') }),
@@ -54,5 +58,26 @@ export const TransitionInput = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('withdraw') }),
   z.strictObject({ name: z.literal('reopen') }),
   z.strictObject({ name: z.literal('downgrade'), to: Downgrade }),
+  z.strictObject({ name: z.literal('confirm') }),
+  z.strictObject({
+    name: z.literal('hold'),
+    /** Began this many minutes late (held-late); omitted: held on time. */
+    lateMinutes: z.number().int().min(1).max(1440).optional(),
+    /** Who was late, when it began late. */
+    by: z.array(DelegationId).optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  z.strictObject({
+    name: z.literal('miss'),
+    outcome: z.enum(['no-show', 'cancelled-late']),
+    /** The parties that did not come, or the party that cancelled. */
+    by: z.array(DelegationId).min(1),
+    note: z.string().trim().max(2000).optional(),
+  }),
 ]);
 export type TransitionInput = z.infer<typeof TransitionInput>;
+
+/** The names a user may send: what `allowed` offers them. */
+export const USER_TRANSITIONS: ReadonlySet<string> = new Set(
+  TransitionInput.options.map((o) => o.shape.name.value),
+);

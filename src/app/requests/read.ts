@@ -8,6 +8,7 @@ import type { Condition, Request, RequestStatus } from '../../domain/request/sch
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { canSeeRequest, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
+import { USER_TRANSITIONS } from './inputs.js';
 import { loadVisibleRequest } from './load.js';
 
 /** Filters for a request list. */
@@ -34,7 +35,7 @@ export function listRequests(
   );
 }
 
-/** A request with its conditions, its meeting and what the actor may do next. */
+/** A request with its conditions, its meeting and what the actor may do next (by the transitions command). */
 export interface RequestView {
   request: Request;
   conditions: Condition[];
@@ -52,7 +53,13 @@ export function getRequest(
   return ctx.store.read(async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, id);
     const meeting = (await tx.meetings.get(summit, id)) ?? null;
-    const allowed = allowedTransitions(request, conditions, { actor, summit }, { meeting, now: ctx.now() });
+    // only what the transitions command takes: placing and lapsing have doors of their own
+    const allowed = allowedTransitions(
+      request,
+      conditions,
+      { actor, summit },
+      { meeting, now: ctx.now() },
+    ).filter((name) => USER_TRANSITIONS.has(name));
     return { request, conditions, meeting, allowed };
   });
 }

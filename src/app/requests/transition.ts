@@ -9,12 +9,15 @@ import { parseInput } from '../validate.js';
 import { TransitionInput } from './inputs.js';
 import { loadVisibleRequest } from './load.js';
 import { saveRequest } from './write.js';
+import { confirmMeeting } from '../meetings/confirm.js';
+import { recordMeetingOutcome } from '../meetings/outcome.js';
 
 /**
- * Applies one transition (submit, consider, accept, decline, withdraw, reopen, downgrade).
- * An illegal one throws the domain's TransitionError naming state, actor and what is missing.
+ * Applies one transition (submit, consider, accept, decline, withdraw, reopen, downgrade; confirm,
+ * hold and miss through the meeting's use cases). An illegal one throws the domain's
+ * TransitionError naming state, actor and what is missing.
  */
-export function transitionRequest(
+export async function transitionRequest(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
@@ -23,6 +26,36 @@ export function transitionRequest(
   options: { expectedVersion?: number; actingFor?: DelegationId } = {},
 ): Promise<Request> {
   const command = parseInput(TransitionInput, input);
+  const acting = options.actingFor ? { actingFor: options.actingFor } : {};
+  if (command.name === 'hold' || command.name === 'miss') {
+    const outcome =
+      command.name === 'hold'
+        ? {
+            kind: command.lateMinutes ? 'held-late' : 'held',
+            lateMinutes: command.lateMinutes ?? null,
+            by: command.by ?? [],
+          }
+        : { kind: command.outcome, by: command.by };
+    const done = await recordMeetingOutcome(
+      ctx,
+      actor,
+      summit,
+      id,
+      { ...outcome, note: command.note ?? null },
+      {
+        ...acting,
+        ...(options.expectedVersion === undefined ? {} : { expectedRequestVersion: options.expectedVersion }),
+      },
+    );
+    return done.request;
+  }
+  if (command.name === 'confirm') {
+    const done = await confirmMeeting(ctx, actor, summit, id, {
+      ...acting,
+      ...(options.expectedVersion === undefined ? {} : { expectedRequestVersion: options.expectedVersion }),
+    });
+    return done.request;
+  }
   return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, id);
     const acting = { actor, summit, ...(options.actingFor ? { delegation: options.actingFor } : {}) };

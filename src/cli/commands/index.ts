@@ -22,6 +22,7 @@ import { registerExport } from './export.js';
 import { registerRequests } from './requests.js';
 import { registerEncounters } from './encounters.js';
 import { registerLog } from './log.js';
+import { registerReport } from './report.js';
 import { registerCheck } from './check.js';
 import { registerWorker } from './worker.js';
 
@@ -34,6 +35,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerRequests(program, ctx);
   registerEncounters(program, ctx);
   registerLog(program, ctx);
+  registerReport(program, ctx);
   registerSchedule(program, ctx);
   registerCheck(program, ctx);
   registerServe(program, ctx);

@@ -53,6 +53,27 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
+/** The steps on a request a delegation's recorded decision governs (DESIGN.md: send, accept, confirm). */
+export const GatedStep = z.enum(['submit', 'accept', 'accept-condition', 'confirm']);
+export type GatedStep = z.infer<typeof GatedStep>;
+
+/**
+ * A delegation lead's override of its own delegation's decision, to take one step the decision
+ * stands against, with the reason. Part of the deliberation: the delegation's alone.
+ */
+export const DecisionOverride = z.object({
+  id: z.string().min(1).max(200),
+  request: RequestId,
+  delegation: DelegationId,
+  step: GatedStep,
+  /** The decision's outcome overridden. */
+  outcome: DecisionOutcome,
+  reason: z.string().min(1).max(2000),
+  by: UserId,
+  at: Instant,
+});
+export type DecisionOverride = z.infer<typeof DecisionOverride>;
+
 /** What a delegation claims publicly about a request; checked against the record. */
 export const PublicClaim = z.enum([
   'no-comment',
@@ -75,6 +96,13 @@ export const PublicLine = z.object({
   published: z.boolean(),
   by: UserId,
   at: Instant,
+  /**
+   * The delegation's choice to publish the line although its words conflict with the record: the
+   * phrases it was shown and its reason. Its own; other readers of the line never see it.
+   */
+  conflictChoice: z
+    .object({ reason: z.string().min(1).max(2000), phrases: z.array(z.string()), by: UserId, at: Instant })
+    .optional(),
   version: Version,
 });
 export type PublicLine = z.infer<typeof PublicLine>;

@@ -13,9 +13,13 @@ export const OPEN_STATES: readonly RequestStatus[] = [
   'confirmed',
 ];
 
-/** States a request never leaves. */
+/**
+ * States a request never leaves, but for correcting what happened at its meeting (held and not-held
+ * answer each other through hold and miss).
+ */
 export const FINAL_STATES: readonly RequestStatus[] = [
   'held',
+  'not-held',
   'declined',
   'withdrawn',
   'downgraded',

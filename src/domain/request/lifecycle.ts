@@ -42,6 +42,15 @@ function meetingOfRequest(s: Situation<Extract<TransitionCommand, { meeting: Mee
   return m.request === s.request.id ? [] : [`the meeting given is for request ${m.request}`];
 }
 
+/** States whose meeting's outcome may be recorded, once it has started: placed, or recorded before. */
+const RECORDABLE: readonly RequestStatus[] = ['scheduled', 'confirmed', 'held', 'not-held', 'lapsed'];
+
+/** What happened at a meeting is told only once it has started. */
+function meetingStarted(s: Situation<Extract<TransitionCommand, { name: 'hold' | 'miss' }>>): string[] {
+  const started = instantMillis(s.now) >= instantMillis(s.command.meeting.start);
+  return [...meetingOfRequest(s), ...(started ? [] : [`the meeting starts at ${s.command.meeting.start}`])];
+}
+
 /** The life cycle, one row per transition. */
 export const LIFECYCLE: { readonly [N in TransitionName]: TransitionRule<N> } = {
   submit: {
@@ -161,19 +170,24 @@ export const LIFECYCLE: { readonly [N in TransitionName]: TransitionRule<N> } = 
   },
   hold: {
     name: 'hold',
-    verb: 'hold',
-    from: ['confirmed'],
+    verb: 'record as held',
+    // From its placement, or to correct an earlier record (or a lapse recorded before it).
+    from: RECORDABLE,
     to: ['held'],
     who: ['any-party', 'host', 'system'],
     roles: [...PARTY_ROLES, ...PLACERS],
-    guard: (s) => {
-      const started = instantMillis(s.now) >= instantMillis(s.command.meeting.start);
-      return [
-        ...meetingOfRequest(s),
-        ...(started ? [] : [`the meeting starts at ${s.command.meeting.start}`]),
-      ];
-    },
+    guard: meetingStarted,
     effect: () => ({ status: 'held' }),
+  },
+  miss: {
+    name: 'miss',
+    verb: 'record as not held',
+    from: RECORDABLE,
+    to: ['not-held'],
+    who: ['any-party', 'host', 'system'],
+    roles: [...PARTY_ROLES, ...PLACERS],
+    guard: meetingStarted,
+    effect: () => ({ status: 'not-held' }),
   },
   decline: {
     name: 'decline',

@@ -13,6 +13,8 @@ export const RequestStatus = z.enum([
   'scheduled',
   'confirmed',
   'held',
+  /** Its meeting's time came and it did not take place: a no-show or a late cancellation. */
+  'not-held',
   'declined',
   'withdrawn',
   'downgraded',

@@ -24,6 +24,7 @@ export type TransitionCommand =
   | { [N in PlainTransitionName]: { name: N } }[PlainTransitionName]
   | { name: 'confirm'; meeting: Meeting }
   | { name: 'hold'; meeting: Meeting }
+  | { name: 'miss'; meeting: Meeting }
   | { name: 'downgrade'; to: Downgrade }
   | { name: 'lapse'; summitEndsAt: Instant };
 

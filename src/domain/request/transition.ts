@@ -137,6 +137,7 @@ function probe(name: TransitionName, c: Circumstances): TransitionCommand | null
     case 'confirm':
       return c.meeting ? { name, meeting: c.meeting } : null;
     case 'hold':
+    case 'miss':
       return c.meeting && c.now ? { name, meeting: c.meeting } : null;
     case 'downgrade':
       // Both downgrades share one guard; probing one answers for both.
@@ -155,7 +156,7 @@ export function allowedTransitions(
   ctx: ActorContext,
   circumstances: Circumstances = {},
 ): TransitionName[] {
-  // Only hold and lapse read the time, and they are not probed without it.
+  // Only hold, miss and lapse read the time, and they are not probed without it.
   const now = circumstances.now ?? ('1970-01-01T00:00:00.000Z' as Instant);
   return (Object.keys(LIFECYCLE) as TransitionName[]).filter((name) => {
     const command = probe(name, circumstances);
@@ -174,7 +175,7 @@ export function allowedTransitions(
  */
 export function allowedChangesAt(circumstances: Circumstances): Instant | null {
   const { now, meeting, summitEndsAt } = circumstances;
-  if (now === undefined) return null; // hold and lapse are not probed without the time
+  if (now === undefined) return null; // hold, miss and lapse are not probed without the time
   const later = [meeting?.start, summitEndsAt].filter(
     (t): t is Instant => t !== undefined && instantMillis(t) > instantMillis(now),
   );

@@ -53,6 +53,11 @@ export function stateReason(data: SummitData, q: Request): { reason: UnplacedRea
       return { reason: 'lapsed', detail: 'Lapsed: the summit ended before it was held.' };
     case 'held':
       return { reason: 'held', detail: 'Already held.' };
+    case 'not-held':
+      return {
+        reason: 'not-held',
+        detail: 'Its time came and it did not take place (a no-show or a late cancellation).',
+      };
   }
 }
 

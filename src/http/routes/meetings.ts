@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkPlacement } from '../../app/meetings/check.js';
 import { announceMeeting, confirmMeeting } from '../../app/meetings/confirm.js';
+import { OutcomeInput, recordMeetingOutcome } from '../../app/meetings/outcome.js';
 import { Slot } from '../../app/meetings/inputs.js';
 import { calendarKey, listMeetings } from '../../app/meetings/list.js';
 import { placeMeeting, setPinned, unplaceMeeting } from '../../app/meetings/place.js';
@@ -227,6 +228,36 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const { summit, request: id } = request.params;
       const done = await confirmMeeting(ctx, actorOf(request), summit, id, {
         expectedVersion: requireIfMatch(request),
+        ...actingFor(request.query),
+      });
+      withETag(reply, done.meeting);
+      return done;
+    },
+  );
+
+  app.put(
+    '/summits/:summit/requests/:request/meeting/outcome',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary:
+          'Record what happened once the meeting started — held, held late, a no-show or a late cancellation — ' +
+          "or correct it (If-Match: the meeting's ETag); the request becomes held or not-held",
+        params: RequestParams,
+        querystring: ActingQuery,
+        headers: IfMatchHeaders,
+        body: OutcomeInput,
+        response: { 200: Confirmed },
+        'x-authz': authz.signedIn(
+          "a party's lead or protocol officer, or the host's staff; a confidential request's is 404 to the host",
+          { capability: 'act-on-request', scope: 'parties', denied: 404 },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { summit, request: id } = request.params;
+      const done = await recordMeetingOutcome(ctx, actorOf(request), summit, id, request.body, {
+        expectedMeetingVersion: requireIfMatch(request),
         ...actingFor(request.query),
       });
       withETag(reply, done.meeting);

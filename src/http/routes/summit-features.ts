@@ -8,11 +8,12 @@ import { fileRoutes } from './files.js';
 import { logRoutes } from './log.js';
 import { logisticsRoutes } from './logistics.js';
 import { publicLineRoutes } from './public-lines.js';
+import { reportRoutes } from './reports.js';
 import { requestRoutes } from './requests.js';
 import { summitRoutes } from './summits.js';
 import { threadRoutes } from './thread.js';
 
-/** Summits, logistics, requests, conditions, thread, deliberation, public lines, encounters, log, files. */
+/** Summits, logistics, requests, conditions, thread, deliberation, public lines, encounters, log, reports, files. */
 export const SUMMIT_FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
   summitRoutes,
   logisticsRoutes,
@@ -23,5 +24,6 @@ export const SUMMIT_FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
   publicLineRoutes,
   encounterRoutes,
   logRoutes,
+  reportRoutes,
   fileRoutes,
 ];

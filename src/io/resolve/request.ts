@@ -16,7 +16,13 @@ export interface ResolvedRequest {
 }
 
 /** States in which every party has accepted the request (DESIGN.md, life cycle). */
-const ACCEPTED_BY_ALL: ReadonlySet<RequestStatus> = new Set(['agreed', 'scheduled', 'confirmed', 'held']);
+const ACCEPTED_BY_ALL: ReadonlySet<RequestStatus> = new Set([
+  'agreed',
+  'scheduled',
+  'confirmed',
+  'held',
+  'not-held',
+]);
 
 /**
  * Who has accepted a request in a given state, as far as a file can tell: every party once agreed;

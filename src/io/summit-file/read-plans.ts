@@ -1,6 +1,7 @@
 // The requests (with their conditions) and the meetings already placed.
 import type { DelegationId, RoomId } from '../../domain/ids.js';
-import type { Meeting } from '../../domain/meeting/schema.js';
+import { outcomeIssues, tookPlace } from '../../domain/meeting/outcome.js';
+import type { Meeting, MeetingOutcome } from '../../domain/meeting/schema.js';
 import type { Condition, Request } from '../../domain/request/schema.js';
 import { addMinutes } from '../../domain/time.js';
 import { parseFields } from '../resolve/issues.js';
@@ -8,7 +9,8 @@ import { checkRef } from '../resolve/refs.js';
 import { partiesOf, resolveRequest } from '../resolve/request.js';
 import { readTime } from '../resolve/time.js';
 import { eachItem, type FileContext } from './context.js';
-import { FileMeeting, FileRequest } from './schema.js';
+import type { Located } from '../errors.js';
+import { FileMeeting, FileRequest, type FileOutcome } from './schema.js';
 
 /** Reads the requests section (after the logistics it refers to). */
 export function readRequests(
@@ -59,6 +61,7 @@ export function readMeetings(
     if (request && request.format !== 'pull-aside' && m.room === undefined) {
       at.error(['room'], `missing; expected a room id (a ${request.format} takes a room)`);
     }
+    const outcome = m.outcome && request ? readOutcome(m.outcome, request, at.within(['outcome'])) : null;
     if (ctx.problems.count > before || !request || start === null) return;
     out.push({
       request: request.id,
@@ -68,10 +71,34 @@ export function readMeetings(
       pinned: m.pinned ?? false,
       confirmedBy: isConfirmed(request) ? (partiesOf(request) as DelegationId[]) : [],
       announced: m.announced ?? false,
+      ...(outcome ? { outcome } : {}),
       version: 1,
     });
   });
   return out;
+}
+
+/**
+ * What happened at a meeting, by the rules a recorded outcome follows (outcomeIssues), and agreeing
+ * with its request's state: held on time or late means `held`, a no-show or late cancellation `not-held`.
+ */
+function readOutcome(o: FileOutcome, request: Request, at: Located): MeetingOutcome | null {
+  const before = at.problems.count;
+  const input = { kind: o.kind, lateMinutes: o.lateMinutes ?? null, by: o.by ?? [], note: o.note ?? null };
+  for (const issue of outcomeIssues(request, input)) {
+    const [key = '', index] = issue.path.split(/[[\]]/u);
+    at.error(index === undefined ? [key] : [key, Number(index)], issue.message, 'invalid-value');
+  }
+  const status = tookPlace(o.kind) ? 'held' : 'not-held';
+  if (request.status !== status) {
+    at.error(
+      ['kind'],
+      `a meeting ${o.kind} belongs to a request in state ${status}, not ${request.status}`,
+      'invalid-value',
+    );
+  }
+  if (at.problems.count > before) return null;
+  return { ...input, by: input.by as DelegationId[], recorded: null };
 }
 
 /** Every party accepted the slot of a confirmed (or since held) meeting. */

@@ -3,6 +3,7 @@
 // cross-field rules are checked when the file is resolved into SummitData.
 import { z } from 'zod';
 import { SLUG } from '../../domain/ids.js';
+import { OutcomeKind } from '../../domain/meeting/schema.js';
 import { ConditionKind, ConditionStatus, Format, Level, RequestStatus } from '../../domain/request/schema.js';
 
 // Each schema's error text says what was expected; the issue mapper adds what was found.
@@ -160,6 +161,15 @@ export const FileRequest = strict({
 });
 export type FileRequest = z.infer<typeof FileRequest>;
 
+/** What happened at a meeting once it started (summit-file.md, meetings). */
+export const FileOutcome = strict({
+  kind: oneOf(OutcomeKind),
+  lateMinutes: int(1, 24 * 60).optional(),
+  by: list(FileId, 'a list of delegation ids').optional(),
+  note: z.string('text of at most 2000 characters').max(2000, 'text of at most 2000 characters').optional(),
+});
+export type FileOutcome = z.infer<typeof FileOutcome>;
+
 /** A placement that already exists; it lasts its request's minutes. */
 export const FileMeeting = strict({
   request: FileId,
@@ -168,6 +178,8 @@ export const FileMeeting = strict({
   pinned: flag.optional(),
   /** Optional: false when omitted. */
   announced: flag.optional(),
+  /** Optional: nothing recorded when omitted. */
+  outcome: FileOutcome.optional(),
 });
 export type FileMeeting = z.infer<typeof FileMeeting>;
 

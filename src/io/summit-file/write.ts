@@ -1,6 +1,6 @@
 // Writing SummitData as a summit file: local wall-clock times in the summit's zone, keys in the
 // order of summit-file.md, optional keys left out when they hold their default.
-import type { Meeting } from '../../domain/meeting/schema.js';
+import type { Meeting, MeetingOutcome } from '../../domain/meeting/schema.js';
 import type { Condition, Request } from '../../domain/request/schema.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Busy, Delegation, Person, ProgrammeEvent, Room } from '../../domain/summit/schema.js';
@@ -12,6 +12,7 @@ import type {
   FileCondition,
   FileDelegation,
   FileMeeting,
+  FileOutcome,
   FilePerson,
   FileProgrammeEvent,
   FileRequest,
@@ -167,5 +168,16 @@ function meetingOf(m: Meeting, time: Time): FileMeeting {
     ...(m.room !== null && { room: m.room }),
     ...(m.pinned && { pinned: true }),
     ...(m.announced && { announced: true }),
+    ...(m.outcome && { outcome: outcomeOf(m.outcome) }),
+  };
+}
+
+/** An outcome as the file writes it: who recorded it and when stay behind (summit-file.md). */
+function outcomeOf(o: MeetingOutcome): FileOutcome {
+  return {
+    kind: o.kind,
+    ...(o.lateMinutes !== null && { lateMinutes: o.lateMinutes }),
+    ...(o.by.length > 0 && { by: [...o.by] }),
+    ...(o.note !== null && { note: o.note }),
   };
 }

@@ -4,6 +4,8 @@ import type {
   Consideration,
   Decision,
   DecisionOutcome,
+  DecisionOverride,
+  GatedStep,
   Position,
   PublicClaim,
   PublicLine,
@@ -12,9 +14,9 @@ import type {
 import type { Instant } from '../../domain/time.js';
 import type { RequestDelegationKey, Tx } from '../store.js';
 import { summitCollection } from './collection.js';
-import { flag, json, parseJson } from './columns.js';
-import type { DecisionRow, PositionRow, PublicLineRow } from './rows.js';
-import type { TableContext } from './versioned.js';
+import { flag, json, jsonOrNull, parseJson, parseJsonOrNull } from './columns.js';
+import type { DecisionOverrideRow, DecisionRow, PositionRow, PublicLineRow } from './rows.js';
+import { insertOnce, type TableContext } from './versioned.js';
 
 /** A positions row as a Position. */
 export function rowToPosition(row: PositionRow): Position {
@@ -47,6 +49,7 @@ export function rowToDecision(row: DecisionRow): Decision {
 
 /** A public_lines row as a PublicLine. */
 export function rowToPublicLine(row: PublicLineRow): PublicLine {
+  const choice = parseJsonOrNull<NonNullable<PublicLine['conflictChoice']>>(row.conflict_choice);
   return {
     request: row.request_id as RequestId,
     delegation: row.delegation_id as DelegationId,
@@ -55,7 +58,22 @@ export function rowToPublicLine(row: PublicLineRow): PublicLine {
     published: row.published === 1,
     by: row.by_user_id as UserId,
     at: row.at as Instant,
+    ...(choice === null ? {} : { conflictChoice: choice }),
     version: row.version,
+  };
+}
+
+/** A decision_overrides row as a DecisionOverride. */
+export function rowToDecisionOverride(row: DecisionOverrideRow): DecisionOverride {
+  return {
+    id: row.id,
+    request: row.request_id as RequestId,
+    delegation: row.delegation_id as DelegationId,
+    step: row.transition as GatedStep,
+    outcome: row.outcome as DecisionOutcome,
+    reason: row.reason,
+    by: row.by_user_id as UserId,
+    at: row.at as Instant,
   };
 }
 
@@ -127,7 +145,45 @@ export function publicLinesTable(ctx: TableContext): Tx['publicLines'] {
       published: flag(line.published),
       by_user_id: line.by,
       at: line.at,
+      conflict_choice: jsonOrNull(line.conflictChoice),
     }),
     fromRow: rowToPublicLine,
   });
+}
+
+/** The decisionOverrides member of a transaction: appended, never changed. */
+export function decisionOverridesTable(ctx: TableContext): Tx['decisionOverrides'] {
+  return {
+    async append(summit, o) {
+      const row: DecisionOverrideRow = {
+        summit_id: summit,
+        id: o.id,
+        request_id: o.request,
+        delegation_id: o.delegation,
+        transition: o.step,
+        outcome: o.outcome,
+        reason: o.reason,
+        by_user_id: o.by,
+        at: o.at,
+      };
+      await insertOnce(
+        ctx,
+        { table: 'decision_overrides', entity: 'override', key: o.id, where: {} },
+        { ...row },
+      );
+      return o;
+    },
+    async listFor(summit, request, delegation) {
+      const rows = await ctx.db
+        .selectFrom('decision_overrides')
+        .selectAll()
+        .where('summit_id', '=', summit)
+        .where('request_id', '=', request)
+        .where('delegation_id', '=', delegation)
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return rows.map(rowToDecisionOverride);
+    },
+  };
 }

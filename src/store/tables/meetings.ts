@@ -1,15 +1,16 @@
 // Meetings: requests placed on the calendar, one per request.
 import type { DelegationId, RequestId, RoomId } from '../../domain/ids.js';
-import type { Meeting } from '../../domain/meeting/schema.js';
+import type { Meeting, MeetingOutcome } from '../../domain/meeting/schema.js';
 import type { Instant } from '../../domain/time.js';
 import type { Tx } from '../store.js';
 import { summitCollection } from './collection.js';
-import { flag, json, parseJson } from './columns.js';
+import { flag, json, jsonOrNull, parseJson, parseJsonOrNull } from './columns.js';
 import type { MeetingRow } from './rows.js';
 import type { TableContext } from './versioned.js';
 
 /** A meetings row as a Meeting. */
 export function rowToMeeting(row: MeetingRow): Meeting {
+  const outcome = parseJsonOrNull<MeetingOutcome>(row.outcome);
   return {
     request: row.request_id as RequestId,
     start: row.starts_at as Instant,
@@ -18,6 +19,7 @@ export function rowToMeeting(row: MeetingRow): Meeting {
     pinned: row.pinned === 1,
     confirmedBy: parseJson<DelegationId[]>(row.confirmed_by),
     announced: row.announced === 1,
+    ...(outcome === null ? {} : { outcome }),
     version: row.version,
   };
 }
@@ -38,6 +40,7 @@ export function meetingsTable(ctx: TableContext): Tx['meetings'] {
       pinned: flag(meeting.pinned),
       confirmed_by: json(meeting.confirmedBy),
       announced: flag(meeting.announced),
+      outcome: jsonOrNull(meeting.outcome),
     }),
     fromRow: rowToMeeting,
     order: ['starts_at', 'request_id'],

@@ -143,6 +143,8 @@ export interface MeetingRow {
   pinned: Flag;
   confirmed_by: string;
   announced: Flag;
+  /** JSON of the MeetingOutcome; null until one is recorded. */
+  outcome: string | null;
   version: number;
 }
 
@@ -180,6 +182,8 @@ export interface PublicLineRow {
   published: Flag;
   by_user_id: string;
   at: string;
+  /** JSON of the PublicLine's conflictChoice; null when none was made. */
+  conflict_choice: string | null;
   version: number;
 }
 
@@ -282,6 +286,19 @@ export interface PlanJobRow {
 }
 
 /** Every table of the store, by name. */
+/** A lead's override of its delegation's own decision, kept in the deliberation. */
+export interface DecisionOverrideRow {
+  summit_id: string;
+  id: string;
+  request_id: string;
+  delegation_id: string;
+  transition: string;
+  outcome: string;
+  reason: string;
+  by_user_id: string;
+  at: string;
+}
+
 export interface Tables {
   summits: SummitRow;
   venues: VenueRow;
@@ -298,6 +315,7 @@ export interface Tables {
   positions: PositionRow;
   decisions: DecisionRow;
   public_lines: PublicLineRow;
+  decision_overrides: DecisionOverrideRow;
   events: EventRow;
   users: UserRow;
   role_grants: RoleGrantRow;

@@ -4,7 +4,7 @@ import { idempotencyTable, sessionsTable, tokensTable } from './access.js';
 import { busyTable, programmeTable } from './calendar.js';
 import { calendarTokensTable } from './calendar-tokens.js';
 import { delegationsTable, personsTable } from './delegations.js';
-import { decisionsTable, positionsTable, publicLinesTable } from './deliberation.js';
+import { decisionOverridesTable, decisionsTable, positionsTable, publicLinesTable } from './deliberation.js';
 import { eventsTable } from './events.js';
 import { roomsTable, travelTable, venuesTable } from './logistics.js';
 import { meetingsTable } from './meetings.js';
@@ -34,6 +34,7 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   positions: positionsTable,
   decisions: decisionsTable,
   publicLines: publicLinesTable,
+  decisionOverrides: decisionOverridesTable,
   events: eventsTable,
   users: usersTable,
   sessions: sessionsTable,

@@ -6,6 +6,7 @@ import { FILE_ATTACKS } from './attacks/files.js';
 import { LOGISTICS_ATTACKS } from './attacks/logistics.js';
 import { MEETING_ATTACKS } from './attacks/meetings.js';
 import { PLANNING_FEED_ATTACKS } from './attacks/planning-feeds.js';
+import { REPORT_ATTACKS } from './attacks/reports.js';
 import { REQUEST_ATTACKS } from './attacks/requests.js';
 import { SUMMIT_ATTACKS } from './attacks/summit.js';
 
@@ -18,6 +19,7 @@ export const USE_CASES: Record<string, Attack[]> = {
   ...FILE_ATTACKS,
   ...SUMMIT_ATTACKS,
   ...PLANNING_FEED_ATTACKS,
+  ...REPORT_ATTACKS,
 };
 
 const RULE = 'an authorisation rule the use cases apply; tested through them';

@@ -136,7 +136,7 @@ meetings:
       'rooms[0].venue: unknown venue "nowhere"',
       'rooms[1].available[0].to: expected a time YYYY-MM-DDTHH:MM, got "10:00"',
       'requests[0].priority: expected a whole number from 1 to 5, got 7',
-      'requests[0].status: expected one of draft, requested, under-consideration, conditions-pending, agreed, scheduled, confirmed, held, declined, withdrawn, downgraded, lapsed, got "maybe"',
+      'requests[0].status: expected one of draft, requested, under-consideration, conditions-pending, agreed, scheduled, confirmed, held, not-held, declined, withdrawn, downgraded, lapsed, got "maybe"',
       'requests[0].to[1]: "usa" is the requesting delegation; to lists its counterparts',
       'requests[0].minutes: expected a multiple of grainMinutes (15), got 40',
       'requests[0].attendees[2]: unknown person "ru-fm"',
@@ -278,6 +278,46 @@ meetings:
       'meetings[0].room: a pull-aside takes no room, got "r1"',
       'meetings[1].room: missing; expected a room id (a bilateral takes a room)',
       'meetings[2].request: request "bil" already has a meeting at meetings[1]',
+    ]);
+  });
+
+  it('reads what happened at a meeting, and refuses an outcome that does not add up', () => {
+    const request = (id: string, status: string) =>
+      `  - {id: ${id}, from: usa, to: [rus], format: pull-aside, level: leaders, minutes: 15, priority: 1, attendees: [], status: ${status}}`;
+    const text = (outcomes: string[]) => `${summit()}${twoDelegations}
+requests:
+${['a', 'b', 'c', 'd'].map((id, i) => request(id, i < 2 ? 'held' : 'not-held')).join('\n')}
+meetings:
+${outcomes.map((o, i) => `  - {request: ${'abcd'[i]}, start: 2017-11-10T0${i + 1}:00, outcome: ${o}}`).join('\n')}
+`;
+    const good = data(
+      text([
+        '{kind: held}',
+        '{kind: held-late, lateMinutes: 20, by: [rus]}',
+        '{kind: no-show, by: [usa], note: Weather}',
+        '{kind: cancelled-late, by: [rus]}',
+      ]),
+    );
+    expect(good.meetings.map((m) => m.outcome)).toEqual([
+      { kind: 'held', lateMinutes: null, by: [], note: null, recorded: null },
+      { kind: 'held-late', lateMinutes: 20, by: ['rus'], note: null, recorded: null },
+      { kind: 'no-show', lateMinutes: null, by: ['usa'], note: 'Weather', recorded: null },
+      { kind: 'cancelled-late', lateMinutes: null, by: ['rus'], note: null, recorded: null },
+    ]);
+    expect(
+      errors(
+        text([
+          '{kind: no-show, by: [usa]}',
+          '{kind: held-late}',
+          '{kind: no-show, by: [chn]}',
+          '{kind: cancelled-late, lateMinutes: 5, by: [rus], colour: red}',
+        ]),
+      ),
+    ).toEqual([
+      'meetings[0].outcome.kind: a meeting no-show belongs to a request in state not-held, not held',
+      'meetings[1].outcome.lateMinutes: a meeting held late says how many minutes late it began',
+      'meetings[2].outcome.by[0]: chn is not a party of this request (usa, rus)',
+      'meetings[3].outcome.colour: unknown key; expected one of kind, lateMinutes, by, note',
     ]);
   });
 

@@ -14,7 +14,7 @@ import type {
   SummitId,
   VenueId,
 } from '../../../src/domain/ids.js';
-import type { Meeting } from '../../../src/domain/meeting/schema.js';
+import type { Meeting, MeetingOutcome } from '../../../src/domain/meeting/schema.js';
 import {
   ConditionKind,
   ConditionStatus,
@@ -225,7 +225,7 @@ function buildSummit(g: G): SummitData {
       allowed: maybe(windows),
       preferred: windows(),
       status,
-      acceptedBy: ['agreed', 'scheduled', 'confirmed', 'held'].includes(status)
+      acceptedBy: ['agreed', 'scheduled', 'confirmed', 'held', 'not-held'].includes(status)
         ? parties
         : status === 'draft'
           ? []
@@ -249,8 +249,30 @@ function buildSummit(g: G): SummitData {
       pinned: bool(g),
       confirmedBy: r.status === 'confirmed' || r.status === 'held' ? [r.from, ...r.to] : [],
       announced: bool(g),
+      ...outcomeFor(r),
       version: 1,
     });
+  }
+
+  /** What happened, for a held or not-held request's meeting: each kind, with and without a note. */
+  function outcomeFor(r: Request): { outcome?: MeetingOutcome } {
+    if (r.status !== 'held' && r.status !== 'not-held') return {};
+    if (r.status === 'held' && bool(g)) return {};
+    const parties = [r.from, ...r.to];
+    const kind =
+      r.status === 'held'
+        ? pick(g, ['held', 'held-late'] as const)
+        : pick(g, ['no-show', 'cancelled-late'] as const);
+    const late = kind === 'held-late';
+    return {
+      outcome: {
+        kind,
+        lateMinutes: late ? int(g, 1, 90) : null,
+        by: kind === 'held' || (late && bool(g)) ? [] : [pick(g, parties)],
+        note: bool(g) ? text(g, 50) : null,
+        recorded: null,
+      },
+    };
   }
 
   return {

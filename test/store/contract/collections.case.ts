@@ -1,7 +1,7 @@
 // The Collection contract, once per versioned collection of a summit.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, Position, PublicLine } from '../../../src/domain/deliberation/schema.js';
-import type { ConditionId, SummitId, VenueId } from '../../../src/domain/ids.js';
+import type { ConditionId, DelegationId, SummitId, UserId, VenueId } from '../../../src/domain/ids.js';
 import type { Meeting } from '../../../src/domain/meeting/schema.js';
 import type { Condition, Request } from '../../../src/domain/request/schema.js';
 import type {
@@ -202,7 +202,20 @@ export function collectionsContract(target: StoreTarget): void {
     of: (tx) => tx.meetings,
     prepare: ownRequest,
     make: (id) => meetingInItsOwnSlot(id),
-    change: (r) => ({ ...r, room: null, pinned: true, announced: true, confirmedBy: [] }),
+    change: (r) => ({
+      ...r,
+      room: null,
+      pinned: true,
+      announced: true,
+      confirmedBy: [],
+      outcome: {
+        kind: 'no-show',
+        lateMinutes: null,
+        by: ['d2' as DelegationId],
+        note: 'Their plane was late',
+        recorded: { by: 'u1' as UserId, at: f.at(60) },
+      },
+    }),
     keyOf: (r) => r.request,
   });
   collectionSuite<Position, string>(target, {
@@ -225,7 +238,12 @@ export function collectionsContract(target: StoreTarget): void {
     of: (tx) => tx.publicLines,
     prepare: ownRequest,
     make: (id) => f.publicLine(id),
-    change: (r) => ({ ...r, published: true, claim: 'no-comment' }),
+    change: (r) => ({
+      ...r,
+      published: true,
+      claim: 'no-comment',
+      conflictChoice: { reason: 'Agreed wording', phrases: ['15:00'], by: 'u1' as UserId, at: f.at(5) },
+    }),
     keyOf: (r) => ({ request: r.request, delegation: r.delegation }),
   });
 }

@@ -1,5 +1,6 @@
 // What a request gathers beyond the Collection contract: conditions and positions by request, its thread.
 import { describe, expect, it } from 'vitest';
+import type { DelegationId, RequestId, UserId } from '../../../src/domain/ids.js';
 import { DuplicateError } from '../../../src/store/store.js';
 import * as f from './fixtures.js';
 import { useStore, type StoreTarget } from './target.js';
@@ -35,6 +36,29 @@ export function requestsContract(target: StoreTarget): void {
       const mine = await ctx.store.read((tx) => tx.positions.listFor(s, 'q1', 'd1'));
       expect(mine.map((p) => p.id)).toEqual(['a', 'c']);
       expect(mine[0]).toEqual(f.position('a', 'q1', 'd1'));
+    });
+
+    it('decision overrides are appended, listed per request and delegation by time, and never taken twice', async () => {
+      const s = await f.seedWorld(ctx.store);
+      const override = (id: string, delegation: string, minute: number) => ({
+        id,
+        request: 'q1' as RequestId,
+        delegation: delegation as DelegationId,
+        step: 'accept' as const,
+        outcome: 'defer' as const,
+        reason: `Reason ${id}`,
+        by: 'u1' as UserId,
+        at: f.at(minute),
+      });
+      await ctx.store.write(async (tx) => {
+        await tx.decisionOverrides.append(s, override('o-late', 'd1', 20));
+        await tx.decisionOverrides.append(s, override('o-early', 'd1', 5));
+        await tx.decisionOverrides.append(s, override('o-other', 'd2', 1));
+      });
+      const mine = await ctx.store.read((tx) => tx.decisionOverrides.listFor(s, 'q1', 'd1'));
+      expect(mine).toEqual([override('o-early', 'd1', 5), override('o-late', 'd1', 20)]);
+      const again = ctx.store.write((tx) => tx.decisionOverrides.append(s, override('o-late', 'd1', 30)));
+      await expect(again).rejects.toBeInstanceOf(DuplicateError);
     });
 
     it('thread messages are appended, listed by time, and never taken twice', async () => {

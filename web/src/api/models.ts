@@ -80,6 +80,7 @@ export const REQUEST_STATUSES = [
   'scheduled',
   'confirmed',
   'held',
+  'not-held',
   'declined',
   'withdrawn',
   'downgraded',

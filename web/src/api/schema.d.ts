@@ -2661,6 +2661,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/reports/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Attendance per delegation (held, held late, no-shows, late cancellations, unrecorded) over the meetings that have started, and those meetings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AttendanceReport'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/{summit}/requests': {
     parameters: {
       query?: never;
@@ -2690,6 +2746,7 @@ export interface paths {
             | 'scheduled'
             | 'confirmed'
             | 'held'
+            | 'not-held'
             | 'declined'
             | 'withdrawn'
             | 'downgraded'
@@ -3911,6 +3968,85 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/requests/{request}/meeting/outcome': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record what happened once the meeting started — held, held late, a no-show or a late cancellation — or correct it (If-Match: the meeting's ETag); the request becomes held or not-held */
+    put: {
+      parameters: {
+        query?: {
+          /** @description The party delegation you act for, when you hold roles in several */
+          as?: string;
+        };
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+        };
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            by?: string[];
+            /** @enum {string} */
+            kind: 'held' | 'held-late' | 'no-show' | 'cancelled-late';
+            /** @default null */
+            lateMinutes?: number | null;
+            /** @default null */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meeting: components['schemas']['Meeting'];
+              request: components['schemas']['RequestAfterConfirm'];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/{summit}/requests/{request}/meeting/pin': {
     parameters: {
       query?: never;
@@ -4414,6 +4550,25 @@ export interface paths {
                 name: 'downgrade';
                 /** @enum {string} */
                 to: 'pull-aside' | 'encounter';
+              }
+            | {
+                /** @enum {string} */
+                name: 'confirm';
+              }
+            | {
+                by?: string[];
+                lateMinutes?: number;
+                /** @enum {string} */
+                name: 'hold';
+                note?: string;
+              }
+            | {
+                by: string[];
+                /** @enum {string} */
+                name: 'miss';
+                note?: string;
+                /** @enum {string} */
+                outcome: 'no-show' | 'cancelled-late';
               };
         };
       };
@@ -5395,6 +5550,136 @@ export interface components {
           /** Format: date-time */
           to: string;
         };
+    AttendanceMeeting: {
+      /** Format: date-time */
+      end: string;
+      outcome: {
+        by: string[];
+        /** @enum {string} */
+        kind: 'held' | 'held-late' | 'no-show' | 'cancelled-late';
+        lateMinutes: number | null;
+        note: string | null;
+        recorded: {
+          /** Format: date-time */
+          at: string;
+          by: string;
+        } | null;
+      } | null;
+      parties: string[];
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'requested'
+        | 'under-consideration'
+        | 'conditions-pending'
+        | 'agreed'
+        | 'scheduled'
+        | 'confirmed'
+        | 'held'
+        | 'not-held'
+        | 'declined'
+        | 'withdrawn'
+        | 'downgraded'
+        | 'lapsed';
+    };
+    AttendanceMeetingInput: {
+      /** Format: date-time */
+      end: string;
+      outcome: {
+        by: string[];
+        /** @enum {string} */
+        kind: 'held' | 'held-late' | 'no-show' | 'cancelled-late';
+        lateMinutes: number | null;
+        note: string | null;
+        recorded: {
+          /** Format: date-time */
+          at: string;
+          by: string;
+        } | null;
+      } | null;
+      parties: string[];
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'requested'
+        | 'under-consideration'
+        | 'conditions-pending'
+        | 'agreed'
+        | 'scheduled'
+        | 'confirmed'
+        | 'held'
+        | 'not-held'
+        | 'declined'
+        | 'withdrawn'
+        | 'downgraded'
+        | 'lapsed';
+    };
+    AttendanceReport: {
+      /**
+       * Format: date-time
+       * @description The moment the report was made: meetings that started before it count
+       */
+      at: string;
+      delegations: components['schemas']['AttendanceRow'][];
+      meetings: components['schemas']['AttendanceMeeting'][];
+    };
+    AttendanceReportInput: {
+      /**
+       * Format: date-time
+       * @description The moment the report was made: meetings that started before it count
+       */
+      at: string;
+      delegations: components['schemas']['AttendanceRowInput'][];
+      meetings: components['schemas']['AttendanceMeetingInput'][];
+    };
+    AttendanceRow: {
+      delegation: string;
+      /** @description Held on time */
+      held: number;
+      /** @description Held, but late */
+      heldLate: number;
+      /** @description Times it was named as the party that came late */
+      late: number;
+      /** @description Times it cancelled late */
+      lateCancellations: number;
+      /** @description The minutes those meetings began late */
+      lateMinutes: number;
+      /** @description Its meetings whose start has passed */
+      meetings: number;
+      name: string;
+      /** @description Times it was named as not coming */
+      noShows: number;
+      /** @description Its past meetings with nothing recorded yet */
+      unrecorded: number;
+    };
+    AttendanceRowInput: {
+      delegation: string;
+      /** @description Held on time */
+      held: number;
+      /** @description Held, but late */
+      heldLate: number;
+      /** @description Times it was named as the party that came late */
+      late: number;
+      /** @description Times it cancelled late */
+      lateCancellations: number;
+      /** @description The minutes those meetings began late */
+      lateMinutes: number;
+      /** @description Its meetings whose start has passed */
+      meetings: number;
+      name: string;
+      /** @description Times it was named as not coming */
+      noShows: number;
+      /** @description Its past meetings with nothing recorded yet */
+      unrecorded: number;
+    };
     Blocker:
       | {
           event: string;
@@ -5593,6 +5878,7 @@ export interface components {
         | 'scheduled'
         | 'confirmed'
         | 'held'
+        | 'not-held'
         | 'declined'
         | 'withdrawn'
         | 'downgraded'
@@ -5625,6 +5911,7 @@ export interface components {
         | 'scheduled'
         | 'confirmed'
         | 'held'
+        | 'not-held'
         | 'declined'
         | 'withdrawn'
         | 'downgraded'
@@ -5914,6 +6201,18 @@ export interface components {
       confirmedBy: string[];
       /** Format: date-time */
       end: string;
+      outcome?: {
+        by: string[];
+        /** @enum {string} */
+        kind: 'held' | 'held-late' | 'no-show' | 'cancelled-late';
+        lateMinutes: number | null;
+        note: string | null;
+        recorded: {
+          /** Format: date-time */
+          at: string;
+          by: string;
+        } | null;
+      };
       pinned: boolean;
       request: string;
       room: string | null;
@@ -5926,6 +6225,18 @@ export interface components {
       confirmedBy: string[];
       /** Format: date-time */
       end: string;
+      outcome?: {
+        by: string[];
+        /** @enum {string} */
+        kind: 'held' | 'held-late' | 'no-show' | 'cancelled-late';
+        lateMinutes: number | null;
+        note: string | null;
+        recorded: {
+          /** Format: date-time */
+          at: string;
+          by: string;
+        } | null;
+      };
       pinned: boolean;
       request: string;
       room: string | null;
@@ -6235,6 +6546,13 @@ export interface components {
         | 'confirmed'
         | 'no-meeting'
         | 'informal-encounter-likely';
+      conflictChoice?: {
+        /** Format: date-time */
+        at: string;
+        by: string;
+        phrases: string[];
+        reason: string;
+      };
       delegation: string;
       published: boolean;
       request: string;
@@ -6255,6 +6573,13 @@ export interface components {
         | 'confirmed'
         | 'no-meeting'
         | 'informal-encounter-likely';
+      conflictChoice?: {
+        /** Format: date-time */
+        at: string;
+        by: string;
+        phrases: string[];
+        reason: string;
+      };
       delegation: string;
       published: boolean;
       request: string;
@@ -6333,6 +6658,7 @@ export interface components {
         | 'scheduled'
         | 'confirmed'
         | 'held'
+        | 'not-held'
         | 'declined'
         | 'withdrawn'
         | 'downgraded'
@@ -6380,6 +6706,7 @@ export interface components {
         | 'scheduled'
         | 'confirmed'
         | 'held'
+        | 'not-held'
         | 'declined'
         | 'withdrawn'
         | 'downgraded'
@@ -6427,6 +6754,7 @@ export interface components {
         | 'scheduled'
         | 'confirmed'
         | 'held'
+        | 'not-held'
         | 'declined'
         | 'withdrawn'
         | 'downgraded'
@@ -6474,6 +6802,7 @@ export interface components {
         | 'scheduled'
         | 'confirmed'
         | 'held'
+        | 'not-held'
         | 'declined'
         | 'withdrawn'
         | 'downgraded'
@@ -6496,6 +6825,7 @@ export interface components {
         | 'unschedule'
         | 'confirm'
         | 'hold'
+        | 'miss'
         | 'decline'
         | 'withdraw'
         | 'downgrade'
@@ -6508,6 +6838,18 @@ export interface components {
         confirmedBy: string[];
         /** Format: date-time */
         end: string;
+        outcome?: {
+          by: string[];
+          /** @enum {string} */
+          kind: 'held' | 'held-late' | 'no-show' | 'cancelled-late';
+          lateMinutes: number | null;
+          note: string | null;
+          recorded: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+          } | null;
+        };
         pinned: boolean;
         request: string;
         room: string | null;
@@ -6530,6 +6872,7 @@ export interface components {
         | 'unschedule'
         | 'confirm'
         | 'hold'
+        | 'miss'
         | 'decline'
         | 'withdraw'
         | 'downgrade'
@@ -6542,6 +6885,18 @@ export interface components {
         confirmedBy: string[];
         /** Format: date-time */
         end: string;
+        outcome?: {
+          by: string[];
+          /** @enum {string} */
+          kind: 'held' | 'held-late' | 'no-show' | 'cancelled-late';
+          lateMinutes: number | null;
+          note: string | null;
+          recorded: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+          } | null;
+        };
         pinned: boolean;
         request: string;
         room: string | null;

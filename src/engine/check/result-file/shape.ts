@@ -15,6 +15,7 @@ const REASONS = [
   'downgraded',
   'lapsed',
   'held',
+  'not-held',
   'no-slot',
   'displaced',
 ] as const satisfies readonly UnplacedReason[];

@@ -2,6 +2,7 @@
 import type { DelegationId } from '../../../../src/domain/ids.js';
 import { announceMeeting, confirmMeeting } from '../../../../src/app/meetings/confirm.js';
 import { placeMeeting, setPinned, unplaceMeeting } from '../../../../src/app/meetings/place.js';
+import { recordMeetingOutcome } from '../../../../src/app/meetings/outcome.js';
 import { attack, attacks, type Attack } from '../probe.js';
 import { S } from '../world.js';
 
@@ -76,6 +77,23 @@ export const MEETING_ATTACKS: Record<string, Attack[]> = {
     ),
     ...attacks(['other-summit', 'nobody'], 'announces png-usa', 'hidden', (w, a) =>
       announceMeeting(w.ctx, a, S, 'png-usa'),
+    ),
+  ],
+  'meetings/outcome.ts#recordMeetingOutcome': [
+    attack('chn', 'records png-usa as a no-show by the US', 'hidden', (w, a) =>
+      recordMeetingOutcome(w.ctx, a, S, 'png-usa', { kind: 'no-show', by: ['usa'] }),
+    ),
+    ...attacks(HOST, 'records the confidential usa-rus-officials as held', 'hidden', (w, a) =>
+      recordMeetingOutcome(w.ctx, a, S, 'usa-rus-officials', { kind: 'held' }),
+    ),
+    ...attacks(['usa-viewer', 'usa-adviser'], 'records png-usa as held', 'refused', (w, a) =>
+      recordMeetingOutcome(w.ctx, a, S, 'png-usa', { kind: 'held' }),
+    ),
+    ...attacks(['other-summit', 'other-host', 'nobody'], 'records png-usa as held', 'hidden', (w, a) =>
+      recordMeetingOutcome(w.ctx, a, S, 'png-usa', { kind: 'held' }),
+    ),
+    attack('rus', 'records usa-rus-officials with an outcome of its own making', 'invalid', (w, a) =>
+      recordMeetingOutcome(w.ctx, a, S, 'usa-rus-officials', { kind: 'walked-out' }),
     ),
   ],
 };

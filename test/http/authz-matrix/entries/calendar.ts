@@ -91,6 +91,21 @@ export const CALENDAR_ENTRIES: readonly Entry[] = [
     },
   },
   {
+    route: `PUT ${R}/meeting/outcome`,
+    target: 'a fresh confirmed US-Russia meeting whose time has come, recorded as held late by Russia',
+    may: either(partyActors, host()),
+    ok: 200,
+    refused: [[parties, 409]],
+    send: async (w) => {
+      const m = await freshUsMeeting(w, 'confirmed');
+      return {
+        params: { summit: S, request: m.id },
+        headers: ifMatch(m.meetingVersion),
+        body: { kind: 'held-late', lateMinutes: 10, by: ['rus'] },
+      };
+    },
+  },
+  {
     route: `POST ${R}/meeting/check`,
     target:
       'usa-rus-fm at a slot where US and Russian private commitments stand: violations named without labels',

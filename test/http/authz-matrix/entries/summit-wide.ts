@@ -23,6 +23,12 @@ export const SUMMIT_WIDE_ENTRIES: readonly Entry[] = [
     send: () => ({ params: { summit: S }, query: { limit: '200' } }),
   },
   {
+    route: 'GET /api/summits/{summit}/reports/attendance',
+    target: 'attendance per delegation: confidential meetings counted only for their parties',
+    may: participants,
+    send: () => ({ params: { summit: S } }),
+  },
+  {
     route: 'GET /api/summits/{summit}/export',
     target: "the summit file as the caller may see it: others' busy blocks and hidden requests held back",
     may: participants,

@@ -10,7 +10,7 @@ import { SelectField, TextAreaField } from '../../ui/fields';
 import { words } from './labels';
 import type { Action } from './useAction';
 
-const CLOSED = new Set(['declined', 'withdrawn', 'downgraded', 'lapsed', 'held']);
+const CLOSED = new Set(['declined', 'withdrawn', 'downgraded', 'lapsed', 'held', 'not-held']);
 
 function ConditionForm(props: { submitLabel: string; onSubmit(body: ConditionBody): Promise<boolean> }) {
   const [kind, setKind] = useState<(typeof CONDITION_KINDS)[number]>('agenda');

@@ -11,6 +11,7 @@ export const STATUS_LABEL: Record<RequestStatus, string> = {
   scheduled: 'Scheduled',
   confirmed: 'Confirmed',
   held: 'Held',
+  'not-held': 'Not held',
   declined: 'Declined',
   withdrawn: 'Withdrawn',
   downgraded: 'Downgraded',
@@ -60,5 +61,5 @@ export const BOARD_COLUMNS: { id: string; label: string; states: RequestStatus[]
   { id: 'agreed', label: 'Agreed', states: ['agreed'] },
   { id: 'scheduled', label: 'Scheduled', states: ['scheduled'] },
   { id: 'confirmed', label: 'Confirmed', states: ['confirmed', 'held'] },
-  { id: 'closed', label: 'Closed', states: ['declined', 'withdrawn', 'downgraded', 'lapsed'] },
+  { id: 'closed', label: 'Closed', states: ['not-held', 'declined', 'withdrawn', 'downgraded', 'lapsed'] },
 ];
