@@ -99,7 +99,11 @@ function count(rows: Map<string, AttendanceRow>, entry: AttendanceMeeting): void
  * delegation its own; the host every one but confidential ones), so no row counts a meeting its
  * reader could not open. Meetings are those whose start has passed, in time order.
  */
-export async function attendanceReport(ctx: AppContext, actor: Actor, summit: SummitId): Promise<AttendanceReport> {
+export async function attendanceReport(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+): Promise<AttendanceReport> {
   requireParticipant(actor, summit);
   return ctx.store.read(async (tx) => {
     if (!(await tx.summits.get(summit))) throw new NotFoundError('summit', summit);
