@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConditionKind, Downgrade, Format, Level } from '../../domain/request/schema.js';
 import { ConditionId, DelegationId, PersonId, RequestId, VenueId } from '../../domain/ids.js';
 import { Window } from '../../domain/time.js';
+import { Feature, PressAccess } from '../../domain/summit/practice.js';
 
 /** A new condition on a request. */
 export const NewCondition = z.strictObject({
@@ -33,6 +34,9 @@ export const NewRequest = z.strictObject({
   allowed: z.array(Window).nullable().default(null),
   preferred: z.array(Window).default([]),
   confidential: z.boolean().default(false),
+  /** Room features the meeting requires (flags, press…). */
+  needs: z.array(Feature).max(50).default([]),
+  press: PressAccess.default('closed'),
   conditions: z.array(NewCondition).default([]),
   /** Send it at once (state requested) rather than keep it as a draft. */
   submit: z.boolean().default(true),

@@ -2,6 +2,7 @@
 // into domain records. The summit file and the CSV import share this, so both apply the same rules.
 import type { ConditionId, DelegationId, PersonId, RequestId, VenueId } from '../../domain/ids.js';
 import type { Condition, Request, RequestStatus } from '../../domain/request/schema.js';
+import { checkRankParity } from '../../domain/request/rank-parity.js';
 import type { Located } from '../errors.js';
 import type { FileCondition, FileRequest } from '../summit-file/schema.js';
 import { checkNoRepeats, checkRef, IdRegistry, type SummitRefs } from './refs.js';
@@ -66,6 +67,11 @@ export function resolveRequest(
   attendees.forEach((p, i) => checkRef(refs.persons, p, 'person', at, ['attendees', i]));
   checkNoRepeats(attendees, 'person', at, ['attendees']);
   if (fields.venue !== undefined) checkRef(refs.venues, fields.venue, 'venue', at, ['venue']);
+  const needs = fields.needs ?? [];
+  checkNoRepeats(needs, 'feature', at, ['needs']);
+  if (fields.format === 'pull-aside' && needs.length > 0) {
+    at.error(['needs'], 'a pull-aside takes no room, so it needs no room features');
+  }
   const allowed =
     fields.allowed === undefined ? null : readWindows(fields.allowed, refs.zone, at, ['allowed']);
   const preferred = readWindows(fields.preferred ?? [], refs.zone, at, ['preferred']);
@@ -76,6 +82,7 @@ export function resolveRequest(
   if (!complete || at.problems.count > before) return null;
 
   const raw = fields as FileRequest;
+  if (!checkRanks(raw, refs, at)) return null;
   const status = raw.status ?? 'requested';
   const request: Request = {
     id: raw.id as RequestId,
@@ -95,9 +102,27 @@ export function resolveRequest(
     acceptedBy: acceptedFor(status, parties as DelegationId[]),
     downgrade: null,
     confidential: raw.confidential ?? false,
+    needs: [...needs],
+    press: raw.press ?? 'closed',
     version: 1,
   };
   return { request, conditions };
+}
+
+/**
+ * Rank parity: a mismatch is an error under `refuse`, a warning under `warn`, nothing under `off`.
+ * False when the request is refused.
+ */
+function checkRanks(raw: FileRequest, refs: SummitRefs, at: Located): boolean {
+  if (refs.rankParity === 'off') return true;
+  const mismatch = checkRankParity(raw, refs.people);
+  if (mismatch === null) return true;
+  if (refs.rankParity === 'refuse') {
+    at.error(['attendees'], `ranks differ: ${mismatch.message} (the summit's rankParity is refuse)`);
+    return false;
+  }
+  refs.warnings.add(at.locate(['attendees']), `ranks differ: ${mismatch.message}`);
+  return true;
 }
 
 function resolveConditions(
