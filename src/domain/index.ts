@@ -18,6 +18,7 @@ export * from './request/transition.js';
 export * from './request/follow-up.js';
 export * from './request/conditions.js';
 export * from './request/rank-parity.js';
+export * from './request/rules.js';
 
 export * from './meeting/schema.js';
 export * from './meeting/slot.js';

@@ -1,7 +1,6 @@
 // Rank parity (summit-file.md, "Rank"): like meets like. The highest rank among each party's
 // attendees is compared; a head of state and a head of government count alike. Not a scheduling
 // rule: a summit warns about a mismatch, refuses it, or ignores it (`rankParity`).
-import type { Person } from '../summit/schema.js';
 import type { Rank } from '../summit/practice.js';
 
 /** Ranks of one tier are alike: heads of state and of government, then ministers, deputies, officials. */
@@ -44,7 +43,10 @@ export interface RankMismatch {
 }
 
 /** What rank parity reads of a person. */
-export type RankedPerson = Pick<Person, 'id' | 'delegation' | 'rank'>;
+export interface RankedPerson {
+  delegation: string;
+  rank?: Rank | null;
+}
 
 /**
  * The rank mismatch of a request, or null when its parties are of like rank. Parties none of whose
@@ -52,16 +54,16 @@ export type RankedPerson = Pick<Person, 'id' | 'delegation' | 'rank'>;
  */
 export function checkRankParity(
   request: { from: string; to: readonly string[]; attendees: readonly string[] },
-  persons: ReadonlyMap<string, RankedPerson>,
+  person: (id: string) => RankedPerson | undefined,
 ): RankMismatch | null {
   const parties = [...new Set([request.from, ...request.to])];
   const tops: PartyTop[] = [];
   for (const delegation of parties) {
     let top: PartyTop | null = null;
     for (const id of request.attendees) {
-      const p = persons.get(id);
-      if (!p || p.delegation !== delegation || p.rank === null) continue;
-      if (top === null || ORDER[p.rank] < ORDER[top.rank]) top = { delegation, person: p.id, rank: p.rank };
+      const p = person(id);
+      if (!p || p.delegation !== delegation || p.rank === null || p.rank === undefined) continue;
+      if (top === null || ORDER[p.rank] < ORDER[top.rank]) top = { delegation, person: id, rank: p.rank };
     }
     if (top) tops.push(top);
   }

@@ -56,6 +56,7 @@ export function rowToFileRequest(
         at.error(
           [column],
           `expected windows FROM/TO separated by ";" (e.g. 2017-11-10T07:00/2017-11-11T12:00), got ${JSON.stringify(value)}`,
+          'invalid-value',
         );
       }
     } else raw[column] = value;

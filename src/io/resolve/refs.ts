@@ -1,5 +1,5 @@
 // What an imported record may refer to, and the checks of ids and references.
-import type { RankedPerson } from '../../domain/request/rank-parity.js';
+import type { RulePerson } from '../../domain/request/rules.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { RankParity } from '../../domain/summit/practice.js';
 import { Problems, type Located, type PathSegment } from '../errors.js';
@@ -19,8 +19,8 @@ export interface SummitRefs {
   rooms: IdSet;
   delegations: IdSet;
   persons: IdSet;
-  /** The persons read so far with their delegation and rank, for rank parity. */
-  people: ReadonlyMap<string, RankedPerson>;
+  /** The persons whose records are known in full (their delegation and rank), by id. */
+  people: ReadonlyMap<string, RulePerson>;
   /** What a request whose parties' ranks differ meets with. */
   rankParity: RankParity;
   /** Where warnings go (a rank mismatch under `warn`). */

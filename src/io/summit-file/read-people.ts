@@ -72,6 +72,8 @@ function toPerson(
   at: Located,
 ): Person {
   if (p.languages !== undefined) checkNoRepeats(p.languages, 'language', at, ['languages']);
+  // Requests check their attendees' delegations and ranks; the first delegation to list a person keeps it.
+  if (delegation !== '' && !ctx.people.has(p.id)) ctx.people.set(p.id, { delegation, rank: p.rank ?? null });
   return {
     id: p.id as PersonId,
     delegation: delegation as DelegationId,

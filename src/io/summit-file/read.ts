@@ -46,7 +46,6 @@ export function readSummitFile(text: string, format: SummitFileFormat): SummitFi
   const planning = readPlanning(record.planning, ctx);
   const venues = readVenues(section('venues'), ctx);
   const { delegations, persons } = readDelegations(section('delegations'), ctx);
-  ctx.people = new Map(persons.map((p) => [p.id as string, p]));
   const quotas = readQuotas(section('quotas'), ctx);
   const rooms = readRooms(section('rooms'), ctx);
   const travel = readTravel(section('travelMinutes'), ctx);

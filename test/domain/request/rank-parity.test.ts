@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkRankParity, type RankedPerson } from '../../../src/domain/request/rank-parity.js';
-import type { DelegationId, PersonId } from '../../../src/domain/ids.js';
 import type { Rank } from '../../../src/domain/summit/practice.js';
 
-const people = (list: [string, string, Rank | null][]): Map<string, RankedPerson> =>
-  new Map(
-    list.map(([id, delegation, rank]) => [
-      id,
-      { id: id as PersonId, delegation: delegation as DelegationId, rank },
-    ]),
-  );
+const people = (list: [string, string, Rank | null][]): ((id: string) => RankedPerson | undefined) => {
+  const byId = new Map(list.map(([id, delegation, rank]) => [id, { delegation, rank }]));
+  return (id) => byId.get(id);
+};
 
 const persons = people([
   ['usa-potus', 'usa', 'head-of-state'],

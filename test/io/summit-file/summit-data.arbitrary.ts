@@ -235,7 +235,11 @@ function buildSummit(g: G): SummitData {
       minutes: grain * int(g, 1, 6),
       priority: int(g, 1, 5),
       topics: times(g, 0, 3, () => text(g, 20)),
-      attendees: some(g, personIds),
+      // the request rules: every attendee belongs to a party
+      attendees: some(
+        g,
+        persons.filter((p) => parties.includes(p.delegation)).map((p) => p.id),
+      ),
       seats: maybe(() => int(g, 1, 20)),
       venue: venueIds.length > 0 ? maybe(() => pick(g, venueIds)) : null,
       allowed: maybe(windows),
@@ -286,7 +290,7 @@ function buildSummit(g: G): SummitData {
     : { maxMoves: maybe(() => int(g, 0, 10)), now: maybe(time), freezeHours: maybe(() => int(g, 0, 48)) };
   // A summit that refuses rank mismatches holds none: a file with one does not read.
   const people = new Map(persons.map((p) => [p.id as string, p]));
-  const mismatched = requests.some((r) => checkRankParity(r, people) !== null);
+  const mismatched = requests.some((r) => checkRankParity(r, (id) => people.get(id)) !== null);
   const parity = pick(g, RankParity.options);
 
   return {

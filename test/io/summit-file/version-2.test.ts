@@ -195,7 +195,7 @@ requests:
       'delegations[0].languages[1]: language "en" is already listed at delegations[0].languages[0]',
       'requests[0].needs: a pull-aside takes no room, so it needs no room features',
       'requests[1].press: expected one of closed, pool-spray, open, got "tv"',
-      'requests[1].needs[1]: feature "flags" is already listed at requests[1].needs[0]',
+      'requests[1].needs[1]: feature "flags" is already listed at needs[0]',
     ]);
   });
 

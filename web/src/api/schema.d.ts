@@ -6210,6 +6210,8 @@ export interface components {
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
+        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
+        code?: string;
         message: string;
         path: string;
       }[];
@@ -6227,6 +6229,8 @@ export interface components {
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
+        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
+        code?: string;
         message: string;
         path: string;
       }[];
