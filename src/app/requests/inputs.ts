@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConditionKind, Downgrade, Format, Level } from '../../domain/request/schema.js';
 import { ConditionId, DelegationId, PersonId, RequestId, VenueId } from '../../domain/ids.js';
 import { Instant } from '../../domain/time.js';
+import { Feature, PressAccess } from '../../domain/summit/practice.js';
 
 /**
  * A window as a user sends it. Its order (to after from) is a request rule, checked with the
@@ -39,6 +40,9 @@ export const NewRequest = z.strictObject({
   allowed: z.array(WindowInput).nullable().default(null),
   preferred: z.array(WindowInput).default([]),
   confidential: z.boolean().default(false),
+  /** Room features the meeting requires (flags, press…). */
+  needs: z.array(Feature).max(50).default([]),
+  press: PressAccess.default('closed'),
   conditions: z.array(NewCondition).default([]),
   /** Send it at once (state requested) rather than keep it as a draft. */
   submit: z.boolean().default(true),

@@ -52,6 +52,8 @@ export async function requestMeeting(
       acceptedBy: [],
       downgrade: null,
       confidential: data.confidential,
+      needs: data.needs,
+      press: data.press,
       version: 1,
     };
     const now = ctx.now();

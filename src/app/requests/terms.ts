@@ -24,7 +24,11 @@ export async function requireValidTerms(
     tx.venues.list(id),
   ]);
   const ctx = rulesContextOf({
-    summit: { grainMinutes: summit.grainMinutes, timezone: summit.timezone },
+    summit: {
+      grainMinutes: summit.grainMinutes,
+      timezone: summit.timezone,
+      rankParity: summit.rankParity,
+    },
     delegations,
     persons,
     venues,

@@ -2,6 +2,8 @@
 // import and an edit. One module, one list of rules, one code per refusal, so the same bad request
 // gets the same answer through every door; each door only words the path its own way.
 import { formatSummitTime, type Instant } from '../time.js';
+import type { Rank, RankParity } from '../summit/practice.js';
+import { checkRankParity } from './rank-parity.js';
 
 /**
  * The stable code of each refusal. Shape problems (a wrong type, a missing or unknown key) are
@@ -17,7 +19,10 @@ export type RequestRuleCode =
   | 'repeated-attendee'
   | 'attendee-not-party'
   | 'unknown-venue'
-  | 'window-order';
+  | 'window-order'
+  | 'repeated-need'
+  | 'pull-aside-needs'
+  | 'rank-mismatch';
 
 /** The codes of shape problems, which the doors' schemas find before the rules run. */
 export type ShapeCode = 'invalid-value' | 'missing-value' | 'unknown-key';
@@ -35,6 +40,8 @@ export interface RequestIssue {
 /** What a person is, as far as the rules need it. */
 export interface RulePerson {
   delegation: string;
+  /** For rank parity; null or absent: not given. */
+  rank?: Rank | null;
 }
 
 /** What a request is checked against: the summit's ids and settings. */
@@ -49,6 +56,8 @@ export interface RequestRulesContext {
   hasPerson(id: string): boolean;
   /** The person's record where it is known in full (its delegation); undefined otherwise. */
   person(id: string): RulePerson | undefined;
+  /** What a rank mismatch meets with (summit-file.md, "Rank"); absent: off. */
+  rankParity?: RankParity;
 }
 
 /** A window as the rules read it: two instants, in any order (the order is a rule). */
@@ -70,6 +79,8 @@ export interface RequestTerms {
   venue?: string | null;
   allowed?: readonly (RuleWindow | null)[] | null;
   preferred?: readonly (RuleWindow | null)[];
+  /** Room features the meeting requires (version 2). */
+  needs?: readonly string[];
 }
 
 /** One rule: a name for tests and docs, and what it finds in the terms. */
@@ -222,7 +233,49 @@ const windowsRule: RequestRule = {
   },
 };
 
-/** Every rule, in the order their issues are listed. Rank parity (version 2) joins this list. */
+/** Needs are listed once each, and a pull-aside, which takes no room, needs no room features. */
+const needsRule: RequestRule = {
+  name: 'needs',
+  check({ needs = [], format }) {
+    const out: RequestIssue[] = [];
+    const seen = new Map<string, number>();
+    needs.forEach((n, i) => {
+      const first = seen.get(n);
+      if (first === undefined) seen.set(n, i);
+      else
+        out.push(issue('repeated-need', ['needs', i], `feature "${n}" is already listed at needs[${first}]`));
+    });
+    if (format === 'pull-aside' && needs.length > 0) {
+      out.push(
+        issue('pull-aside-needs', ['needs'], 'a pull-aside takes no room, so it needs no room features'),
+      );
+    }
+    return out;
+  },
+};
+
+/** The rank mismatch of the terms, in words, when the summit judges ranks at all. */
+function rankMismatch(terms: RequestTerms, ctx: RequestRulesContext): string | null {
+  if (terms.from === undefined || terms.to === undefined || terms.attendees === undefined) return null;
+  const mismatch = checkRankParity({ from: terms.from, to: terms.to, attendees: terms.attendees }, (id) =>
+    ctx.person(id),
+  );
+  return mismatch === null ? null : `ranks differ: ${mismatch.message}`;
+}
+
+/** Rank parity under `rankParity: refuse`: like meets like, or the request is refused. */
+const rankParityRule: RequestRule = {
+  name: 'rank-parity',
+  check(terms, ctx) {
+    if (ctx.rankParity !== 'refuse') return [];
+    const words = rankMismatch(terms, ctx);
+    return words === null
+      ? []
+      : [issue('rank-mismatch', ['attendees'], `${words} (the summit's rankParity is refuse)`)];
+  },
+};
+
+/** Every rule, in the order their issues are listed. */
 export const REQUEST_RULES: readonly RequestRule[] = [
   partiesRule,
   multilateralRule,
@@ -230,6 +283,8 @@ export const REQUEST_RULES: readonly RequestRule[] = [
   attendeesRule,
   venueRule,
   windowsRule,
+  needsRule,
+  rankParityRule,
 ];
 
 /** Every rule the terms break, in rule order; empty when the request may stand. */
@@ -237,9 +292,19 @@ export function requestIssues(terms: RequestTerms, ctx: RequestRulesContext): Re
   return REQUEST_RULES.flatMap((rule) => rule.check(terms, ctx));
 }
 
+/**
+ * What a request that may stand should still be told: its rank mismatch under `rankParity: warn`
+ * (listed wherever the request is shown). Empty under `off`, and under `refuse` (a refusal instead).
+ */
+export function requestWarnings(terms: RequestTerms, ctx: RequestRulesContext): RequestIssue[] {
+  if (ctx.rankParity !== 'warn') return [];
+  const words = rankMismatch(terms, ctx);
+  return words === null ? [] : [issue('rank-mismatch', ['attendees'], words)];
+}
+
 /** The records a rules context is built from: a summit's settings, delegations, persons and venues. */
 export interface RuleRecords {
-  summit: { grainMinutes: number | null; timezone: string | null };
+  summit: { grainMinutes: number | null; timezone: string | null; rankParity?: RankParity };
   delegations: readonly { id: string }[];
   persons: readonly ({ id: string } & RulePerson)[];
   venues: readonly { id: string }[];
@@ -257,5 +322,6 @@ export function rulesContextOf(records: RuleRecords): RequestRulesContext {
     hasVenue: (id) => venues.has(id),
     hasPerson: (id) => persons.has(id),
     person: (id) => persons.get(id),
+    rankParity: records.summit.rankParity ?? 'off',
   };
 }

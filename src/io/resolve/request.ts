@@ -2,7 +2,7 @@
 // into domain records. The summit file and the CSV import share this, so both apply the same rules.
 import type { ConditionId, DelegationId, PersonId, RequestId, VenueId } from '../../domain/ids.js';
 import type { Condition, Request, RequestStatus } from '../../domain/request/schema.js';
-import { requestIssues, type RequestRulesContext } from '../../domain/request/rules.js';
+import { requestIssues, requestWarnings, type RequestRulesContext } from '../../domain/request/rules.js';
 import type { Window } from '../../domain/time.js';
 import { Located, Problems } from '../errors.js';
 import type { FileCondition, FileRequest } from '../summit-file/schema.js';
@@ -47,6 +47,7 @@ export function rulesContextOfRefs(refs: SummitRefs): RequestRulesContext {
     hasVenue: (id) => refs.venues.has(id),
     hasPerson: (id) => refs.persons.has(id),
     person: (id) => refs.people.get(id),
+    rankParity: refs.rankParity,
   };
 }
 
@@ -71,15 +72,14 @@ export function resolveRequest(
   const allowedTimes =
     fields.allowed === undefined ? null : readWindowTimes(fields.allowed, refs.zone, timesAt, ['allowed']);
   const preferredTimes = readWindowTimes(fields.preferred ?? [], refs.zone, timesAt, ['preferred']);
-  const issues = requestIssues(
-    {
-      ...fields,
-      venue: fields.venue ?? null,
-      allowed: allowedTimes,
-      preferred: preferredTimes,
-    },
-    rulesContextOfRefs(refs),
-  );
+  const terms = {
+    ...fields,
+    venue: fields.venue ?? null,
+    allowed: allowedTimes,
+    preferred: preferredTimes,
+  };
+  const rules = rulesContextOfRefs(refs);
+  const issues = requestIssues(terms, rules);
   for (const i of issues) at.error([...i.path], i.message, i.code);
   for (const e of timeProblems.list) at.problems.add(e.path, e.message, e.code);
   const allowed = allowedTimes === null ? null : allowedTimes.filter((w): w is Window => w !== null);
@@ -89,6 +89,7 @@ export function resolveRequest(
       ? []
       : resolveConditions(fields.id, fields.conditions ?? [], parties, at.within(['conditions']));
   if (!complete || at.problems.count > before) return null;
+  for (const w of requestWarnings(terms, rules)) refs.warnings.add(at.locate(w.path), w.message, w.code);
 
   const raw = fields as FileRequest;
   const status = raw.status ?? 'requested';
@@ -110,6 +111,8 @@ export function resolveRequest(
     acceptedBy: acceptedFor(status, parties as DelegationId[]),
     downgrade: null,
     confidential: raw.confidential ?? false,
+    needs: [...(raw.needs ?? [])],
+    press: raw.press ?? 'closed',
     version: 1,
   };
   return { request, conditions };

@@ -979,6 +979,10 @@ export interface paths {
         content: {
           'application/json': {
             id: string;
+            /** @default null */
+            interpreters?: number | null;
+            /** @default null */
+            languages?: string[] | null;
             name: string;
             presence:
               | {
@@ -1095,6 +1099,10 @@ export interface paths {
         content: {
           'application/json': {
             id: string;
+            /** @default null */
+            interpreters?: number | null;
+            /** @default null */
+            languages?: string[] | null;
             name: string;
             presence:
               | {
@@ -1716,6 +1724,8 @@ export interface paths {
           'application/json': {
             delegation: string;
             id: string;
+            /** @default null */
+            languages?: string[] | null;
             name: string;
             presence:
               | {
@@ -1725,6 +1735,9 @@ export interface paths {
                   to: string;
                 }[]
               | null;
+            /** @default null */
+            rank?:
+              ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
             /** @enum {string} */
             role: 'principal' | 'member';
             title: string | null;
@@ -1835,6 +1848,8 @@ export interface paths {
           'application/json': {
             delegation: string;
             id: string;
+            /** @default null */
+            languages?: string[] | null;
             name: string;
             presence:
               | {
@@ -1844,6 +1859,9 @@ export interface paths {
                   to: string;
                 }[]
               | null;
+            /** @default null */
+            rank?:
+              ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
             /** @enum {string} */
             role: 'principal' | 'member';
             title: string | null;
@@ -2838,12 +2856,19 @@ export interface paths {
             level: 'leaders' | 'ministers' | 'officials';
             minutes: number;
             /** @default [] */
+            needs?: string[];
+            /** @default [] */
             preferred?: {
               /** Format: date-time */
               from: string;
               /** Format: date-time */
               to: string;
             }[];
+            /**
+             * @default closed
+             * @enum {string}
+             */
+            press?: 'closed' | 'pool-spray' | 'open';
             /** @default 3 */
             priority?: number;
             /** @default null */
@@ -4814,6 +4839,8 @@ export interface paths {
               | null;
             capacity: number;
             delegation: string | null;
+            /** @default [] */
+            features?: string[];
             id: string;
             name: string;
             venue: string;
@@ -4932,6 +4959,8 @@ export interface paths {
               | null;
             capacity: number;
             delegation: string | null;
+            /** @default [] */
+            features?: string[];
             id: string;
             name: string;
             venue: string;
@@ -5988,6 +6017,10 @@ export interface components {
     };
     Delegation: {
       id: string;
+      /** @default null */
+      interpreters: number | null;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -6002,6 +6035,10 @@ export interface components {
     };
     DelegationInput: {
       id: string;
+      /** @default null */
+      interpreters: number | null;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -6289,6 +6326,8 @@ export interface components {
     Person: {
       delegation: string;
       id: string;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -6298,6 +6337,8 @@ export interface components {
             to: string;
           }[]
         | null;
+      /** @default null */
+      rank: ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
       /** @enum {string} */
       role: 'principal' | 'member';
       title: string | null;
@@ -6306,6 +6347,8 @@ export interface components {
     PersonInput: {
       delegation: string;
       id: string;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -6315,6 +6358,8 @@ export interface components {
             to: string;
           }[]
         | null;
+      /** @default null */
+      rank: ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
       /** @enum {string} */
       role: 'principal' | 'member';
       title: string | null;
@@ -6640,12 +6685,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6688,12 +6740,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6736,12 +6795,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6784,12 +6850,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6917,6 +6990,8 @@ export interface components {
         | null;
       capacity: number;
       delegation: string | null;
+      /** @default [] */
+      features: string[];
       id: string;
       name: string;
       venue: string;
@@ -6953,6 +7028,8 @@ export interface components {
         | null;
       capacity: number;
       delegation: string | null;
+      /** @default [] */
+      features: string[];
       id: string;
       name: string;
       venue: string;
@@ -6993,6 +7070,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
       version: number;
     };
@@ -7011,6 +7125,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
       version: number;
     };
@@ -7029,6 +7180,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
     };
     SummitSettingsInput: {
@@ -7046,6 +7234,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
     };
     ThreadMessage: {
