@@ -51,7 +51,7 @@ export function asUserError(e: unknown): unknown {
   const refusals = [NotFoundError, StaleVersionError, DuplicateError, ForbiddenError, ConflictError];
   if (refusals.some((k) => e instanceof k)) return new UserError((e as Error).message);
   // The domain's refusals (illegal transition, condition, deliberation, public line) carry their reason.
-  if (e instanceof Error && /^(Transition|Condition|Deliberation|PublicLine)Error$/.test(e.name))
+  if (e instanceof Error && /^(Transition|Condition|Deliberation|PublicLine|Edit)Error$/.test(e.name))
     return new UserError(e.message);
   return e;
 }

@@ -13,6 +13,7 @@ import {
 import { PublicLineError } from '../domain/deliberation/public-line.js';
 import { DeliberationError } from '../domain/deliberation/record.js';
 import { ConditionError } from '../domain/request/conditions.js';
+import { EditError } from '../domain/request/edit.js';
 import { TransitionError } from '../domain/request/transition.js';
 import { DuplicateError, NotFoundError, StaleVersionError } from '../store/store.js';
 import { HttpProblem, type ProblemIssue } from './problem.js';
@@ -149,6 +150,7 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof TransitionError || error instanceof ConditionError) {
     return { status: 409, code: 'illegal-transition', detail: error.message };
   }
+  if (error instanceof EditError) return { status: 409, code: 'edit-refused', detail: error.message };
   if (error instanceof DeliberationError) {
     return { status: 409, code: 'deliberation-refused', detail: error.message };
   }

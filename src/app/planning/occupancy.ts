@@ -1,5 +1,6 @@
 // Requests a planner may not see, turned into what they are to the planner: time taken, nothing more.
 import type { BusyId, PersonId, VenueId } from '../../domain/ids.js';
+import type { Meeting } from '../../domain/meeting/schema.js';
 import type { Room, Busy } from '../../domain/summit/schema.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import {
@@ -38,26 +39,30 @@ function windowsOf(room: Room, always: Span): Window[] {
   return [{ from: instantFromMillis(always[0]), to: instantFromMillis(always[1]) } as Window];
 }
 
+/** What a set of meetings takes, as the engine reads time taken by no request of its own. */
+interface Occupancy {
+  busy: Busy[];
+  rooms: Room[];
+}
+
 /**
- * The summit without the requests of `hidden`, whose meetings stay as fixed occupancy: each
- * attendee is busy then (at the meeting's venue, with no label and an id no record can have) and
- * the room is unavailable then. The engine works around them, but cannot move, count, place or
- * name them. Meetings of requests the engine would not plan (held ones) block nothing, as before.
+ * The time `meetings` take: each attendee busy then (at the meeting's venue, with no label and an id
+ * no record can have) and each room unavailable then.
  */
-export function withHiddenAsOccupancy(data: SummitData, hidden: ReadonlySet<string>): SummitData {
-  if (hidden.size === 0) return data;
+function occupancyOf(data: SummitData, meetings: readonly Meeting[], prefix: string): Occupancy {
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
   const rooms = new Map(data.rooms.map((r) => [r.id as string, r]));
   const busy: Busy[] = [];
   const taken = new Map<string, Span[]>();
-  for (const m of data.meetings) {
+  for (const m of meetings) {
     const request = requests.get(m.request);
-    if (!request || !hidden.has(request.id) || !PLACEABLE_STATES.has(request.status)) continue;
+    if (!request) continue;
     const room = m.room === null ? undefined : rooms.get(m.room);
     const venue = (room?.venue ?? request.venue) as VenueId | null;
     for (const person of request.attendees) {
       busy.push({
-        id: `~occupied-${busy.length + 1}` as BusyId,
+        // an id no record can have, which names nothing of the meeting
+        id: `${prefix}${busy.length + 1}` as BusyId,
         person: person as PersonId,
         from: m.start,
         to: m.end,
@@ -69,6 +74,7 @@ export function withHiddenAsOccupancy(data: SummitData, hidden: ReadonlySet<stri
     if (room)
       taken.set(room.id, [...(taken.get(room.id) ?? []), [instantMillis(m.start), instantMillis(m.end)]]);
   }
+  if (taken.size === 0) return { busy, rooms: data.rooms };
   const days = dayWindows(data.summit.days, data.summit.dayWindow, data.summit.timezone);
   const spans = [...taken.values()].flat();
   const always: Span = [
@@ -76,14 +82,57 @@ export function withHiddenAsOccupancy(data: SummitData, hidden: ReadonlySet<stri
     Math.max(instantMillis(days[days.length - 1]!.to as Instant), ...spans.map((s) => s[1])) + DAY,
   ];
   return {
+    busy,
+    rooms: data.rooms.map((room) => {
+      const blocks = taken.get(room.id);
+      return blocks ? { ...room, available: blocks.reduce(cut, windowsOf(room, always)) } : room;
+    }),
+  };
+}
+
+/** States in which a request is back with its parties for consent (an edit, a new condition). */
+const AWAITING_CONSENT: ReadonlySet<string> = new Set([
+  'requested',
+  'under-consideration',
+  'conditions-pending',
+]);
+
+/**
+ * The summit without the requests of `hidden`, whose meetings stay as fixed occupancy: the engine
+ * works around them, but cannot move, count, place or name them. Meetings of requests the engine
+ * would not plan (held ones) block nothing, as before; provisional ones (awaiting consent) do.
+ */
+export function withHiddenAsOccupancy(data: SummitData, hidden: ReadonlySet<string>): SummitData {
+  if (hidden.size === 0) return data;
+  const status = new Map(data.requests.map((r) => [r.id as string, r.status]));
+  const blocking = (s: string) => PLACEABLE_STATES.has(s) || AWAITING_CONSENT.has(s);
+  const kept = data.meetings.filter((m) => hidden.has(m.request) && blocking(status.get(m.request) ?? ''));
+  const { busy, rooms } = occupancyOf(data, kept, '~occupied-');
+  return {
     ...data,
     requests: data.requests.filter((r) => !hidden.has(r.id)),
     conditions: data.conditions.filter((c) => !hidden.has(c.request)),
     meetings: data.meetings.filter((m) => !hidden.has(m.request)),
     busy: [...data.busy, ...busy],
-    rooms: data.rooms.map((room) => {
-      const blocks = taken.get(room.id);
-      return blocks ? { ...room, available: blocks.reduce(cut, windowsOf(room, always)) } : room;
-    }),
+    rooms,
+  };
+}
+
+/**
+ * The summit with every provisional meeting — one whose request went back to its parties for consent
+ * and kept its slot meanwhile — as fixed occupancy: the engine may not give its time or room away,
+ * nor move or drop it, until the parties' consent restores it (or they let it go).
+ */
+export function withProvisionalAsOccupancy(data: SummitData): SummitData {
+  const status = new Map(data.requests.map((r) => [r.id as string, r.status]));
+  const provisional = data.meetings.filter((m) => AWAITING_CONSENT.has(status.get(m.request) ?? ''));
+  if (provisional.length === 0) return data;
+  const { busy, rooms } = occupancyOf(data, provisional, '~provisional-');
+  const held = new Set(provisional.map((m) => m.request as string));
+  return {
+    ...data,
+    meetings: data.meetings.filter((m) => !held.has(m.request)),
+    busy: [...data.busy, ...busy],
+    rooms,
   };
 }

@@ -17,7 +17,7 @@ import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
 import { redactViolations } from '../meetings/check.js';
 import { diffPlan, type PlanDiff } from './diff.js';
-import { withHiddenAsOccupancy } from './occupancy.js';
+import { withHiddenAsOccupancy, withProvisionalAsOccupancy } from './occupancy.js';
 import { hiddenRequests, planSeenBy } from './plan-view.js';
 
 /** Limits and hooks of one planning run. */
@@ -49,7 +49,10 @@ export function planningInput(data: SummitData): SummitData {
  * around them but never moves them, nor counts them in its objective, bound or explanations.
  */
 export function planningInputFor(planner: Actor, data: SummitData): SummitData {
-  return withHiddenAsOccupancy(planningInput(data), hiddenRequests(planner, data));
+  // a meeting kept while its request awaits the parties' consent holds its time and room
+  return withProvisionalAsOccupancy(
+    withHiddenAsOccupancy(planningInput(data), hiddenRequests(planner, data)),
+  );
 }
 
 /**

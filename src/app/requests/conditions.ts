@@ -18,6 +18,7 @@ import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
 import { NewCondition } from './inputs.js';
 import { loadVisibleRequest } from './load.js';
+import { restoreMeeting } from './restore.js';
 import { saveRequest } from './write.js';
 
 /** What a condition use case returns. */
@@ -171,11 +172,14 @@ async function change(
       request: request.id,
       conditions: written.map((c) => ({ id: c.id, status: c.status, by: c.by })),
     });
-    const stored =
+    const saved =
       result.request === request || JSON.stringify(result.request) === JSON.stringify(request)
         ? request
         : await saveRequest(tx, ctx, actor, summit, request, result.request, result.transitions, undefined);
     const all = await tx.conditions.listFor(summit, request.id);
+    // agreed again with the meeting it kept while the condition was open: the meeting is restored
+    const stored =
+      saved === request ? saved : await restoreMeeting(tx, ctx, actor, summit, saved, all, acting);
     return { request: stored, conditions: all };
   });
 }

@@ -50,6 +50,32 @@ export const NewRequest = z.strictObject({
 export type NewRequest = z.input<typeof NewRequest>;
 
 /**
+ * A change to a request's terms: each term given is set, the rest stay. Which of them the caller may
+ * change is the domain's rule (edit.ts EDITABLE_TERMS): the requester every one, a counterpart its
+ * own attendees.
+ */
+export const RequestEdit = z
+  .strictObject({
+    minutes: NewRequest.shape.minutes.optional(),
+    attendees: z.array(PersonId).optional(),
+    allowed: z.array(WindowInput).nullable().optional(),
+    preferred: z.array(WindowInput).optional(),
+    topics: z.array(z.string().min(1).max(100)).optional(),
+    priority: z.number().int().min(1).max(5).optional(),
+    seats: z.number().int().min(1).nullable().optional(),
+    venue: VenueId.nullable().optional(),
+    needs: z.array(Feature).max(50).optional(),
+    press: PressAccess.optional(),
+    /**
+     * When the change leaves a confirmed or pinned meeting where it no longer fits: take it off the
+     * calendar anyway (without: 409 naming the meeting and what it would break).
+     */
+    force: z.boolean().default(false),
+  })
+  .refine((e) => Object.keys(e).some((k) => k !== 'force'), { message: 'give at least one term to change' });
+export type RequestEdit = z.input<typeof RequestEdit>;
+
+/**
  * A life-cycle transition asked for by a user: every one a request's `allowed` may offer them
  * (schedule and unschedule come with a slot, from placing; lapse from the summit's end).
  * `hold` and `miss` record what happened at the meeting; `confirm` accepts its slot.

@@ -9,13 +9,15 @@ import { pathOf } from '../validate.js';
 
 /**
  * Checks `terms` by every request rule against the summit's delegations, persons and venues, and
- * throws one ValidationError listing `earlier` issues and every broken rule (with its code).
+ * throws one ValidationError listing `earlier` issues and every broken rule (with its code) whose
+ * path `concerns` (an edit answers only for the terms it changed).
  */
 export async function requireValidTerms(
   tx: Tx,
   summit: Summit,
   terms: RequestTerms,
   earlier: readonly Issue[] = [],
+  concerns: (path: string) => boolean = () => true,
 ): Promise<void> {
   const id: SummitId = summit.id;
   const [delegations, persons, venues] = await Promise.all([
@@ -35,7 +37,9 @@ export async function requireValidTerms(
   });
   const issues: Issue[] = [
     ...earlier,
-    ...requestIssues(terms, ctx).map((i) => ({ path: pathOf(i.path), message: i.message, code: i.code })),
+    ...requestIssues(terms, ctx)
+      .map((i) => ({ path: pathOf(i.path), message: i.message, code: i.code }))
+      .filter((i) => concerns(i.path)),
   ];
   if (issues.length > 0) throw new ValidationError(issues);
 }

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { parseInput } from '../validate.js';
 import { TransitionInput } from './inputs.js';
 import { loadVisibleRequest } from './load.js';
+import { restoreMeeting } from './restore.js';
 import { saveRequest } from './write.js';
 import { confirmMeeting } from '../meetings/confirm.js';
 import { recordMeetingOutcome } from '../meetings/outcome.js';
@@ -60,6 +61,17 @@ export async function transitionRequest(
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, id);
     const acting = { actor, summit, ...(options.actingFor ? { delegation: options.actingFor } : {}) };
     const next = applyTransition(request, conditions, command, acting, ctx.now());
-    return saveRequest(tx, ctx, actor, summit, request, next, [command.name], options.expectedVersion);
+    const stored = await saveRequest(
+      tx,
+      ctx,
+      actor,
+      summit,
+      request,
+      next,
+      [command.name],
+      options.expectedVersion,
+    );
+    // agreed again after an edit or a new condition: the meeting it kept is restored
+    return restoreMeeting(tx, ctx, actor, summit, stored, conditions, acting);
   });
 }

@@ -232,6 +232,47 @@ export const LIFECYCLE: { readonly [N in TransitionName]: TransitionRule<N> } = 
         : [`the summit ends at ${command.summitEndsAt}`],
     effect: () => ({ status: 'lapsed' }),
   },
+  amend: {
+    name: 'amend',
+    verb: 'send back for consent',
+    from: ['agreed', 'scheduled', 'confirmed'],
+    to: ['conditions-pending', 'under-consideration'],
+    who: ['any-party', 'system'],
+    roles: PARTY_ROLES,
+    guard: none,
+    // An edit changed what was agreed: the party that made it stands by it; the others consent again.
+    effect: ({ request, conditions, acting }) => ({
+      status: openConditions(request, conditions).length > 0 ? 'conditions-pending' : 'under-consideration',
+      acceptedBy:
+        acting.delegation !== null && isParty(request, acting.delegation) ? [acting.delegation] : [],
+    }),
+  },
+  restore: {
+    name: 'restore',
+    verb: 'restore the meeting of',
+    from: ['agreed'],
+    to: ['scheduled', 'confirmed'],
+    who: ['any-party', 'host', 'system'],
+    roles: [...PARTY_ROLES, ...PLACERS],
+    // Agreed again with the meeting it kept meanwhile: placed as before, confirmed if every party had.
+    guard: meetingOfRequest,
+    effect: ({ request, command }) => ({
+      status: partiesOf(request).every((d) => command.meeting.confirmedBy.includes(d))
+        ? 'confirmed'
+        : 'scheduled',
+    }),
+  },
+  dislodge: {
+    name: 'dislodge',
+    verb: 'take the meeting off the calendar of',
+    from: ['scheduled', 'confirmed'],
+    to: ['agreed'],
+    who: ['any-party', 'host', 'system'],
+    roles: [...PARTY_ROLES, ...PLACERS],
+    // A party's edit left its meeting where it no longer fits: agreed still, waiting for a new slot.
+    guard: none,
+    effect: () => ({ status: 'agreed' }),
+  },
   reopen: {
     name: 'reopen',
     verb: 'reopen',

@@ -17,7 +17,9 @@ export type PlainTransitionName =
   | 'unschedule'
   | 'decline'
   | 'withdraw'
-  | 'reopen';
+  | 'reopen'
+  | 'amend'
+  | 'dislodge';
 
 /** A transition and the facts it needs beyond the request, its conditions and the actor. */
 export type TransitionCommand =
@@ -25,6 +27,7 @@ export type TransitionCommand =
   | { name: 'confirm'; meeting: Meeting }
   | { name: 'hold'; meeting: Meeting }
   | { name: 'miss'; meeting: Meeting }
+  | { name: 'restore'; meeting: Meeting }
   | { name: 'downgrade'; to: Downgrade }
   | { name: 'lapse'; summitEndsAt: Instant };
 

@@ -139,6 +139,8 @@ function probe(name: TransitionName, c: Circumstances): TransitionCommand | null
     case 'hold':
     case 'miss':
       return c.meeting && c.now ? { name, meeting: c.meeting } : null;
+    case 'restore':
+      return c.meeting ? { name, meeting: c.meeting } : null;
     case 'downgrade':
       // Both downgrades share one guard; probing one answers for both.
       return { name, to: 'encounter' };

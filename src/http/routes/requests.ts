@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestHistory } from '../../app/requests/history.js';
-import { NewRequest, TransitionInput } from '../../app/requests/inputs.js';
+import { editRequestTerms } from '../../app/requests/edit.js';
+import { NewRequest, RequestEdit, TransitionInput } from '../../app/requests/inputs.js';
 import { getRequest } from '../../app/requests/read.js';
 import { requestMeeting } from '../../app/requests/request-meeting.js';
 import { RequestSearch, searchRequests } from '../../app/requests/search.js';
@@ -38,6 +39,15 @@ const RequestViewSchema = z
   .meta({ id: 'RequestView' });
 
 const Created = z.object({ request: RequestRecord, conditions: z.array(ConditionRecord) });
+
+const Edited = z
+  .object({
+    request: RequestRecord,
+    meeting: Meeting.nullable().describe(
+      'Its meeting: kept where it still fits, null when taken off (or none)',
+    ),
+  })
+  .meta({ id: 'EditedRequest' });
 
 const SearchQuery = PageQuery.extend(RequestSearch.shape).extend({
   priority: z.coerce.number().int().min(1).max(5).optional(),
@@ -117,6 +127,36 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       if (changes !== null) limitReadCache(request, instantMillis(changes));
       withETag(reply, view.request);
       return view;
+    },
+  );
+
+  app.patch(
+    '/summits/:summit/requests/:request',
+    {
+      schema: {
+        tags: ['requests'],
+        summary:
+          "Change a request's terms (If-Match: the request's ETag): the requester any of them, a counterpart its own " +
+          'attendees; a change to minutes, attendees or allowed windows goes back for the other parties’ consent',
+        params: RequestParams,
+        querystring: ActingQuery,
+        headers: IfMatchHeaders,
+        body: RequestEdit,
+        response: { 200: Edited },
+        'x-authz': authz.signedIn(
+          "a party's lead or protocol officer (a counterpart for its own attendees); others who see it get 409, anyone else 404",
+          { capability: 'act-on-request', scope: 'parties', denied: 404 },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { summit, request: id } = request.params;
+      const edited = await editRequestTerms(ctx, actorOf(request), summit, id, request.body, {
+        expectedVersion: requireIfMatch(request),
+        ...actingFor(request.query),
+      });
+      withETag(reply, edited.request);
+      return edited;
     },
   );
 

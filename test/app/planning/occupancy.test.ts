@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { solve } from '../../../src/engine/solve.js';
 import { SummitBuilder } from '../../engine/test-support/builder.js';
 import { SLUG } from '../../../src/domain/ids.js';
-import { withHiddenAsOccupancy } from '../../../src/app/planning/occupancy.js';
+import { withHiddenAsOccupancy, withProvisionalAsOccupancy } from '../../../src/app/planning/occupancy.js';
 
 /** UTC, 6 May 2030, 09:00–13:00; the US and Russia meet confidentially at 10:00 in b1. */
 function summit(): SummitBuilder {
@@ -77,5 +77,44 @@ describe('withHiddenAsOccupancy', () => {
 
   it('changes nothing when nothing is hidden', () => {
     expect(withHiddenAsOccupancy(data, new Set())).toBe(data);
+  });
+});
+
+describe('withProvisionalAsOccupancy', () => {
+  // usa-rus went back to its parties for consent (an edit), keeping its 10:00 meeting in b1
+  const data = summit().build();
+  const provisional = {
+    ...data,
+    requests: data.requests.map((r) =>
+      r.id === 'usa-rus' ? { ...r, status: 'under-consideration' as const } : r,
+    ),
+  };
+  const seen = withProvisionalAsOccupancy(provisional);
+
+  it('keeps the request but holds its meeting as time taken: attendees busy, room unavailable', () => {
+    expect(seen.requests.map((r) => r.id)).toEqual(provisional.requests.map((r) => r.id));
+    expect(seen.meetings.map((m) => m.request)).toEqual(['usa-rus-old']);
+    const added = seen.busy.filter((b) => !data.busy.some((d) => d.id === b.id));
+    expect(added.map((b) => [b.person, b.from, b.to])).toEqual([
+      ['usa-p', '2030-05-06T10:00:00.000Z', '2030-05-06T10:30:00.000Z'],
+      ['rus-p', '2030-05-06T10:00:00.000Z', '2030-05-06T10:30:00.000Z'],
+    ]);
+    const b1 = seen.rooms.find((r) => r.id === 'b1')!;
+    expect(
+      b1.available?.some((w) => w.from < '2030-05-06T10:30:00.000Z' && w.to > '2030-05-06T10:00:00.000Z'),
+    ).toBe(false);
+  });
+
+  it('keeps a plan from giving its time away, though the engine would not plan the request itself', () => {
+    const without = solve(provisional, { maxIterations: 100 });
+    const withIt = solve(seen, { maxIterations: 100 });
+    const start = (p: typeof withIt) => Date.parse(p.meetings.find((m) => m.request === 'usa-chn')!.start);
+    // without the hold, usa-chn may take the hour from 09:30 over usa-rus's 10:00
+    expect(start(without)).toBeLessThan(Date.parse('2030-05-06T10:30:00.000Z'));
+    expect(start(withIt)).toBeGreaterThanOrEqual(Date.parse('2030-05-06T10:30:00.000Z'));
+  });
+
+  it('changes nothing when no meeting awaits consent', () => {
+    expect(withProvisionalAsOccupancy(data)).toBe(data);
   });
 });

@@ -59,6 +59,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'planning/plan.ts#jobPlanner': 'the view planning jobs are made in (a host planner’s): pure',
   'planning/occupancy.ts#withHiddenAsOccupancy':
     'what planningInputFor does with requests the planner may not see (pure data); tested through proposePlan and jobs',
+  'planning/occupancy.ts#withProvisionalAsOccupancy':
+    'what planningInputFor does with meetings awaiting their parties’ consent (pure data); tested through proposePlan',
   'planning/plan-view.ts#hiddenRequests': RULE,
   'planning/plan-view.ts#speaksOf': 'pure: whether a plan names a request hidden from its reader',
   'planning/plan-view.ts#planSeenBy':

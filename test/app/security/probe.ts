@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { Actor } from '../../../src/domain/actor/schema.js';
 import { DeliberationError } from '../../../src/domain/deliberation/record.js';
 import { ConditionError } from '../../../src/domain/request/conditions.js';
+import { EditError } from '../../../src/domain/request/edit.js';
 import { TransitionError } from '../../../src/domain/request/transition.js';
 import { DuplicateError, NotFoundError } from '../../../src/store/store.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../src/app/errors.js';
@@ -51,7 +52,7 @@ export function attacks(
   return who.map((w) => attack(w, what, expected, run, check));
 }
 
-const REFUSALS = [ForbiddenError, TransitionError, ConditionError, DeliberationError] as const;
+const REFUSALS = [ForbiddenError, TransitionError, ConditionError, DeliberationError, EditError] as const;
 
 function matches(expected: Expected, error: unknown): boolean {
   switch (expected) {

@@ -85,12 +85,16 @@ const arbCommand: fc.Arbitrary<TransitionCommand> = fc.oneof(
     { name: 'decline' },
     { name: 'withdraw' },
     { name: 'reopen' },
+    { name: 'amend' },
+    { name: 'dislodge' },
     { name: 'downgrade', to: 'encounter' },
     { name: 'downgrade', to: 'pull-aside' },
     { name: 'lapse', summitEndsAt: ENDS },
   ),
   arbMeeting.map((m): TransitionCommand => ({ name: 'confirm', meeting: m })),
   arbMeeting.map((m): TransitionCommand => ({ name: 'hold', meeting: m })),
+  arbMeeting.map((m): TransitionCommand => ({ name: 'miss', meeting: m })),
+  arbMeeting.map((m): TransitionCommand => ({ name: 'restore', meeting: m })),
 );
 
 const arbNow = fc.constantFrom(at('2017-11-10T10:00:00.000Z'), at('2017-11-10T14:00:00.000Z'), ENDS);
@@ -245,7 +249,7 @@ describe('applying any transition', () => {
           { meeting: m, now, summitEndsAt: ENDS },
         );
         const commands: TransitionCommand[] = (Object.keys(LIFECYCLE) as TransitionName[]).map((name) =>
-          name === 'confirm' || name === 'hold' || name === 'miss'
+          name === 'confirm' || name === 'hold' || name === 'miss' || name === 'restore'
             ? { name, meeting: m }
             : name === 'downgrade'
               ? { name, to: 'pull-aside' }

@@ -2976,7 +2976,84 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a request's terms (If-Match: the request's ETag): the requester any of them, a counterpart its own attendees; a change to minutes, attendees or allowed windows goes back for the other parties’ consent */
+    patch: {
+      parameters: {
+        query?: {
+          /** @description The party delegation you act for, when you hold roles in several */
+          as?: string;
+        };
+        header?: {
+          /** @description The ETag of the version you read; required on updates */
+          'if-match'?: string;
+        };
+        path: {
+          request: string;
+          summit: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            allowed?:
+              | {
+                  /** Format: date-time */
+                  from: string;
+                  /** Format: date-time */
+                  to: string;
+                }[]
+              | null;
+            attendees?: string[];
+            /** @default false */
+            force?: boolean;
+            minutes?: number;
+            needs?: string[];
+            preferred?: {
+              /** Format: date-time */
+              from: string;
+              /** Format: date-time */
+              to: string;
+            }[];
+            /** @enum {string} */
+            press?: 'closed' | 'pool-spray' | 'open';
+            priority?: number;
+            seats?: number | null;
+            topics?: string[];
+            venue?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description A client error (RFC 9457) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A server error (RFC 9457) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EditedRequest'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/summits/{summit}/requests/{request}/conditions': {
@@ -6093,6 +6170,62 @@ export interface components {
         }[];
       };
     };
+    EditedRequest: {
+      /** @description Its meeting: kept where it still fits, null when taken off (or none) */
+      meeting: {
+        announced: boolean;
+        confirmedBy: string[];
+        /** Format: date-time */
+        end: string;
+        outcome?: {
+          by: string[];
+          /** @enum {string} */
+          kind: 'held' | 'held-late' | 'no-show' | 'cancelled-late';
+          lateMinutes: number | null;
+          note: string | null;
+          recorded: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+          } | null;
+        };
+        pinned: boolean;
+        request: string;
+        room: string | null;
+        /** Format: date-time */
+        start: string;
+        version: number;
+      } | null;
+      request: components['schemas']['Request'];
+    };
+    EditedRequestInput: {
+      /** @description Its meeting: kept where it still fits, null when taken off (or none) */
+      meeting: {
+        announced: boolean;
+        confirmedBy: string[];
+        /** Format: date-time */
+        end: string;
+        outcome?: {
+          by: string[];
+          /** @enum {string} */
+          kind: 'held' | 'held-late' | 'no-show' | 'cancelled-late';
+          lateMinutes: number | null;
+          note: string | null;
+          recorded: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+          } | null;
+        };
+        pinned: boolean;
+        request: string;
+        room: string | null;
+        /** Format: date-time */
+        start: string;
+        version: number;
+      } | null;
+      request: components['schemas']['RequestInput'];
+    };
     EncounterWindow: {
       event: string;
       /** Format: date-time */
@@ -6903,6 +7036,9 @@ export interface components {
         | 'withdraw'
         | 'downgrade'
         | 'lapse'
+        | 'amend'
+        | 'restore'
+        | 'dislodge'
         | 'reopen'
       )[];
       conditions: components['schemas']['Condition'][];
@@ -6950,6 +7086,9 @@ export interface components {
         | 'withdraw'
         | 'downgrade'
         | 'lapse'
+        | 'amend'
+        | 'restore'
+        | 'dislodge'
         | 'reopen'
       )[];
       conditions: components['schemas']['ConditionInput'][];

@@ -15,6 +15,7 @@ import { requestMeeting } from '../../../../src/app/requests/request-meeting.js'
 import { searchRequests } from '../../../../src/app/requests/search.js';
 import { postToThread, readThread } from '../../../../src/app/requests/thread.js';
 import { transitionRequest } from '../../../../src/app/requests/transition.js';
+import { editRequestTerms } from '../../../../src/app/requests/edit.js';
 import { attack, attacks, type Attack } from '../probe.js';
 import { S } from '../world.js';
 
@@ -265,6 +266,32 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
     ),
     ...attacks(OUTSIDERS, 'posts to usa-rus', 'hidden', (w, a) =>
       postToThread(w.ctx, a, S, 'usa-rus', { text: 'x' }),
+    ),
+  ],
+  'requests/edit.ts#editRequestTerms': [
+    attack('chn', 'changes the minutes of usa-rus', 'hidden', (w, a) =>
+      editRequestTerms(w.ctx, a, S, 'usa-rus', { minutes: 30 }),
+    ),
+    ...attacks(['host-admin', 'host-staff'], 'changes the priority of usa-rus', 'refused', (w, a) =>
+      editRequestTerms(w.ctx, a, S, 'usa-rus', { priority: 1 }),
+    ),
+    ...attacks(['host-admin', 'host-staff'], 'changes the confidential usa-rus-officials', 'hidden', (w, a) =>
+      editRequestTerms(w.ctx, a, S, 'usa-rus-officials', { priority: 1 }),
+    ),
+    ...attacks(['usa-viewer', 'usa-adviser'], 'changes the minutes of usa-rus', 'refused', (w, a) =>
+      editRequestTerms(w.ctx, a, S, 'usa-rus', { minutes: 30 }),
+    ),
+    attack('rus', 'changes the minutes of the US request usa-rus', 'refused', (w, a) =>
+      editRequestTerms(w.ctx, a, S, 'usa-rus', { minutes: 30 }),
+    ),
+    attack('rus', 'takes the Secretary of State off usa-rus', 'refused', (w, a) =>
+      editRequestTerms(w.ctx, a, S, 'usa-rus', { attendees: ['usa-potus', 'rus-president', 'rus-fm'] }),
+    ),
+    attack('rus', 'changes usa-rus with a malformed term', 'invalid', (w, a) =>
+      editRequestTerms(w.ctx, a, S, 'usa-rus', { minutes: 'long' }),
+    ),
+    ...attacks(['other-summit', 'other-host', 'nobody'], 'changes usa-rus', 'hidden', (w, a) =>
+      editRequestTerms(w.ctx, a, S, 'usa-rus', { priority: 1 }),
     ),
   ],
 };

@@ -64,6 +64,17 @@ export const REQUEST_ENTRIES: readonly Entry[] = [
     send: () => ({ params: { summit: S, request: 'usa-rus-officials' } }),
   },
   {
+    route: `PATCH ${R}`,
+    target: "a fresh US request to Russia: its priority (the requester's to change)",
+    may: of('usa', 'lead', 'po'),
+    ok: 200,
+    refused: [[partiesAndHost, 409]],
+    send: async (w) => {
+      const r = await freshUsRequest(w);
+      return { params: { summit: S, request: r.id }, body: { priority: 2 }, headers: ifMatch(r.version) };
+    },
+  },
+  {
     route: `POST ${R}/transitions`,
     target: 'a fresh confidential US request to Russia, withdrawn (the requester side only)',
     may: of('usa', 'lead', 'po'),
