@@ -138,7 +138,10 @@ export function mapError(error: unknown): MappedError {
       headers: { 'retry-after': String(error.retryAfterSeconds) },
     };
   }
-  if (error instanceof ForbiddenError) return { status: 403, code: 'forbidden', detail: error.message };
+  if (error instanceof ForbiddenError) {
+    const errors = error.issues.length > 0 ? { errors: [...error.issues] } : {};
+    return { status: 403, code: 'forbidden', detail: error.message, ...errors };
+  }
   if (error instanceof NotFoundError) return { status: 404, code: 'not-found', detail: error.message };
   if (error instanceof StaleVersionError)
     return { status: 412, code: 'stale-version', detail: error.message };
