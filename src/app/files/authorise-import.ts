@@ -72,7 +72,8 @@ function changes<T>(seen: readonly T[], next: readonly T[], keyOf: (r: T) => str
     const old = before.get(key) ?? null;
     if (old === null || content(old) !== content(r)) out.push({ key, before: old, after: r, index });
   });
-  for (const [key, old] of before) if (!kept.has(key)) out.push({ key, before: old, after: null, index: null });
+  for (const [key, old] of before)
+    if (!kept.has(key)) out.push({ key, before: old, after: null, index: null });
   return out;
 }
 
@@ -198,8 +199,7 @@ export function authoriseImport(
 ): void {
   if (actor.system) return;
   const issues: Issue[] = [];
-  const at = (section: Section, c: { key: string; index: number | null }) =>
-    locate(section, c.key, c.index);
+  const at = (section: Section, c: { key: string; index: number | null }) => locate(section, c.key, c.index);
   const byId = (r: { id: string }) => r.id;
 
   // the summit's own record, its travel times and the host's logistics: the host's admin manages them
@@ -337,7 +337,8 @@ function meetingIssues(
     }
     return;
   }
-  const moved = content([before.start, before.end, before.room]) !== content([after.start, after.end, after.room]);
+  const moved =
+    content([before.start, before.end, before.room]) !== content([after.start, after.end, after.room]);
   if (moved || before.pinned !== after.pinned) place();
   // a move clears the slot's acceptances, as placeMeeting does; any other change is a party's own step
   const acceptances = moved ? [] : before.confirmedBy;

@@ -34,7 +34,9 @@ export function busyOwnerActs(actor: Actor, summit: SummitId, owner: DelegationI
  */
 export function busyIdIssues(actor: Actor, owner: DelegationId, id: string): Issue[] {
   if (actor.system || id.startsWith(`${owner}-`)) return [];
-  return [{ path: 'id', message: `a busy block's id starts with its delegation's id and a dash ("${owner}-")` }];
+  return [
+    { path: 'id', message: `a busy block's id starts with its delegation's id and a dash ("${owner}-")` },
+  ];
 }
 
 async function venueExists(tx: Tx, summit: SummitId, venue: string | null, path: string): Promise<Issue[]> {

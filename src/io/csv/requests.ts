@@ -12,7 +12,11 @@ import { inRow, readTable } from './table.js';
 
 /** The requests of a valid sheet, or every error found in it. */
 export type RequestsCsvResult =
-  | { ok: true; requests: Request[]; /** Each request's row, as the spreadsheet numbers it. */ rows: number[] }
+  | {
+      ok: true;
+      requests: Request[];
+      /** Each request's row, as the spreadsheet numbers it. */ rows: number[];
+    }
   | { ok: false; errors: FileError[] };
 
 /**

@@ -69,8 +69,17 @@ export const NOT_USE_CASES: Record<string, string> = {
   'files/export-summit.ts#visibleSummitData': 'the filter exportSummitFile applies; tested through it',
   'files/keep-hidden.ts#keepHidden':
     'what importIntoSummit keeps inside its transaction (pure data); tested through it',
-  'files/keep-hidden.ts#refuseHiddenReplacements':
-    'what importIntoSummit refuses of a sheet inside its transaction (pure data); tested through it',
+  'files/authorise-import.ts#authoriseImport':
+    'what every import into a summit asks of each change inside its transaction (pure data); tested through them (import-forgery.test.ts)',
+  'files/authorise-import.ts#fileLocation': 'pure: how refusals name a record of a summit file',
+  'files/authorise-import.ts#content': 'pure: a record as comparable text',
+  'files/import-requests-csv.ts#mayImportRequests': RULE,
+  'files/import-requests-csv.ts#requireRequestImporter': RULE,
+  'logistics/specs.ts#hostManages': RULE,
+  'logistics/specs.ts#delegationOrHost': RULE,
+  'logistics/specs.ts#busyOwnerActs': RULE,
+  'logistics/specs.ts#busyIdIssues': RULE,
+  'requests/request-meeting.ts#requestIdIssues': RULE,
   'files/sync.ts#runSync': PART,
   'files/sync.ts#syncStep': PART,
   'logistics/entity.ts#entityUseCases': 'builds the logistics use cases of specs.ts, attacked one by one',

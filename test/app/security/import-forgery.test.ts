@@ -70,7 +70,12 @@ describe.each(BACKENDS)('imports authorised change by change, on %s', (backend) 
 
   it("refuses the host's file that adds a busy block to the US principal's private commitments", async () => {
     const file = await hostFile();
-    const busy = { id: 'usa-potus-hostcreated', person: 'usa-potus', from: '2017-11-10T20:00', to: '2017-11-10T21:00' };
+    const busy = {
+      id: 'usa-potus-hostcreated',
+      person: 'usa-potus',
+      from: '2017-11-10T20:00',
+      to: '2017-11-10T21:00',
+    };
     file.busy = [{ ...busy, label: 'HOSTCREATED' }];
     const e = await refused(() => importFile(admin, file));
     expect(e).toBeInstanceOf(ForbiddenError);
@@ -98,7 +103,10 @@ describe.each(BACKENDS)('imports authorised change by change, on %s', (backend) 
       ),
     );
     expect(issuesOf(other).map((x) => x.path)).toEqual(['row 2', 'row 3.status']);
-    const done = await importSheet(usaPo, 'usa-chl-sheet,usa,chl,bilateral,ministers,30,2,,usa-ustr;chl-fm,requested');
+    const done = await importSheet(
+      usaPo,
+      'usa-chl-sheet,usa,chl,bilateral,ministers,30,2,,usa-ustr;chl-fm,requested',
+    );
     expect(done.requests).toEqual({ inserted: 1, updated: 0, removed: 0 });
     const stored = await w.ctx.store.read((tx) => tx.requests.get(S, 'usa-chl-sheet'));
     expect(stored).toMatchObject({ status: 'requested', acceptedBy: ['usa'] });
@@ -124,7 +132,12 @@ describe.each(BACKENDS)('imports authorised change by change, on %s', (backend) 
 
   it('answers a host whose busy block takes a hidden id exactly as one whose id is free', async () => {
     const file = await hostFile();
-    const block = (id: string) => ({ id, person: 'usa-potus', from: '2017-11-10T09:00', to: '2017-11-10T11:30' });
+    const block = (id: string) => ({
+      id,
+      person: 'usa-potus',
+      from: '2017-11-10T09:00',
+      to: '2017-11-10T11:30',
+    });
     const hidden = await refused(() => importFile(admin, { ...file, busy: [block('usa-potus-prep')] }));
     const free = await refused(() => importFile(admin, { ...file, busy: [block('usa-potus-free')] }));
     expect(hidden.message).toBe(free.message);
@@ -144,7 +157,11 @@ describe.each(BACKENDS)('imports authorised change by change, on %s', (backend) 
       { request: 'usa-rus-fm', start: '2017-11-10T17:00', room: 'ariyana-b4' },
     ];
     const summary = await importFile(admin, file);
-    expect(summary).toMatchObject({ venues: { updated: 1 }, requests: { updated: 1 }, meetings: { inserted: 1 } });
+    expect(summary).toMatchObject({
+      venues: { updated: 1 },
+      requests: { updated: 1 },
+      meetings: { inserted: 1 },
+    });
     // its own export, imported back, changes nothing and is allowed
     await importFile(admin, await hostFile());
     // and what the host cannot see is still there, untouched
