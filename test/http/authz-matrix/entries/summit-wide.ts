@@ -3,7 +3,7 @@
 // for what its reader may not see matters most here.
 import { readFile } from 'node:fs/promises';
 import { DEMO_FILE } from '../../../../src/app/demo/apec-2017.js';
-import { host, operators, participants, strangers } from '../actors.js';
+import { of, operators, participants, strangers } from '../actors.js';
 import type { Entry } from '../entry.js';
 import { ifMatch, S } from '../targets.js';
 
@@ -36,8 +36,9 @@ export const SUMMIT_WIDE_ENTRIES: readonly Entry[] = [
   },
   {
     route: 'POST /api/summits/{summit}/import',
-    target: "a CSV sheet adding one US request, under the summit's current ETag",
-    may: host('host-admin'),
+    target:
+      "a CSV sheet adding one US request, under the summit's current ETag: the US may, the host may not create it",
+    may: of('usa', 'lead', 'po'),
     ok: 200,
     exclusive: true,
     refused: [[strangers, 404]],
