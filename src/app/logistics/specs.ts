@@ -7,7 +7,7 @@ import type { Tx } from '../../store/store.js';
 import { requireCapability } from '../access.js';
 import type { Issue } from '../errors.js';
 import { entityUseCases } from './entity.js';
-import { delegationReferrers, roomReferrers, venueReferrers } from './in-use.js';
+import { delegationReferrers, personReferrers, roomReferrers, venueReferrers } from './in-use.js';
 
 /** Refuses unless the actor manages the summit's logistics (venues, rooms, delegations, programme). */
 export const hostManages = (actor: Actor, summit: SummitId): void =>
@@ -106,6 +106,7 @@ export const persons = entityUseCases({
       ? []
       : [{ path: 'delegation', message: `unknown delegation "${p.delegation}"` }];
   },
+  referrers: personReferrers,
   scope: () => ({ kind: 'summit' }),
 });
 

@@ -43,6 +43,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'events/record.ts#writeWithEvents': PART,
   'requests/write.ts#saveRequest': PART,
   'summit/load.ts#loadSummitData': PART,
+  'summit/principals.ts#requirePrincipals':
+    'pure: a refusal exportSummitFile and listEncounters apply; tested through them',
   'summit/creator.ts#grantCreatorHostAdmin': PART,
   'summit/resolve.ts#resolveSummit': 'names the summit an operator command acts on (CLI, no actor)',
   'meetings/place.ts#requireMeeting': PART,
@@ -66,6 +68,7 @@ export const NOT_USE_CASES: Record<string, string> = {
   'logistics/in-use.ts#roomReferrers': PART,
   'logistics/in-use.ts#venueReferrers': PART,
   'logistics/in-use.ts#delegationReferrers': PART,
+  'logistics/in-use.ts#personReferrers': PART,
   'files/export-summit.ts#visibleSummitData': 'the filter exportSummitFile applies; tested through it',
   'files/keep-hidden.ts#keepHidden':
     'what importIntoSummit keeps inside its transaction (pure data); tested through it',
