@@ -182,11 +182,14 @@ export interface PlanJob {
 
 /**
  * Something committed that other parts of the system may wait for: an event appended to a
- * summit's log, or a planning job queued or changed. Notices are hints (they may repeat, and a
- * listener that was away misses them): the log and the job rows stay the truth.
+ * summit's log, a planning job queued or changed, or a change to a user's standing (a session
+ * ended, a token revoked, the account disabled, its grants or password changed). Notices are hints
+ * (they may repeat, and a listener that was away misses them): the rows stay the truth.
  */
 export type StoreNotice =
-  { kind: 'event'; summit: SummitId; seq: number } | { kind: 'plan-job'; summit: SummitId; job: string };
+  | { kind: 'event'; summit: SummitId; seq: number }
+  | { kind: 'plan-job'; summit: SummitId; job: string }
+  | { kind: 'account'; user: UserId };
 
 /** Everything a transaction can read and write. */
 export interface Tx {

@@ -79,10 +79,17 @@ export function sessionsTable(ctx: TableContext): Tx['sessions'] {
       if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('session', shortHash(idHash));
     },
     async remove(idHash) {
-      await ctx.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+      const gone = await ctx.db
+        .deleteFrom('sessions')
+        .where('id_hash', '=', idHash)
+        .returning('user_id')
+        .executeTakeFirst();
+      // a stream opened with this session must end with it
+      if (gone) await ctx.notify({ kind: 'account', user: gone.user_id as UserId });
     },
     async removeForUser(user) {
       await ctx.db.deleteFrom('sessions').where('user_id', '=', user).execute();
+      await ctx.notify({ kind: 'account', user });
     },
   };
 }
@@ -126,8 +133,13 @@ export function tokensTable(ctx: TableContext): Tx['tokens'] {
         .set({ revoked_at: at })
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
+        .returning('user_id')
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) > 0) return;
+      if (result) {
+        // a stream opened with this token must end with it
+        await ctx.notify({ kind: 'account', user: result.user_id as UserId });
+        return;
+      }
       const exists = await ctx.db
         .selectFrom('api_tokens')
         .select('id')
