@@ -203,3 +203,55 @@ export function idempotencyTable(ctx: TableContext): Tx['idempotency'] {
     },
   };
 }
+
+/** The loginFailures member of a transaction. */
+export function loginFailuresTable(ctx: TableContext): Tx['loginFailures'] {
+  return {
+    async recent(account, address, since) {
+      const rows = await ctx.db
+        .selectFrom('login_failures')
+        .selectAll()
+        .where((eb) => eb.or([eb('account_key', '=', account), eb('address', '=', address)]))
+        .where('last_failed_at', '>=', since)
+        .execute();
+      return rows.map((r) => ({
+        account: r.account_key,
+        address: r.address,
+        failures: Number(r.failures),
+        lastFailedAt: r.last_failed_at,
+      }));
+    },
+    async record(account, address, at, since) {
+      // one statement, so concurrent failures of the pair on any server each count
+      await ctx.db
+        .insertInto('login_failures')
+        .values({ account_key: account, address, failures: 1, last_failed_at: at })
+        .onConflict((c) =>
+          c.columns(['account_key', 'address']).doUpdateSet((eb) => ({
+            failures: eb
+              .case()
+              .when('login_failures.last_failed_at', '<', since)
+              .then(1)
+              .else(eb('login_failures.failures', '+', 1))
+              .end(),
+            last_failed_at: at,
+          })),
+        )
+        .execute();
+    },
+    async clear(account, address) {
+      await ctx.db
+        .deleteFrom('login_failures')
+        .where('account_key', '=', account)
+        .where('address', '=', address)
+        .execute();
+    },
+    async prune(before) {
+      const result = await ctx.db
+        .deleteFrom('login_failures')
+        .where('last_failed_at', '<', before)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}

@@ -105,6 +105,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'auth/sessions.ts#login': 'sign-in: credentials, not an actor (accounts.test.ts)',
   'auth/sessions.ts#logout': ACCOUNT,
   'auth/sessions.ts#resolveSession': 'authentication: turns a cookie into an actor (accounts.test.ts)',
+  'auth/standing.ts#watchStanding':
+    'watches a signed-in caller for an open event stream: no summit record (event-standing.test.ts)',
   'auth/tokens.ts#createToken': ACCOUNT,
   'auth/tokens.ts#listTokens': ACCOUNT,
   'auth/tokens.ts#revokeToken': ACCOUNT,
