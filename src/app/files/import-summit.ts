@@ -92,6 +92,7 @@ export async function importSummitData(
       const next = options.incoming ? options.incoming(seen) : data;
       authoriseImport(actor, id, seen, next, ctx.now(), options.locate);
       wanted = keepHidden(actor, before, next, options.locate);
+      await refuseRemovingFeedHolders(tx, id, before, wanted);
       await tx.summits.update({ ...wanted.summit, version: existing.version });
     } else {
       await tx.summits.insert(data.summit);
@@ -107,6 +108,30 @@ export async function importSummitData(
     });
     return { summit: id, created: !existing, ...summary };
   });
+}
+
+/**
+ * Refuses an import that would remove a person holding a live calendar feed, as removing them
+ * through the API would be (the other references a removed person could have are the file's own,
+ * checked as it is read, or hidden ones, checked by keepHidden).
+ */
+async function refuseRemovingFeedHolders(
+  tx: Tx,
+  summit: SummitId,
+  before: SummitData,
+  wanted: SummitData,
+): Promise<void> {
+  const kept = new Set<string>(wanted.persons.map((p) => p.id));
+  const issues = [];
+  for (const p of before.persons.filter((x) => !kept.has(x.id))) {
+    const live = (await tx.calendarTokens.listFor(summit, p.id)).some((t) => t.revokedAt === null);
+    if (live)
+      issues.push({
+        path: 'persons',
+        message: `"${p.id}" must stay: a calendar feed of theirs is live (revoke it first)`,
+      });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 /** The kinds of record every participant reads (DESIGN.md, Who sees what: the summit scope). */

@@ -6,6 +6,9 @@ import { BACKENDS, delegate, SYSTEM } from '../../support/app.js';
 import { exportSummitFile } from '../../../src/app/files/export-summit.js';
 import { importIntoSummit } from '../../../src/app/files/import-file.js';
 import { ForbiddenError, ValidationError, type Issue } from '../../../src/app/errors.js';
+import { createCalendarToken } from '../../../src/app/calendar/tokens.js';
+import { persons } from '../../../src/app/logistics/specs.js';
+import type { PersonId } from '../../../src/domain/ids.js';
 import { ACTORS, buildWorld, S, type World } from './world.js';
 
 const admin = ACTORS['host-admin'];
@@ -144,6 +147,29 @@ describe.each(BACKENDS)('imports authorised change by change, on %s', (backend) 
     expect(JSON.stringify(hidden.issues).replaceAll('usa-potus-prep', 'X')).toBe(
       JSON.stringify(free.issues).replaceAll('usa-potus-free', 'X'),
     );
+  });
+
+  it('refuses a file that removes a person whose calendar feed is live, as the API refuses it', async () => {
+    const person = 'png-mx-feed';
+    await persons.add(w.ctx, admin, S, {
+      id: person,
+      delegation: 'png',
+      name: 'Feed Holder',
+      title: null,
+      role: 'member',
+      presence: null,
+    });
+    await createCalendarToken(w.ctx, admin, S, person as PersonId);
+    const file = (await hostFile()) as FileJson & {
+      delegations: { id: string; members?: { id: string }[] }[];
+    };
+    const png = file.delegations.find((d) => d.id === 'png')!;
+    png.members = (png.members ?? []).filter((m) => m.id !== person);
+    const e = await refused(() => importFile(admin, file));
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(issuesOf(e)).toEqual([
+      { path: 'persons', message: expect.stringContaining(`"${person}" must stay`) },
+    ]);
   });
 
   it('still lets the host change logistics and place an agreed meeting through its file', async () => {
