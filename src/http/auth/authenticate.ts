@@ -28,7 +28,10 @@ export function authOf(request: FastifyRequest): RequestAuth {
  * none; throws UnauthenticatedError for a bearer token that is invalid, revoked or whose account is
  * disabled. Long-lived answers ask again to learn whether the caller still stands.
  */
-export async function credentials(app: FastifyInstance, request: FastifyRequest): Promise<RequestAuth | null> {
+export async function credentials(
+  app: FastifyInstance,
+  request: FastifyRequest,
+): Promise<RequestAuth | null> {
   const store = app.deps.auth.store;
   const mark = store.changeMark(); // once per request: the caches it serves share it
   const header = request.headers.authorization;

@@ -210,7 +210,9 @@ export function scaleOutContract(target: StoreTarget): void {
       try {
         const e = await a.write((tx) => tx.events.append(f.event(s, 'x.elsewhere')));
         await eventually(() => heard.some((n) => 'summit' in n && n.summit === s));
-        expect(heard.filter((n) => 'summit' in n && n.summit === s)).toEqual([{ kind: 'event', summit: s, seq: e.seq }]);
+        expect(heard.filter((n) => 'summit' in n && n.summit === s)).toEqual([
+          { kind: 'event', summit: s, seq: e.seq },
+        ]);
       } finally {
         await stop();
       }
