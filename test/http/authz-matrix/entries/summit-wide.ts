@@ -47,7 +47,7 @@ export const SUMMIT_WIDE_ENTRIES: readonly Entry[] = [
       const n = w.next();
       const text =
         'id,from,to,format,level,minutes,priority,topics,attendees\r\n' +
-        `mx-sheet-${n},usa,chl,bilateral,ministers,30,2,trade,usa-ustr;chl-fm\r\n`;
+        `usa-mx-sheet-${n},usa,chl,bilateral,ministers,30,2,trade,usa-ustr;chl-fm\r\n`;
       return {
         params: { summit: S },
         raw: { text, type: 'text/csv' },
