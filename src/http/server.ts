@@ -50,7 +50,7 @@ export interface ServerOptions {
   /** The clock; tests pass a controllable one. */
   now?: () => Date;
   /** Sign-in throttle and session timeouts, when not the defaults. */
-  auth?: { throttle?: ThrottlePolicy; sessions?: Partial<SessionPolicy> };
+  auth?: { throttle?: Partial<ThrottlePolicy>; sessions?: Partial<SessionPolicy> };
   /** Rate limits, or false to switch them off (tests that hammer an endpoint for another reason). */
   rateLimits?: RateLimits | false;
   /** The default body limit in bytes (1 MiB). */

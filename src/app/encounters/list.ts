@@ -6,6 +6,7 @@ import { NotFoundError } from '../../store/store.js';
 import { requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { loadSummitData } from '../summit/load.js';
+import { requirePrincipals } from '../summit/principals.js';
 
 /** The encounter windows of two delegations' principals, in time order. Programme and presence are public. */
 export function listEncounters(
@@ -21,6 +22,7 @@ export function listEncounters(
     for (const id of [a, b]) {
       if (!data.delegations.some((d) => d.id === id)) throw new NotFoundError('delegation', id);
     }
+    requirePrincipals(data, [a, b]);
     return encountersBetween(data, DelegationId.parse(a), DelegationId.parse(b));
   });
 }

@@ -132,7 +132,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
         const demoPassword = ctx.env.SIDELINE_DEMO_PASSWORD || undefined;
         if (demoPassword) {
           try {
-            checkPasswordPolicy(demoPassword);
+            await checkPasswordPolicy(demoPassword);
           } catch (e) {
             throw new UserError(`SIDELINE_DEMO_PASSWORD: ${(e as Error).message}`);
           }

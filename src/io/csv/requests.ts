@@ -11,7 +11,13 @@ import { REQUEST_COLUMNS, rowToFileRequest } from './request-row.js';
 import { inRow, readTable } from './table.js';
 
 /** The requests of a valid sheet, or every error found in it. */
-export type RequestsCsvResult = { ok: true; requests: Request[] } | { ok: false; errors: FileError[] };
+export type RequestsCsvResult =
+  | {
+      ok: true;
+      requests: Request[];
+      /** Each request's row, as the spreadsheet numbers it. */ rows: number[];
+    }
+  | { ok: false; errors: FileError[] };
 
 /**
  * Reads a CSV sheet of requests against an existing summit (its delegations, persons, venues,
@@ -26,13 +32,17 @@ export function readRequestsCsv(text: string, context: SummitData): RequestsCsvR
   const refs = refsFromData(context);
   const ids = new IdRegistry('request');
   const requests: Request[] = [];
+  const rows: number[] = [];
   for (const { row, cells } of table.rows) {
     const at = inRow(problems, row);
     const { raw, complete } = rowToFileRequest(cells, at);
     if (typeof raw.id === 'string') ids.claim(raw.id, at, ['id']);
     const { record, fields } = parseFields(FileRequest, raw, at);
     const resolved = resolveRequest(fields, complete && record !== null, refs, at);
-    if (resolved) requests.push(resolved.request);
+    if (resolved) {
+      requests.push(resolved.request);
+      rows.push(row);
+    }
   }
-  return problems.count > 0 ? { ok: false, errors: problems.list } : { ok: true, requests };
+  return problems.count > 0 ? { ok: false, errors: problems.list } : { ok: true, requests, rows };
 }

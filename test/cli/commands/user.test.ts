@@ -156,7 +156,8 @@ describe('sideline user and token', { timeout: 60_000 }, () => {
     });
   });
 
-  it('refuses mistakes with exit 1 and one clear line, creating nothing', { timeout: 90_000 }, async () => {
+  // five commands, four of which load the password-strength dictionaries (a second or two each)
+  it('refuses mistakes with exit 1 and one clear line, creating nothing', { timeout: 150_000 }, async () => {
     const cases: [string[], string, RegExp][] = [
       [['--email', 'bo@example.org', '--role', 'king'], PASSWORD, /--role "king" is not one of/],
       [
