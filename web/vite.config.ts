@@ -2,18 +2,18 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { shipAssets } from './scripts/ship-assets.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), shipAssets(fileURLToPath(new URL('./sourcemaps/', import.meta.url)))],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
-    // the chart and the grid are big; they load with their screens
-    chunkSizeWarningLimit: 700,
+    // maps without the comment that points browsers at them; ship-assets moves them out of dist
+    sourcemap: 'hidden',
   },
   server: {
     port: 5173,

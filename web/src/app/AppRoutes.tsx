@@ -1,13 +1,20 @@
-// The app's screens by URL; screens that are large load with their first visit.
+// The app's screens by URL. Only the sign-in screen and the frame around the others come with the
+// first page; every other screen (the summit frame, with its time zones, too) loads on its first visit,
+// so a first visit downloads little (measured by `npm run bench:web`).
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from '../ui/states';
 import { RequireSignIn } from './RequireSignIn';
-import { SummitLayout } from './SummitLayout';
 import { SignInPage } from '../features/signin/SignInPage';
-import { SummitPickerPage } from '../features/summits/SummitPickerPage';
-import { SummitHome } from '../features/summits/SummitHome';
 import { NotFoundPage } from './NotFoundPage';
+
+/** A lazily loaded module's named export as a default, which `lazy` expects. */
+const named = <K extends string, C>(load: () => Promise<Record<K, C>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const SummitLayout = named(() => import('./SummitLayout'), 'SummitLayout');
+const SummitPickerPage = named(() => import('../features/summits/SummitPickerPage'), 'SummitPickerPage');
+const SummitHome = named(() => import('../features/summits/SummitHome'), 'SummitHome');
 
 const TodayPage = lazy(() => import('../features/today/TodayPage'));
 const BoardPage = lazy(() => import('../features/requests/BoardPage'));
