@@ -1,7 +1,8 @@
 // Once per test run, before any test file: starts one PostgreSQL server for every file
 // (`inject('pgUrl')`, then `createTestDatabase(url)` for a database of the file's own) and, when the
-// run includes the browser tests or the build's own tests, builds the server and the web app and
-// starts one Chromium that every browser test connects to (`inject('chromiumWs')`).
+// run includes tests that start the compiled CLI (test/cli, test/e2e, test/build), builds it (and the
+// web app for the browser and build tests), and for browser tests starts one Chromium that every
+// browser test connects to (`inject('chromiumWs')`).
 import type { TestProject } from 'vitest/node';
 import { startPostgres } from './support/postgres.js';
 import { startChromiumServer } from './e2e/support/browser.js';
@@ -24,11 +25,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const needs = (folder: string) =>
     testFiles.some((f) => f.replaceAll('\\', '/').includes(`/test/${folder}/`));
   const browserTests = needs('e2e');
-  if (browserTests || needs('build')) {
-    // the compiled server the browser tests start, and the tree the build tests inspect
-    await buildServer();
-    await ensureWebBuild();
-  }
+  // the compiled CLI that the browser and CLI tests start, and the tree the build tests inspect
+  if (browserTests || needs('build') || needs('cli')) await buildServer();
+  if (browserTests || needs('build')) await ensureWebBuild();
   const [postgres, chromium] = await Promise.all([
     startPostgres(),
     browserTests ? startChromiumServer() : Promise.resolve(undefined),

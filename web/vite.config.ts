@@ -14,6 +14,9 @@ export default defineConfig({
     emptyOutDir: true,
     // maps without the comment that points browsers at them; ship-assets moves them out of dist
     sourcemap: 'hidden',
+    // the entry chunk is over Vite's 500 kB (minified) warning; what counts is what a first visit
+    // downloads compressed, which `npm run bench:web` measures against its 150 kB target
+    chunkSizeWarningLimit: 600,
   },
   server: {
     port: 5173,
