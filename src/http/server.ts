@@ -15,6 +15,7 @@ import type { Store } from '../store/store.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { UNDECLARED_PATHS } from './authz.js';
 import { registerIdempotency } from './concurrency/idempotency.js';
+import { registerInstantOffsets } from './instants.js';
 import type { HttpDeps } from './context.js';
 import { DEFAULT_BODY_LIMIT } from './limits.js';
 import { registerErrorHandling } from './errors.js';
@@ -133,6 +134,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await registerOpenApi(app, options.version ?? '0.1.0');
   registerAuthentication(app);
+  registerInstantOffsets(app);
   registerIdempotency(app);
   registerReadCache(app, options.readCacheBytes ?? DEFAULT_READ_CACHE_BYTES);
 
