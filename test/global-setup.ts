@@ -4,20 +4,12 @@
 // web app for the browser and build tests), and for browser tests starts one Chromium that every
 // browser test connects to (`inject('chromiumWs')`).
 import type { TestProject } from 'vitest/node';
+import type {} from './support/provided.js';
 import { startPostgres } from './support/postgres.js';
 import { startChromiumServer } from './e2e/support/browser.js';
 import { ensureWebBuild } from './e2e/support/build.js';
 // plain JavaScript (it must run without dev tools in a production install): typed by build.d.mts
 import { buildServer } from '../scripts/build.mjs';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The admin URL (database `postgres`) of the run's PostgreSQL server. */
-    pgUrl: string;
-    /** The WebSocket endpoint of the run's Chromium, or '' when the run has no browser test. */
-    chromiumWs: string;
-  }
-}
 
 /** Starts the servers before any test file and stops them after the last. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

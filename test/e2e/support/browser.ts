@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import type {} from '../../support/provided.js';
 import { ROOT } from './server.js';
 
 /** Where screenshots are kept (git-ignored; CI keeps them as artefacts). */
