@@ -1,8 +1,9 @@
-// Imports requests kept in a spreadsheet: every row checked, all or nothing.
+// Imports requests kept in a spreadsheet (CSV or .xlsx): every row checked, all or nothing.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import { emptySummitData, type SummitData } from '../../domain/summit/data.js';
-import { readRequestsCsv } from '../../io/csv/requests.js';
+import { readRequestsCsv, readRequestsRecords, type RequestsCsvResult } from '../../io/csv/requests.js';
+import { readXlsxRecords } from '../../io/xlsx/workbook.js';
 import { DuplicateError, NotFoundError, StaleVersionError } from '../../store/store.js';
 import { requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
@@ -10,9 +11,12 @@ import { ValidationError } from '../errors.js';
 import { importSummitData, type ImportSummary } from './import-summit.js';
 import { refuseHiddenReplacements } from './keep-hidden.js';
 
+/** Reads a sheet's requests against the summit as stored. */
+type SheetReader = (stored: SummitData) => RequestsCsvResult;
+
 /** The stored summit with the sheet's requests added, or replacing those with the same id. */
-function withSheet(stored: SummitData, text: string): SummitData {
-  const read = readRequestsCsv(text, stored);
+function withSheet(stored: SummitData, readSheet: SheetReader): SummitData {
+  const read = readSheet(stored);
   if (!read.ok) throw new ValidationError(read.errors);
   const incoming = new Set<string>(read.requests.map((r) => r.id));
   return { ...stored, requests: [...stored.requests.filter((r) => !incoming.has(r.id)), ...read.requests] };
@@ -29,12 +33,46 @@ function withSheet(stored: SummitData, text: string): SummitData {
  * overwritten with an older copy. Only the summit's own record is read ahead, and it is written
  * back under its version, so a change to it meanwhile fails the import with StaleVersionError.
  */
-export async function importRequestsCsv(
+export function importRequestsCsv(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
   text: string,
   options: Parameters<typeof importSummitData>[3] = {},
+): Promise<ImportSummary> {
+  return importRequestSheet(ctx, actor, summit, (stored) => readRequestsCsv(text, stored), options);
+}
+
+/**
+ * The same for an .xlsx workbook: its first sheet has the CSV file's columns, and its errors name
+ * the same rows and columns. A file that is not a workbook is a ValidationError; nothing changes.
+ */
+export async function importRequestsXlsx(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  bytes: Buffer,
+  options: Parameters<typeof importSummitData>[3] = {},
+): Promise<ImportSummary> {
+  requireParticipant(actor, summit);
+  requireCapability(actor, summit, 'manage-logistics');
+  const sheet = await readXlsxRecords(bytes);
+  if (!sheet.ok) throw new ValidationError(sheet.errors);
+  return importRequestSheet(
+    ctx,
+    actor,
+    summit,
+    (stored) => readRequestsRecords(sheet.records, stored),
+    options,
+  );
+}
+
+async function importRequestSheet(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  readSheet: SheetReader,
+  options: NonNullable<Parameters<typeof importSummitData>[3]>,
 ): Promise<ImportSummary> {
   requireParticipant(actor, summit);
   requireCapability(actor, summit, 'manage-logistics');
@@ -49,6 +87,6 @@ export async function importRequestsCsv(
   // merge runs inside importSummitData's transaction, given every record as stored at that point
   return importSummitData(ctx, actor, emptySummitData(current), {
     expectedVersion: expected,
-    merge: (stored) => merge(stored, withSheet(stored, text)),
+    merge: (stored) => merge(stored, withSheet(stored, readSheet)),
   });
 }
