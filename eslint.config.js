@@ -1,4 +1,4 @@
-// Lint rules, including the layering of DESIGN.md: a lower layer never imports a higher one.
+// Lint rules, including the layering of docs/architecture.md: a lower layer never imports a higher one.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -23,7 +23,7 @@ const layerRules = Object.entries(forbidden).map(([layer, banned]) => ({
       {
         patterns: banned.map((b) => ({
           group: [`**/${b}/*`, `**/${b}`],
-          message: `src/${layer} sits below src/${b}; dependencies point downwards only (DESIGN.md).`,
+          message: `src/${layer} sits below src/${b}; dependencies point downwards only (docs/architecture.md).`,
         })),
       },
     ],

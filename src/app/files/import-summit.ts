@@ -83,7 +83,7 @@ export async function importSummitData(
   });
 }
 
-/** The kinds of record every participant reads (DESIGN.md, Who sees what: the summit scope). */
+/** The kinds of record every participant reads (docs/architecture.md, Who sees what: the summit scope). */
 const SUMMIT_WIDE = ['venues', 'delegations', 'persons', 'rooms', 'programme'];
 
 /** Refuses an import whose caller read another version of the summit than the stored one. */
