@@ -147,6 +147,15 @@ export function mapError(error: unknown): MappedError {
   if (error instanceof StaleVersionError)
     return { status: 412, code: 'stale-version', detail: error.message };
   if (error instanceof DuplicateError) return { status: 409, code: 'duplicate', detail: error.message };
+  // a role or side that may never do this is refused (403); a state that does not allow it yet is 409
+  if (
+    (error instanceof TransitionError ||
+      error instanceof ConditionError ||
+      error instanceof DeliberationError) &&
+    error.forbidden
+  ) {
+    return { status: 403, code: 'forbidden', detail: error.message };
+  }
   if (error instanceof TransitionError || error instanceof ConditionError) {
     return { status: 409, code: 'illegal-transition', detail: error.message };
   }

@@ -60,6 +60,22 @@ export async function createUser(store: Store, input: NewUser): Promise<User> {
   });
 }
 
+/** An account with the roles it holds, as `sideline user list` shows it. */
+export interface UserWithGrants extends User {
+  grants: RoleGrant[];
+}
+
+/** Every account with its roles, by email; for whoever runs the server (the CLI's operator). */
+export async function listUsers(store: Store): Promise<UserWithGrants[]> {
+  return store.read(async (tx) => {
+    const users = await tx.users.list();
+    const withGrants = await Promise.all(
+      users.map(async (u) => ({ ...u, grants: await tx.users.grants(u.id) })),
+    );
+    return withGrants.sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  });
+}
+
 /** Finds an account by email (any case); NotFoundError when there is none. */
 export async function userByEmail(store: Store, email: string): Promise<User> {
   const e = normaliseEmail(email);

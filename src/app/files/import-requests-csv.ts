@@ -1,10 +1,11 @@
-// Imports requests kept in a spreadsheet: every row checked and authorised, all or nothing.
+// Imports requests kept in a spreadsheet (CSV or .xlsx): every row checked and authorised, all or nothing.
 import { can, delegationsOf } from '../../domain/actor/authority.js';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import { emptySummitData, type SummitData } from '../../domain/summit/data.js';
-import { readRequestsCsv } from '../../io/csv/requests.js';
+import { readRequestsCsv, readRequestsRecords, type RequestsCsvResult } from '../../io/csv/requests.js';
 import { cellLocation } from '../../io/csv/table.js';
+import { readXlsxRecords } from '../../io/xlsx/workbook.js';
 import { DuplicateError, NotFoundError, StaleVersionError } from '../../store/store.js';
 import { participates, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
@@ -33,9 +34,15 @@ export function requireRequestImporter(actor: Actor, summit: SummitId): void {
   }
 }
 
+/** Reads a sheet's requests against the summit as the actor sees it. */
+type SheetReader = (seen: SummitData) => RequestsCsvResult;
+
 /** The actor's view with the sheet's requests added, or replacing those with the same id, and their rows. */
-function withSheet(seen: SummitData, text: string): { data: SummitData; rows: Map<string, number> } {
-  const read = readRequestsCsv(text, seen);
+function withSheet(
+  seen: SummitData,
+  readSheet: SheetReader,
+): { data: SummitData; rows: Map<string, number> } {
+  const read = readSheet(seen);
   if (!read.ok) throw new ValidationError(read.errors);
   const incoming = new Set<string>(read.requests.map((r) => r.id));
   const rows = new Map(read.requests.map((r, i) => [r.id as string, read.rows[i] ?? 0]));
@@ -57,12 +64,40 @@ function withSheet(seen: SummitData, text: string): { data: SummitData; rows: Ma
  * overwritten with an older copy. Only the summit's own record is read ahead, and it is written
  * back under its version, so a change to it meanwhile fails the import with StaleVersionError.
  */
-export async function importRequestsCsv(
+export function importRequestsCsv(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
   text: string,
   options: { expectedVersion?: number } = {},
+): Promise<ImportSummary> {
+  return importRequestSheet(ctx, actor, summit, (seen) => readRequestsCsv(text, seen), options);
+}
+
+/**
+ * The same for an .xlsx workbook: its first sheet has the CSV file's columns, and its errors name
+ * the same rows and columns. A file that is not a workbook is a ValidationError; nothing changes.
+ */
+export async function importRequestsXlsx(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  bytes: Buffer,
+  options: { expectedVersion?: number } = {},
+): Promise<ImportSummary> {
+  requireRequestImporter(actor, summit);
+  const sheet = await readXlsxRecords(bytes);
+  if (!sheet.ok) throw new ValidationError(sheet.errors);
+  return importRequestSheet(ctx, actor, summit, (seen) => readRequestsRecords(sheet.records, seen), options);
+}
+
+/** Imports the requests a sheet reader yields, each authorised as the same change through the API. */
+async function importRequestSheet(
+  ctx: AppContext,
+  actor: Actor,
+  summit: SummitId,
+  readSheet: SheetReader,
+  options: { expectedVersion?: number },
 ): Promise<ImportSummary> {
   requireRequestImporter(actor, summit);
   const current = await ctx.store.read((tx) => tx.summits.get(summit));
@@ -83,7 +118,7 @@ export async function importRequestsCsv(
     mayImport: mayImportRequests,
     locate,
     incoming: (seen) => {
-      const sheet = withSheet(seen, text);
+      const sheet = withSheet(seen, readSheet);
       rows = sheet.rows;
       return sheet.data;
     },

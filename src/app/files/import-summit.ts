@@ -134,7 +134,7 @@ async function refuseRemovingFeedHolders(
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
-/** The kinds of record every participant reads (DESIGN.md, Who sees what: the summit scope). */
+/** The kinds of record every participant reads (docs/architecture.md, Who sees what: the summit scope). */
 const SUMMIT_WIDE = ['venues', 'delegations', 'persons', 'rooms', 'programme'];
 
 /** Refuses an import whose caller read another version of the summit than the stored one. */

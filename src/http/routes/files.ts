@@ -104,6 +104,8 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
+        // the derived name would be that of POST /summits/:summit/import
+        operationId: 'postSummitsImportNew',
         tags: ['files'],
         summary:
           'Create a summit from a summit file; you become its host-admin (409 if its id is taken); ' +

@@ -8,7 +8,7 @@ import { IdRegistry, refsFromData } from '../resolve/refs.js';
 import { resolveRequest } from '../resolve/request.js';
 import { FileRequest } from '../summit-file/schema.js';
 import { REQUEST_COLUMNS, rowToFileRequest } from './request-row.js';
-import { inRow, readTable } from './table.js';
+import { inRow, readTable, tableOf, type Table } from './table.js';
 
 /** The requests of a valid sheet, or every error found in it. */
 export type RequestsCsvResult =
@@ -26,7 +26,18 @@ export type RequestsCsvResult =
  * whether an id already in the summit replaces that request is the caller's decision.
  */
 export function readRequestsCsv(text: string, context: SummitData): RequestsCsvResult {
-  const table = readTable(text, REQUEST_COLUMNS);
+  return readRequestsTable(readTable(text, REQUEST_COLUMNS), context);
+}
+
+/** The same for the rows of a workbook sheet as text (io/xlsx), with the same errors. */
+export function readRequestsRecords(
+  records: readonly (readonly string[])[],
+  context: SummitData,
+): RequestsCsvResult {
+  return readRequestsTable(tableOf(records, REQUEST_COLUMNS), context);
+}
+
+function readRequestsTable(table: Table, context: SummitData): RequestsCsvResult {
   if (!table.ok) return table;
   const problems = new Problems();
   const refs = refsFromData(context);
