@@ -41,6 +41,8 @@ export class EditError extends Error {
     readonly request: Request['id'],
     readonly actor: string,
     readonly missing: readonly string[],
+    /** The actor's side or role may never make this change, whatever the state (HTTP 403). */
+    readonly forbidden = false,
   ) {
     super(`cannot edit request ${request} as ${actor}: ${missing.join('; ')}`);
     this.name = 'EditError';
@@ -74,8 +76,8 @@ function movedAttendees(before: readonly string[], after: readonly string[]): st
 }
 
 /**
- * What stands in the way of `acting` changing `changed` on the request: its state, its side and
- * role, and attendees of another delegation. Empty when it may.
+ * What stands in the way of `acting` changing `changed` on the request: its state (`state`), and its
+ * side, role and attendees of another delegation (`side`, what it may never change). Empty when it may.
  */
 function obstacles(
   request: Request,
@@ -83,23 +85,23 @@ function obstacles(
   changed: readonly EditableTerm[],
   delegationOf: (person: string) => string | undefined,
   acting: ReturnType<typeof resolveActing>,
-): string[] {
-  const missing: string[] = [];
-  if (FINAL_STATES.includes(request.status)) {
-    missing.push(`the request is ${request.status}; its terms are final`);
-  }
-  if (acting.actor.system) return missing;
+): { state: string[]; side: string[] } {
+  const state = FINAL_STATES.includes(request.status)
+    ? [`the request is ${request.status}; its terms are final`]
+    : [];
+  const side: string[] = [];
+  if (acting.actor.system) return { state, side };
   const roles = rolesWith('act-on-request').filter((r) => !r.startsWith('host-'));
   const party = isParty(request, acting.delegation);
   if (!party || !acting.delegationRoles.some((r) => roles.includes(r))) {
-    missing.push(`only a party's ${roles.join(' or ')} may edit it`);
-    return missing;
+    side.push(`only a party's ${roles.join(' or ')} may edit it`);
+    return { state, side };
   }
   const own = acting.delegation!;
   if (own !== request.from) {
     const others = changed.filter((t) => t !== 'attendees');
     if (others.length > 0) {
-      missing.push(`a counterpart changes only its own attendees, not ${others.join(', ')}`);
+      side.push(`a counterpart changes only its own attendees, not ${others.join(', ')}`);
     }
   }
   if (changed.includes('attendees')) {
@@ -108,10 +110,10 @@ function obstacles(
       return d !== undefined && d !== own;
     });
     for (const p of foreign) {
-      missing.push(`${own} changes only its own attendees; ${p} belongs to ${delegationOf(p)}`);
+      side.push(`${own} changes only its own attendees; ${p} belongs to ${delegationOf(p)}`);
     }
   }
-  return missing;
+  return { state, side };
 }
 
 /**
@@ -131,8 +133,9 @@ export function editRequest(
 ): Edit {
   const acting = resolveActing(ctx, request);
   const changed = EDITABLE_TERMS.filter((t) => change[t] !== undefined && !same(change[t], request[t]));
-  const missing = obstacles(request, change, changed, delegationOf, acting);
-  if (missing.length > 0) throw new EditError(request.id, acting.label, missing);
+  const { state, side } = obstacles(request, change, changed, delegationOf, acting);
+  if (side.length > 0) throw new EditError(request.id, acting.label, [...state, ...side], true);
+  if (state.length > 0) throw new EditError(request.id, acting.label, state);
   const before: RequestChange = {};
   const after: RequestChange = {};
   for (const t of changed) {

@@ -95,7 +95,7 @@ export const CALENDAR_ENTRIES: readonly Entry[] = [
     target: 'a fresh confirmed US-Russia meeting whose time has come, recorded as held late by Russia',
     may: either(partyActors, host()),
     ok: 200,
-    refused: [[parties, 409]],
+    refused: [[parties, 403]],
     send: async (w) => {
       const m = await freshUsMeeting(w, 'confirmed');
       return {
