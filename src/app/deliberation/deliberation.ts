@@ -3,7 +3,7 @@
 import type { Actor } from '../../domain/actor/schema.js';
 import { decide, recordPosition } from '../../domain/deliberation/record.js';
 import { summarise } from '../../domain/deliberation/summary.js';
-import type { Decision, Position } from '../../domain/deliberation/schema.js';
+import type { Decision, DecisionOverride, Position } from '../../domain/deliberation/schema.js';
 import { PositionId, type DelegationId, type SummitId } from '../../domain/ids.js';
 import { partiesOf } from '../../domain/request/agreement.js';
 import { NotFoundError, type Tx } from '../../store/store.js';
@@ -20,6 +20,8 @@ export interface DeliberationView {
   delegation: DelegationId;
   positions: Position[];
   decision: Decision | null;
+  /** The lead's overrides of the decision for one step each, with the reason, oldest first. */
+  overrides: DecisionOverride[];
   summary: ReturnType<typeof summarise>;
 }
 
@@ -48,6 +50,7 @@ export function readDeliberation(
   return ctx.store.read(async (tx) => {
     const d = await own(tx, actor, summit, requestId, delegation);
     const positions = await tx.positions.listFor(summit, requestId, d.delegation);
+    const overrides = await tx.decisionOverrides.listFor(summit, requestId, d.delegation);
     const decision =
       (await tx.decisions.get(summit, { request: requestId, delegation: d.delegation })) ?? null;
     return {
@@ -55,6 +58,7 @@ export function readDeliberation(
       delegation: d.delegation,
       positions,
       decision,
+      overrides,
       summary: summarise(positions),
     };
   });

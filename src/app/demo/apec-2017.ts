@@ -8,6 +8,7 @@ import { ForbiddenError } from '../errors.js';
 import { decideOnRequest, recordRequestPosition } from '../deliberation/deliberation.js';
 import { setPublicLine } from '../deliberation/public-line.js';
 import { importSummitFile } from '../files/import-summit.js';
+import { editRequestTerms } from '../requests/edit.js';
 import { postToThread } from '../requests/thread.js';
 
 /** The demo summit's id. */
@@ -37,7 +38,10 @@ export async function loadDemo(ctx: AppContext, operator: Actor): Promise<{ summ
   const text = await readFile(DEMO_FILE, 'utf8');
   await importSummitFile(ctx, operator, { text, format: 'yaml' });
   const already = await ctx.store.read((tx) => tx.positions.listFor(DEMO_SUMMIT, 'usa-rus', 'usa'));
-  if (already.length === 0) await seedDeliberation(ctx);
+  if (already.length === 0) {
+    await seedDeliberation(ctx);
+    await seedEdit(ctx);
+  }
   return { summit: DEMO_SUMMIT };
 }
 
@@ -104,5 +108,16 @@ async function seedDeliberation(ctx: AppContext): Promise<void> {
       'There was never a meeting confirmed and there will not be one that takes place: scheduling conflicts on ' +
       'both sides. Are they going to bump into each other and say hello? Certainly possible and likely.',
     published: false,
+  });
+}
+
+/**
+ * Summit week: New Zealand adds its trade minister to its scheduled meeting with China, a change to
+ * what was agreed, so the request waits for China's consent again with its meeting kept meanwhile.
+ */
+async function seedEdit(ctx: AppContext): Promise<void> {
+  const nzlPo = member('nzl', 'protocol-officer', 'demo-nzl-protocol');
+  await editRequestTerms(ctx, nzlPo, DEMO_SUMMIT, 'nzl-chn', {
+    attendees: ['nzl-pm', 'nzl-trade', 'chn-president'],
   });
 }

@@ -13,17 +13,26 @@ import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadVisibleRequest } from '../requests/load.js';
 import { saveRequest } from '../requests/write.js';
 import { requireMeeting } from './place.js';
+import { requireDecisionAllows } from '../deliberation/gate.js';
+import type { OverrideInput } from '../../domain/deliberation/gate.js';
 
 /**
  * A party accepts the slot; the last party's acceptance confirms the request. `expectedVersion` is
- * the meeting's version the caller read; `expectedRequestVersion` the request's (a transition).
+ * the meeting's version the caller read; `expectedRequestVersion` the request's (a transition). The
+ * delegation's recorded decision gates it (requireDecisionAllows).
  */
 export function confirmMeeting(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
   requestId: string,
-  options: { expectedVersion?: number; expectedRequestVersion?: number; actingFor?: DelegationId } = {},
+  options: {
+    expectedVersion?: number;
+    expectedRequestVersion?: number;
+    actingFor?: DelegationId;
+    /** The delegation lead's override of a decision that stands against confirming. */
+    override?: OverrideInput;
+  } = {},
 ): Promise<{ meeting: Meeting; request: Request }> {
   return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
@@ -36,6 +45,7 @@ export function confirmMeeting(
     const meeting = await requireMeeting(tx, summit, requestId);
     // The domain records the party on the meeting and confirms the request on the last acceptance.
     const next = confirmSlot(request, meeting, conditions, { actor, summit, delegation }, ctx.now());
+    await requireDecisionAllows(tx, ctx, actor, summit, request.id, delegation, 'confirm', options.override);
     const stored = await tx.meetings.update(summit, {
       ...next.meeting,
       version: options.expectedVersion ?? meeting.version,

@@ -11,6 +11,10 @@ import {
   type ConditionChange,
 } from '../../domain/request/conditions.js';
 import type { Condition, Request } from '../../domain/request/schema.js';
+import { resolveActing } from '../../domain/request/acting.js';
+import type { OverrideInput } from '../../domain/deliberation/gate.js';
+import type { GatedStep } from '../../domain/deliberation/schema.js';
+import { requireDecisionAllows } from '../deliberation/gate.js';
 import { NotFoundError } from '../../store/store.js';
 import { partiesScope } from '../access.js';
 import type { AppContext } from '../context.js';
@@ -32,6 +36,8 @@ const ANSWERS = { accept: acceptCondition, reject: rejectCondition, withdraw: wi
 
 interface Options {
   actingFor?: DelegationId;
+  /** The delegation lead's override of a decision that stands against accepting (accept only). */
+  override?: OverrideInput;
   /** The condition's version the caller read (If-Match). */
   expectedVersion?: number;
 }
@@ -84,6 +90,7 @@ export function answerRequestCondition(
       requireCondition(conditions, cid, requestId);
       return ANSWERS[answer](request, conditions, cid, acting, now);
     },
+    answer === 'accept' ? 'accept-condition' : null,
   );
 }
 
@@ -152,11 +159,17 @@ async function change(
     acting: { actor: Actor; summit: SummitId; delegation?: DelegationId },
     now: ReturnType<AppContext['now']>,
   ) => ConditionChange,
+  /** The step the delegation's recorded decision gates, if this change is one. */
+  gated: GatedStep | null = null,
 ): Promise<ConditionOutcome> {
   return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
     const acting = { actor, summit, ...(options.actingFor ? { delegation: options.actingFor } : {}) };
     const result = fn(request, conditions, acting, ctx.now());
+    if (gated !== null) {
+      const delegation = resolveActing(acting, request).delegation;
+      await requireDecisionAllows(tx, ctx, actor, summit, request.id, delegation, gated, options.override);
+    }
     const written: Condition[] = [];
     for (const c of result.conditions) {
       const old = conditions.find((o) => o.id === c.id);

@@ -80,15 +80,27 @@ export type RequestEdit = z.input<typeof RequestEdit>;
  * (schedule and unschedule come with a slot, from placing; lapse from the summit's end).
  * `hold` and `miss` record what happened at the meeting; `confirm` accepts its slot.
  */
+/**
+ * A delegation lead's override of its own decision ("defer", "decline") for the one step it comes
+ * with: the reason is kept in the deliberation, private to the delegation.
+ */
+export const DecisionOverrideInput = z.strictObject({
+  reason: z.string().trim().min(1, 'state why the decision is overridden').max(2000),
+});
+
+/** A body that may carry a decision override (the steps a decision gates: send, accept, confirm). */
+export const OverridableInput = z.strictObject({ override: DecisionOverrideInput.optional() });
+export type OverridableInput = z.infer<typeof OverridableInput>;
+
 export const TransitionInput = z.discriminatedUnion('name', [
-  z.strictObject({ name: z.literal('submit') }),
+  z.strictObject({ name: z.literal('submit'), override: DecisionOverrideInput.optional() }),
   z.strictObject({ name: z.literal('consider') }),
-  z.strictObject({ name: z.literal('accept') }),
+  z.strictObject({ name: z.literal('accept'), override: DecisionOverrideInput.optional() }),
   z.strictObject({ name: z.literal('decline') }),
   z.strictObject({ name: z.literal('withdraw') }),
   z.strictObject({ name: z.literal('reopen') }),
   z.strictObject({ name: z.literal('downgrade'), to: Downgrade }),
-  z.strictObject({ name: z.literal('confirm') }),
+  z.strictObject({ name: z.literal('confirm'), override: DecisionOverrideInput.optional() }),
   z.strictObject({
     name: z.literal('hold'),
     /** Began this many minutes late (held-late); omitted: held on time. */

@@ -11,12 +11,15 @@ import { loadVisibleRequest } from './load.js';
 import { restoreMeeting } from './restore.js';
 import { saveRequest } from './write.js';
 import { confirmMeeting } from '../meetings/confirm.js';
+import { requireDecisionAllows } from '../deliberation/gate.js';
+import { resolveActing } from '../../domain/request/acting.js';
 import { recordMeetingOutcome } from '../meetings/outcome.js';
 
 /**
  * Applies one transition (submit, consider, accept, decline, withdraw, reopen, downgrade; confirm,
  * hold and miss through the meeting's use cases). An illegal one throws the domain's
- * TransitionError naming state, actor and what is missing.
+ * TransitionError naming state, actor and what is missing; a send or accept the delegation's
+ * decision stands against is refused (409 decision-blocks) unless its lead overrides it.
  */
 export async function transitionRequest(
   ctx: AppContext,
@@ -53,6 +56,7 @@ export async function transitionRequest(
   if (command.name === 'confirm') {
     const done = await confirmMeeting(ctx, actor, summit, id, {
       ...acting,
+      ...(command.override ? { override: command.override } : {}),
       ...(options.expectedVersion === undefined ? {} : { expectedRequestVersion: options.expectedVersion }),
     });
     return done.request;
@@ -61,6 +65,20 @@ export async function transitionRequest(
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, id);
     const acting = { actor, summit, ...(options.actingFor ? { delegation: options.actingFor } : {}) };
     const next = applyTransition(request, conditions, command, acting, ctx.now());
+    // a legal send or accept still waits on the delegation's own recorded decision
+    if (command.name === 'submit' || command.name === 'accept') {
+      const delegation = resolveActing(acting, request).delegation;
+      await requireDecisionAllows(
+        tx,
+        ctx,
+        actor,
+        summit,
+        request.id,
+        delegation,
+        command.name,
+        command.override,
+      );
+    }
     const stored = await saveRequest(
       tx,
       ctx,

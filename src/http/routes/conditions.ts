@@ -7,7 +7,7 @@ import {
   proposeRequestCondition,
   type ConditionOutcome,
 } from '../../app/requests/conditions.js';
-import { NewCondition } from '../../app/requests/inputs.js';
+import { NewCondition, OverridableInput } from '../../app/requests/inputs.js';
 import { ConditionId } from '../../domain/ids.js';
 import type { FastifyReply } from 'fastify';
 import { actorOf } from '../auth/authenticate.js';
@@ -80,6 +80,8 @@ export const conditionRoutes: FastifyPluginAsyncZod = async (app) => {
           params: ConditionParams,
           querystring: ActingQuery,
           headers: IfMatchHeaders,
+          // accept: the lead's override of a decision ("defer", "decline") that stands against it
+          ...(answer === 'accept' ? { body: OverridableInput.nullish() } : {}),
           response: { 200: Outcome },
           'x-authz': party(
             answer === 'withdraw'
@@ -91,9 +93,11 @@ export const conditionRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) => {
         const { summit, request: id, condition } = request.params;
         const expectedVersion = requireIfMatch(request);
+        const override = (request.body as OverridableInput | null | undefined)?.override;
         const outcome = await answerRequestCondition(ctx, actorOf(request), summit, id, condition, answer, {
           expectedVersion,
           ...actingFor(request.query),
+          ...(override ? { override } : {}),
         });
         return answered(reply, outcome, condition);
       },

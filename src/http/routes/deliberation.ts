@@ -9,7 +9,7 @@ import {
 } from '../../app/deliberation/deliberation.js';
 import { DecisionInput, PositionInput } from '../../app/deliberation/inputs.js';
 import type { Stance } from '../../domain/deliberation/schema.js';
-import { Decision, Position } from '../../domain/deliberation/schema.js';
+import { Decision, DecisionOverride, Position } from '../../domain/deliberation/schema.js';
 import { DelegationId, PositionId } from '../../domain/ids.js';
 import { actorOf } from '../auth/authenticate.js';
 import { authz } from '../authz.js';
@@ -18,6 +18,7 @@ import { RequestParams, requireIfMatchOrAbsent, UpsertHeaders } from './common.j
 
 const PositionRecord = Position.meta({ id: 'Position' });
 const DecisionRecord = Decision.meta({ id: 'Decision' });
+const OverrideRecord = DecisionOverride.meta({ id: 'DecisionOverride' });
 
 const Summary = z.object({
   positions: z.number().int(),
@@ -38,6 +39,9 @@ const DeliberationView = z
     delegation: DelegationId,
     positions: z.array(PositionRecord),
     decision: DecisionRecord.nullable(),
+    overrides: z
+      .array(OverrideRecord)
+      .describe("The lead's overrides of the decision, each with its step and reason, oldest first"),
     summary: Summary.describe('Stances counted and weighted benefits and risks per topic'),
   })
   .meta({ id: 'Deliberation' });

@@ -7,6 +7,7 @@ import { checkPlacement } from '../../app/meetings/check.js';
 import { announceMeeting, confirmMeeting } from '../../app/meetings/confirm.js';
 import { OutcomeInput, recordMeetingOutcome } from '../../app/meetings/outcome.js';
 import { Slot } from '../../app/meetings/inputs.js';
+import { OverridableInput } from '../../app/requests/inputs.js';
 import { calendarKey, listMeetings } from '../../app/meetings/list.js';
 import { placeMeeting, setPinned, unplaceMeeting } from '../../app/meetings/place.js';
 import { SuggestionsInput, suggestSlots } from '../../app/planning/suggest.js';
@@ -216,6 +217,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         params: RequestParams,
         querystring: ActingQuery,
         headers: IfMatchHeaders,
+        // the lead's override of a decision ("defer", "decline") that stands against confirming
+        body: OverridableInput.nullish(),
         response: { 200: Confirmed },
         'x-authz': authz.signedIn("a party's lead or protocol officer; anyone else gets 404 or 403", {
           capability: 'act-on-request',
@@ -226,9 +229,11 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { summit, request: id } = request.params;
+      const override = request.body?.override;
       const done = await confirmMeeting(ctx, actorOf(request), summit, id, {
         expectedVersion: requireIfMatch(request),
         ...actingFor(request.query),
+        ...(override ? { override } : {}),
       });
       withETag(reply, done.meeting);
       return done;

@@ -47,6 +47,17 @@ describe.each(BACKENDS)('the APEC 2017 demo on %s', (backend) => {
     );
   });
 
+  it('shows an edited request awaiting consent: New Zealand added its trade minister, China to agree', async () => {
+    const chn = delegate(S, 'chn', 'protocol-officer');
+    const view = await getRequest(ctx, chn, S, 'nzl-chn');
+    expect(view.request).toMatchObject({ status: 'under-consideration', acceptedBy: ['nzl'] });
+    expect(view.request.attendees).toContain('nzl-trade');
+    expect(view.meeting).not.toBeNull(); // kept where it still fits, for China's accept to restore
+    const log = await readEventLog(ctx, chn, S, { limit: 1000 });
+    const edit = log.find((e) => e.type === 'request.edited' && e.payload.request === 'nzl-chn');
+    expect(edit?.payload).toMatchObject({ changed: ['attendees'], after: { attendees: expect.any(Array) } });
+  });
+
   it('hides the US deliberation and draft line from Russia and from the host', async () => {
     await expect(readDeliberation(ctx, rus, S, 'usa-rus', 'usa' as never)).rejects.toBeInstanceOf(
       NotFoundError,

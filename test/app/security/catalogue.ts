@@ -45,6 +45,8 @@ export const NOT_USE_CASES: Record<string, string> = {
     'the request rules applied inside requestMeeting and editRequest (takes a Tx, no actor); tested through them',
   'context.ts#appContext': 'builds the context every use case receives',
   'events/record.ts#recordEvent': PART,
+  'deliberation/gate.ts#requireDecisionAllows':
+    'the decision gate applied inside transitionRequest, answerRequestCondition and confirmMeeting (takes a Tx); tested through them',
   'events/record.ts#writeWithEvents': PART,
   'requests/write.ts#saveRequest': PART,
   'summit/load.ts#loadSummitData': PART,

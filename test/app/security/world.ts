@@ -44,6 +44,8 @@ export const ACTORS = {
   'host-staff': host(S, 'host-staff'),
   /** A US viewer: reads the US records, may write nothing. */
   'usa-viewer': delegate(S, 'usa', 'viewer'),
+  /** A US protocol officer: acts on US requests, but may not override its lead's decision. */
+  'usa-po': delegate(S, 'usa', 'protocol-officer'),
   /** A US adviser: records positions, may not act on requests, decide or speak for the delegation. */
   'usa-adviser': delegate(S, 'usa', 'adviser', 'usa-adviser-2'),
   /** The US lead of another summit. */
@@ -225,6 +227,7 @@ async function snapshot(store: Store): Promise<string> {
             partiesOf(r).map(async (d) => ({
               positions: await tx.positions.listFor(s.id, r.id, d),
               decision: (await tx.decisions.get(s.id, { request: r.id, delegation: d })) ?? null,
+              overrides: await tx.decisionOverrides.listFor(s.id, r.id, d),
               line: (await tx.publicLines.get(s.id, { request: r.id, delegation: d })) ?? null,
             })),
           ),

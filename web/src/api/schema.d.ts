@@ -1345,6 +1345,19 @@ export interface components {
       request: string;
       version: number;
     };
+    DecisionOverride: {
+      /** Format: date-time */
+      at: string;
+      by: string;
+      delegation: string;
+      id: string;
+      /** @enum {string} */
+      outcome: 'pursue' | 'decline' | 'defer' | 'downgrade-pull-aside' | 'downgrade-encounter';
+      reason: string;
+      request: string;
+      /** @enum {string} */
+      step: 'submit' | 'accept' | 'accept-condition' | 'confirm';
+    };
     Delegation: {
       id: string;
       /** @default null */
@@ -1366,6 +1379,8 @@ export interface components {
     Deliberation: {
       decision: components['schemas']['Decision'] | null;
       delegation: string;
+      /** @description The lead's overrides of the decision, each with its step and reason, oldest first */
+      overrides: components['schemas']['DecisionOverride'][];
       positions: components['schemas']['Position'][];
       request: string;
       /** @description Stances counted and weighted benefits and risks per topic */
@@ -4683,7 +4698,15 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          override?: {
+            reason: string;
+          };
+        } | null;
+      };
+    };
     responses: {
       /** @description A client error (RFC 9457) */
       '4XX': {
@@ -5366,7 +5389,15 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          override?: {
+            reason: string;
+          };
+        } | null;
+      };
+    };
     responses: {
       /** @description A client error (RFC 9457) */
       '4XX': {
@@ -5834,6 +5865,9 @@ export interface operations {
           | {
               /** @enum {string} */
               name: 'submit';
+              override?: {
+                reason: string;
+              };
             }
           | {
               /** @enum {string} */
@@ -5842,6 +5876,9 @@ export interface operations {
           | {
               /** @enum {string} */
               name: 'accept';
+              override?: {
+                reason: string;
+              };
             }
           | {
               /** @enum {string} */
@@ -5864,6 +5901,9 @@ export interface operations {
           | {
               /** @enum {string} */
               name: 'confirm';
+              override?: {
+                reason: string;
+              };
             }
           | {
               by?: string[];

@@ -205,6 +205,31 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
     attack('chn', 'accepts c1', 'hidden', (w, a) =>
       answerRequestCondition(w.ctx, a, S, 'usa-rus', 'c1', 'accept'),
     ),
+    // the US lead decided "defer" on usa-rus: its officer may not accept past it, nor override it
+    attack('usa-po', 'accepts c3 against the US decision to defer', 'conflict', (w, a) =>
+      answerRequestCondition(w.ctx, a, S, 'usa-rus', 'c3', 'accept'),
+    ),
+    attack('usa-po', "overrides its lead's decision to accept c3", 'forbidden', (w, a) =>
+      answerRequestCondition(w.ctx, a, S, 'usa-rus', 'c3', 'accept', {
+        override: { reason: 'the lead is away' },
+      }),
+    ),
+    ...attacks(['usa-viewer', 'usa-adviser'], 'overrides the US decision to accept c3', 'refused', (w, a) =>
+      answerRequestCondition(w.ctx, a, S, 'usa-rus', 'c3', 'accept', {
+        override: { reason: 'the lead is away' },
+      }),
+    ),
+    attack('rus', 'overrides the US decision, acting for the US', 'refused', (w, a) =>
+      answerRequestCondition(w.ctx, a, S, 'usa-rus', 'c3', 'accept', {
+        actingFor: usa,
+        override: { reason: 'the lead is away' },
+      }),
+    ),
+    ...attacks(['host-admin', 'host-staff'], 'overrides the US decision to accept c3', 'refused', (w, a) =>
+      answerRequestCondition(w.ctx, a, S, 'usa-rus', 'c3', 'accept', {
+        override: { reason: 'the lead is away' },
+      }),
+    ),
     attack('rus', 'answers a condition that does not exist', 'hidden', (w, a) =>
       answerRequestCondition(w.ctx, a, S, 'usa-rus', 'c99', 'accept'),
     ),
