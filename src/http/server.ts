@@ -59,6 +59,8 @@ export interface ServerOptions {
   version?: string;
   /** Bytes of GET answers to keep (read-cache.ts); 0 switches the cache off. Default 64 MiB. */
   readCacheBytes?: number;
+  /** How long an unanswered Idempotency-Key claim holds against retries (default 30 s). */
+  idempotencyLeaseMs?: number;
 }
 
 /** Every /api route must say who may call it; refusing to start beats an unguarded route. */
@@ -133,7 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await registerOpenApi(app, options.version ?? '0.1.0');
   registerAuthentication(app);
-  registerIdempotency(app);
+  registerIdempotency(app, options.idempotencyLeaseMs);
   registerReadCache(app, options.readCacheBytes ?? DEFAULT_READ_CACHE_BYTES);
 
   for (const routes of FEATURE_ROUTES) await app.register(routes, { prefix: '/api' });
