@@ -344,6 +344,8 @@ export interface Tx {
      * not a change of the summit's records (its revision stays).
      */
     removeFinishedBefore(finishedBefore: string, limit: number): Promise<number>;
+    /** How many jobs wait and run across every summit, and when the oldest waiting one was queued. */
+    queueStats(): Promise<{ queued: number; running: number; oldestQueuedAt: string | null }>;
   };
   readonly revisions: {
     /**

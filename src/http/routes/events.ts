@@ -117,6 +117,7 @@ export function eventRoutesWith(options: EventStreamOptions = {}): FastifyPlugin
           clearTimeout(lifetime);
           stream.close();
           streams.delete(end);
+          app.metrics.eventStreams.dec();
           raw.end();
         };
         const heartbeat = setInterval(
@@ -125,6 +126,7 @@ export function eventRoutesWith(options: EventStreamOptions = {}): FastifyPlugin
         );
         const lifetime = setTimeout(end, maxStreamMs);
         streams.add(end);
+        app.metrics.eventStreams.inc();
         request.raw.on('close', end);
         raw.on('error', end);
         stream.start(

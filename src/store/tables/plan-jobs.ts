@@ -168,5 +168,23 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+    async queueStats() {
+      const rows = await ctx.db
+        .selectFrom('plan_jobs')
+        .select((eb) => [
+          'status',
+          eb.fn.countAll<number | string>().as('n'),
+          eb.fn.min('created_at').as('oldest'),
+        ])
+        .where('status', 'in', ['queued', 'running'])
+        .groupBy('status')
+        .execute();
+      const of = (status: string) => rows.find((r) => r.status === status);
+      return {
+        queued: Number(of('queued')?.n ?? 0),
+        running: Number(of('running')?.n ?? 0),
+        oldestQueuedAt: of('queued')?.oldest ?? null,
+      };
+    },
   };
 }
