@@ -203,6 +203,12 @@ export interface PlanJob {
   /** When that runner last said it is alive. */
   heartbeatAt: string | null;
   version: number;
+  /** Times a runner claimed the job (a runner that gave it back on shutdown does not count). */
+  attempts?: number;
+  /** The runner it was taken from when that one went silent (the last takeover), if any. */
+  takenOverFrom?: string | null;
+  /** Why earlier attempts ended without a plan, oldest first. */
+  attemptErrors?: string[];
 }
 
 /**
@@ -328,6 +334,18 @@ export interface Tx {
      * so concurrent runners never take the same job.
      */
     claim(worker: string, at: string, staleBefore: string): Promise<PlanJob | undefined>;
+    /**
+     * Marks failed, with the reasons of every attempt, the jobs that were claimed `maxAttempts`
+     * times and whose last runner went silent before `staleBefore` (each crashed its runner):
+     * claim never takes them again. Says how many.
+     */
+    failExhausted(maxAttempts: number, at: string, staleBefore: string): Promise<number>;
+    /**
+     * Puts a running job `worker` holds back in the queue at once: on shutdown (`error` undefined,
+     * the attempt does not count) or after an attempt that failed with `error` (it counts, and the
+     * error is kept). False when `worker` no longer holds it.
+     */
+    requeue(id: string, worker: string, error?: string): Promise<boolean>;
     /** Records progress while `worker` holds the running job; false when it no longer does (cancelled). */
     report(id: string, worker: string, progress: PlanJobProgress, at: string): Promise<boolean>;
     /** Ends a running job held by `worker` as done (with its plan) or failed; false when it no longer holds it. */
