@@ -1,6 +1,7 @@
 // Idempotency-Key on POST: a key is claimed in the database before its request runs, and the first
 // 2xx answer is stored in the same transaction as the request's writes, then replayed on retries.
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserId } from '../../domain/ids.js';
 import { DuplicateError, type HeldWrites, type IdempotentResponse } from '../../store/store.js';
@@ -27,6 +28,9 @@ export const IDEMPOTENCY_SWEEP_LIMIT = 500;
  * the holder's writes commit only with its answer, and only while it still holds the claim.
  */
 export const IDEMPOTENCY_CLAIM_LEASE_MS = 30_000;
+
+/** How often a failed release of a claim is tried again. */
+const RELEASE_RETRY_MS = 1000;
 
 /** Headers of an answer that a replay sends again. */
 const REPLAYED_HEADERS = ['etag', 'location', 'content-type'] as const;
@@ -254,15 +258,27 @@ export function registerIdempotency(app: FastifyInstance, leaseMs = IDEMPOTENCY_
     else done();
   });
 
-  /** Undoes a failed request's writes and frees its key for a retry. */
+  /**
+   * Undoes a failed request's writes and frees its key for a retry. When the database cannot be
+   * reached (the likely reason the request failed) the release is tried again every second until
+   * the claim's lease would free the key anyway.
+   */
   const abandon = async (pending: Pending, log: FastifyBaseLogger): Promise<void> => {
     await pending.held.rollback();
-    await store()
-      .write((tx) => tx.idempotency.release(pending.user, pending.key, pending.claim))
-      .catch((error: unknown) => {
-        // the claim's lease frees the key later
-        log.warn({ err: error }, 'releasing an idempotency key failed');
-      });
+    const release = () =>
+      store().write((tx) => tx.idempotency.release(pending.user, pending.key, pending.claim));
+    try {
+      await release();
+    } catch (error) {
+      log.warn({ err: error }, 'releasing an idempotency key failed; trying again in the background');
+      // off the request's path: its answer (the failure) goes out now
+      void (async () => {
+        for (let waited = 0; waited < leaseMs; waited += RELEASE_RETRY_MS) {
+          await sleep(RELEASE_RETRY_MS);
+          if (await release().then(() => true, () => false)) return;
+        }
+      })();
+    }
   };
 
   app.addHook('onSend', async (request, reply, payload) => {
