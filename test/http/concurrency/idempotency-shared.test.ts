@@ -3,7 +3,7 @@
 // lease is taken over, and the holder's writes are then refused, not stored beside the new ones;
 // replays carry the first answer's status, ETag and Location.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
@@ -56,7 +56,7 @@ describe.each(BACKENDS)('Idempotency-Key shared by two servers on %s', (backend)
   let s: TestServer;
   let other: FastifyInstance;
   const state = { entered: [] as string[], gates: new Map<string, Promise<void>>() };
-  let post: (server: FastifyInstance, key: string, text: string) => ReturnType<FastifyInstance['inject']>;
+  let post: (server: FastifyInstance, key: string, text: string) => Promise<LightMyRequestResponse>;
 
   beforeAll(async () => {
     s = await startTestServer(backend, backend === 'postgres' ? inject('pgUrl') : undefined, {
