@@ -60,7 +60,23 @@ describe('sideline serve', { timeout: 60_000 }, () => {
   it('validates port and host, naming the flag or the variable', () => {
     const config = (port: string, host = '127.0.0.1', source = 'cli') =>
       serveConfig({ port, host, demo: true, trustProxy: false }, { port: source, host: source });
-    expect(config('8080')).toEqual({ port: 8080, host: '127.0.0.1', demo: true, trustProxy: false });
+    expect(config('8080')).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      demo: true,
+      trustProxy: false,
+      rateLimits: { timeWindowMs: 60_000, max: 600, loginMax: 10 },
+    });
+    const limited = (rateLimit: string, source = 'cli') =>
+      serveConfig(
+        { port: '8080', host: '127.0.0.1', demo: true, trustProxy: false, rateLimit },
+        { port: 'default', host: 'default', rateLimit: source },
+      ).rateLimits;
+    expect(limited('100/30s')).toEqual({ timeWindowMs: 30_000, max: 100, loginMax: 10 });
+    expect(limited('5000/1h')).toEqual({ timeWindowMs: 3_600_000, max: 5000, loginMax: 10 });
+    expect(limited('off')).toBe(false);
+    expect(() => limited('lots')).toThrow('--rate-limit: "lots" is not a rate limit');
+    expect(() => limited('10/1d', 'env')).toThrow('SIDELINE_RATE_LIMIT: "10/1d" is not a rate limit');
     expect(() => config('-1')).toThrow('--port "-1" is not a port number');
     expect(() => config('65536')).toThrow('--port "65536"');
     expect(() => config('80x')).toThrow('--port "80x"');
@@ -93,7 +109,7 @@ describe('sideline serve', { timeout: 60_000 }, () => {
         `password for all of them: ${DEMO_PASSWORD} (from SIDELINE_DEMO_PASSWORD)`,
       );
       const health = await fetch(`${base}/api/health`);
-      expect(await health.json()).toEqual({ status: 'ok', store: 'sqlite' });
+      expect(await health.json()).toMatchObject({ status: 'ok', store: 'sqlite' });
       const login = await fetch(`${base}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
