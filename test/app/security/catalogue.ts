@@ -49,6 +49,7 @@ export const NOT_USE_CASES: Record<string, string> = {
     'the decision gate applied inside transitionRequest, answerRequestCondition and confirmMeeting (takes a Tx); tested through them',
   'events/record.ts#writeWithEvents': PART,
   'requests/write.ts#saveRequest': PART,
+  'requests/restore.ts#restoreMeeting': PART,
   'summit/load.ts#loadSummitData': PART,
   'summit/principals.ts#requirePrincipals':
     'pure: a refusal exportSummitFile and listEncounters apply; tested through them',
