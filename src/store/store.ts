@@ -155,6 +155,12 @@ export interface PlanJobProgress {
   bound: number | null;
 }
 
+/** Whose view a planning job is made in: its starter's grants in the summit, or the system's. */
+export interface PlanJobPlanner {
+  system: boolean;
+  grants: RoleGrant[];
+}
+
 /**
  * One planning run of a summit. The store keeps the plan as an opaque JSON document; the
  * application knows its shape. A job is claimed by one runner (`worker`), which reports progress
@@ -177,6 +183,8 @@ export interface PlanJob {
   worker: string | null;
   /** When that runner last said it is alive. */
   heartbeatAt: string | null;
+  /** The view the plan is made in; null for a job stored before jobs kept it (a host planner's). */
+  planner: PlanJobPlanner | null;
   version: number;
 }
 

@@ -5,7 +5,8 @@ import type { Meeting } from '../../domain/meeting/schema.js';
 import { applyTransition } from '../../domain/request/transition.js';
 import { addMinutes } from '../../domain/time.js';
 import { NotFoundError, StaleVersionError, type Tx } from '../../store/store.js';
-import { partiesScope, requireCapability } from '../access.js';
+import type { DelegationId } from '../../domain/ids.js';
+import { partiesScope } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
@@ -17,26 +18,35 @@ import { parseInput } from '../validate.js';
 import { redactViolations } from './check.js';
 import { Slot } from './inputs.js';
 import { requireFeasible } from './rules.js';
+import { placerActing, placerOf, requireMayPlaceAny } from './placer.js';
+
+/** How a meeting write was asked for: the version read, and the party acted for (`?as=`). */
+export interface MeetingWriteOptions {
+  expectedVersion?: number;
+  actingFor?: DelegationId;
+}
 
 /**
- * Places an agreed request at a slot (it becomes scheduled), or moves a scheduled one. The check
- * runs inside the write transaction, after taking the summit's placement lock, so two overlapping
- * placements can never both commit. `expectedVersion` is the meeting's version the caller read,
- * or 0 for "not placed yet"; a different one is a StaleVersionError.
+ * Places an agreed request at a slot (it becomes scheduled), or moves a scheduled one: the host's
+ * staff, or a confidential request's parties (placer.ts). The check runs inside the write
+ * transaction, after taking the summit's placement lock, so two overlapping placements can never
+ * both commit. `expectedVersion` is the meeting's version the caller read, or 0 for "not placed
+ * yet"; a different one is a StaleVersionError.
  */
-export function placeMeeting(
+export async function placeMeeting(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
   requestId: string,
   input: unknown,
-  options: { expectedVersion?: number } = {},
+  options: MeetingWriteOptions = {},
 ): Promise<Meeting> {
   const slot = parseInput(Slot, input);
-  requireCapability(actor, summit, 'place-meetings');
+  requireMayPlaceAny(actor, summit);
   return writeWithEvents(ctx, async (tx) => {
     await tx.lockSummit(summit);
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const placer = placerOf(actor, summit, request, options.actingFor);
     const existing = (await tx.meetings.get(summit, requestId)) ?? null;
     const expected = options.expectedVersion;
     if (expected !== undefined && expected !== (existing?.version ?? 0)) {
@@ -59,7 +69,7 @@ export function placeMeeting(
     // Private labels stay out of the refusal, and what the actor may not see is not named.
     const data = planningInput(await loadSummitData(tx, summit));
     requireFeasible(data, candidate, (violations) => redactViolations(actor, data, violations));
-    const acting = { actor, summit };
+    const acting = placerActing(actor, summit, placer);
     if (!existing) {
       const next = applyTransition(request, conditions, 'schedule', acting, ctx.now());
       await saveRequest(tx, ctx, actor, summit, request, next, ['schedule'], undefined);
@@ -90,21 +100,23 @@ export function placeMeeting(
   });
 }
 
-/** Takes a scheduled meeting off the calendar; the request goes back to agreed. */
-export function unplaceMeeting(
+/** Takes a scheduled meeting off the calendar (its placers, as placeMeeting); the request goes back to agreed. */
+export async function unplaceMeeting(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
   requestId: string,
-  options: { expectedVersion?: number } = {},
+  options: MeetingWriteOptions = {},
 ): Promise<void> {
-  requireCapability(actor, summit, 'place-meetings');
+  requireMayPlaceAny(actor, summit);
   return writeWithEvents(ctx, async (tx) => {
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, requestId);
+    const placer = placerOf(actor, summit, request, options.actingFor);
     const meeting = await requireMeeting(tx, summit, requestId);
     if (meeting.pinned)
       throw new ConflictError(`meeting ${requestId} is pinned: unpin it first`, 'meeting-pinned');
-    const next = applyTransition(request, conditions, 'unschedule', { actor, summit }, ctx.now());
+    const acting = placerActing(actor, summit, placer);
+    const next = applyTransition(request, conditions, 'unschedule', acting, ctx.now());
     await tx.meetings.remove(summit, requestId, options.expectedVersion ?? meeting.version);
     await saveRequest(tx, ctx, actor, summit, request, next, ['unschedule'], undefined);
     await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.removed', {
@@ -113,18 +125,19 @@ export function unplaceMeeting(
   });
 }
 
-/** Pins or unpins a meeting: the planner never moves a pinned meeting. */
-export function setPinned(
+/** Pins or unpins a meeting (its placers, as placeMeeting): the planner never moves a pinned meeting. */
+export async function setPinned(
   ctx: AppContext,
   actor: Actor,
   summit: SummitId,
   requestId: string,
   pinned: boolean,
-  options: { expectedVersion?: number } = {},
+  options: MeetingWriteOptions = {},
 ): Promise<Meeting> {
-  requireCapability(actor, summit, 'place-meetings');
+  requireMayPlaceAny(actor, summit);
   return writeWithEvents(ctx, async (tx) => {
     const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
+    placerOf(actor, summit, request, options.actingFor);
     const meeting = await requireMeeting(tx, summit, requestId);
     const stored = await tx.meetings.update(summit, {
       ...meeting,

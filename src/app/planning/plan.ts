@@ -7,7 +7,7 @@ import type { SummitData } from '../../domain/summit/data.js';
 import { checkPlan } from '../../engine/check/check-plan.js';
 import type { Plan } from '../../engine/result.js';
 import type { Progress } from '../../engine/search/search.js';
-import { NotFoundError, type Tx } from '../../store/store.js';
+import { NotFoundError, type PlanJob, type PlanJobPlanner, type Tx } from '../../store/store.js';
 import { solveInWorker } from '../../engine/worker/run-in-worker.js';
 import type { Violation } from '../../engine/check/violation.js';
 import { partiesScope, requireCapability } from '../access.js';
@@ -53,8 +53,8 @@ export function planningInputFor(planner: Actor, data: SummitData): SummitData {
 }
 
 /**
- * Whom a planning job plans for: the host's staff. Any of them may follow a job, read its plan and
- * accept it, so a job is made with what every one of them may see, whoever started it.
+ * Whom a planning job stored before jobs kept their starter's view was planned for: the host's
+ * staff, with what every one of them may see.
  */
 export function jobPlanner(summit: SummitId): Actor {
   return {
@@ -62,6 +62,23 @@ export function jobPlanner(summit: SummitId): Actor {
     grants: [{ kind: 'host', summit, role: 'host-staff' }],
     system: false,
   };
+}
+
+/** The grants a job keeps of its starter: those in the summit planned (or the system's). */
+export function plannerSnapshot(actor: Actor, summit: SummitId): PlanJobPlanner {
+  return {
+    system: actor.system,
+    grants: actor.grants.filter((g) => g.kind !== 'platform' && g.summit === summit),
+  };
+}
+
+/**
+ * Whom a job was planned for: its starter as they were when they started it, or, for a job stored
+ * before jobs kept that, the host's planners (jobPlanner).
+ */
+export function plannerOfJob(job: Pick<PlanJob, 'summit' | 'requestedBy' | 'planner'>): Actor {
+  if (!job.planner) return jobPlanner(job.summit);
+  return { user: job.requestedBy, grants: job.planner.grants, system: job.planner.system };
 }
 
 /** Runs the engine on the stored summit (in a worker thread) and returns the proposal; nothing is written. */

@@ -107,7 +107,10 @@ const Confirmed = z.object({ meeting: MeetingRecord, request: Request.meta({ id:
 
 const host = (note: string) =>
   authz.signedIn(note, { capability: 'place-meetings', scope: 'host', denied: 403 });
-const HIDDEN = "; a confidential request's meeting is 404 to the host";
+/** Who places a meeting (app/meetings/placer.ts), as the placing routes declare it. */
+const PLACERS =
+  "the host's staff who place meetings; for a confidential request (404 to the host) its parties' leads and " +
+  'protocol officers instead. A party of any other request gets 403, a delegation that may not see it 404';
 
 /** /api/summits/:summit/meetings and /api/summits/:summit/requests/:request/meeting… */
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -144,10 +147,11 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it',
         params: RequestParams,
+        querystring: ActingQuery,
         headers: UpsertHeaders,
         body: Slot,
         response: { 200: MeetingRecord, 201: MeetingRecord },
-        'x-authz': host(`the host's staff who place meetings${HIDDEN}`),
+        'x-authz': host(PLACERS),
       },
     },
     async (request, reply) => {
@@ -155,6 +159,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const expectedVersion = requireIfMatchOrAbsent(request);
       const meeting = await placeMeeting(ctx, actorOf(request), summit, id, request.body, {
         expectedVersion,
+        ...actingFor(request.query),
       });
       withETag(reply, meeting);
       return reply.code(expectedVersion === 0 ? 201 : 200).send(meeting);
@@ -168,14 +173,18 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['meetings'],
         summary: 'Take a meeting off the calendar (If-Match); the request goes back to agreed',
         params: RequestParams,
+        querystring: ActingQuery,
         headers: IfMatchHeaders,
         response: { 204: z.undefined() },
-        'x-authz': host(`the host's staff who place meetings${HIDDEN}`),
+        'x-authz': host(PLACERS),
       },
     },
     async (request, reply) => {
       const { summit, request: id } = request.params;
-      await unplaceMeeting(ctx, actorOf(request), summit, id, { expectedVersion: requireIfMatch(request) });
+      await unplaceMeeting(ctx, actorOf(request), summit, id, {
+        expectedVersion: requireIfMatch(request),
+        ...actingFor(request.query),
+      });
       return reply.code(204).send();
     },
   );
@@ -190,15 +199,17 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
             ? 'Pin a meeting (If-Match): the planner never moves it'
             : 'Unpin a meeting (If-Match): the planner may move it again',
           params: RequestParams,
+          querystring: ActingQuery,
           headers: IfMatchHeaders,
           response: { 200: MeetingRecord },
-          'x-authz': host(`the host's staff who place meetings${HIDDEN}`),
+          'x-authz': host(PLACERS),
         },
       },
       async (request, reply) => {
         const { summit, request: id } = request.params;
         const meeting = await setPinned(ctx, actorOf(request), summit, id, pinned, {
           expectedVersion: requireIfMatch(request),
+          ...actingFor(request.query),
         });
         return withETag(reply, meeting);
       },
@@ -269,14 +280,15 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Check a placement against every hard rule without writing it (the live check behind a drag)',
         params: RequestParams,
+        querystring: ActingQuery,
         body: Slot,
         response: { 200: PlacementCheck },
-        'x-authz': host(`the host's staff who place meetings${HIDDEN}`),
+        'x-authz': host(PLACERS),
       },
     },
     async (request) => {
       const { summit, request: id } = request.params;
-      return checkPlacement(ctx, actorOf(request), summit, id, request.body);
+      return checkPlacement(ctx, actorOf(request), summit, id, request.body, actingFor(request.query));
     },
   );
 

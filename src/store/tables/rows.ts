@@ -278,6 +278,8 @@ export interface PlanJobRow {
   error: string | null;
   worker: string | null;
   heartbeat_at: string | null;
+  /** JSON: the grants of the job's starter in the summit (PlanJobPlanner); null before 0009. */
+  planner: string | null;
   version: number;
 }
 

@@ -51,7 +51,13 @@ export const NOT_USE_CASES: Record<string, string> = {
   'planning/diff.ts#diffPlan': PART,
   'planning/plan.ts#planningInput': PART,
   'planning/plan.ts#planningInputFor': PART,
-  'planning/plan.ts#jobPlanner': 'the view planning jobs are made in (a host planner’s): pure',
+  'planning/plan.ts#jobPlanner':
+    'the view planning jobs stored before 0009 were made in (a host planner’s): pure',
+  'planning/plan.ts#plannerSnapshot': 'what a planning job keeps of its starter’s grants: pure',
+  'planning/plan.ts#plannerOfJob': 'the view a planning job is made in, read from the job: pure',
+  'meetings/placer.ts#requireMayPlaceAny': RULE,
+  'meetings/placer.ts#placerOf': RULE,
+  'meetings/placer.ts#placerActing': RULE,
   'planning/occupancy.ts#withHiddenAsOccupancy':
     'what planningInputFor does with requests the planner may not see (pure data); tested through proposePlan and jobs',
   'planning/plan-view.ts#hiddenRequests': RULE,
