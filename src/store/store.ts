@@ -12,6 +12,7 @@ import type {
 } from '../domain/summit/schema.js';
 import type { Condition, Request, ThreadMessage } from '../domain/request/schema.js';
 import type { Meeting } from '../domain/meeting/schema.js';
+import type { MeetingNotice, NoticeKind } from '../domain/meeting/notice.js';
 import type { Decision, Position, PublicLine } from '../domain/deliberation/schema.js';
 import type { DomainEvent } from '../domain/event/schema.js';
 import type { RoleGrant } from '../domain/actor/schema.js';
@@ -224,6 +225,10 @@ export interface Tx {
     listFor(summit: SummitId, request: string): Promise<ThreadMessage[]>;
   };
   readonly meetings: Collection<Meeting, string>;
+  /** Notices of meetings to their parties, one per request and kind (domain/meeting/notice.ts). */
+  readonly notices: Collection<MeetingNotice, { request: string; kind: NoticeKind }> & {
+    listFor(summit: SummitId, request: string): Promise<MeetingNotice[]>;
+  };
   readonly positions: Collection<Position, string> & {
     listFor(summit: SummitId, request: string, delegation: string): Promise<Position[]>;
   };

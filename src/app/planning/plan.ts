@@ -4,19 +4,17 @@ import type { SummitId, UserId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { applyTransition } from '../../domain/request/transition.js';
 import type { SummitData } from '../../domain/summit/data.js';
-import { checkPlan } from '../../engine/check/check-plan.js';
 import type { Plan } from '../../engine/result.js';
 import type { Progress } from '../../engine/search/search.js';
 import { NotFoundError, type PlanJob, type PlanJobPlanner, type Tx } from '../../store/store.js';
 import { solveInWorker } from '../../engine/worker/run-in-worker.js';
-import type { Violation } from '../../engine/check/violation.js';
 import { partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
-import { ConflictError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
-import { redactViolations } from '../meetings/check.js';
 import { diffPlan, type PlanDiff } from './diff.js';
+import { judgePlan, planRefusal } from './judge.js';
+import { settleBrokenFlags } from '../meetings/broken.js';
 import { withHiddenAsOccupancy } from './occupancy.js';
 import { hiddenRequests, planSeenBy } from './plan-view.js';
 
@@ -178,18 +176,6 @@ function placementsToWrite(actor: Actor, data: SummitData, plan: Plan, options: 
 }
 
 /**
- * The rules a plan breaks. A meeting it keeps without having seen it (another delegation's
- * confidential meeting, to a host) keeps whatever clash it already had with a later change: the
- * plan did not make it and may not move it, and refusing the plan for it would keep the host from
- * planning at all while telling them such a meeting exists. Every other clash refuses the plan.
- */
-function brokenByPlan(data: SummitData, { plan, kept }: ToWrite): Violation[] {
-  return checkPlan(data, plan.meetings).violations.filter(
-    (v) => v.requests.length === 0 || v.requests.some((r) => !kept.has(r)),
-  );
-}
-
-/**
  * acceptPlan's work inside a writeWithEvents transaction the caller opened (accepting a planning
  * job marks the job in the same transaction). Takes the summit's placement lock first.
  */
@@ -205,15 +191,9 @@ export async function writePlan(
   const data = await loadSummitData(tx, summit);
   const toWrite = placementsToWrite(actor, data, proposed, options);
   const plan = toWrite.plan;
-  const violations = brokenByPlan(data, toWrite);
-  if (violations.length > 0) {
-    // the example named must not name what the actor may not see (a confidential meeting, a busy block)
-    const example = redactViolations(actor, data, violations)[0]!.message;
-    throw new ConflictError(
-      `the summit changed since this plan was made; plan again (${violations.length} conflicts, e.g. ${example})`,
-      'plan-stale',
-    );
-  }
+  const judged = judgePlan(data, plan, toWrite.kept);
+  // the refusal names nothing the actor may not see (a confidential meeting, a busy block)
+  if (judged.blocking.length > 0) throw planRefusal(actor, data, plan, judged.blocking);
   const diff = diffPlan(data.meetings, plan, data.requests);
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
   const now = ctx.now();
@@ -266,5 +246,14 @@ export async function writePlan(
       by: 'planner',
     });
   }
+  // the meetings it kept broken stay flagged (their parties told once); those it mended lose the flag
+  await settleBrokenFlags(
+    tx,
+    ctx,
+    actor,
+    data,
+    judged.after,
+    'found breaking a rule when a plan was accepted',
+  );
   return diff;
 }

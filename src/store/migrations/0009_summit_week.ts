@@ -1,8 +1,26 @@
 // The summit week: planning jobs remember whose view they were made in (a host planner who is also a
-// party sees that party's confidential requests).
-import type { AnyDb } from './builders.js';
+// party sees that party's confidential requests), and meetings carry notices to their parties (bumped,
+// broken, confirmation overdue).
+import { optionalTexts, sameSummit, summitTable, texts, versioned, type AnyDb } from './builders.js';
 
-/** Adds plan_jobs.planner: the starter's grants in the summit, as JSON; null for jobs made before. */
-export async function up(db: AnyDb): Promise<void> {
+/** plan_jobs.planner: the starter's grants in the summit, as JSON; null for jobs made before. */
+async function planners(db: AnyDb): Promise<void> {
   await db.schema.alterTable('plan_jobs').addColumn('planner', 'text').execute();
+}
+
+/**
+ * meeting_notices: one notice of each kind per request, about one placement of its meeting
+ * (starts_at and room_id as they were; a null start: taken off). Gone with its request.
+ */
+async function meetingNotices(db: AnyDb): Promise<void> {
+  let notices = texts(summitTable(db, 'meeting_notices', ['request_id', 'kind']), 'at', 'detail');
+  notices = optionalTexts(notices, 'starts_at', 'room_id');
+  notices = sameSummit(notices, 'request_id', 'requests', 'cascade', 'meeting_notices_request_fk');
+  await versioned(notices).execute();
+}
+
+/** Planning jobs' planners and meeting notices. */
+export async function up(db: AnyDb): Promise<void> {
+  await planners(db);
+  await meetingNotices(db);
 }

@@ -146,6 +146,18 @@ export interface MeetingRow {
   version: number;
 }
 
+export interface MeetingNoticeRow {
+  summit_id: string;
+  request_id: string;
+  kind: string;
+  starts_at: string | null;
+  room_id: string | null;
+  at: string;
+  /** JSON: the notice's detail (domain/meeting/notice.ts NoticeDetail). */
+  detail: string;
+  version: number;
+}
+
 export interface PositionRow {
   summit_id: string;
   id: string;
@@ -297,6 +309,7 @@ export interface Tables {
   conditions: ConditionRow;
   thread_messages: ThreadMessageRow;
   meetings: MeetingRow;
+  meeting_notices: MeetingNoticeRow;
   positions: PositionRow;
   decisions: DecisionRow;
   public_lines: PublicLineRow;
