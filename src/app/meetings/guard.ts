@@ -1,6 +1,6 @@
 // A logistics write (a person's presence, a busy block, a room, the programme, the summit's days) must
-// not silently break the meetings on the calendar. One that would break a confirmed or pinned meeting
-// is refused, naming the meeting and the rule, unless its writer says `force`; then, and for any other
+// not silently break the meetings on the calendar. One that would break a confirmed or pinned meeting,
+// or one inside the summit's notice period, is refused, naming the meeting and the rule, unless its writer says `force`; then, and for any other
 // meeting it breaks, the meeting is flagged as broken and its parties are told.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
@@ -15,7 +15,15 @@ import { ConflictError, type Conflict } from '../errors.js';
 import { loadSummitData } from '../summit/load.js';
 import { redactViolations } from './check.js';
 import { flagBroken, mendBroken } from './broken.js';
-import { describeMeeting, fixedBy, meetingsInForce, standingViolations, violationKey } from './standing.js';
+import { brokenByPresence, takeOffForPresence } from './presence-bumps.js';
+import {
+  describeMeeting,
+  fixedBy,
+  meetingsInForce,
+  standingViolations,
+  violationKey,
+  type NoticeAt,
+} from './standing.js';
 
 /** Whose time and which rooms a write touched, or everything (travel, the summit's days). */
 export type Touch = { all: true } | { all?: false; persons: string[]; rooms: string[] };
@@ -72,6 +80,7 @@ function refusal(
   actor: Actor,
   data: SummitData,
   fixed: { meeting: Meeting; request: Request; violations: Violation[] }[],
+  notice: NoticeAt,
 ): ConflictError {
   const conflicts: Conflict[] = [];
   const lines = fixed.map(({ meeting, request, violations }) => {
@@ -80,7 +89,7 @@ function refusal(
     for (const v of redacted) {
       conflicts.push({ request: seen ? request.id : 'private', rule: v.rule, message: v.message });
     }
-    const name = seen ? describeMeeting(data, meeting, request) : 'a private engagement';
+    const name = seen ? describeMeeting(data, meeting, request, notice) : 'a private engagement';
     return `${name}: ${redacted.map((v) => v.message).join('; ')}`;
   });
   return new ConflictError(
@@ -92,11 +101,13 @@ function refusal(
 }
 
 /**
- * Judges a logistics write inside its transaction, before it is stored (call it, then write): refuses it (ConflictError
- * `breaks-meeting`) when it would break a confirmed or pinned meeting and `force` was not said;
- * otherwise flags every meeting it newly breaks (a notice, and a `meeting.broken` event to its
- * parties) and lifts the flag of every meeting it mends. Rules a meeting broke before the write are
- * not the write's doing. Takes the summit's placement lock, so no placement races the judgement.
+ * Judges a logistics write inside its transaction, before it is stored (call it, then write): refuses
+ * it (ConflictError `breaks-meeting`) when it would break a confirmed or pinned meeting, or one inside
+ * the notice period, and `force` was not said. Otherwise a movable meeting an attendee's presence no
+ * longer covers is taken off (a bump, with an alternative: presence-bumps.ts); every other meeting it
+ * newly breaks is flagged (a notice, and a `meeting.broken` event to its parties); every meeting it
+ * mends loses its flag. Rules a meeting broke before the write are not the write's doing. Takes the
+ * summit's placement lock, so no placement races the judgement.
  */
 export async function guardMeetings(
   tx: Tx,
@@ -126,22 +137,24 @@ export async function guardMeetings(
     const violations = (is.get(request.id) ?? []).filter((v) => !known.has(violationKey(v)));
     return violations.length > 0 ? [{ meeting, request, violations }] : [];
   });
-  const fixed = newly.filter(({ meeting, request }) => fixedBy(meeting, request) !== null);
-  if (fixed.length > 0 && !options.force) throw refusal(actor, after, fixed);
-  for (const broken of newly) {
-    const forced = fixedBy(broken.meeting, broken.request) !== null;
+  const notice = { summit: after.summit, now: ctx.now() };
+  const fixed = newly.filter(({ meeting, request }) => fixedBy(meeting, request, notice) !== null);
+  if (fixed.length > 0 && !options.force) throw refusal(actor, after, fixed, notice);
+  // a movable meeting an attendee's presence no longer covers is taken off, with an alternative
+  const movable = newly.filter(({ meeting, request }) => fixedBy(meeting, request, notice) === null);
+  const gone = movable.filter(brokenByPresence);
+  for (const broken of newly.filter((b) => !gone.includes(b))) {
+    const forced = fixedBy(broken.meeting, broken.request, notice) !== null;
     await flagBroken(
       tx,
       ctx,
       actor,
       after,
       { ...broken, violations: is.get(broken.request.id) ?? [] },
-      {
-        cause: change.what,
-        forced,
-      },
+      { cause: change.what, forced },
     );
   }
+  await takeOffForPresence(tx, ctx, actor, after, gone);
   for (const { meeting, request } of now) {
     if (was.has(request.id) && !is.has(request.id)) await mendBroken(tx, ctx, actor, after, meeting, request);
   }

@@ -7,7 +7,9 @@ import { checkPlan } from '../../engine/check/check-plan.js';
 import { formatSpan } from '../../engine/check/local-time.js';
 import type { Violation } from '../../engine/check/violation.js';
 import type { Placement } from '../../engine/result.js';
-import { instantMillis } from '../../domain/time.js';
+import { instantMillis, type Instant } from '../../domain/time.js';
+import { insideNoticePeriod } from '../../domain/meeting/notice-period.js';
+import type { Summit } from '../../domain/summit/schema.js';
 
 /** States whose meetings are still to take place: placed, not yet held. */
 const IN_FORCE: ReadonlySet<string> = new Set(['scheduled', 'confirmed']);
@@ -29,11 +31,27 @@ export function meetingsInForce(data: SummitData): { meeting: Meeting; request: 
   });
 }
 
-/** Why a meeting keeps its slot whatever the planner wants, or null when it may be moved. */
-export function fixedBy(meeting: Meeting, request: Request): 'confirmed' | 'pinned' | null {
-  if (request.status === 'confirmed') return 'confirmed';
-  return meeting.pinned ? 'pinned' : null;
+/** Why a meeting keeps its slot: confirmed, pinned, or inside the summit's notice period. */
+export type Fixed = 'confirmed' | 'pinned' | 'notice-period';
+
+/** When, and under which notice period, a meeting is judged (no period: confirmed and pinned only). */
+export interface NoticeAt {
+  summit: Pick<Summit, 'planning'>;
+  now: Instant;
 }
+
+/** Why a meeting keeps its slot whatever the planner wants, or null when it may be moved. */
+export function fixedBy(meeting: Meeting, request: Request, notice?: NoticeAt): Fixed | null {
+  if (request.status === 'confirmed') return 'confirmed';
+  if (meeting.pinned) return 'pinned';
+  return notice && insideNoticePeriod(notice.summit, meeting.start, notice.now) ? 'notice-period' : null;
+}
+
+const FIXED_WORDS: Readonly<Record<Fixed, string>> = {
+  confirmed: 'confirmed meeting',
+  pinned: 'pinned meeting',
+  'notice-period': 'meeting inside the notice period,',
+};
 
 /** A violation's identity, to tell one found before a change from one found after it. */
 export function violationKey(v: Violation): string {
@@ -50,11 +68,17 @@ export function standingViolations(data: SummitData, meetings: readonly Meeting[
 }
 
 /** `confirmed meeting rus-vnm (11 Nov 15:00–15:30)`, in the summit's zone. */
-export function describeMeeting(data: SummitData, meeting: Meeting, request: Request): string {
-  const fixed = fixedBy(meeting, request);
-  const span = formatSpan(
-    { from: instantMillis(meeting.start), to: instantMillis(meeting.end) },
-    data.summit.timezone,
-  );
-  return `${fixed ? `${fixed} ` : ''}meeting ${meeting.request} (${span})`;
+export function describeMeeting(
+  data: SummitData,
+  meeting: Pick<Meeting, 'request' | 'start' | 'end' | 'pinned'>,
+  request: Request,
+  notice?: NoticeAt,
+): string {
+  const fixed = fixedBy(meeting as Meeting, request, notice);
+  return `${fixed ? FIXED_WORDS[fixed] : 'meeting'} ${meeting.request} (${spanOf(data, meeting)})`;
+}
+
+/** `11 Nov 15:00–15:30`, in the summit's zone. */
+export function spanOf(data: Pick<SummitData, 'summit'>, slot: { start: Instant; end: Instant }): string {
+  return formatSpan({ from: instantMillis(slot.start), to: instantMillis(slot.end) }, data.summit.timezone);
 }

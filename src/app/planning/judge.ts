@@ -11,6 +11,8 @@ import { canSeeRequest } from '../access.js';
 import { ConflictError, type Conflict } from '../errors.js';
 import { redactViolations } from '../meetings/check.js';
 import { meetingsInForce, standingViolations, violationKey } from '../meetings/standing.js';
+import type { Instant } from '../../domain/time.js';
+import { noticePeriodBroken } from './frozen.js';
 
 /** What checking a plan against the calendar found. */
 export interface PlanJudgement {
@@ -37,10 +39,16 @@ function unchangedBy(data: SummitData, plan: Plan): Set<string> {
  * Judges `plan` (the placements to write, kept hidden meetings included) against `data`. A rule is
  * not the plan's doing when every meeting it names is one the plan keeps as it is and it was broken
  * before; nor when every meeting it names is one kept without being seen (`kept`: the writer or the
- * planner may not see it, so the plan could not move it).
+ * planner may not see it, so the plan could not move it). Moving or leaving off a meeting inside the
+ * notice period at `now` is the plan's doing.
  */
-export function judgePlan(data: SummitData, plan: Plan, kept: ReadonlySet<string>): PlanJudgement {
-  const violations = checkPlan(data, plan.meetings).violations;
+export function judgePlan(
+  data: SummitData,
+  plan: Plan,
+  kept: ReadonlySet<string>,
+  now: Instant,
+): PlanJudgement {
+  const violations = [...checkPlan(data, plan.meetings).violations, ...noticePeriodBroken(data, plan, now)];
   const before = new Set(
     standingViolations(
       data,

@@ -4,7 +4,8 @@ import type { SummitId, UserId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { applyTransition } from '../../domain/request/transition.js';
 import type { SummitData } from '../../domain/summit/data.js';
-import type { Plan } from '../../engine/result.js';
+import type { Instant } from '../../domain/time.js';
+import type { Placement, Plan } from '../../engine/result.js';
 import type { Progress } from '../../engine/search/search.js';
 import { NotFoundError, type PlanJob, type PlanJobPlanner, type Tx } from '../../store/store.js';
 import { solveInWorker } from '../../engine/worker/run-in-worker.js';
@@ -15,7 +16,10 @@ import { loadSummitData } from '../summit/load.js';
 import { diffPlan, type PlanDiff } from './diff.js';
 import { judgePlan, planRefusal } from './judge.js';
 import { settleBrokenFlags } from '../meetings/broken.js';
+import { noticeSlot, recordBumps, type BumpInput } from '../meetings/bumps.js';
+import { whyBumped } from './bump-reasons.js';
 import { withHiddenAsOccupancy } from './occupancy.js';
+import { planningMoment, withNoticePeriodKept } from './frozen.js';
 import { hiddenRequests, planSeenBy } from './plan-view.js';
 
 /** Limits and hooks of one planning run. */
@@ -44,10 +48,12 @@ export function planningInput(data: SummitData): SummitData {
  * What the engine may know when `planner` plans: planningInput, less every request the planner may
  * not see (another delegation's draft, a confidential request of others). Their meetings stay as
  * fixed occupancy (the attendees busy, the room unavailable, nothing named), so the plan goes
- * around them but never moves them, nor counts them in its objective, bound or explanations.
+ * around them but never moves them, nor counts them in its objective, bound or explanations. Given
+ * `now`, the meetings inside the notice period then are kept as pinned (frozen.ts).
  */
-export function planningInputFor(planner: Actor, data: SummitData): SummitData {
-  return withHiddenAsOccupancy(planningInput(data), hiddenRequests(planner, data));
+export function planningInputFor(planner: Actor, data: SummitData, now?: Instant): SummitData {
+  const seen = withHiddenAsOccupancy(planningInput(data), hiddenRequests(planner, data));
+  return now === undefined ? seen : withNoticePeriodKept(seen, planningMoment(data, now));
 }
 
 /**
@@ -88,7 +94,7 @@ export async function proposePlan(
 ): Promise<PlanProposal> {
   requireCapability(actor, summit, 'place-meetings');
   const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
-  const plan = await solveInWorker(planningInputFor(actor, data), {
+  const plan = await solveInWorker(planningInputFor(actor, data, ctx.now()), {
     seed: options.seed ?? 1,
     timeLimitMs: options.timeLimitMs ?? 10_000,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -176,6 +182,35 @@ function placementsToWrite(actor: Actor, data: SummitData, plan: Plan, options: 
 }
 
 /**
+ * The bumps of a written plan (bump-reasons.ts): each meeting it moved or took off, with why, on
+ * the calendar as the plan left it (so that the alternatives offered fit around the plan).
+ */
+async function recordPlanBumps(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Actor,
+  data: SummitData,
+  plan: Plan,
+  diff: PlanDiff,
+): Promise<void> {
+  if (diff.moved.length + diff.removed.length === 0) return;
+  const why = whyBumped(data, plan, diff);
+  const requests = new Map(data.requests.map((r) => [r.id as string, r]));
+  const bump = (request: string, previous: Placement, now: Placement | null): BumpInput => ({
+    request: requests.get(request)!,
+    previous: noticeSlot(previous),
+    now: now && noticeSlot(now),
+    cause: 'planner',
+    why: why.get(request)!,
+  });
+  const after = await loadSummitData(tx, data.summit.id);
+  await recordBumps(tx, ctx, actor, after, [
+    ...diff.moved.map(({ from, to }) => bump(to.request, from, to)),
+    ...diff.removed.map((p) => bump(p.request, p, null)),
+  ]);
+}
+
+/**
  * acceptPlan's work inside a writeWithEvents transaction the caller opened (accepting a planning
  * job marks the job in the same transaction). Takes the summit's placement lock first.
  */
@@ -191,7 +226,7 @@ export async function writePlan(
   const data = await loadSummitData(tx, summit);
   const toWrite = placementsToWrite(actor, data, proposed, options);
   const plan = toWrite.plan;
-  const judged = judgePlan(data, plan, toWrite.kept);
+  const judged = judgePlan(data, plan, toWrite.kept, planningMoment(data, ctx.now()));
   // the refusal names nothing the actor may not see (a confidential meeting, a busy block)
   if (judged.blocking.length > 0) throw planRefusal(actor, data, plan, judged.blocking);
   const diff = diffPlan(data.meetings, plan, data.requests);
@@ -215,7 +250,7 @@ export async function writePlan(
     });
   }
   const meetings = new Map(data.meetings.map((m) => [m.request as string, m]));
-  for (const { from, to } of diff.moved) {
+  for (const { to } of diff.moved) {
     const m = meetings.get(to.request) as Meeting;
     await tx.meetings.update(summit, {
       ...m,
@@ -223,11 +258,6 @@ export async function writePlan(
       end: to.end,
       room: to.room,
       confirmedBy: [],
-    });
-    await recordEvent(tx, ctx, actor, summit, partiesScope(requests.get(to.request)!), 'meeting.moved', {
-      ...to,
-      previous: { start: from.start, room: from.room },
-      by: 'planner',
     });
   }
   for (const p of diff.removed) {
@@ -241,11 +271,8 @@ export async function writePlan(
         applyTransition(request, conditions, 'unschedule', { actor, summit }, now),
       );
     }
-    await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.removed', {
-      request: p.request,
-      by: 'planner',
-    });
   }
+  await recordPlanBumps(tx, ctx, actor, data, plan, diff);
   // the meetings it kept broken stay flagged (their parties told once); those it mended lose the flag
   await settleBrokenFlags(
     tx,

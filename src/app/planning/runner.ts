@@ -78,7 +78,7 @@ export async function startPlanJobRunner(
       log(`planning job ${job.id} of summit ${job.summit} started`);
       const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
       // made in its starter's view; other readers of the job see of it what they may see
-      const plan = await solveInWorker(planningInputFor(plannerOfJob(job), data), {
+      const plan = await solveInWorker(planningInputFor(plannerOfJob(job), data, ctx.now()), {
         seed: job.seed,
         timeLimitMs: job.timeLimitMs,
         onProgress: (p) => {

@@ -10,24 +10,26 @@ import { Version } from '../summit/schema.js';
 export const NoticeSlot = z.object({ start: Instant, end: Instant, room: RoomId.nullable() });
 export type NoticeSlot = z.infer<typeof NoticeSlot>;
 
-/** A broken rule as the checker words it, in full (redacted for each reader when read). */
+/** A broken rule as the checker words it, in words every reader of the meeting may see. */
 export const NoticeProblem = z.object({ rule: z.string(), message: z.string() });
 export type NoticeProblem = z.infer<typeof NoticeProblem>;
 
-/** Who or what bumped a meeting. */
-export const BumpCause = z.enum(['planner', 'host', 'presence', 'deadline']);
+/** Who or what bumped a meeting: the planner, the host, a party (of a confidential meeting), a change of presence, the confirmation deadline. */
+export const BumpCause = z.enum(['planner', 'host', 'party', 'presence', 'deadline']);
 export type BumpCause = z.infer<typeof BumpCause>;
 
 /** Why a meeting was moved or taken off, and the slot offered instead. */
 export const Bump = z.object({
   kind: z.literal('bumped'),
   cause: BumpCause,
-  /** The rule that made room or left no room (person-overlap, room-exclusive, presence…), if one. */
+  /** The rule it broke where it was, or by which another took its place, if one. */
   rule: z.string().nullable(),
-  /** The request it made room for, if one; shown only to a reader who may see that request. */
+  /** The request that took its place, if one; named only to a reader who may see that request. */
   for: RequestId.nullable(),
-  /** The reason in full: the host's own words, or the checker's (redacted for each reader). */
-  reason: z.string(),
+  /** What happened, in words every reader of the meeting may see (`usa-potus is needed then`). */
+  detail: z.string(),
+  /** The host's own words, where the host moved it (required inside the notice period). */
+  stated: z.string().nullable(),
   /** Where it was. */
   previous: NoticeSlot,
   /** The engine's best slot for it at that moment, offered to take in one step; null when none. */

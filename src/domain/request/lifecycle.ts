@@ -44,12 +44,13 @@ function meetingOfRequest(s: Situation<Extract<TransitionCommand, { meeting: Mee
 
 /**
  * The host places meetings; a confidential request, which the host may not see, is placed by its
- * parties themselves. A party acting on any other request is refused here (a host who is also a
- * party acts as the host).
+ * parties themselves, and so is a bumped meeting at the slot the engine offered it. A party acting
+ * on any other request is refused here (a host who is also a party acts as the host).
  */
 function placedByParties(s: Situation): string[] {
   if (s.acting.actor.system || s.acting.hostRoles.some((r) => PLACERS.includes(r))) return [];
-  return s.request.confidential ? [] : ['only the host places a request that is not confidential'];
+  if (s.request.confidential || ('offered' in s.command && s.command.offered)) return [];
+  return ['only the host places a request that is not confidential'];
 }
 
 /** The life cycle, one row per transition. */

@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkPlacement } from '../../app/meetings/check.js';
 import { announceMeeting, confirmMeeting } from '../../app/meetings/confirm.js';
-import { Slot } from '../../app/meetings/inputs.js';
+import { PlaceInput, Slot, UnplaceInput } from '../../app/meetings/inputs.js';
+import { AlternativeInput, takeAlternative } from '../../app/meetings/alternative.js';
 import { calendarKey, listMeetings } from '../../app/meetings/list.js';
 import { placeMeeting, setPinned, unplaceMeeting } from '../../app/meetings/place.js';
 import { SuggestionsInput, suggestSlots } from '../../app/planning/suggest.js';
@@ -145,11 +146,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['meetings'],
         summary:
-          'Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it',
+          'Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it. ' +
+          'A move is told to the parties with the reason given; inside the notice period only a host admin may move it, giving one',
         params: RequestParams,
         querystring: ActingQuery,
         headers: UpsertHeaders,
-        body: Slot,
+        body: PlaceInput,
         response: { 200: MeetingRecord, 201: MeetingRecord },
         'x-authz': host(PLACERS),
       },
@@ -171,9 +173,11 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['meetings'],
-        summary: 'Take a meeting off the calendar (If-Match); the request goes back to agreed',
+        summary:
+          'Take a meeting off the calendar (If-Match); the request goes back to agreed, its parties are told the reason ' +
+          '(`?reason=`, optional; required inside the notice period, where only a host admin may) and offered an alternative',
         params: RequestParams,
-        querystring: ActingQuery,
+        querystring: ActingQuery.extend(UnplaceInput.shape),
         headers: IfMatchHeaders,
         response: { 204: z.undefined() },
         'x-authz': host(PLACERS),
@@ -184,6 +188,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       await unplaceMeeting(ctx, actorOf(request), summit, id, {
         expectedVersion: requireIfMatch(request),
         ...actingFor(request.query),
+        input: request.query.reason === undefined ? {} : { reason: request.query.reason },
       });
       return reply.code(204).send();
     },
@@ -268,6 +273,37 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         expectedVersion: requireIfMatch(request),
         ...actingFor(request.query),
       });
+      return withETag(reply, meeting);
+    },
+  );
+
+  app.post(
+    '/summits/:summit/requests/:request/meeting/alternative',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary:
+          'Take the slot offered to a bumped meeting (notices.bumped.alternative), in one step; 409 when it is no longer free',
+        params: RequestParams,
+        querystring: ActingQuery,
+        body: AlternativeInput,
+        response: { 200: MeetingRecord },
+        'x-authz': authz.signedIn(
+          "a party's lead or protocol officer, or the host's staff who place meetings; a party's viewer or adviser gets 403, anyone who may not see the request 404",
+          { capability: 'act-on-request', scope: 'parties', denied: 404 },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { summit, request: id } = request.params;
+      const meeting = await takeAlternative(
+        ctx,
+        actorOf(request),
+        summit,
+        id,
+        request.body,
+        actingFor(request.query),
+      );
       return withETag(reply, meeting);
     },
   );

@@ -77,6 +77,17 @@ export const NOT_USE_CASES: Record<string, string> = {
   'meetings/readers.ts#readersOf': RULE,
   'meetings/readers.ts#redactForReaders': RULE,
   'meetings/readers.ts#everyReaderSees': RULE,
+  'meetings/bumps.ts#recordBumps': PART,
+  'meetings/bumps.ts#noticeSlot': 'pure: a placement as the slot a notice keeps',
+  'meetings/notice-view.ts#noticesSeenBy':
+    'the filter getRequest applies to a meeting’s notices (takes a Tx); tested through it (bump-notices.test.ts)',
+  'meetings/presence-bumps.ts#brokenByPresence': 'pure: whether a presence broke a meeting',
+  'meetings/presence-bumps.ts#takeOffForPresence': PART,
+  'meetings/standing.ts#spanOf': 'pure: a slot in the summit’s zone',
+  'planning/bump-reasons.ts#whyBumped': 'pure: why a plan moved or took off each meeting',
+  'planning/frozen.ts#noticePeriodBroken': 'pure: the meetings inside the notice period a plan moves',
+  'planning/frozen.ts#planningMoment': 'pure: the moment a plan is made at',
+  'planning/frozen.ts#withNoticePeriodKept': 'pure: the meetings inside the notice period, pinned',
   'planning/judge.ts#judgePlan': 'pure: what a plan breaks of its own doing; tested through acceptPlan',
   'planning/judge.ts#planRefusal':
     'pure: the refusal of a plan, worded for its writer; tested through acceptPlan and acceptPlanJob',

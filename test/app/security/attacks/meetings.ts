@@ -2,6 +2,7 @@
 import type { DelegationId } from '../../../../src/domain/ids.js';
 import { announceMeeting, confirmMeeting } from '../../../../src/app/meetings/confirm.js';
 import { placeMeeting, setPinned, unplaceMeeting } from '../../../../src/app/meetings/place.js';
+import { takeAlternative } from '../../../../src/app/meetings/alternative.js';
 import { attack, attacks, type Attack } from '../probe.js';
 import { S } from '../world.js';
 
@@ -61,6 +62,28 @@ export const MEETING_ATTACKS: Record<string, Attack[]> = {
     ),
     ...attacks(HOST, 'takes usa-rus-officials off the calendar', 'hidden', (w, a) =>
       unplaceMeeting(w.ctx, a, S, 'usa-rus-officials'),
+    ),
+  ],
+  'meetings/alternative.ts#takeAlternative': [
+    // a viewer or adviser may not take the slot offered to its own meeting; outsiders learn nothing
+    ...attacks(['usa-viewer', 'usa-adviser'], 'takes the slot offered to png-usa', 'forbidden', (w, a) =>
+      takeAlternative(w.ctx, a, S, 'png-usa', slot),
+    ),
+    ...attacks(['chn', 'rus'], 'takes the slot offered to png-usa', 'hidden', (w, a) =>
+      takeAlternative(w.ctx, a, S, 'png-usa', slot),
+    ),
+    ...attacks([...HOST, 'chn'], 'takes the slot offered to usa-rus-officials', 'hidden', (w, a) =>
+      takeAlternative(w.ctx, a, S, 'usa-rus-officials', slot),
+    ),
+    // outside the summit: its records are not theirs to know of
+    ...attacks(
+      ['other-summit', 'other-host', 'nobody'],
+      'takes the slot offered to png-usa',
+      'hidden',
+      (w, a) => takeAlternative(w.ctx, a, S, 'png-usa', slot),
+    ),
+    attack('host-staff', 'takes an offer at a malformed time', 'invalid', (w, a) =>
+      takeAlternative(w.ctx, a, S, 'png-usa', { start: 'tomorrow', room: null }),
     ),
   ],
   'meetings/place.ts#setPinned': [

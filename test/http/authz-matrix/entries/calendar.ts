@@ -5,7 +5,7 @@
 // refused (403) before the request is even read, one that may not see it gets 404.
 import { either, everyone, host, members, of, participants, strangers, type ActorInfo } from '../actors.js';
 import type { Entry, Refusal } from '../entry.js';
-import { finishedPlanJob, freshUsFeed, freshUsMeeting, SLOT } from '../targets-calendar.js';
+import { finishedPlanJob, freshUsFeed, freshUsMeeting, offeredSlot, SLOT } from '../targets-calendar.js';
 import { ifMatch, S } from '../targets.js';
 import type { World } from '../world.js';
 
@@ -102,6 +102,17 @@ export const CALENDAR_ENTRIES: readonly Entry[] = [
     send: async (w) => {
       const m = await freshUsMeeting(w, 'confirmed');
       return { params: { summit: S, request: m.id }, headers: ifMatch(m.meetingVersion) };
+    },
+  },
+  {
+    route: `POST ${R}/meeting/alternative`,
+    target: 'a fresh US-Russia meeting the host moved: the slot offered to its parties, taken in one step',
+    may: either(host(), partyActors),
+    ok: 200,
+    refused: [[parties, 403]],
+    send: async (w) => {
+      const m = await freshUsMeeting(w, 'bumped');
+      return { params: { summit: S, request: m.id }, body: await offeredSlot(w, m.id) };
     },
   },
   {
