@@ -58,6 +58,7 @@ describe('requests from CSV', () => {
         }),
       ],
       warnings: [],
+      rows: [2], // each request's row as the spreadsheet numbers it, for errors that name it
     });
   });
 
