@@ -61,6 +61,11 @@ export interface ServerOptions {
   version?: string;
   /** Bytes of GET answers to keep (read-cache.ts); 0 switches the cache off. Default 64 MiB. */
   readCacheBytes?: number;
+  /**
+   * How often the server sweeps confirmation deadlines (ms), or false for never. Default: every minute
+   * on the real clock; never when `now` is injected (a test's clock, which the test moves itself).
+   */
+  deadlineSweepMs?: number | false;
 }
 
 /** Every /api route must say who may call it; refusing to start beats an unguarded route. */
@@ -131,6 +136,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     auth: createAuthContext(options.store, options.auth),
     now,
     rateLimits,
+    deadlineSweepMs: options.deadlineSweepMs ?? (options.now ? false : 60_000),
   };
   app.decorate('deps', deps);
 

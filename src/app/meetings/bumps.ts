@@ -44,7 +44,8 @@ function sameSlot(a: NoticeSlot, b: NoticeSlot | null): boolean {
 
 /**
  * The engine's best slot for each bumped meeting on the calendar as it now is (`after`), other than
- * where it now is; compiled once for all of them, each holding its slot while the next is looked for.
+ * where it now is and where it was; compiled once for all of them, each holding its slot while the
+ * next is looked for.
  */
 function alternatives(after: SummitData, bumps: readonly BumpInput[]): Map<string, NoticeSlot | null> {
   const data = planningInput(after);
@@ -52,11 +53,14 @@ function alternatives(after: SummitData, bumps: readonly BumpInput[]): Map<strin
     data,
     currentPlan(data),
     bumps.map((b) => b.request.id),
-    2,
+    3,
   );
   return new Map(
     bumps.map((b) => {
-      const offered = (each.get(b.request.id) ?? []).find((s) => !sameSlot(slotOf(s), b.now));
+      // neither where it is now nor where it was: the slot it lost is not offered back
+      const offered = (each.get(b.request.id) ?? []).find(
+        (s) => !sameSlot(slotOf(s), b.now) && !sameSlot(slotOf(s), b.previous),
+      );
       return [b.request.id, offered ? slotOf(offered) : null];
     }),
   );

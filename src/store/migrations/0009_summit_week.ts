@@ -1,6 +1,6 @@
 // The summit week: planning jobs remember whose view they were made in (a host planner who is also a
 // party sees that party's confidential requests), and meetings carry notices to their parties (bumped,
-// broken, confirmation overdue).
+// broken, confirmation overdue), and a summit may set when each day's meetings must be confirmed.
 import { optionalTexts, sameSummit, summitTable, texts, versioned, type AnyDb } from './builders.js';
 
 /** plan_jobs.planner: the starter's grants in the summit, as JSON; null for jobs made before. */
@@ -19,8 +19,14 @@ async function meetingNotices(db: AnyDb): Promise<void> {
   await versioned(notices).execute();
 }
 
-/** Planning jobs' planners and meeting notices. */
+/** summits.confirmation: the confirmation deadline as JSON ({at, daysBefore, lapse}); null: none. */
+async function confirmationDeadlines(db: AnyDb): Promise<void> {
+  await db.schema.alterTable('summits').addColumn('confirmation', 'text').execute();
+}
+
+/** Planning jobs' planners, meeting notices and confirmation deadlines. */
 export async function up(db: AnyDb): Promise<void> {
   await planners(db);
   await meetingNotices(db);
+  await confirmationDeadlines(db);
 }

@@ -26,6 +26,8 @@ export interface SummitRow {
   freeze_hours: number | null;
   /** JSON list of quotas. */
   quotas: string;
+  /** JSON confirmation deadline ({at, daysBefore, lapse}); null: none. */
+  confirmation: string | null;
   version: number;
 }
 

@@ -80,7 +80,9 @@ describe.each(BACKENDS)('bumps with notice, on %s', (backend) => {
     });
     expect(bump.reason).toBe('The host moved it (“The room is needed for the leaders’ retreat”).');
     expect(bump.alternative, 'an alternative is offered').not.toBeNull();
+    // neither where the host put it nor where it was
     expect(bump.alternative!.start === moved.start && bump.alternative!.room === moved.room).toBe(false);
+    expect(bump.alternative!.start === before.start && bump.alternative!.room === before.room).toBe(false);
     const event = (await readEventLog(ctx, pngLead, S, { limit: 1000 })).find(
       (e) => e.type === 'meeting.moved' && e.payload.request === 'png-usa',
     );

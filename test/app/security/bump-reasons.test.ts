@@ -11,7 +11,7 @@ import { currentPlan } from '../../../src/app/planning/suggest.js';
 import { getRequest } from '../../../src/app/requests/read.js';
 import { loadSummitData } from '../../../src/app/summit/load.js';
 import type { Actor } from '../../../src/domain/actor/schema.js';
-import type { UserId } from '../../../src/domain/ids.js';
+import type { RequestId, UserId } from '../../../src/domain/ids.js';
 import { partiesOf } from '../../../src/domain/request/agreement.js';
 import { addMinutes, type Instant } from '../../../src/domain/time.js';
 import { ACTORS, buildWorld, leaksIn, S, type World } from './world.js';
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('bump reasons, on %s', (backend) => {
       const meetings = plan.meetings
         .filter((p) => p.request !== m.request && p.request !== 'usa-rus-officials')
         .concat({
-          request: 'usa-rus-officials',
+          request: 'usa-rus-officials' as RequestId,
           start: m.start,
           end: addMinutes(m.start, 30) as Instant,
           room: m.room,

@@ -80,6 +80,11 @@ export const NOT_USE_CASES: Record<string, string> = {
   'meetings/readers.ts#redactForReaders': RULE,
   'meetings/readers.ts#everyReaderSees': RULE,
   'meetings/bumps.ts#recordBumps': PART,
+  'auth/users.ts#listUsers': ACCOUNT,
+  'files/meetings-csv.ts#readableMeetings':
+    'the filter meetingsCsv and summitWorkbook apply (pure data); tested through them',
+  'meetings/deadline-runner.ts#startDeadlineSweeper':
+    'sweeps every summit’s deadlines as the system, from the server’s timer: no actor',
   'meetings/bumps.ts#noticeSlot': 'pure: a placement as the slot a notice keeps',
   'meetings/notice-view.ts#noticesSeenBy':
     'the filter getRequest applies to a meeting’s notices (takes a Tx); tested through it (bump-notices.test.ts)',

@@ -56,6 +56,7 @@ export const summit = (id: string): Summit => ({
     { delegation: '*', per: 'day', meetings: 6, minutes: null, as: 'party' },
     { delegation: 'd1' as DelegationId, per: 'summit', meetings: null, minutes: 600, as: 'requester' },
   ],
+  confirmation: { at: '18:00', daysBefore: 1, lapse: 'release' },
   version: 1,
 });
 

@@ -116,6 +116,19 @@ export const CALENDAR_ENTRIES: readonly Entry[] = [
     },
   },
   {
+    route: 'GET /api/summits/{summit}/confirmations',
+    target: "the meetings awaiting confirmation: each reader's own, never a confidential one of others",
+    may: participants,
+    send: () => ({ params: { summit: S } }),
+  },
+  {
+    route: 'POST /api/summits/{summit}/confirmations/sweep',
+    target: "the summit's confirmation deadlines, swept now (nothing is due on the server's clock)",
+    may: host('host-admin'),
+    ok: 200,
+    send: () => ({ params: { summit: S } }),
+  },
+  {
     route: `POST ${R}/meeting/check`,
     target:
       'usa-rus-fm at a slot where US and Russian private commitments stand: violations named without labels',
