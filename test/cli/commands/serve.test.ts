@@ -40,8 +40,10 @@ function startServe(args: string[], env: Record<string, string> = {}) {
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
+  // a server that exited already (it refused its options) has nothing to stop
   const stop = () =>
     new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
       child.once('exit', (code) => resolve(code));
       child.kill('SIGTERM');
     });
@@ -98,7 +100,7 @@ describe('sideline serve', { timeout: 60_000 }, () => {
 
   it('on an empty database loads the demo and its accounts once, then serves the API', async () => {
     const db = join(dir, 'demo.db');
-    const first = startServe(['--db', db], { SIDELINE_DEMO_PASSWORD: DEMO_PASSWORD });
+    const first = startServe(['--db', db, '--create'], { SIDELINE_DEMO_PASSWORD: DEMO_PASSWORD });
     try {
       const base = await first.ready;
       expect(first.output()).toContain('loaded the APEC 2017 demo');
@@ -143,22 +145,23 @@ describe('sideline serve', { timeout: 60_000 }, () => {
     const read = readSummitFile(await readFile(DEMO_FILE, 'utf8'), 'yaml');
     if (!read.ok) throw new Error('the demo summit file should read');
     const accounts = demoAccountsFor(read.data.delegations);
-    const s = startServe(['--db', join(dir, 'table.db')]);
+    const s = startServe(['--db', join(dir, 'table.db'), '--create']);
     try {
       await s.ready;
       // the server's own log lines may follow on stdout: the logins end with the password
       const all = s.output().split('\n');
       const lines = all.slice(0, all.findIndex((l) => l.includes('password for all of them')) + 1);
-      expect(lines[0]).toBe(
-        `sideline: empty database: loaded the APEC 2017 demo and created ${accounts.length} accounts, one per role and delegation:`,
-      );
-      expect(lines.slice(1, 4).map((l) => l.split(/\s{2,}/).filter(Boolean))).toEqual([
+      expect(lines.slice(0, 2)).toEqual([
+        'sideline: empty database: loaded the APEC 2017 demo',
+        `sideline: created ${accounts.length} demo accounts, one per role and delegation:`,
+      ]);
+      expect(lines.slice(2, 5).map((l) => l.split(/\s{2,}/).filter(Boolean))).toEqual([
         ['host-admin', 'host-admin@demo.test'],
         ['host-staff', 'host-staff@demo.test'],
         ['delegation', 'delegation-lead', 'protocol-officer', 'adviser', 'viewer'],
       ]);
       // one line per delegation, its accounts in the header's role order
-      expect(lines).toHaveLength(1 + 3 + read.data.delegations.length + 1);
+      expect(lines).toHaveLength(2 + 3 + read.data.delegations.length + 1);
       for (const d of read.data.delegations) {
         const line = lines.filter((l) => l.includes(`${d.id}-lead@demo.test`));
         const roles = ['delegation-lead', 'protocol-officer', 'adviser', 'viewer'];
@@ -179,7 +182,7 @@ describe('sideline serve', { timeout: 60_000 }, () => {
 
   it('--no-demo leaves an empty database empty', async () => {
     const db = join(dir, 'empty.db');
-    const s = startServe(['--db', db, '--no-demo']);
+    const s = startServe(['--db', db, '--create', '--no-demo']);
     try {
       const base = await s.ready;
       expect(s.output()).not.toContain('demo');
@@ -192,5 +195,12 @@ describe('sideline serve', { timeout: 60_000 }, () => {
     } finally {
       await s.stop();
     }
+  });
+
+  it('refuses a named database that does not exist, saying how to make one', async () => {
+    const db = join(dir, 'missing.db');
+    const s = startServe(['--db', db, '--no-demo']);
+    await expect(s.ready).rejects.toThrow(/no database at .*missing\.db.*--create/u);
+    expect(await s.stop()).toBe(1);
   });
 });
