@@ -93,8 +93,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness and store reachability */
+    /** Liveness: the server process answers (the database is not asked; see /api/ready) */
     get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness: whether the database answers and takes writes
+     * @description 200 `ready` when the database answers and takes writes; 200 `degraded` when it answers but refuses writes (storage full or read-only: reads still work); 503 `unavailable` with Retry-After when it cannot be reached.
+     */
+    get: operations['getReady'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1574,6 +1594,8 @@ export interface components {
       unplaced: components['schemas']['Unplaced'][];
     };
     PlanJob: {
+      /** @description Times a runner took the job up; a job that fails or loses its runner 3 times is failed */
+      attempts: number;
       createdAt: string;
       error: string | null;
       finishedAt: string | null;
@@ -1584,6 +1606,8 @@ export interface components {
         /** @description The best plan found so far */
         objective: components['schemas']['Objective'] | null;
       };
+      /** @description Earlier attempts that ended without a plan, oldest first: a failure, or a runner that stopped answering and whose job another runner took over */
+      recoveries: string[];
       /** @description Once done: the plan, and what it would change on the calendar as it is now */
       result: {
         diff: components['schemas']['PlanDiff'];
@@ -2397,6 +2421,86 @@ export interface operations {
             status: 'ok';
             /** @enum {string} */
             store: 'sqlite' | 'postgres';
+            uptimeSeconds: number;
+          };
+        };
+      };
+    };
+  };
+  getReady: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            database: {
+              /** @description what the database last said, while it is not ok */
+              detail: string | null;
+              /** @enum {string} */
+              dialect: 'sqlite' | 'postgres';
+              /** @description since when the database has been in this state */
+              since: string;
+              /** @enum {string} */
+              state: 'ok' | 'unavailable' | 'full' | 'read-only';
+            };
+            /**
+             * @description ready: reads and writes work; degraded: reads work, writes are refused; unavailable: nothing works
+             * @enum {string}
+             */
+            status: 'ready' | 'degraded' | 'unavailable';
+          };
+        };
+      };
+      /** @description Default Response */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            database: {
+              /** @description what the database last said, while it is not ok */
+              detail: string | null;
+              /** @enum {string} */
+              dialect: 'sqlite' | 'postgres';
+              /** @description since when the database has been in this state */
+              since: string;
+              /** @enum {string} */
+              state: 'ok' | 'unavailable' | 'full' | 'read-only';
+            };
+            /**
+             * @description ready: reads and writes work; degraded: reads work, writes are refused; unavailable: nothing works
+             * @enum {string}
+             */
+            status: 'ready' | 'degraded' | 'unavailable';
           };
         };
       };
