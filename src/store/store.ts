@@ -12,6 +12,7 @@ import type {
 } from '../domain/summit/schema.js';
 import type { Condition, Request, ThreadMessage } from '../domain/request/schema.js';
 import type { Meeting } from '../domain/meeting/schema.js';
+import type { MeetingNotice, NoticeKind } from '../domain/meeting/notice.js';
 import type { Decision, DecisionOverride, Position, PublicLine } from '../domain/deliberation/schema.js';
 import type { DomainEvent } from '../domain/event/schema.js';
 import type { RoleGrant } from '../domain/actor/schema.js';
@@ -188,6 +189,12 @@ export interface PlanJobProgress {
   bound: number | null;
 }
 
+/** Whose view a planning job is made in: its starter's grants in the summit, or the system's. */
+export interface PlanJobPlanner {
+  system: boolean;
+  grants: RoleGrant[];
+}
+
 /**
  * One planning run of a summit. The store keeps the plan as an opaque JSON document; the
  * application knows its shape. A job is claimed by one runner (`worker`), which reports progress
@@ -210,6 +217,8 @@ export interface PlanJob {
   worker: string | null;
   /** When that runner last said it is alive. */
   heartbeatAt: string | null;
+  /** The view the plan is made in; null for a job stored before jobs kept it (a host planner's). */
+  planner: PlanJobPlanner | null;
   version: number;
   /** Times a runner claimed the job (a runner that gave it back on shutdown does not count). */
   attempts?: number;
@@ -258,6 +267,10 @@ export interface Tx {
     listFor(summit: SummitId, request: string): Promise<ThreadMessage[]>;
   };
   readonly meetings: Collection<Meeting, string>;
+  /** Notices of meetings to their parties, one per request and kind (domain/meeting/notice.ts). */
+  readonly notices: Collection<MeetingNotice, { request: string; kind: NoticeKind }> & {
+    listFor(summit: SummitId, request: string): Promise<MeetingNotice[]>;
+  };
   readonly positions: Collection<Position, string> & {
     listFor(summit: SummitId, request: string, delegation: string): Promise<Position[]>;
   };

@@ -7,7 +7,7 @@ import { solveInWorker } from '../../engine/worker/run-in-worker.js';
 import type { PlanJob, PlanJobProgress, StoreNotice } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { loadSummitData } from '../summit/load.js';
-import { jobPlanner, planningInputFor } from './plan.js';
+import { plannerOfJob, planningInputFor } from './plan.js';
 
 /** How a runner behaves; every field has a default. */
 export interface RunnerOptions {
@@ -96,8 +96,8 @@ export async function startPlanJobRunner(
     try {
       log(`planning job ${job.id} of summit ${job.summit} started`);
       const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
-      // a job's plan is read and accepted by any of the host's planners: it is made in their view
-      const plan = await solveInWorker(planningInputFor(jobPlanner(job.summit), data), {
+      // made in its starter's view; other readers of the job see of it what they may see
+      const plan = await solveInWorker(planningInputFor(plannerOfJob(job), data, ctx.now()), {
         seed: job.seed,
         timeLimitMs: job.timeLimitMs,
         onProgress: (p) => {

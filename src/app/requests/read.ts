@@ -10,6 +10,7 @@ import { canSeeRequest, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { USER_TRANSITIONS } from './inputs.js';
 import { loadVisibleRequest } from './load.js';
+import { noticesSeenBy, type MeetingNotices } from '../meetings/notice-view.js';
 
 /** Filters for a request list. */
 export interface RequestFilter {
@@ -35,11 +36,16 @@ export function listRequests(
   );
 }
 
-/** A request with its conditions, its meeting and what the actor may do next (by the transitions command). */
+/**
+ * A request with its conditions, its meeting, what its parties are told of it, and what the actor
+ * may do next (by the transitions command).
+ */
 export interface RequestView {
   request: Request;
   conditions: Condition[];
   meeting: Meeting | null;
+  /** Bumped (why, and the slot offered), broken, confirmation overdue: as the actor may see them. */
+  notices: MeetingNotices;
   allowed: TransitionName[];
 }
 
@@ -60,6 +66,7 @@ export function getRequest(
       { actor, summit },
       { meeting, now: ctx.now() },
     ).filter((name) => USER_TRANSITIONS.has(name));
-    return { request, conditions, meeting, allowed };
+    const notices = await noticesSeenBy(tx, actor, summit, id, meeting);
+    return { request, conditions, meeting, notices, allowed };
   });
 }

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { appContext } from '../../app/context.js';
 import { loadDemo } from '../../app/demo/apec-2017.js';
 import { buildServer, parseRateLimit, type RateLimits } from '../../http/server.js';
+import { playSummitWeek } from '../../app/demo/summit-week.js';
 import type { Store } from '../../store/store.js';
 import { checkDemoPassword, createDemoLogins } from '../demo-logins.js';
 import { UserError } from '../errors.js';
@@ -59,6 +60,7 @@ export async function seedDemoOnFirstStart(
   );
   if (!empty) return false;
   await loadDemo(appContext(store), OPERATOR);
+  await playSummitWeek(appContext(store), OPERATOR);
   output.out('sideline: empty database: loaded the APEC 2017 demo');
   return createDemoLogins(store, output, demoPassword);
 }
@@ -89,7 +91,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       '\nEnvironment: SIDELINE_DB (SQLite file), DATABASE_URL (PostgreSQL), PORT, HOST, SIDELINE_RATE_LIMIT,\n' +
-        'SIDELINE_DEMO_PASSWORD, SIDELINE_SQLITE_SYNCHRONOUS (FULL or NORMAL), SIDELINE_PG_POOL, SIDELINE_IMPORT_LIMIT.\n' +
+        'SIDELINE_DEMO_PASSWORD, SIDELINE_SQLITE_SYNCHRONOUS (FULL or NORMAL), SIDELINE_PG_POOL, SIDELINE_IMPORT_LIMIT,\n' +
+        'SIDELINE_METRICS_TOKEN.\n' +
         'Examples:\n  $ sideline serve\n  $ PORT=9000 DATABASE_URL=postgres://… sideline serve --host 0.0.0.0 --no-demo\n',
     )
     .action(
@@ -123,6 +126,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
               logger: true,
               trustProxy: config.trustProxy,
               rateLimits: config.rateLimits,
+              // without it, /metrics answers callers on this machine only
+              metricsToken: ctx.env.SIDELINE_METRICS_TOKEN || undefined,
             });
             try {
               await server.listen({ port: config.port, host: config.host });

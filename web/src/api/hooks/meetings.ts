@@ -70,7 +70,10 @@ export const meetingCommands = {
       case 'unpin':
         return unwrap(api.POST('/api/summits/{summit}/requests/{request}/meeting/unpin', init));
       case 'confirm':
-        return unwrap(api.POST('/api/summits/{summit}/requests/{request}/meeting/confirm', init));
+        // no override: the web app confirms only where no decision of the delegation stands against it
+        return unwrap(
+          api.POST('/api/summits/{summit}/requests/{request}/meeting/confirm', { ...init, body: {} }),
+        );
       case 'announce':
         return unwrap(api.POST('/api/summits/{summit}/requests/{request}/meeting/announce', init));
     }

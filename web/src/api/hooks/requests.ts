@@ -150,7 +150,12 @@ export const requestCommands = {
       headers: { ...ifMatch(c.version), ...idempotencyKey() },
     };
     if (answer === 'accept')
-      return unwrap(api.POST('/api/summits/{summit}/requests/{request}/conditions/{condition}/accept', init));
+      return unwrap(
+        api.POST('/api/summits/{summit}/requests/{request}/conditions/{condition}/accept', {
+          ...init,
+          body: {},
+        }),
+      );
     if (answer === 'reject')
       return unwrap(api.POST('/api/summits/{summit}/requests/{request}/conditions/{condition}/reject', init));
     return unwrap(api.POST('/api/summits/{summit}/requests/{request}/conditions/{condition}/withdraw', init));
