@@ -123,5 +123,7 @@ export interface ResultFile {
     for?: string;
     fits: boolean;
   }[];
+  /** The move policy the plan was made under (local time), when there was one. */
+  policy?: { maxMoves: number | null; now: string | null; freezeHours: number | null };
   stats?: { millis?: number; seed?: number; [key: string]: unknown };
 }
