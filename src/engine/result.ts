@@ -61,6 +61,34 @@ export interface Unplaced {
   blockers: Blocker[];
 }
 
+/** Where a meeting is (or was): start, end and room (null for a pull-aside). */
+export interface Slot {
+  start: Instant;
+  end: Instant;
+  room: RoomId | null;
+}
+
+/**
+ * An existing movable meeting the plan puts elsewhere (`to`) or leaves off (`to: null`). `for` names
+ * the request whose meeting now takes its old place (its room, or an attendee's time), where there is
+ * one: the request it made room for. `fits` is false for a meeting that broke a rule where it was (its
+ * person left, its room closed): such a move is a repair and does not count against maxMoves.
+ */
+export interface Move {
+  request: RequestId;
+  from: Slot;
+  to: Slot | null;
+  for?: RequestId;
+  fits: boolean;
+}
+
+/** The move policy a plan was made under (summit-file.md rules 9 and 10); null: not applied. */
+export interface AppliedPolicy {
+  maxMoves: number | null;
+  now: Instant | null;
+  freezeHours: number | null;
+}
+
 /** The engine's answer, in instants. */
 export interface Plan {
   summit: SummitId;
@@ -71,6 +99,10 @@ export interface Plan {
   unscheduled: Unplaced[];
   /** Existing unpinned meetings whose start or room changed. */
   moved: RequestId[];
+  /** Each existing movable meeting moved or left off, with the request it made room for. */
+  moves: Move[];
+  /** The move policy in force. */
+  policy: AppliedPolicy;
   stats: { millis: number; seed: number; iterations?: number };
   /** Problems in the input the plan had to keep (e.g. a pinned meeting in an unknown room). */
   warnings?: string[];
@@ -83,5 +115,15 @@ export interface ResultFile {
   bound?: number;
   meetings: { request: string; start: string; end: string; room?: string | null }[];
   unscheduled: { request: string; reason: string; detail: string }[];
+  /** Existing meetings moved or left off (local times), with the request each made room for. */
+  moves?: {
+    request: string;
+    from: { start: string; end: string; room: string | null };
+    to: { start: string; end: string; room: string | null } | null;
+    for?: string;
+    fits: boolean;
+  }[];
+  /** The move policy the plan was made under (local time), when there was one. */
+  policy?: { maxMoves: number | null; now: string | null; freezeHours: number | null };
   stats?: { millis?: number; seed?: number; [key: string]: unknown };
 }

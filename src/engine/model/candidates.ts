@@ -47,8 +47,11 @@ export class CandidateCache {
     const base = this.dayFitBits(r.minutes);
     const allowed = r.allowed ? this.allowedBits(r) : null;
     const acc = new Uint32Array(W);
+    const early = m.earliestG;
     for (const vo of venueOptions) {
       acc.set(base);
+      // Nothing new starts before the moment of planning.
+      if (early > 0) setRange(acc, 0, early, false);
       if (allowed) for (let w = 0; w < W; w++) acc[w]! &= allowed[w]!;
       for (const p of r.attendees) {
         const pm = this.personMask(p, vo.venue, r.minutes);

@@ -52,6 +52,7 @@ export function solveSmallExactly(state: ScheduleState, nodeBudget = 300_000): b
     }
     if (value + rest[i]! <= best) return;
     if (i === vars.length) {
+      if (state.overBudget()) return;
       best = value;
       bestSnap = state.snapshot();
       return;

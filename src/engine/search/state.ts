@@ -28,6 +28,8 @@ export class ScheduleState {
   moved = 0;
   /** Existing meetings at their original start and room. */
   kept = 0;
+  /** Of those, the ones that still fit (model `existing.fits`): moving any other counts against maxMoves. */
+  keptFitting = 0;
   /** Per person, how many times a meeting of theirs left the plan (their free time can only grow then). */
   readonly freed: Int32Array;
   /** Variables (placeable, not fixed requests) on the plan, and those off it. */
@@ -101,7 +103,10 @@ export class ScheduleState {
     this.total += v;
     this.weight += req.weight;
     if (req.existing !== null && !kept) this.moved++;
-    if (kept) this.kept++;
+    if (kept) {
+      this.kept++;
+      if (req.existing!.fits) this.keptFitting++;
+    }
     this.placed++;
     this.placedSet.add(r);
     this.unplacedSet.delete(r);
@@ -133,8 +138,10 @@ export class ScheduleState {
     this.value[r] = 0;
     this.weight -= req.weight;
     if (req.existing !== null) {
-      if (req.existing.g === g && req.existing.room === room) this.kept--;
-      else this.moved--;
+      if (req.existing.g === g && req.existing.room === room) {
+        this.kept--;
+        if (req.existing.fits) this.keptFitting--;
+      } else this.moved--;
     }
     this.start[r] = -1;
     this.venue[r] = -1;
@@ -143,6 +150,17 @@ export class ScheduleState {
     this.placedSet.delete(r);
     this.unplacedSet.add(r);
     this.journal?.push(r, g, venue, room);
+  }
+
+  /** Existing meetings that still fit and are now elsewhere or off the plan: the moves rule 10 counts. */
+  disturbed(): number {
+    return this.m.fitting - this.keptFitting;
+  }
+
+  /** True when the plan moves more fitting meetings than the policy allows. */
+  overBudget(): boolean {
+    const max = this.m.policy.maxMoves;
+    return max !== null && this.m.fitting - this.keptFitting > max;
   }
 
   /** True when no attendee of `req` has a planned meeting clashing with [g, g + units) at `venue`. */

@@ -13,7 +13,7 @@ import { checkPlanWith } from '../../../src/engine/check/check-plan.js';
 import { compareObjectives, computeObjective } from '../../../src/engine/check/objective.js';
 import type { PlacedRequest } from '../../../src/engine/check/plan-context.js';
 import { planContext } from '../../../src/engine/check/plan-context.js';
-import { placementsClash } from '../check/pair-clash.js';
+import { placementsClash } from '../../../src/engine/check/pair-clash.js';
 import { MINUTE_MS } from '../../../src/engine/check/spans.js';
 import { fixedPlacements } from '../../../src/engine/baseline/fixed-meetings.js';
 import type { BaselinePlan } from '../../../src/engine/baseline/baseline-plan.js';

@@ -62,6 +62,8 @@ const plus30 = (hhmm: string) => {
   return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 };
 
+const POLICY_RULES: string[] = ['frozen-meetings-kept', 'no-start-before-now', 'max-moves'];
+
 describe('checkResultFile', () => {
   const data = everyKindSummit();
 
@@ -83,7 +85,8 @@ describe('checkResultFile', () => {
     };
     const result = checkResultFile(data, file);
     const expected = [
-      ...RULES.map((r) => r.name),
+      // The move policy's rules need a policy: the next test.
+      ...RULES.map((r) => r.name).filter((r) => !POLICY_RULES.includes(r)),
       'summit-id',
       'objective-claim',
       'bound',
@@ -180,5 +183,34 @@ describe('checkResultFile', () => {
     expect(checkResultFile(data, [1, 2]).violations.map((v) => v.message)).toEqual([
       expect.stringMatching(/^result-shape: \(the whole file\): /),
     ]);
+  });
+  it("judges the plan under the file's own move policy", () => {
+    const f = summitFixture().room('r1').room('r2');
+    for (const d of ['usa', 'jpn', 'chn', 'kor', 'fra', 'deu']) f.delegation(d);
+    const policyData = f
+      .request('usa-jpn', { from: 'usa', to: ['jpn'], status: 'scheduled' })
+      .request('chn-kor', { from: 'chn', to: ['kor'], status: 'scheduled' })
+      .request('fra-deu', { from: 'fra', to: ['deu'] })
+      .meeting('usa-jpn', { start: '2017-11-10T09:00', room: 'r1' })
+      .meeting('chn-kor', { start: '2017-11-10T12:00', room: 'r1' })
+      .build();
+    const file = {
+      summit: 'test-summit',
+      objective: { weight: 9, preferred: 0, moved: 2 },
+      // usa-jpn is frozen (starts before 10:00) but moved; chn-kor moved although no move is allowed;
+      // fra-deu starts before the moment of planning.
+      meetings: [
+        { request: 'usa-jpn', start: day('11:00'), end: day('11:30'), room: 'r1' },
+        { request: 'chn-kor', start: day('13:00'), end: day('13:30'), room: 'r1' },
+        { request: 'fra-deu', start: day('08:00'), end: day('08:30'), room: 'r2' },
+      ],
+      unscheduled: [],
+      policy: { maxMoves: 0, now: day('08:30'), freezeHours: 1.5 },
+    };
+    const result = checkResultFile(policyData, file);
+    expect(result.violations.map((v) => v.rule).sort()).toEqual([...POLICY_RULES].sort());
+    // Without the policy, the same plan is valid.
+    const { policy: _p, ...plain } = file;
+    expect(checkResultFile(policyData, plain).violations).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 // Whether two placements can stand in one plan: the pairwise part of the hard rules.
-import type { PlacedRequest } from '../../../src/engine/check/plan-context.js';
-import type { SummitIndex } from '../../../src/engine/check/summit-index.js';
-import { engagementClash } from '../../../src/engine/check/engagements.js';
-import { meetingEngagement } from '../../../src/engine/check/rules/person-overlap-and-travel.js';
-import { spansOverlap } from '../../../src/engine/check/spans.js';
+import type { PlacedRequest } from './plan-context.js';
+import type { SummitIndex } from './summit-index.js';
+import { engagementClash } from './engagements.js';
+import { meetingEngagement } from './rules/person-overlap-and-travel.js';
+import { spansOverlap } from './spans.js';
 
 /**
  * True when two placements of different requests break a rule together: a shared attendee
