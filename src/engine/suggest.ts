@@ -53,7 +53,7 @@ export function suggest(data: SummitData, plan: Plan, request: string, k = 5): S
   const found: { g: number; room: number; preferred: boolean }[] = [];
   for (const opt of options) {
     for (const g of opt.starts) {
-      if (!state.personsFree(req, g, opt.venue)) continue;
+      if (!state.personsFree(req, g, opt.venue) || !state.rulesFree(req, g)) continue;
       const room = opt.roomMask ? pickRoom(state, req, g, opt.rooms, opt.roomMask, words, ranks) : -1;
       if (opt.roomMask && room < 0) continue;
       found.push({ g, room, preferred: startsPreferred(req, m.tl.gridMin[g]!) });

@@ -313,7 +313,8 @@ export class ConstraintExplainer {
     const end = m.tl.gridMin[g]! + req.minutes;
     for (let w = 0; w < m.RW; w++) {
       let bits = mask[w]!;
-      if (this.state) for (let u = g; u < g + req.units; u++) bits &= this.state.roomFree[u * m.RW + w]!;
+      const hold = req.roomHold[g]!;
+      if (this.state) for (let u = g; u < hold; u++) bits &= this.state.roomFree[u * m.RW + w]!;
       while (bits !== 0) {
         const low = bits & -bits;
         const k = (w << 5) + (31 - Math.clz32(low));

@@ -7,6 +7,9 @@ import { markFitting } from '../search/construct.js';
 import { mergeIntervals, subtractIntervals, intervalIndexAt, type IntervalSet } from './intervals.js';
 import type { Engagement, Model, ModelPolicy, PersonModel, RequestModel, RoomModel } from './model.js';
 import { buildTimeline, firstGridAtOrAfter, minuteCeil, minuteFloor, type Timeline } from './timeline.js';
+import { RoomHoldCache, turnoverBlock } from './rules/room-turnover.js';
+import { compileQuotas } from './rules/quotas.js';
+import { compileInterpreters } from './rules/interpreters.js';
 import type { MovePolicy } from '../policy.js';
 
 /** Request states the scheduler may place (summit-file.md, hard rule 1). */
@@ -62,6 +65,8 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     };
   });
 
+  const turnover = data.summit.roomTurnoverMinutes;
+  const holds = new RoomHoldCache(tl, turnover);
   const roomIndex = new Map(data.rooms.map((r, i) => [r.id as string, i]));
   const roomBlocks: [number, number][][] = data.rooms.map(() => []);
   const warnings: string[] = [];
@@ -113,6 +118,8 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
       fixed: null,
       existing: null,
       frozen: false,
+      needs: pullAside ? [] : q.needs,
+      roomHold: holds.of(q.minutes),
       roomKey: '',
       options: [],
     };
@@ -157,7 +164,7 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     for (const p of r.attendees) {
       persons[p]!.engagements.push({ from: start, to: end, venue, kind: 'meeting', ref: r.id, label: r.id });
     }
-    if (room >= 0) roomBlocks[room]!.push([start, end]);
+    if (room >= 0) roomBlocks[room]!.push(turnoverBlock(start, end, turnover));
   }
 
   for (const p of persons) p.engagements.sort((a, b) => a.from - b.from || a.to - b.to);
@@ -169,6 +176,7 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
       venue: venueOf(rm.venue),
       capacity: rm.capacity,
       delegation: rm.delegation,
+      features: rm.features,
       free: subtractIntervals(available, mergeIntervals(roomBlocks[k]!)),
     };
   });
@@ -211,6 +219,11 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     K2,
     warnings,
     policy,
+    turnover,
+    practice: {
+      quotas: compileQuotas(data, tl, requests),
+      interpreters: compileInterpreters(data, tl, requests),
+    },
     earliestG: policy.now === null ? 0 : firstGridAtOrAfter(tl, policy.now),
   };
   buildCandidates(model);
