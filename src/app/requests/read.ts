@@ -8,7 +8,9 @@ import type { Condition, Request, RequestStatus } from '../../domain/request/sch
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { canSeeRequest, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
+import type { Issue } from '../errors.js';
 import { loadVisibleRequest } from './load.js';
+import { termsWarnings } from './terms.js';
 
 /** Filters for a request list. */
 export interface RequestFilter {
@@ -40,6 +42,8 @@ export interface RequestView {
   conditions: Condition[];
   meeting: Meeting | null;
   allowed: TransitionName[];
+  /** What the request should be told though it stands: its rank mismatch under `rankParity: warn`. */
+  warnings: Issue[];
 }
 
 /** One request the actor may see; "not found" otherwise. */
@@ -53,6 +57,8 @@ export function getRequest(
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, id);
     const meeting = (await tx.meetings.get(summit, id)) ?? null;
     const allowed = allowedTransitions(request, conditions, { actor, summit }, { meeting, now: ctx.now() });
-    return { request, conditions, meeting, allowed };
+    const settings = await tx.summits.get(summit);
+    const warnings = settings ? await termsWarnings(tx, settings, request) : [];
+    return { request, conditions, meeting, allowed, warnings };
   });
 }

@@ -1738,6 +1738,15 @@ export interface components {
         version: number;
       } | null;
       request: components['schemas']['Request'];
+      warnings: components['schemas']['RequestWarning'][];
+    };
+    RequestWarning: {
+      /** @description `rank-mismatch` */
+      code?: string;
+      /** @description `ranks differ: usa-potus (head of state) with chn-commerce (minister)` */
+      message: string;
+      /** @description Where in the request: `attendees` */
+      path: string;
     };
     Room: {
       available:
@@ -4327,6 +4336,7 @@ export interface operations {
           'application/json': {
             conditions: components['schemas']['Condition'][];
             request: components['schemas']['Request'];
+            warnings: components['schemas']['RequestWarning'][];
           };
         };
       };
