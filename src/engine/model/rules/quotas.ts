@@ -62,7 +62,12 @@ export function compileQuotas(
       first.set(d, counters.length);
       const days = q.per === 'day' ? D : 1;
       for (let k = 0; k < days; k++) {
-        counters.push({ quota: qi, delegation: d, day: q.per === 'day' ? k : -1, requester: q.as === 'requester' });
+        counters.push({
+          quota: qi,
+          delegation: d,
+          day: q.per === 'day' ? k : -1,
+          requester: q.as === 'requester',
+        });
         count.push(q.meetings ?? NO_LIMIT);
         minutes.push(q.minutes ?? NO_LIMIT);
       }
