@@ -11,6 +11,7 @@ import type { AppContext } from '../context.js';
 import type { Issue } from '../errors.js';
 import { loadVisibleRequest } from './load.js';
 import { termsWarnings } from './terms.js';
+import { noticesSeenBy, type MeetingNotices } from '../meetings/notice-view.js';
 
 /** Filters for a request list. */
 export interface RequestFilter {
@@ -36,11 +37,13 @@ export function listRequests(
   );
 }
 
-/** A request with its conditions, its meeting and what the actor may do next. */
+/** A request with its conditions, its meeting, what its parties are told of it, and what the actor may do next. */
 export interface RequestView {
   request: Request;
   conditions: Condition[];
   meeting: Meeting | null;
+  /** Bumped (why, and the slot offered), broken, confirmation overdue: as the actor may see them. */
+  notices: MeetingNotices;
   allowed: TransitionName[];
   /** What the request should be told though it stands: its rank mismatch under `rankParity: warn`. */
   warnings: Issue[];
@@ -57,8 +60,9 @@ export function getRequest(
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, id);
     const meeting = (await tx.meetings.get(summit, id)) ?? null;
     const allowed = allowedTransitions(request, conditions, { actor, summit }, { meeting, now: ctx.now() });
+    const notices = await noticesSeenBy(tx, actor, summit, id, meeting);
     const settings = await tx.summits.get(summit);
     const warnings = settings ? await termsWarnings(tx, settings, request) : [];
-    return { request, conditions, meeting, allowed, warnings };
+    return { request, conditions, meeting, notices, allowed, warnings };
   });
 }
