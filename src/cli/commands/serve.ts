@@ -91,7 +91,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       '\nEnvironment: SIDELINE_DB (SQLite file), DATABASE_URL (PostgreSQL), PORT, HOST, SIDELINE_RATE_LIMIT,\n' +
-        'SIDELINE_DEMO_PASSWORD, SIDELINE_SQLITE_SYNCHRONOUS (FULL or NORMAL), SIDELINE_PG_POOL, SIDELINE_IMPORT_LIMIT.\n' +
+        'SIDELINE_DEMO_PASSWORD, SIDELINE_SQLITE_SYNCHRONOUS (FULL or NORMAL), SIDELINE_PG_POOL, SIDELINE_IMPORT_LIMIT,\n' +
+        'SIDELINE_METRICS_TOKEN.\n' +
         'Examples:\n  $ sideline serve\n  $ PORT=9000 DATABASE_URL=postgres://… sideline serve --host 0.0.0.0 --no-demo\n',
     )
     .action(
@@ -125,6 +126,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
               logger: true,
               trustProxy: config.trustProxy,
               rateLimits: config.rateLimits,
+              // without it, /metrics answers callers on this machine only
+              metricsToken: ctx.env.SIDELINE_METRICS_TOKEN || undefined,
             });
             try {
               await server.listen({ port: config.port, host: config.host });

@@ -83,6 +83,7 @@ export const NOT_USE_CASES: Record<string, string> = {
   'meetings/readers.ts#everyReaderSees': RULE,
   'meetings/bumps.ts#recordBumps': PART,
   'auth/users.ts#listUsers': ACCOUNT,
+  'auth/users.ts#createUserWithCheckedPassword': ACCOUNT,
   'files/meetings-csv.ts#readableMeetings':
     'the filter meetingsCsv and summitWorkbook apply (pure data); tested through them',
   'meetings/deadline-runner.ts#startDeadlineSweeper':
