@@ -95,7 +95,7 @@ function slotsOf(
   const found: Found[] = [];
   for (const opt of options) {
     for (const g of opt.starts) {
-      if (!state.personsFree(req, g, opt.venue)) continue;
+      if (!state.personsFree(req, g, opt.venue) || !state.rulesFree(req, g)) continue;
       const room = opt.roomMask ? pickRoom(state, req, g, opt.rooms, opt.roomMask, words, ranks) : -1;
       if (opt.roomMask && room < 0) continue;
       found.push({ g, venue: opt.venue, room, preferred: startsPreferred(req, m.tl.gridMin[g]!) });

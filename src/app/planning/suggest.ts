@@ -11,6 +11,7 @@ import { parseInput } from '../validate.js';
 import { z } from 'zod';
 import { planningInputFor } from './plan.js';
 import { hiddenRequests } from './plan-view.js';
+import { NO_POLICY } from '../../engine/policy.js';
 
 /** How many suggestions to ask for. */
 export const SuggestionsInput = z.strictObject({ k: z.coerce.number().int().min(1).max(50).default(5) });
@@ -24,6 +25,8 @@ export function currentPlan(data: SummitData): Plan {
     meetings: data.meetings.map((m) => ({ request: m.request, start: m.start, end: m.end, room: m.room })),
     unscheduled: [],
     moved: [],
+    moves: [],
+    policy: NO_POLICY,
     stats: { millis: 0, seed: 0 },
   };
 }

@@ -96,6 +96,11 @@ const SuggestionRecord = z
 const WhatIfAnswer = z
   .object({
     blocker: BlockerRecord,
+    also: z
+      .array(BlockerRecord)
+      .describe(
+        'What else had to go: when the blocker is not alone in the way at any start, the other blockers of the start it leaves least blocked (the explanation names them too)',
+      ),
     slot: SuggestionRecord.nullable().describe('The best slot then, or null when there is still none'),
     displaces: z
       .array(z.string())

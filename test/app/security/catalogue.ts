@@ -41,6 +41,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'validate.ts#shapeCode': 'input validation',
   'requests/terms.ts#requireValidTerms':
     'the request rules applied inside requestMeeting and editRequest (takes a Tx, no actor); tested through them',
+  'requests/terms.ts#termsWarnings':
+    'what requestMeeting and getRequest tell a request that stands (rank parity under warn); tested through them',
   'context.ts#appContext': 'builds the context every use case receives',
   'events/record.ts#recordEvent': PART,
   'events/record.ts#writeWithEvents': PART,

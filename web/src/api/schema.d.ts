@@ -1243,6 +1243,51 @@ export interface components {
           detail: string;
           /** @constant */
           kind: 'window';
+        }
+      | {
+          day: string | null;
+          delegation: string;
+          /** @constant */
+          kind: 'quota';
+          limit: number;
+          /** @enum {string} */
+          measure: 'meetings' | 'minutes';
+          /** @enum {string} */
+          per: 'day' | 'summit';
+          requester: boolean;
+          used: number;
+        }
+      | {
+          delegation: string;
+          /** Format: date-time */
+          from: string;
+          interpreters: number;
+          /** @constant */
+          kind: 'interpreters';
+          meetings: string[];
+          /** Format: date-time */
+          to: string;
+        }
+      | {
+          /** Format: date-time */
+          from?: string;
+          /** @constant */
+          kind: 'features';
+          needs: string[];
+          /** Format: date-time */
+          to?: string;
+          venue: string | null;
+        }
+      | {
+          /** Format: date-time */
+          frees?: string;
+          /** @constant */
+          kind: 'turnover';
+          minutes: number;
+          /** Format: date-time */
+          needed?: string;
+          request: string;
+          room: string;
         };
     BrokenNotice: {
       /** Format: date-time */
@@ -1858,6 +1903,15 @@ export interface components {
       } | null;
       notices: components['schemas']['MeetingNotices'];
       request: components['schemas']['Request'];
+      warnings: components['schemas']['RequestWarning'][];
+    };
+    RequestWarning: {
+      /** @description `rank-mismatch` */
+      code?: string;
+      /** @description `ranks differ: usa-potus (head of state) with chn-commerce (minister)` */
+      message: string;
+      /** @description Where in the request: `attendees` */
+      path: string;
     };
     Room: {
       available:
@@ -2081,6 +2135,8 @@ export interface components {
       rule: string;
     };
     WhatIf: {
+      /** @description What else had to go: when the blocker is not alone in the way at any start, the other blockers of the start it leaves least blocked (the explanation names them too) */
+      also: components['schemas']['Blocker'][];
       assumption: string;
       blocker: components['schemas']['Blocker'];
       /** @description Meetings that would have to move ("private" for one you may not see) */
@@ -4676,6 +4732,7 @@ export interface operations {
           'application/json': {
             conditions: components['schemas']['Condition'][];
             request: components['schemas']['Request'];
+            warnings: components['schemas']['RequestWarning'][];
           };
         };
       };
@@ -6091,6 +6148,51 @@ export interface operations {
                 detail: string;
                 /** @enum {string} */
                 kind: 'window';
+              }
+            | {
+                day: string | null;
+                delegation: string;
+                /** @enum {string} */
+                kind: 'quota';
+                limit: number;
+                /** @enum {string} */
+                measure: 'meetings' | 'minutes';
+                /** @enum {string} */
+                per: 'day' | 'summit';
+                requester: boolean;
+                used: number;
+              }
+            | {
+                delegation: string;
+                /** Format: date-time */
+                from: string;
+                interpreters: number;
+                /** @enum {string} */
+                kind: 'interpreters';
+                meetings: string[];
+                /** Format: date-time */
+                to: string;
+              }
+            | {
+                /** Format: date-time */
+                from?: string;
+                /** @enum {string} */
+                kind: 'features';
+                needs: string[];
+                /** Format: date-time */
+                to?: string;
+                venue: string | null;
+              }
+            | {
+                /** Format: date-time */
+                frees?: string;
+                /** @enum {string} */
+                kind: 'turnover';
+                minutes: number;
+                /** Format: date-time */
+                needed?: string;
+                request: string;
+                room: string;
               };
         };
       };
