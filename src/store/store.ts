@@ -436,11 +436,16 @@ export interface Tx {
   readonly deliveries: {
     insert(delivery: Delivery): Promise<void>;
     /**
-     * Takes the oldest pending delivery due at `at` that no live claim holds (with every pending
+     * Takes the oldest pending delivery of `channels` due at `at` that no live claim holds (with every pending
      * delivery of its digest), for `worker` until `until`. Rows another transaction holds are
      * skipped, so concurrent dispatchers never take the same delivery.
      */
-    claim(worker: string, at: string, until: string): Promise<Delivery[]>;
+    claim(
+      worker: string,
+      at: string,
+      until: string,
+      channels: readonly Delivery['channel'][],
+    ): Promise<Delivery[]>;
     /** Ends one attempt at deliveries `worker` holds; false for those it no longer holds. */
     finish(ids: readonly string[], worker: string, outcome: DeliveryOutcome): Promise<boolean>;
     /** The latest deliveries of a webhook, newest first. */

@@ -31,10 +31,11 @@ export function rowToDelivery(row: Selectable<NotificationDeliveryRow>): Deliver
 
 /** The deliveries member of a transaction. */
 export function deliveriesTable(ctx: TableContext): Tx['deliveries'] {
-  const claimable = (at: string) =>
+  const claimable = (at: string, channels: readonly string[]) =>
     ctx.db
       .selectFrom('notification_deliveries')
       .where('status', '=', 'pending')
+      .where('channel', 'in', channels)
       .where('due_at', '<=', at)
       .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]));
 
@@ -62,15 +63,19 @@ export function deliveriesTable(ctx: TableContext): Tx['deliveries'] {
         })
         .execute();
     },
-    async claim(worker, at, until) {
-      let pick = claimable(at).select(['id', 'digest']).orderBy('due_at').orderBy('id').limit(1);
+    async claim(worker, at, until, channels) {
+      if (channels.length === 0) return [];
+      let pick = claimable(at, channels).select(['id', 'digest']).orderBy('due_at').orderBy('id').limit(1);
       // Dispatchers in other processes pass over the row this one holds instead of waiting for it.
       if (ctx.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
       const first = await pick.executeTakeFirst();
       if (!first) return [];
       let ids = [first.id];
       if (first.digest !== null) {
-        let group = claimable(at).select('id').where('digest', '=', first.digest).orderBy('created_at');
+        let group = claimable(at, channels)
+          .select('id')
+          .where('digest', '=', first.digest)
+          .orderBy('created_at');
         if (ctx.dialect === 'postgres') group = group.forUpdate().skipLocked();
         ids = [...new Set([first.id, ...(await group.execute()).map((r) => r.id)])];
       }
