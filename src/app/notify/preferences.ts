@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
 import { LocalTimeOfDay, TimeZone } from '../../domain/time.js';
-import type { NoticeKind, Tx } from '../../store/store.js';
+import { StaleVersionError, type NoticeKind, type Tx } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { parseInput } from '../validate.js';
 
@@ -77,6 +77,8 @@ export function writePreferences(
   return ctx.store.write(async (tx) => {
     const current = await preferencesOf(tx, actor.user);
     const expected = expectedVersion ?? current.version;
+    if (expected !== current.version)
+      throw new StaleVersionError('notification preferences of user', actor.user, expected, current.version);
     const version = await tx.notifications.setPreferences(
       actor.user,
       preferences,

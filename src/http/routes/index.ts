@@ -5,6 +5,7 @@ import { calendarTokenRoutes } from './calendar.js';
 import { eventRoutes } from './events.js';
 import { healthRoutes } from './health.js';
 import { meetingRoutes } from './meetings.js';
+import { notificationRoutes } from './notifications.js';
 import { planRoutes } from './plans.js';
 import { SUMMIT_FEATURE_ROUTES } from './summit-features.js';
 
@@ -17,4 +18,5 @@ export const FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
   planRoutes,
   eventRoutes,
   calendarTokenRoutes,
+  notificationRoutes,
 ];
