@@ -4,10 +4,10 @@
 // app's own reads of those records, so a notice holds nothing its reader could not read in the app.
 import type { DomainEvent } from '../../domain/event/schema.js';
 import type { Condition, Request } from '../../domain/request/schema.js';
-import type { NoticeKind } from '../../store/store.js';
+import type { NotificationKind } from '../../store/store.js';
 
 /** The kinds a user chooses what to hear of, in the order screens list them. */
-export const NOTICE_KINDS: readonly NoticeKind[] = [
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'requests',
   'conditions',
   'schedule',
@@ -47,7 +47,7 @@ export interface Words {
 
 /** One row of the table: the kind users choose by, who hears it, and the words (null: no notice). */
 export interface NoticeSpec {
-  kind: NoticeKind;
+  kind: NotificationKind;
   audience: Audience;
   say(s: Said): Words | null;
 }

@@ -10,7 +10,7 @@ import { partiesOf } from '../../domain/request/agreement.js';
 import type { Condition, Request } from '../../domain/request/schema.js';
 import type { Summit } from '../../domain/summit/schema.js';
 import type { Instant } from '../../domain/time.js';
-import type { Listener, NoticeKind, Tx, Webhook } from '../../store/store.js';
+import type { Listener, NotificationKind, Tx, Webhook } from '../../store/store.js';
 import { canSeeRequest } from '../access.js';
 import type { AppContext } from '../context.js';
 import { draftsAmong, eventSeenBy } from '../events/seen.js';
@@ -218,7 +218,7 @@ export interface EmailNotice {
   to: string;
   name: string;
   summit: string;
-  kind: NoticeKind;
+  kind: NotificationKind;
   title: string;
   body: string;
   /** The web app's path; the dispatcher makes it absolute with its public URL. */
@@ -232,7 +232,7 @@ export interface WebhookBody {
   id: string;
   summit: string;
   type: string;
-  kind: NoticeKind;
+  kind: NotificationKind;
   at: string;
   title: string;
   body: string;

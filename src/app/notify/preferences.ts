@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
 import { LocalTimeOfDay, TimeZone } from '../../domain/time.js';
-import { StaleVersionError, type NoticeKind, type Tx } from '../../store/store.js';
+import { StaleVersionError, type NotificationKind, type Tx } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { parseInput } from '../validate.js';
 
@@ -94,7 +94,7 @@ export function writePreferences(
  */
 export function emailDue(
   preferences: Preferences,
-  kind: NoticeKind,
+  kind: NotificationKind,
   now: string,
   zone: string,
 ): { at: string; digest: 'hourly' | 'daily' | null } | null {

@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/actor/schema.js';
 import { can, delegationsOf } from '../../domain/actor/authority.js';
 import { DelegationId, type SummitId } from '../../domain/ids.js';
 import { scopeOfDelegation, HOST_SCOPE } from '../../domain/visibility/scopes.js';
-import { NotFoundError, type Delivery, type NoticeKind, type Webhook } from '../../store/store.js';
+import { NotFoundError, type Delivery, type NotificationKind, type Webhook } from '../../store/store.js';
 import { actingDelegation, requireCapability, requireParticipant } from '../access.js';
 import { ForbiddenError } from '../errors.js';
 import { randomSecret } from '../auth/secrets.js';
@@ -66,7 +66,7 @@ export function registerWebhook(
     delegation,
     url: data.url,
     secret: randomSecret(),
-    kinds: [...new Set(data.kinds)] as NoticeKind[],
+    kinds: [...new Set(data.kinds)] as NotificationKind[],
     enabled: true,
     failures: 0,
     disabledReason: null,

@@ -1,7 +1,7 @@
 // In-app notices, who may hear of a summit's events, and each user's notification preferences.
 import type { Selectable } from 'kysely';
 import type { SummitId, UserId } from '../../domain/ids.js';
-import type { Listener, Notification, NoticeKind, Tx } from '../store.js';
+import type { Listener, Notification, NotificationKind, Tx } from '../store.js';
 import { json, parseJson } from './columns.js';
 import type { NotificationRow } from './rows.js';
 import { insertVersioned, updateVersioned, type TableContext, type Target } from './versioned.js';
@@ -15,7 +15,7 @@ export function rowToNotification(row: Selectable<NotificationRow>): Notificatio
     summit: row.summit_id as SummitId,
     eventSeq: Number(row.event_seq),
     type: row.type,
-    kind: row.kind as NoticeKind,
+    kind: row.kind as NotificationKind,
     title: row.title,
     body: row.body,
     link: row.link,

@@ -11,8 +11,10 @@ import { decisionsTable, positionsTable, publicLinesTable } from './deliberation
 import { eventsTable } from './events.js';
 import { roomsTable, travelTable, venuesTable } from './logistics.js';
 import { meetingsTable } from './meetings.js';
+import { noticesTable } from './notices.js';
 import { planJobsTable } from './plan-jobs.js';
 import { revisionsTable } from './revisions.js';
+import { probesTable, rateCountersTable } from './service.js';
 import { conditionsTable, requestsTable, threadTable } from './requests.js';
 import { summitsTable } from './summits.js';
 import { usersTable } from './users.js';
@@ -34,6 +36,7 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   conditions: conditionsTable,
   thread: threadTable,
   meetings: meetingsTable,
+  notices: noticesTable,
   positions: positionsTable,
   decisions: decisionsTable,
   publicLines: publicLinesTable,
@@ -49,6 +52,8 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   notifications: notificationsTable,
   deliveries: deliveriesTable,
   webhooks: webhooksTable,
+  rateCounters: rateCountersTable,
+  probes: probesTable,
 };
 
 /**

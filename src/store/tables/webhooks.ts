@@ -1,7 +1,7 @@
 // Webhooks: URLs a delegation or the host registered, with their signing secret and health.
 import type { Selectable } from 'kysely';
 import type { DelegationId, SummitId, UserId } from '../../domain/ids.js';
-import type { NoticeKind, Tx, Webhook } from '../store.js';
+import type { NotificationKind, Tx, Webhook } from '../store.js';
 import { flag, json, parseJson } from './columns.js';
 import type { WebhookRow } from './rows.js';
 import {
@@ -20,7 +20,7 @@ export function rowToWebhook(row: Selectable<WebhookRow>): Webhook {
     delegation: row.delegation_id as DelegationId | null,
     url: row.url,
     secret: row.secret,
-    kinds: parseJson<NoticeKind[]>(row.kinds),
+    kinds: parseJson<NotificationKind[]>(row.kinds),
     enabled: row.enabled === 1,
     failures: row.failures,
     disabledReason: row.disabled_reason,
