@@ -103,6 +103,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your notices, newest first */
+    get: operations['getNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{notification}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of your notices read */
+    post: operations['postNotificationsRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your notification preferences (defaults until you set them; ETag "0") */
+    get: operations['getNotificationsPreferences'];
+    /** Replace your notification preferences (If-Match, or If-None-Match: * the first time) */
+    put: operations['putNotificationsPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all your notices read (in one summit, or everywhere) */
+    post: operations['postNotificationsReadAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of your notices are unread */
+    get: operations['getNotificationsUnreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ready': {
     parameters: {
       query?: never;
@@ -1083,6 +1169,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The webhooks of the sides you manage (your delegation, or the host) */
+    get: operations['getSummitsWebhooks'];
+    put?: never;
+    /** Register a webhook; the answer holds its signing secret, shown this once */
+    post: operations['postSummitsWebhooks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/webhooks/{hook}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One webhook */
+    get: operations['getSummitsWebhooksByHook'];
+    put?: never;
+    post?: never;
+    /** Remove a webhook (If-Match: its ETag) */
+    delete: operations['deleteSummitsWebhooksByHook'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/webhooks/{hook}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The webhook's latest calls with their status codes, newest first */
+    get: operations['getSummitsWebhooksDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/import': {
     parameters: {
       query?: never;
@@ -1568,6 +1707,55 @@ export interface components {
       room: string | null;
       /** Format: date-time */
       start: string;
+    };
+    Notification: {
+      body: string;
+      createdAt: string;
+      eventSeq: number;
+      id: string;
+      /** @enum {string} */
+      kind: 'requests' | 'conditions' | 'schedule' | 'deliberation' | 'webhooks';
+      /** @description The web app's path of the record */
+      link: string;
+      readAt: string | null;
+      request: string | null;
+      summit: string;
+      /** @description What changed and by whom, in names */
+      title: string;
+      /** @description The event type, e.g. condition.countered */
+      type: string;
+    };
+    NotificationPreferences: {
+      dailyAt: string;
+      kinds: {
+        conditions: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+        deliberation: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+        requests: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+        schedule: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+        webhooks: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+      };
+      timeZone: string | null;
+      version: number;
     };
     /** @description Priority sum, then preferred starts, then (fewest) moved meetings */
     Objective: {
@@ -2134,6 +2322,32 @@ export interface components {
       /** @description The rule broken, e.g. person-overlap, room-exclusive */
       rule: string;
     };
+    Webhook: {
+      createdAt: string;
+      createdBy: string;
+      /** @description The delegation it is for; null for the host */
+      delegation: string | null;
+      disabledReason: string | null;
+      enabled: boolean;
+      failures: number;
+      id: string;
+      kinds: ('requests' | 'conditions' | 'schedule' | 'deliberation' | 'webhooks')[];
+      summit: string;
+      url: string;
+      version: number;
+    };
+    WebhookDelivery: {
+      attempts: number;
+      createdAt: string;
+      dueAt: string;
+      id: string;
+      lastError: string | null;
+      /** @description The HTTP status of the last attempt */
+      lastStatus: number | null;
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'sent' | 'dead';
+    };
     WhatIf: {
       /** @description What else had to go: when the blocker is not alone in the way at any start, the other blockers of the start it leaves least blocked (the explanation names them too) */
       also: components['schemas']['Blocker'][];
@@ -2478,6 +2692,294 @@ export interface operations {
             /** @enum {string} */
             store: 'sqlite' | 'postgres';
             uptimeSeconds: number;
+          };
+        };
+      };
+    };
+  };
+  getNotifications: {
+    parameters: {
+      query?: {
+        /** @description The id of the last notice of the previous page */
+        before?: string;
+        limit?: number;
+        /** @description Only this summit */
+        summit?: string;
+        /** @description Only unread notices */
+        unread?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Notification'][];
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postNotificationsRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        notification: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getNotificationsPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+    };
+  };
+  putNotificationsPreferences: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+        /** @description `*` to create the record when it does not exist yet (instead of If-Match) */
+        'if-none-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          dailyAt: string;
+          kinds: {
+            conditions: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+            deliberation: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+            requests: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+            schedule: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+            webhooks: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+          };
+          timeZone: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+    };
+  };
+  postNotificationsReadAll: {
+    parameters: {
+      query?: {
+        /** @description Only this summit */
+        summit?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            marked: number;
+          };
+        };
+      };
+    };
+  };
+  getNotificationsUnreadCount: {
+    parameters: {
+      query?: {
+        /** @description Only this summit */
+        summit?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
           };
         };
       };
@@ -6777,6 +7279,226 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  getSummitsWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhook'][];
+        };
+      };
+    };
+  };
+  postSummitsWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          delegation?: string;
+          /** @default false */
+          host?: boolean;
+          kinds: ('requests' | 'conditions' | 'schedule' | 'deliberation')[];
+          /** Format: uri */
+          url: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            secret: string;
+            webhook: components['schemas']['Webhook'];
+          };
+        };
+      };
+    };
+  };
+  getSummitsWebhooksByHook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hook: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhook'];
+        };
+      };
+    };
+  };
+  deleteSummitsWebhooksByHook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        hook: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getSummitsWebhooksDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        hook: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDelivery'][];
+        };
       };
     };
   };
