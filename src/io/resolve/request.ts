@@ -60,7 +60,12 @@ export function resolveRequest(
   }
   const grain = refs.grainMinutes;
   if (grain !== null && fields.minutes !== undefined && fields.minutes % grain !== 0) {
-    at.error(['minutes'], `expected a multiple of grainMinutes (${grain}), got ${fields.minutes}`);
+    const below = Math.floor(fields.minutes / grain) * grain;
+    const near = below > 0 ? `${below} or ${below + grain}` : `${grain}`;
+    at.error(
+      ['minutes'],
+      `expected a multiple of the summit's ${grain}-minute grain, such as ${near}, got ${fields.minutes}`,
+    );
   }
   const attendees = fields.attendees ?? [];
   attendees.forEach((p, i) => checkRef(refs.persons, p, 'person', at, ['attendees', i]));
