@@ -1,7 +1,7 @@
 // Suggestions: the best free slots for one request inside the current plan, without re-planning.
 import type { RequestId, RoomId } from '../domain/ids.js';
 import type { SummitData } from '../domain/summit/data.js';
-import type { Instant } from '../domain/time.js';
+import { instantMillis, type Instant } from '../domain/time.js';
 import { CandidateCache } from './model/candidates.js';
 import { startsPreferred } from './model/model.js';
 import { instantOfMinute } from './model/timeline.js';
@@ -30,10 +30,18 @@ export class UnknownRequestError extends Error {
 
 /**
  * The top `k` slots (one room per start) where `request` fits among the plan's other meetings,
- * preferred windows first, then earlier starts, then the better-fitting room. The request's own
- * meeting, if planned, is ignored. Works for requests in any state (a preview before agreement).
+ * preferred windows first, then earlier starts, then the better-fitting room; or, given `near` (an
+ * instant), the starts nearest to it first, as where a meeting was dropped on a conflict. The
+ * request's own meeting, if planned, is ignored. Works for requests in any state (a preview before
+ * agreement).
  */
-export function suggest(data: SummitData, plan: Plan, request: string, k = 5): Suggestion[] {
+export function suggest(
+  data: SummitData,
+  plan: Plan,
+  request: string,
+  k = 5,
+  near: Instant | null = null,
+): Suggestion[] {
   if (!data.requests.some((q) => q.id === request)) throw new UnknownRequestError(request);
   if (data.meetings.some((mt) => mt.request === request)) {
     // Its own meeting (fixed ones block like programme events) must not stand in its way.
@@ -42,6 +50,7 @@ export function suggest(data: SummitData, plan: Plan, request: string, k = 5): S
       { ...plan, meetings: plan.meetings.filter((p) => p.request !== request) },
       request,
       k,
+      near,
     );
   }
   const { m, state } = loadPlan(data, { meetings: plan.meetings.filter((p) => p.request !== request) });
@@ -59,12 +68,14 @@ export function suggest(data: SummitData, plan: Plan, request: string, k = 5): S
       found.push({ g, room, preferred: startsPreferred(req, m.tl.gridMin[g]!) });
     }
   }
-  found.sort(
-    (a, b) =>
-      Number(b.preferred) - Number(a.preferred) ||
-      a.g - b.g ||
-      (a.room < 0 ? 0 : ranks[a.room]!) - (b.room < 0 ? 0 : ranks[b.room]!),
-  );
+  const roomRank = (f: { room: number }) => (f.room < 0 ? 0 : ranks[f.room]!);
+  if (near === null) {
+    found.sort((a, b) => Number(b.preferred) - Number(a.preferred) || a.g - b.g || roomRank(a) - roomRank(b));
+  } else {
+    const at = instantMillis(near);
+    const distance = (g: number) => Math.abs(instantMillis(instantOfMinute(m.tl, m.tl.gridMin[g]!)) - at);
+    found.sort((a, b) => distance(a.g) - distance(b.g) || a.g - b.g || roomRank(a) - roomRank(b));
+  }
   const seen = new Set<number>();
   const out: Suggestion[] = [];
   for (const f of found) {
