@@ -28,7 +28,8 @@ export const EventRecord = DomainEvent.meta({ id: 'Event' });
 
 const TransitionNameSchema = z.enum(Object.keys(LIFECYCLE) as [TransitionName, ...TransitionName[]]);
 
-const RequestViewSchema = z
+/** A request with its conditions, meeting and next steps, as the OpenAPI document names it. */
+export const RequestViewSchema = z
   .object({
     request: RequestRecord,
     conditions: z.array(ConditionRecord),

@@ -43,6 +43,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'events/record.ts#writeWithEvents': PART,
   'requests/write.ts#saveRequest': PART,
   'summit/load.ts#loadSummitData': PART,
+  'summit/names.ts#namesFor':
+    'the names a reader may read, from data a use case loaded under its own authorisation (pure); tested through checkPlacement',
   'summit/creator.ts#grantCreatorHostAdmin': PART,
   'summit/resolve.ts#resolveSummit': 'names the summit an operator command acts on (CLI, no actor)',
   'meetings/place.ts#requireMeeting': PART,

@@ -4031,6 +4031,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/requests/{request}/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything the request page shows in one read: the request, thread, history, your deliberation, public lines and the names they use */
+    get: operations['getRequestPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/{summit}/requests/{request}/public-lines': {
     parameters: {
       query?: never;
@@ -4191,6 +4208,8 @@ export interface paths {
       parameters: {
         query?: {
           k?: number;
+          /** @description Nearest starts to this instant first (where a meeting was dropped) */
+          near?: string;
         };
         header?: never;
         path: {
@@ -6479,6 +6498,58 @@ export interface components {
       venue: string | null;
       version: number;
     };
+    RequestPage: {
+      /** @description The reader's own delegation's deliberation; null for a reader who deliberates for no party */
+      deliberation: components['schemas']['Deliberation'] | null;
+      /** @description Whether the reader's principal shares an encounter with another party's; null for a reader who is not a party */
+      encounterLikely: boolean | null;
+      /** @description The events of the request the reader may read, in log order */
+      history: components['schemas']['Event'][];
+      /** @description The names the page speaks of, so it never shows an id */
+      names: {
+        delegations: components['schemas']['Delegation'][];
+        /** @description The persons of the request's parties */
+        persons: components['schemas']['Person'][];
+        rooms: components['schemas']['Room'][];
+        /** @description The accounts that acted in what this answer shows, by display name */
+        users: {
+          id: string;
+          name: string;
+        }[];
+        venues: components['schemas']['Venue'][];
+      };
+      /** @description Every party's published line, and the reader's own draft */
+      publicLines: components['schemas']['PublicLine'][];
+      /** @description The parties' thread; null for a reader who is not a party */
+      thread: components['schemas']['ThreadMessage'][] | null;
+      view: components['schemas']['RequestView'];
+    };
+    RequestPageInput: {
+      /** @description The reader's own delegation's deliberation; null for a reader who deliberates for no party */
+      deliberation: components['schemas']['DeliberationInput'] | null;
+      /** @description Whether the reader's principal shares an encounter with another party's; null for a reader who is not a party */
+      encounterLikely: boolean | null;
+      /** @description The events of the request the reader may read, in log order */
+      history: components['schemas']['EventInput'][];
+      /** @description The names the page speaks of, so it never shows an id */
+      names: {
+        delegations: components['schemas']['DelegationInput'][];
+        /** @description The persons of the request's parties */
+        persons: components['schemas']['PersonInput'][];
+        rooms: components['schemas']['RoomInput'][];
+        /** @description The accounts that acted in what this answer shows, by display name */
+        users: {
+          id: string;
+          name: string;
+        }[];
+        venues: components['schemas']['VenueInput'][];
+      };
+      /** @description Every party's published line, and the reader's own draft */
+      publicLines: components['schemas']['PublicLineInput'][];
+      /** @description The parties' thread; null for a reader who is not a party */
+      thread: components['schemas']['ThreadMessageInput'][] | null;
+      view: components['schemas']['RequestViewInput'];
+    };
     RequestView: {
       /** @description The transitions you may take now */
       allowed: (
@@ -6756,22 +6827,30 @@ export interface components {
       version: number;
     };
     Violation: {
-      /** @description A whole line that starts with the rule, naming persons, events and local times */
+      /** @description The message in names and summit time, for people: what clashes with what, and when */
+      detail: string;
+      /** @description A whole line that starts with the rule, naming persons, events and local times by id */
       message: string;
       person?: string;
       requests: string[];
       room?: string;
       /** @description The rule broken, e.g. person-overlap, room-exclusive */
       rule: string;
+      /** @description A headline for people: "Donald J. Trump is already busy then" */
+      title: string;
     };
     ViolationInput: {
-      /** @description A whole line that starts with the rule, naming persons, events and local times */
+      /** @description The message in names and summit time, for people: what clashes with what, and when */
+      detail: string;
+      /** @description A whole line that starts with the rule, naming persons, events and local times by id */
       message: string;
       person?: string;
       requests: string[];
       room?: string;
       /** @description The rule broken, e.g. person-overlap, room-exclusive */
       rule: string;
+      /** @description A headline for people: "Donald J. Trump is already busy then" */
+      title: string;
     };
     WhatIf: {
       assumption: string;
@@ -6797,4 +6876,46 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+  getRequestPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequestPage'];
+        };
+      };
+    };
+  };
+}

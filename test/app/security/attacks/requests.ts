@@ -9,6 +9,7 @@ import {
   proposeRequestCondition,
 } from '../../../../src/app/requests/conditions.js';
 import { requestHistory } from '../../../../src/app/requests/history.js';
+import { readRequestPage, type RequestPage } from '../../../../src/app/requests/page.js';
 import { loadVisibleRequest } from '../../../../src/app/requests/load.js';
 import { getRequest, listRequests } from '../../../../src/app/requests/read.js';
 import { requestMeeting } from '../../../../src/app/requests/request-meeting.js';
@@ -63,6 +64,40 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
     attack('rus', 'reads the confidential twn-jpn', 'hidden', (w, a) => getRequest(w.ctx, a, S, 'twn-jpn')),
     attack('chn', 'reads usa-rus', 'hidden', (w, a) => getRequest(w.ctx, a, S, 'usa-rus')),
     ...attacks(['rus', 'host-admin'], 'reads usa-rus', 'read', (w, a) => getRequest(w.ctx, a, S, 'usa-rus')),
+  ],
+  'requests/page.ts#readRequestPage': [
+    ...attacks(
+      ['chn', 'host-admin', 'host-staff', ...OUTSIDERS],
+      'reads the page of the confidential usa-rus-officials',
+      'hidden',
+      (w, a) => readRequestPage(w.ctx, a, S, 'usa-rus-officials'),
+    ),
+    attack('chn', 'reads the page of usa-rus', 'hidden', (w, a) => readRequestPage(w.ctx, a, S, 'usa-rus')),
+    // the host reads the request for logistics: no thread, no deliberation, no one's private events
+    ...attacks(
+      ['host-admin', 'host-staff'],
+      'reads the page of usa-rus',
+      'read',
+      (w, a) => readRequestPage(w.ctx, a, S, 'usa-rus'),
+      (value, w, a) => {
+        const page = value as RequestPage;
+        expect(page.thread).toBeNull();
+        expect(page.deliberation).toBeNull();
+        noForeignDelegationEvents(page.history, w, a);
+      },
+    ),
+    // a party reads its own deliberation only, and no event private to the other party
+    ...attacks(
+      ['rus', 'usa-viewer'],
+      'reads the page of usa-rus',
+      'read',
+      (w, a) => readRequestPage(w.ctx, a, S, 'usa-rus'),
+      (value, w, a) => {
+        const page = value as RequestPage;
+        expect([...mine(a)]).toContain(page.deliberation?.delegation);
+        noForeignDelegationEvents(page.history, w, a);
+      },
+    ),
   ],
   'requests/search.ts#searchRequests': [
     ...attacks(['chn', 'host-admin', 'host-staff'], 'searches US requests to Russia', 'read', (w, a) =>
