@@ -10,6 +10,7 @@ import { logisticsRoutes } from './logistics.js';
 import { publicLineRoutes } from './public-lines.js';
 import { requestPageRoutes } from './request-page.js';
 import { requestRoutes } from './requests.js';
+import { searchRoutes } from './search.js';
 import { summitRoutes } from './summits.js';
 import { threadRoutes } from './thread.js';
 
@@ -24,6 +25,7 @@ export const SUMMIT_FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
   deliberationRoutes,
   publicLineRoutes,
   encounterRoutes,
+  searchRoutes,
   logRoutes,
   fileRoutes,
 ];

@@ -4946,6 +4946,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find requests, meetings, people, delegations, rooms and programme events by name, id or topic, best first */
+    get: operations['searchSummit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/{summit}/venues': {
     parameters: {
       query?: never;
@@ -6670,6 +6687,36 @@ export interface components {
       venue: string;
       version: number;
     };
+    SearchHit: {
+      /** @description A line of detail: state and topics, title and delegation, venue… */
+      detail: string;
+      end: string | null;
+      /** @description The record's id (a meeting's is its request's) */
+      id: string;
+      /** @enum {string} */
+      kind: 'request' | 'meeting' | 'person' | 'room' | 'delegation' | 'event';
+      /** @description The request a hit opens; null for an announced meeting of others (its request is theirs) */
+      request: string | null;
+      /** @description When it starts, for a meeting or programme event */
+      start: string | null;
+      /** @description Its name or title, as screens show it */
+      title: string;
+    };
+    SearchHitInput: {
+      /** @description A line of detail: state and topics, title and delegation, venue… */
+      detail: string;
+      end: string | null;
+      /** @description The record's id (a meeting's is its request's) */
+      id: string;
+      /** @enum {string} */
+      kind: 'request' | 'meeting' | 'person' | 'room' | 'delegation' | 'event';
+      /** @description The request a hit opens; null for an announced meeting of others (its request is theirs) */
+      request: string | null;
+      /** @description When it starts, for a meeting or programme event */
+      start: string | null;
+      /** @description Its name or title, as screens show it */
+      title: string;
+    };
     Suggestion: {
       /** Format: date-time */
       end: string;
@@ -6914,6 +6961,52 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RequestPage'];
+        };
+      };
+    };
+  };
+  searchSummit: {
+    parameters: {
+      query: {
+        limit?: number;
+        /** @description Words to find in names, ids, titles and topics */
+        q: string;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            hits: components['schemas']['SearchHit'][];
+          };
         };
       };
     };

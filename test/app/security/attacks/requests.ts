@@ -14,6 +14,7 @@ import { loadVisibleRequest } from '../../../../src/app/requests/load.js';
 import { getRequest, listRequests } from '../../../../src/app/requests/read.js';
 import { requestMeeting } from '../../../../src/app/requests/request-meeting.js';
 import { searchRequests } from '../../../../src/app/requests/search.js';
+import { searchSummit, type SearchHit } from '../../../../src/app/search/search.js';
 import { postToThread, readThread } from '../../../../src/app/requests/thread.js';
 import { transitionRequest } from '../../../../src/app/requests/transition.js';
 import { attack, attacks, type Attack } from '../probe.js';
@@ -107,6 +108,30 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
       searchRequests(w.ctx, a, S, { confidential: true }),
     ),
     ...attacks(OUTSIDERS, 'searches', 'hidden', (w, a) => searchRequests(w.ctx, a, S, {})),
+  ],
+  'search/search.ts#searchSummit': [
+    // the confidential usa-rus-officials and the unannounced usa-rus are found by their parties only
+    ...attacks(
+      ['chn', 'host-admin', 'host-staff'],
+      'searches for the US and Russian officials',
+      'read',
+      (w, a) => searchSummit(w.ctx, a, S, { q: 'usa-rus', limit: 50 }),
+      (value) => {
+        const ids = (value as SearchHit[]).map((h) => h.id);
+        expect(ids).not.toContain('usa-rus-officials');
+      },
+    ),
+    attack(
+      'chn',
+      'searches for usa-rus',
+      'read',
+      (w, a) => searchSummit(w.ctx, a, S, { q: 'usa-rus', limit: 50 }),
+      (value) => expect((value as SearchHit[]).map((h) => h.id)).not.toContain('usa-rus'),
+    ),
+    attack('usa-viewer', 'searches with no words', 'invalid', (w, a) =>
+      searchSummit(w.ctx, a, S, { q: ' ' }),
+    ),
+    ...attacks(OUTSIDERS, 'searches', 'hidden', (w, a) => searchSummit(w.ctx, a, S, { q: 'syria' })),
   ],
   'requests/history.ts#requestHistory': [
     ...attacks(
