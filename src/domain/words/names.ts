@@ -41,6 +41,7 @@ export interface SummitNames {
   parties(id: string): string;
   /** "United States → Japan". */
   ask(id: string): string;
+  /** A user's display name; "an account no longer active" for one the records do not name. */
   user(id: string): string;
   /** A condition's text, quoted, or "a condition". */
   condition(request: string, id: string): string;
@@ -101,7 +102,8 @@ export function summitNames(records: NameRecords, zone: string): SummitNames {
       const r = requests.get(id);
       return r ? askLabel(r, delegation) : id;
     },
-    user: (id) => users.get(id)?.name ?? (SYSTEM_USERS.has(id) ? 'Sideline (system)' : id),
+    user: (id) =>
+      users.get(id)?.name ?? (SYSTEM_USERS.has(id) ? 'Sideline (system)' : 'an account no longer active'),
     condition: (request, id) => {
       const text = conditions.get(`${request}|${id}`);
       return text === undefined ? 'a condition' : `“${text}”`;

@@ -2,6 +2,9 @@
 // out in lanes where they overlap, and the slot a pointer position falls on.
 import { localMillis } from '../../lib/time';
 
+/** Sizes of the grid, in pixels. */
+export const GRID = { rowHeight: 46, slotWidth: 24, rowHeaderWidth: 190, headerHeight: 46 };
+
 /** One summit day cut into grain-sized slots. */
 export interface DayAxis {
   date: string;
@@ -109,4 +112,51 @@ export function hourMarks(axis: DayAxis): { slot: number; ms: number }[] {
     if ((ms - axis.start) % 3_600_000 === 0) out.push({ slot: i, ms });
   }
   return out;
+}
+
+/** The blocks a reader counts as on the calendar: meetings and proposed meetings. */
+export function isMeetingLike(b: { kind: string }): boolean {
+  return b.kind === 'meeting' || b.kind === 'proposed';
+}
+
+/** The start (ms) of the first meeting of the day in the axis, or of the first block at all, or null. */
+export function firstOfDay(axis: DayAxis, blocks: readonly (Span & { kind: string })[]): number | null {
+  const inDay = blocks.filter((b) => b.to > axis.start && b.from < axis.end);
+  const meetings = inDay.filter(isMeetingLike);
+  const pool = meetings.length ? meetings : inDay.filter((b) => b.kind !== 'busy');
+  return pool.length ? Math.max(axis.start, Math.min(...pool.map((b) => b.from))) : null;
+}
+
+/**
+ * The meetings of the day on either side of the visible stretch [from, to) (ms): how many, and the
+ * nearest start on each side to scroll to.
+ */
+export function offscreen(
+  blocks: readonly (Span & { kind: string; key: string; request?: string | undefined })[],
+  visible: Span,
+): { before: number; after: number; nearestBefore: number | null; nearestAfter: number | null } {
+  const seen = new Set<string>();
+  let before = 0;
+  let after = 0;
+  let nearestBefore: number | null = null;
+  let nearestAfter: number | null = null;
+  for (const b of blocks) {
+    // one meeting on several persons' rows counts once
+    const id = b.request ?? b.key;
+    if (!isMeetingLike(b) || seen.has(id)) continue;
+    seen.add(id);
+    if (b.to <= visible.from) {
+      before++;
+      nearestBefore = nearestBefore === null ? b.from : Math.max(nearestBefore, b.from);
+    } else if (b.from >= visible.to) {
+      after++;
+      nearestAfter = nearestAfter === null ? b.from : Math.min(nearestAfter, b.from);
+    }
+  }
+  return { before, after, nearestBefore, nearestAfter };
+}
+
+/** Meetings that start before or end after the axis's day window: the grid cannot show them whole. */
+export function outsideWindow<T extends Span & { kind: string }>(axis: DayAxis, blocks: readonly T[]): T[] {
+  return blocks.filter((b) => isMeetingLike(b) && (b.from < axis.start || b.to > axis.end));
 }
