@@ -13,10 +13,13 @@ export interface SolveInWorkerOptions extends WorkerSolveSettings {
   signal?: AbortSignal;
 }
 
-// A plain-JavaScript first module that registers tsx in the thread, then loads worker-entry.ts.
-const ENTRY = new URL('./worker-bootstrap.mjs', import.meta.url);
+// Compiled (dist/), the thread starts on worker-entry.js itself. Run from the TypeScript sources (tests,
+// `npm run dev`), it starts on a plain-JavaScript module that registers tsx in the thread first.
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./worker-bootstrap.mjs', import.meta.url)
+  : new URL('./worker-entry.js', import.meta.url);
 
-/** Solves `data` in a worker thread (which loads the TypeScript sources through tsx). */
+/** Solves `data` in a worker thread (compiled JavaScript, or the sources through tsx in development). */
 export function solveInWorker(data: SummitData, options: SolveInWorkerOptions = {}): Promise<Plan> {
   const { onProgress, signal, ...settings } = options;
   const stopFlag = new SharedArrayBuffer(4);

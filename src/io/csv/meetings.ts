@@ -34,6 +34,11 @@ function offset(instant: string, zone: string): string {
  * the request's id.
  */
 export function writeMeetingsCsv(data: SummitData, meetings: readonly Meeting[] = data.meetings): string {
+  return csvText(meetingRows(data, meetings));
+}
+
+/** The rows of the meetings export, header first: what writeMeetingsCsv writes, for any sheet. */
+export function meetingRows(data: SummitData, meetings: readonly Meeting[] = data.meetings): string[][] {
   const zone = data.summit.timezone;
   const names = summitNames(data, zone);
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
@@ -56,5 +61,5 @@ export function writeMeetingsCsv(data: SummitData, meetings: readonly Meeting[] 
       m.request,
     ];
   });
-  return csvText([[...MEETING_COLUMNS], ...rows]);
+  return [[...MEETING_COLUMNS], ...rows];
 }

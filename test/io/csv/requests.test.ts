@@ -55,6 +55,7 @@ describe('requests from CSV', () => {
           acceptedBy: ['usa'],
         }),
       ],
+      rows: [2], // each request's row as the spreadsheet numbers it, for errors that name it
     });
   });
 
