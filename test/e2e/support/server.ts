@@ -32,6 +32,8 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
       '127.0.0.1',
       '--db',
       join(dir, 'e2e.db'),
+      // a new file each run: serve refuses a missing database unless told to create it
+      '--create',
     ],
     {
       cwd: ROOT,

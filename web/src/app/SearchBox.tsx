@@ -3,7 +3,7 @@
 // a hit opens it.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
+import { Autocomplete, Input, ListBox, ListBoxItem, SearchField, type Key } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { ResponseOf } from '../api/types';
@@ -42,13 +42,20 @@ export function hrefOf(summit: string, zone: string, hit: SearchHit): string {
   }
 }
 
-/** The search box of the header. */
+/**
+ * The search box of the header: a search field with its hits listed beneath while it has focus.
+ * Built as an autocomplete (the list follows the field with virtual focus) rather than a combo box
+ * popover, which would hide the rest of the page from screen readers while still leaving it
+ * reachable by Tab.
+ */
 export function SearchBox(props: { compact?: boolean }) {
   const { summit } = useSummitScope();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
 
   // ask once typing pauses
   useEffect(() => {
@@ -76,7 +83,7 @@ export function SearchBox(props: { compact?: boolean }) {
       (
         await unwrap(
           api.GET('/api/summits/{summit}/search', {
-            params: { path: { summit: summit.id }, query: { q: query, limit: 12 } },
+            params: { path: { summit: summit.id }, query: { q: query, limit: 8 } },
           }),
         )
       ).hits,
@@ -85,55 +92,77 @@ export function SearchBox(props: { compact?: boolean }) {
   });
   const items = query.length >= 2 ? (hits.data ?? []) : [];
   const keyOf = (h: SearchHit) => `${h.kind}:${h.id}`;
+  const go = (key: Key) => {
+    const hit = items.find((h) => keyOf(h) === key);
+    if (!hit) return;
+    setText('');
+    setQuery('');
+    setOpen(false);
+    input.current?.blur();
+    void navigate(hrefOf(summit.id, summit.timezone, hit));
+  };
+  const shown = open && text.trim().length > 0;
 
   return (
-    <ComboBox
+    <div
+      ref={box}
       className={`search-box${props.compact ? ' compact' : ''}`}
-      inputValue={text}
-      onInputChange={setText}
-      items={items}
-      menuTrigger="input"
-      allowsEmptyCollection
-      onSelectionChange={(key) => {
-        const hit = items.find((h) => keyOf(h) === key);
-        if (!hit) return;
-        setText('');
-        void navigate(hrefOf(summit.id, summit.timezone, hit));
+      onFocus={() => setOpen(true)}
+      onBlur={(e) => {
+        // still open while focus moves within (a click on a hit)
+        if (!box.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
       }}
     >
-      <Label className="visually-hidden">Search requests, meetings, people and rooms</Label>
-      <Input ref={input} placeholder="Search requests, people, rooms…  /" className="search-input" />
-      <Popover className="popover search-popover" placement="bottom end">
-        <ListBox
-          className="listbox"
-          renderEmptyState={() => (
-            <p className="search-empty">
-              {query.length < 2
-                ? 'Type two letters or more'
-                : hits.isFetching
-                  ? 'Searching…'
-                  : `Nothing found for “${query}”`}
-            </p>
-          )}
+      <Autocomplete inputValue={text} onInputChange={setText}>
+        <SearchField
+          aria-label="Search requests, meetings, people and rooms"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setOpen(false);
+              input.current?.blur();
+            } else e.continuePropagation();
+          }}
         >
-          {(h: SearchHit) => (
-            <ListBoxItem
-              id={keyOf(h)}
-              className="listbox-item search-hit"
-              textValue={`${h.title} ${h.detail}`}
+          <Input ref={input} placeholder="Search requests, people, rooms…  /" className="search-input" />
+        </SearchField>
+        {shown && (
+          // a press on a hit keeps the focus in the field, so the list stays until the hit is taken
+          <div className="popover search-popover" role="presentation" onMouseDown={(e) => e.preventDefault()}>
+            <ListBox
+              aria-label="Search results"
+              className="listbox"
+              items={items}
+              onAction={go}
+              renderEmptyState={() => (
+                <p className="search-empty">
+                  {query.length < 2
+                    ? 'Type two letters or more'
+                    : hits.isFetching || query !== text.trim()
+                      ? 'Searching…'
+                      : `Nothing found for “${query}”`}
+                </p>
+              )}
             >
-              <span className="search-kind">{KIND_LABEL[h.kind]}</span>
-              <span className="search-title">{h.title}</span>
-              <span className="search-detail">
-                {h.start && h.end
-                  ? `${spanLabel(h.start, h.end, summit.timezone)}${h.detail ? ' · ' : ''}`
-                  : ''}
-                {h.detail}
-              </span>
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
+              {(h: SearchHit) => (
+                <ListBoxItem
+                  id={keyOf(h)}
+                  className="listbox-item search-hit"
+                  textValue={`${h.title} ${h.detail}`}
+                >
+                  <span className="search-kind">{KIND_LABEL[h.kind]}</span>
+                  <span className="search-title">{h.title}</span>
+                  <span className="search-detail">
+                    {h.start && h.end
+                      ? `${spanLabel(h.start, h.end, summit.timezone)}${h.detail ? ' · ' : ''}`
+                      : ''}
+                    {h.detail}
+                  </span>
+                </ListBoxItem>
+              )}
+            </ListBox>
+          </div>
+        )}
+      </Autocomplete>
+    </div>
   );
 }

@@ -94,7 +94,7 @@ function WhatIfButtons(props: { summit: string; u: Unplaced; names: SummitNames 
             meetingCommands.whatIf(summit, u.request, b).then(setAnswer, setError);
           }}
         >
-          What if this were lifted: {blockerWords(b, names)}?
+          Try without “{blockerWords(b, names)}”
         </Button>
       ))}
       {answer && (

@@ -14,6 +14,8 @@ export interface DayAxis {
   end: number;
   grainMs: number;
   count: number;
+  /** The calendar day in the summit's zone, midnight to midnight (ms): what belongs to this day. */
+  day: Span;
 }
 
 /** The axis of one day, from the summit's daily window in its zone. */
@@ -24,7 +26,13 @@ export function dayAxis(
   const start = localMillis(date, summit.dayWindow.from, summit.timezone);
   const end = localMillis(date, summit.dayWindow.to, summit.timezone);
   const grainMs = summit.grainMinutes * 60_000;
-  return { date, start, end, grainMs, count: Math.max(0, Math.floor((end - start) / grainMs)) };
+  // the calendar date after `date` (counted in UTC, so no clock change can skip or repeat one)
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const day = {
+    from: localMillis(date, '00:00', summit.timezone),
+    to: localMillis(next, '00:00', summit.timezone),
+  };
+  return { date, start, end, grainMs, count: Math.max(0, Math.floor((end - start) / grainMs)), day };
 }
 
 /** The start of slot `i` (ms). */
@@ -156,7 +164,16 @@ export function offscreen(
   return { before, after, nearestBefore, nearestAfter };
 }
 
-/** Meetings that start before or end after the axis's day window: the grid cannot show them whole. */
+/**
+ * Meetings of the axis's day that start before or end after its window: the grid cannot show them
+ * whole. Those of other days are not this day's to list.
+ */
 export function outsideWindow<T extends Span & { kind: string }>(axis: DayAxis, blocks: readonly T[]): T[] {
-  return blocks.filter((b) => isMeetingLike(b) && (b.from < axis.start || b.to > axis.end));
+  return blocks.filter(
+    (b) =>
+      isMeetingLike(b) &&
+      b.to > axis.day.from &&
+      b.from < axis.day.to &&
+      (b.from < axis.start || b.to > axis.end),
+  );
 }
