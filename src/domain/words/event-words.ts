@@ -102,7 +102,7 @@ function text(e: LoggedEvent, names: SummitNames): string {
   }
   switch (e.type) {
     case 'thread.posted':
-      return `Posted to the thread${str(p.delegation) ? ` for ${names.delegation(str(p.delegation)!)}` : ''}`;
+      return `Posted to the thread${str(p.delegation) ? ` on behalf of ${names.delegation(str(p.delegation)!)}` : ''}`;
     case 'position.recorded':
     case 'position.amended': {
       const stance = str(p.stance);

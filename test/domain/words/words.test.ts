@@ -55,6 +55,20 @@ describe('history lines', () => {
     expect(e.by).toBe('the planner (plan accepted by Delegation lead (United States))');
   });
 
+  it('says on whose behalf a message was posted, not to whom', () => {
+    expect(
+      describeEvent(
+        {
+          at,
+          actor: 'demo-usa-lead',
+          type: 'thread.posted',
+          payload: { request: 'usa-rus', delegation: 'usa' },
+        },
+        NAMES,
+      ).text,
+    ).toBe('Posted to the thread on behalf of United States');
+  });
+
   it('quotes the condition an answer is about, and names the system', () => {
     expect(
       describeEvent(
