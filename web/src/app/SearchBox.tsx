@@ -135,7 +135,7 @@ export function SearchBox(props: { compact?: boolean }) {
               onAction={go}
               renderEmptyState={() => (
                 <p className="search-empty">
-                  {query.length < 2
+                  {text.trim().length < 2
                     ? 'Type two letters or more'
                     : hits.isFetching || query !== text.trim()
                       ? 'Searching…'
