@@ -1,7 +1,8 @@
 // The one mapping from any error to an HTTP status and problem body.
 import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ConflictError, ForbiddenError, ValidationError } from '../app/errors.js';
+import { ConflictError, ForbiddenError, ValidationError, type Conflict } from '../app/errors.js';
+import { shapeCode } from '../app/validate.js';
 import {
   AccountInputError,
   InvalidCredentialsError,
@@ -14,6 +15,7 @@ import { DeliberationError } from '../domain/deliberation/record.js';
 import { ConditionError } from '../domain/request/conditions.js';
 import { UnknownRecordError } from '../domain/summit/presence.js';
 import { TransitionError } from '../domain/request/transition.js';
+import { StorageFullError, StorageReadOnlyError, StoreUnavailableError } from '../store/faults.js';
 import { DuplicateError, NotFoundError, StaleVersionError } from '../store/store.js';
 import { HttpProblem, type ProblemIssue } from './problem.js';
 
@@ -27,6 +29,10 @@ export interface MappedError {
   retryAfterSeconds?: number;
   /** True for 5xx: the detail is generic and the error is logged in full. */
   internal?: boolean;
+  /** What stands in the way of a refused write (409). */
+  conflicts?: Conflict[];
+  /** For a plan that cannot be accepted: whether planning again can succeed. */
+  planAgain?: boolean;
 }
 
 /** Formats a path of keys as `grants[0].role`. */
@@ -46,6 +52,11 @@ const FASTIFY_CODES: Readonly<Record<string, string>> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-json',
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
 };
+
+/** Seconds a client is told to wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+/** Seconds a client is told to wait before retrying a write the storage refused (full, read-only). */
+export const STORAGE_RETRY_SECONDS = 60;
 
 /** Fallback codes by status, for errors that carry only a statusCode. */
 const STATUS_CODES: Readonly<Record<number, string>> = {
@@ -71,7 +82,20 @@ function zodIssues(error: ZodError, prefix: string): ProblemIssue[] {
       [prefix, ...i.path.map((k) => (typeof k === 'symbol' ? String(k) : k))].filter((k) => k !== ''),
     ),
     message: i.message,
+    code: shapeCode(i.code, i.message),
   }));
+}
+
+/** A fault of the database's: nothing was saved, try again after `seconds` (logged in full as internal). */
+function retryLater(status: number, code: string, what: string, seconds: number): MappedError {
+  return {
+    status,
+    code,
+    detail: `${what}; nothing was saved — try again in ${seconds} s`,
+    retryAfterSeconds: seconds,
+    headers: { 'retry-after': String(seconds) },
+    internal: true,
+  };
 }
 
 /** Maps any thrown value to its HTTP answer. Unknown errors become a generic 500. */
@@ -81,6 +105,7 @@ export function mapError(error: unknown): MappedError {
     const errors = error.validation.map((v) => ({
       path: formatPath([where, ...v.instancePath.split('/').filter((s) => s !== '')]),
       message: v.message ?? 'invalid',
+      code: shapeCode(v.keyword, v.message ?? ''),
     }));
     return {
       status: 400,
@@ -167,10 +192,26 @@ export function mapError(error: unknown): MappedError {
     const errors = error.issues.map((i) => ({ path: 'body.claim', message: i.message }));
     return { status: 409, code: 'public-line-inconsistent', detail: error.message, errors };
   }
-  if (error instanceof ConflictError) return { status: 409, code: error.code, detail: error.message };
+  if (error instanceof ConflictError) {
+    return { status: 409, code: error.code, detail: error.message, ...error.details };
+  }
   // a record naming one that is gone (a principal not yet added): the caller's data to mend, not a failure
   if (error instanceof UnknownRecordError)
     return { status: 409, code: 'dangling-reference', detail: error.message };
+  if (error instanceof StoreUnavailableError) {
+    return retryLater(
+      503,
+      'database-unavailable',
+      'the database cannot be reached',
+      UNAVAILABLE_RETRY_SECONDS,
+    );
+  }
+  if (error instanceof StorageFullError) {
+    return retryLater(507, 'storage-full', 'the database’s storage is full', STORAGE_RETRY_SECONDS);
+  }
+  if (error instanceof StorageReadOnlyError) {
+    return retryLater(503, 'storage-read-only', 'the database’s storage is read-only', STORAGE_RETRY_SECONDS);
+  }
 
   const fastify = error as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {

@@ -1,8 +1,17 @@
 // RFC 9457 problem details: the one shape of every error answer, with a stable `code`.
 import { z } from 'zod';
 
-/** One failing input value: where (`body.grants[0].role`) and what was expected. */
-export const ProblemIssue = z.object({ path: z.string(), message: z.string() });
+/** One failing input value: where (`body.grants[0].role`), what was expected, and the rule's code. */
+export const ProblemIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z
+    .string()
+    .optional()
+    .describe(
+      'The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key)',
+    ),
+});
 export type ProblemIssue = z.infer<typeof ProblemIssue>;
 
 /** The body of every error response (`application/problem+json`). */
@@ -17,6 +26,16 @@ export const Problem = z
     requestId: z.string().optional(),
     errors: z.array(ProblemIssue).optional().describe('Every failing input value (validation-failed)'),
     retryAfterSeconds: z.number().int().optional(),
+    conflicts: z
+      .array(z.object({ request: z.string(), rule: z.string(), message: z.string() }))
+      .optional()
+      .describe(
+        'What stands in the way of a refused write (409): each meeting ("private" for one you may not see) and rule',
+      ),
+    planAgain: z
+      .boolean()
+      .optional()
+      .describe('For a plan that cannot be accepted: true when planning again can succeed'),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
@@ -54,6 +73,7 @@ const TITLES: Readonly<Record<number, string>> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 /** The standard title of a status (RFC 9110 reason phrase). */
@@ -66,7 +86,9 @@ export function problem(
   status: number,
   code: string,
   detail: string,
-  extra: Partial<Pick<Problem, 'errors' | 'instance' | 'requestId' | 'retryAfterSeconds'>> = {},
+  extra: Partial<
+    Pick<Problem, 'errors' | 'instance' | 'requestId' | 'retryAfterSeconds' | 'conflicts' | 'planAgain'>
+  > = {},
 ): Problem {
   return { type: `urn:sideline:problem:${code}`, title: titleOf(status), status, detail, code, ...extra };
 }

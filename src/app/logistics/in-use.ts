@@ -136,8 +136,9 @@ export async function venueReferrers(
 }
 
 /**
- * The requests a delegation is party to, the rooms lent to it, and what names its persons from
- * outside it: programme events and live calendar feeds (its persons and their busy blocks go with it).
+ * The requests a delegation is party to, the rooms lent to it, the summit's quotas that name it, and
+ * what names its persons from outside it: programme events and live calendar feeds (its persons and
+ * their busy blocks go with it).
  */
 export async function delegationReferrers(
   tx: Tx,
@@ -146,15 +147,21 @@ export async function delegationReferrers(
   delegation: string,
 ): Promise<Referrers> {
   await tx.lockSummit(summit);
-  const [requests, rooms, persons, programme] = await Promise.all([
+  const [requests, rooms, persons, programme, settings] = await Promise.all([
     tx.requests.list(summit),
     tx.rooms.list(summit),
     tx.persons.list(summit),
     tx.programme.list(summit),
+    tx.summits.get(summit),
   ]);
   const members = persons.filter((p) => p.delegation === delegation);
   const ids = new Set<string>(members.map((p) => p.id));
   return both(
+    sortOut(
+      (settings?.quotas ?? []).filter((q) => q.delegation === delegation),
+      () => true,
+      (q) => `a quota per ${q.per}`,
+    ),
     sortOut(
       requests.filter((r) => partiesOf(r).some((d) => d === delegation)),
       (r) => canSeeRequest(actor, summit, r),

@@ -1,5 +1,7 @@
 // Planning as jobs: the host starts a run, anyone of the host's staff follows its progress, then
-// accepts the plan or discards it. The job's row is the truth, so any server process answers.
+// accepts the plan or discards it. The job's row is the truth, so any server process answers. A job
+// plans what its starter may see (a host planner who is also a party sees that party's confidential
+// requests); every other reader sees of it only what they may see.
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
@@ -12,7 +14,8 @@ import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
 import { parseInput } from '../validate.js';
 import type { PlanDiff } from './diff.js';
-import { jobPlanner, proposalSeenBy, writePlan, type PlanProposal } from './plan.js';
+import { plannerOfJob, plannerSnapshot, proposalSeenBy, writePlan, type PlanProposal } from './plan.js';
+import { hiddenRequests } from './plan-view.js';
 import { PLAN_JOB_RETENTION_MS, PLAN_JOB_SWEEP_LIMIT } from './retention.js';
 
 /** The longest search a job may ask for. */
@@ -40,6 +43,13 @@ export interface PlanJobView {
   result: PlanProposal | null;
   /** Why a failed job failed. */
   error: string | null;
+  /** Times a runner took the job up (a runner stopping politely gives it back without counting). */
+  attempts: number;
+  /**
+   * What happened to earlier attempts, oldest first: an attempt that failed, or a runner that went
+   * silent (killed, or cut off) and whose job another runner took over.
+   */
+  recoveries: string[];
 }
 
 const NO_PROGRESS: PlanJobProgress = { elapsedMs: 0, objective: null, bound: null };
@@ -57,17 +67,32 @@ function requirePlanner(actor: Actor, summit: SummitId): void {
   requireCapability(actor, summit, 'place-meetings');
 }
 
+/**
+ * True when the job's planner saw requests `reader` may not see: the running objective and bound,
+ * which count them, are then not the reader's to know.
+ */
+async function sawMoreThan(ctx: AppContext, reader: Actor, job: PlanJob): Promise<boolean> {
+  const planner = plannerOfJob(job);
+  if (reader.system || planner === reader) return false;
+  const requests = await ctx.store.read((tx) => tx.requests.list(job.summit));
+  const data = { summit: { id: job.summit }, requests };
+  const plannerHides = hiddenRequests(planner, data);
+  return [...hiddenRequests(reader, data)].some((id) => !plannerHides.has(id));
+}
+
 /** The job as `actor` sees it; the plan is judged against the meetings stored now. */
 async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<PlanJobView> {
   let result: PlanProposal | null = null;
   let progress = job.progress ?? NO_PROGRESS;
   if ((job.status === 'done' || job.status === 'accepted') && job.result) {
     const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
-    result = proposalSeenBy(actor, data, job.result as Plan, jobPlanner(job.summit));
+    result = proposalSeenBy(actor, data, job.result as Plan, plannerOfJob(job));
     // a plan cut down for its reader (made with more than they may see) reports what is left
     if (result.plan !== job.result) {
       progress = { ...progress, objective: result.plan.objective, bound: result.plan.bound };
     }
+  } else if (job.progress && (await sawMoreThan(ctx, actor, job))) {
+    progress = { ...job.progress, objective: null, bound: null };
   }
   return {
     id: job.id,
@@ -81,6 +106,8 @@ async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<Plan
     progress,
     result,
     error: job.error,
+    attempts: job.attempts ?? 0,
+    recoveries: job.attemptErrors ?? [],
   };
 }
 
@@ -113,6 +140,7 @@ export async function startPlanJob(
       error: null,
       worker: null,
       heartbeatAt: null,
+      planner: plannerSnapshot(actor, summit),
       version: 1,
     });
   });
@@ -152,10 +180,10 @@ export async function acceptPlanJob(
       );
     }
     const accepted = await tx.planJobs.update({ ...found, status: 'accepted', version: expectedVersion });
-    // made for the host's planners (or, if stored before that, for whoever ran it): what the writer
-    // or the host may not see is left out of it, and stays where it is on the calendar
+    // made in its starter's view: what the writer or the starter may not see is left out of it,
+    // and stays where it is on the calendar
     const written = await writePlan(tx, ctx, actor, summit, found.result as Plan, {
-      madeFor: jobPlanner(summit),
+      madeFor: plannerOfJob(found),
       unseen: 'drop',
     });
     await recordEvent(tx, ctx, actor, summit, { kind: 'host' }, 'plan.accepted', {

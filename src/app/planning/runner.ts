@@ -7,7 +7,7 @@ import { solveInWorker } from '../../engine/worker/run-in-worker.js';
 import type { PlanJob, PlanJobProgress, StoreNotice } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { loadSummitData } from '../summit/load.js';
-import { jobPlanner, planningInputFor } from './plan.js';
+import { plannerOfJob, planningInputFor } from './plan.js';
 
 /** How a runner behaves; every field has a default. */
 export interface RunnerOptions {
@@ -21,6 +21,8 @@ export interface RunnerOptions {
   staleAfterMs?: number;
   /** How often to look for jobs without being told (default 5000 ms; notices usually come first). */
   pollMs?: number;
+  /** Attempts a job gets before it is marked failed (default 3): a failure or a silent runner each count one. */
+  maxAttempts?: number;
   /** Told of each job a runner starts and ends, and of failures outside a job. */
   log?: (message: string) => void;
 }
@@ -30,11 +32,14 @@ export interface PlanJobRunner {
   readonly worker: string;
   /** Jobs this runner is solving now. */
   running(): string[];
-  /** Stops taking jobs, cancels the ones running (they are taken over by another runner later) and waits. */
+  /** Stops taking jobs, gives the ones running back to the queue at once (another runner starts them again) and waits. */
   close(): Promise<void>;
 }
 
 let runners = 0;
+
+/** Attempts a planning job gets before it is marked failed. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
 
 /** Milliseconds of an ISO instant `ms` before `at`. */
 function before(at: string, ms: number): string {
@@ -55,11 +60,25 @@ export async function startPlanJobRunner(
   const heartbeatMs = options.heartbeatMs ?? 1000;
   const staleAfterMs = options.staleAfterMs ?? 30_000;
   const pollMs = options.pollMs ?? 5000;
+  const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const log = options.log ?? (() => undefined);
   const active = new Map<string, { abort: AbortController; done: Promise<void> }>();
   let closed = false;
   let claiming = false;
   let again = false;
+
+  /** Puts a job this runner holds back in the queue (on shutdown); the attempt does not count. */
+  const giveBack = async (job: PlanJob): Promise<void> => {
+    const back = await ctx.store
+      .write((tx) => tx.planJobs.requeue(job.id, worker))
+      .catch((e: unknown) => {
+        log(
+          `planning job ${job.id}: giving it back failed (${String(e)}); another runner takes it over later`,
+        );
+        return false;
+      });
+    if (back) log(`planning job ${job.id} given back to the queue`);
+  };
 
   /** Solves one claimed job to its end, whatever happens. */
   const run = async (job: PlanJob, abort: AbortController): Promise<void> => {
@@ -77,8 +96,8 @@ export async function startPlanJobRunner(
     try {
       log(`planning job ${job.id} of summit ${job.summit} started`);
       const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
-      // a job's plan is read and accepted by any of the host's planners: it is made in their view
-      const plan = await solveInWorker(planningInputFor(jobPlanner(job.summit), data), {
+      // made in its starter's view; other readers of the job see of it what they may see
+      const plan = await solveInWorker(planningInputFor(plannerOfJob(job), data, ctx.now()), {
         seed: job.seed,
         timeLimitMs: job.timeLimitMs,
         onProgress: (p) => {
@@ -86,8 +105,11 @@ export async function startPlanJobRunner(
         },
         signal: abort.signal,
       });
-      // Closing mid-search leaves the job to another runner, which starts it again.
-      if (closed) return;
+      // Closing mid-search gives the job back: another runner starts it again at once.
+      if (closed) {
+        await giveBack(job);
+        return;
+      }
       const final = { elapsedMs: plan.stats.millis, objective: plan.objective, bound: plan.bound };
       const stored = await ctx.store.write(
         async (tx) =>
@@ -96,10 +118,27 @@ export async function startPlanJobRunner(
       );
       log(`planning job ${job.id} ${stored ? 'done' : 'ended; it was discarded or taken over'}`);
     } catch (error) {
+      if (closed) {
+        await giveBack(job);
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
-      log(`planning job ${job.id} failed: ${message}`);
+      const attempts = job.attempts ?? 1;
+      if (attempts < maxAttempts) {
+        log(`planning job ${job.id} attempt ${attempts} of ${maxAttempts} failed, queued again: ${message}`);
+        await ctx.store
+          .write((tx) => tx.planJobs.requeue(job.id, worker, `attempt ${attempts}: ${message}`))
+          .catch(() => undefined);
+        return;
+      }
+      log(`planning job ${job.id} failed (attempt ${attempts} of ${maxAttempts}): ${message}`);
+      const earlier = job.attemptErrors ?? [];
+      const reason =
+        earlier.length > 0
+          ? `${message} (attempt ${attempts} of ${maxAttempts}; before: ${earlier.join('; ')})`
+          : message;
       await ctx.store
-        .write((tx) => tx.planJobs.finish(job.id, worker, { status: 'failed', error: message }, ctx.now()))
+        .write((tx) => tx.planJobs.finish(job.id, worker, { status: 'failed', error: reason }, ctx.now()))
         .catch(() => undefined);
     } finally {
       clearInterval(timer);
@@ -118,9 +157,12 @@ export async function startPlanJobRunner(
         again = false;
         while (!closed && active.size < concurrency) {
           const now = ctx.now();
-          const job = await ctx.store.write((tx) =>
-            tx.planJobs.claim(worker, now, before(now, staleAfterMs)),
-          );
+          const staleBefore = before(now, staleAfterMs);
+          const job = await ctx.store.write(async (tx) => {
+            // jobs that crashed their runner maxAttempts times are not taken again
+            await tx.planJobs.failExhausted(maxAttempts, now, staleBefore);
+            return tx.planJobs.claim(worker, now, staleBefore);
+          });
           if (!job) break;
           const entry = { abort: new AbortController(), done: Promise.resolve() };
           entry.done = run(job, entry.abort).finally(() => {

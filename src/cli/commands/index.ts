@@ -74,6 +74,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./schedule.js')).registerSchedule,
   },
   {
+    usage: 'confirmations',
+    summary: 'the meetings awaiting confirmation and their deadlines; --sweep flags the overdue',
+    load: async () => (await import('./confirmations.js')).registerConfirmations,
+  },
+  {
     usage: 'check <summit-file> <result-json>',
     summary: 'check a result file against its summit file',
     load: async () => (await import('./check.js')).registerCheck,
@@ -97,6 +102,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     usage: 'token',
     summary: 'create and revoke personal API tokens',
     load: async () => (await import('./token.js')).registerToken,
+  },
+  {
+    usage: 'backup',
+    summary: 'copy the whole database to a file while servers keep running',
+    load: async () => (await import('./backup.js')).registerBackup,
+  },
+  {
+    usage: 'restore <file>',
+    summary: 'restore a backup into a new database',
+    load: async () => (await import('./backup.js')).registerBackup,
   },
 ];
 

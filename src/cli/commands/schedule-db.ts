@@ -19,27 +19,35 @@ export interface DatabaseScheduleSettings {
 
 /**
  * Plans the stored summit (in a worker thread), then writes the placements as events — or, with
- * --dry-run, only prints what would change: placed, moved, removed, and every unplaced request's reason.
+ * --dry-run, only prints what would change: placed, moved, removed, every unplaced request's reason,
+ * and the plan's warnings (confirmed or pinned meetings it keeps that break a rule).
  */
 export async function scheduleDatabase(
   g: GlobalOptions,
   s: DatabaseScheduleSettings,
   output: Output,
 ): Promise<PlanDiff> {
-  const { summit, diff, written } = await withApp(g, async (app) => {
+  const { summit, diff, written, warnings } = await withApp(g, async (app) => {
     const summit = await app.store.read((tx) => resolveSummit(tx, g.summit));
     const proposal = await proposePlan(app, OPERATOR, summit.id, {
       timeLimitMs: s.timeLimitMs,
       seed: s.seed,
     });
-    if (s.dryRun) return { summit, diff: proposal.diff, written: false };
-    return { summit, diff: await acceptPlan(app, OPERATOR, summit.id, proposal.plan), written: true };
+    const warnings = proposal.plan.warnings ?? [];
+    if (s.dryRun) return { summit, diff: proposal.diff, written: false, warnings };
+    const diff = await acceptPlan(app, OPERATOR, summit.id, proposal.plan);
+    return { summit, diff, written: true, warnings };
   });
   if (s.json) {
-    output.out(JSON.stringify({ summit: summit.id, applied: written, ...diff }, null, 2));
+    output.out(JSON.stringify({ summit: summit.id, applied: written, ...diff, warnings }, null, 2));
     return diff;
   }
   output.out(describeDiff(summit, diff));
+  if (warnings.length > 0) {
+    // meetings the plan keeps although they break a rule: a person must move or release them
+    output.out(`\nWarnings (${warnings.length}): kept as they are, but they cannot take place as placed:`);
+    output.out(warnings.map((w) => `  - ${w}`).join('\n'));
+  }
   output.out(
     written
       ? `\nStored: ${diff.placed.length} placed, ${diff.moved.length} moved, ${diff.removed.length} removed.`

@@ -10,12 +10,13 @@ import { FileRequest } from '../summit-file/schema.js';
 import { REQUEST_COLUMNS, rowToFileRequest } from './request-row.js';
 import { inRow, readTable, tableOf, type Table } from './table.js';
 
-/** The requests of a valid sheet, or every error found in it. */
+/** The requests of a valid sheet with what it should be told (rank mismatches), or every error found in it. */
 export type RequestsCsvResult =
   | {
       ok: true;
       requests: Request[];
       /** Each request's row, as the spreadsheet numbers it. */ rows: number[];
+      warnings: FileError[];
     }
   | { ok: false; errors: FileError[] };
 
@@ -55,5 +56,7 @@ function readRequestsTable(table: Table, context: SummitData): RequestsCsvResult
       rows.push(row);
     }
   }
-  return problems.count > 0 ? { ok: false, errors: problems.list } : { ok: true, requests, rows };
+  return problems.count > 0
+    ? { ok: false, errors: problems.list }
+    : { ok: true, requests, rows, warnings: refs.warnings.list };
 }

@@ -8,6 +8,9 @@ import * as summitRevisions from './0003_summit_revisions.js';
 import * as retentionIndexes from './0004_retention_indexes.js';
 import * as platformGrants from './0005_platform_grants.js';
 import * as loginThrottle from './0006_login_throttle.js';
+import * as sharedService from './0007_shared_service.js';
+import * as summitWeek from './0009_summit_week.js';
+import * as summitPractice from './0010_summit_practice.js';
 
 // Migrations see the database as it was when they were written, not today's row types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,6 +28,9 @@ const migrations: Record<string, StoreMigration> = {
   '0004_retention_indexes': retentionIndexes,
   '0005_platform_grants': platformGrants,
   '0006_login_throttle': loginThrottle,
+  '0007_shared_service': sharedService,
+  '0009_summit_week': summitWeek,
+  '0010_summit_practice': summitPractice,
 };
 
 /** The names of every migration, in the order they apply. */

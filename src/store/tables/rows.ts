@@ -19,6 +19,15 @@ export interface SummitRow {
   day_to: string;
   grain_minutes: number;
   buffer_minutes: number;
+  room_turnover_minutes: number;
+  rank_parity: string;
+  max_moves: number | null;
+  planning_now: string | null;
+  freeze_hours: number | null;
+  /** JSON list of quotas. */
+  quotas: string;
+  /** JSON confirmation deadline ({at, daysBefore, lapse}); null: none. */
+  confirmation: string | null;
   version: number;
 }
 
@@ -44,6 +53,8 @@ export interface RoomRow {
   capacity: number;
   available: string | null;
   delegation_id: string | null;
+  /** JSON list of feature names. */
+  features: string;
   version: number;
 }
 
@@ -53,6 +64,9 @@ export interface DelegationRow {
   name: string;
   principal_id: string;
   presence: string | null;
+  /** JSON list of language codes; null: not given. */
+  languages: string | null;
+  interpreters: number | null;
   version: number;
 }
 
@@ -64,6 +78,9 @@ export interface PersonRow {
   title: string | null;
   role: string;
   presence: string | null;
+  /** JSON list of language codes; null: the delegation's. */
+  languages: string | null;
+  rank: string | null;
   version: number;
 }
 
@@ -109,6 +126,9 @@ export interface RequestRow {
   accepted_by: string;
   downgrade: string | null;
   confidential: Flag;
+  /** JSON list of feature names. */
+  needs: string;
+  press: string;
   version: number;
 }
 
@@ -143,6 +163,18 @@ export interface MeetingRow {
   pinned: Flag;
   confirmed_by: string;
   announced: Flag;
+  version: number;
+}
+
+export interface MeetingNoticeRow {
+  summit_id: string;
+  request_id: string;
+  kind: string;
+  starts_at: string | null;
+  room_id: string | null;
+  at: string;
+  /** JSON: the notice's detail (domain/meeting/notice.ts NoticeDetail). */
+  detail: string;
   version: number;
 }
 
@@ -249,9 +281,14 @@ export interface IdempotencyRow {
   user_id: string;
   key: string;
   fingerprint: string;
+  /** 0 while the key is claimed and its request runs; the answer's status after. */
   status: number;
   body: string;
   created_at: string;
+  /** The answer's headers worth replaying (ETag, Location…), as a JSON object. */
+  headers: string | null;
+  /** Who holds an unanswered claim (status 0); null once answered. */
+  claim: string | null;
 }
 
 export interface CalendarTokenRow {
@@ -285,7 +322,29 @@ export interface PlanJobRow {
   error: string | null;
   worker: string | null;
   heartbeat_at: string | null;
+  /** JSON: the grants of the job's starter in the summit (PlanJobPlanner); null before 0009. */
+  planner: string | null;
   version: number;
+  /** Times a runner has claimed the job. */
+  attempts: number;
+  /** The runner this job was taken from when it went silent. */
+  taken_over_from: string | null;
+  /** Why earlier attempts ended without a plan, as a JSON array of strings. */
+  attempt_errors: string | null;
+}
+
+/** A request counter of one key and window, shared by every server (rate limits). */
+export interface RateCounterRow {
+  key: string;
+  window_start: BigIntColumn;
+  hits: number;
+}
+
+/** A row the readiness probe writes to learn whether the database takes writes. */
+export interface StoreProbeRow {
+  name: string;
+  at: string;
+  by: string | null;
 }
 
 /** Every table of the store, by name. */
@@ -302,6 +361,7 @@ export interface Tables {
   conditions: ConditionRow;
   thread_messages: ThreadMessageRow;
   meetings: MeetingRow;
+  meeting_notices: MeetingNoticeRow;
   positions: PositionRow;
   decisions: DecisionRow;
   public_lines: PublicLineRow;
@@ -316,4 +376,6 @@ export interface Tables {
   calendar_tokens: CalendarTokenRow;
   plan_jobs: PlanJobRow;
   summit_revisions: SummitRevisionRow;
+  rate_counters: RateCounterRow;
+  store_probes: StoreProbeRow;
 }

@@ -8,8 +8,10 @@ import { decisionsTable, positionsTable, publicLinesTable } from './deliberation
 import { eventsTable } from './events.js';
 import { roomsTable, travelTable, venuesTable } from './logistics.js';
 import { meetingsTable } from './meetings.js';
+import { noticesTable } from './notices.js';
 import { planJobsTable } from './plan-jobs.js';
 import { revisionsTable } from './revisions.js';
+import { probesTable, rateCountersTable } from './service.js';
 import { conditionsTable, requestsTable, threadTable } from './requests.js';
 import { summitsTable } from './summits.js';
 import { usersTable } from './users.js';
@@ -31,6 +33,7 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   conditions: conditionsTable,
   thread: threadTable,
   meetings: meetingsTable,
+  notices: noticesTable,
   positions: positionsTable,
   decisions: decisionsTable,
   publicLines: publicLinesTable,
@@ -43,6 +46,8 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   calendarTokens: calendarTokensTable,
   planJobs: planJobsTable,
   revisions: revisionsTable,
+  rateCounters: rateCountersTable,
+  probes: probesTable,
 };
 
 /**

@@ -15,6 +15,7 @@ import type {
   UserId,
   VenueId,
 } from '../../../src/domain/ids.js';
+import type { MeetingNotice } from '../../../src/domain/meeting/notice.js';
 import type { Meeting } from '../../../src/domain/meeting/schema.js';
 import type { Decision, Position, PublicLine } from '../../../src/domain/deliberation/schema.js';
 import type { Condition, Request, ThreadMessage } from '../../../src/domain/request/schema.js';
@@ -48,6 +49,14 @@ export const summit = (id: string): Summit => ({
   dayWindow: { from: '08:00', to: '20:00' },
   grainMinutes: 15,
   bufferMinutes: 5,
+  roomTurnoverMinutes: 10,
+  rankParity: 'refuse',
+  planning: { maxMoves: 3, now: at(30), freezeHours: 12 },
+  quotas: [
+    { delegation: '*', per: 'day', meetings: 6, minutes: null, as: 'party' },
+    { delegation: 'd1' as DelegationId, per: 'summit', meetings: null, minutes: 600, as: 'requester' },
+  ],
+  confirmation: { at: '18:00', daysBefore: 1, lapse: 'release' },
   version: 1,
 });
 
@@ -60,6 +69,7 @@ export const room = (id: string, venueId = 'v1', delegation: string | null = nul
   capacity: 8,
   available: [{ from: at(0), to: at(240) }],
   delegation: delegation as DelegationId | null,
+  features: ['flags', 'press'],
   version: 1,
 });
 
@@ -68,6 +78,8 @@ export const delegation = (id: string, principal = `${id}-lead`): Delegation => 
   name: `Delegation ${id}`,
   principal: principal as PersonId,
   presence: null,
+  languages: ['en', 'zh-hant'],
+  interpreters: 2,
   version: 1,
 });
 
@@ -78,6 +90,8 @@ export const person = (id: string, delegationId = 'd1'): Person => ({
   title: 'Minister',
   role: 'member',
   presence: [{ from: at(0), to: at(600) }],
+  languages: ['ru'],
+  rank: 'minister',
   version: 1,
 });
 
@@ -120,6 +134,8 @@ export const request = (id: string, from = 'd1', to = ['d2']): Request => ({
   acceptedBy: [from as DelegationId],
   downgrade: null,
   confidential: false,
+  needs: ['flags'],
+  press: 'pool-spray',
   version: 1,
 });
 
@@ -151,6 +167,26 @@ export const meeting = (requestId: string, roomId: string | null = 'r1'): Meetin
   pinned: false,
   confirmedBy: ['d1'] as DelegationId[],
   announced: false,
+  version: 1,
+});
+
+/** A bump notice of a request's meeting, moved from 08:00 to 09:00 for request q9, with an alternative. */
+export const bumpNotice = (requestId: string): MeetingNotice => ({
+  request: requestId as RequestId,
+  start: at(60),
+  room: 'r1' as RoomId,
+  at: at(-60),
+  detail: {
+    kind: 'bumped',
+    cause: 'planner',
+    rule: 'person-overlap',
+    for: 'q9' as RequestId,
+    detail: 'p1 is needed then',
+    stated: null,
+    previous: { start: at(0), end: at(30), room: 'r1' as RoomId },
+    alternative: { start: at(120), end: at(150), room: null },
+    by: 'u1' as UserId,
+  },
   version: 1,
 });
 

@@ -93,8 +93,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness and store reachability */
+    /** Liveness: the server process answers (the database is not asked; see /api/ready) */
     get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness: whether the database answers and takes writes
+     * @description 200 `ready` when the database answers and takes writes; 200 `degraded` when it answers but refuses writes (storage full or read-only: reads still work); 503 `unavailable` with Retry-After when it cannot be reached.
+     */
+    get: operations['getReady'];
     put?: never;
     post?: never;
     delete?: never;
@@ -130,7 +150,7 @@ export interface paths {
     };
     /** One summit: zone, days, day window, grain and buffer */
     get: operations['getSummitsBySummit'];
-    /** Change the summit's settings (If-Match: its ETag) */
+    /** Change the summit's settings (If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsBySummit'];
     post?: never;
     delete?: never;
@@ -149,7 +169,7 @@ export interface paths {
     /** Every busy block you may see, by id */
     get: operations['getSummitsBusy'];
     put?: never;
-    /** Add a busy block */
+    /** Add a busy block; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsBusy'];
     delete?: never;
     options?: never;
@@ -166,11 +186,45 @@ export interface paths {
     };
     /** One busy block */
     get: operations['getSummitsBusyById'];
-    /** Replace a busy block (the whole record; If-Match: its ETag) */
+    /** Replace a busy block (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsBusyById'];
     post?: never;
     /** Remove a busy block (If-Match: its ETag) */
     delete: operations['deleteSummitsBusyById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/confirmations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Scheduled meetings awaiting their parties' confirmation under the summit's deadline (summit.confirmation), earliest deadline first */
+    get: operations['getSummitsConfirmations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/confirmations/sweep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Flag now every meeting whose confirmation deadline has passed (and release its slot where the summit says so); the server does this each minute */
+    post: operations['postSummitsConfirmationsSweep'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -186,7 +240,7 @@ export interface paths {
     /** Every delegation you may see, by id */
     get: operations['getSummitsDelegations'];
     put?: never;
-    /** Add a delegation */
+    /** Add a delegation; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsDelegations'];
     delete?: never;
     options?: never;
@@ -203,7 +257,7 @@ export interface paths {
     };
     /** One delegation */
     get: operations['getSummitsDelegationsById'];
-    /** Replace a delegation (the whole record; If-Match: its ETag) */
+    /** Replace a delegation (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsDelegationsById'];
     post?: never;
     /** Remove a delegation (If-Match: its ETag) */
@@ -342,7 +396,7 @@ export interface paths {
     /** Every person you may see, by id */
     get: operations['getSummitsPersons'];
     put?: never;
-    /** Add a person */
+    /** Add a person; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsPersons'];
     delete?: never;
     options?: never;
@@ -359,7 +413,7 @@ export interface paths {
     };
     /** One person */
     get: operations['getSummitsPersonsById'];
-    /** Replace a person (the whole record; If-Match: its ETag) */
+    /** Replace a person (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsPersonsById'];
     post?: never;
     /** Remove a person (If-Match: its ETag) */
@@ -483,7 +537,7 @@ export interface paths {
     /** Every programme event you may see, by id */
     get: operations['getSummitsProgramme'];
     put?: never;
-    /** Add a programme event */
+    /** Add a programme event; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsProgramme'];
     delete?: never;
     options?: never;
@@ -500,7 +554,7 @@ export interface paths {
     };
     /** One programme event */
     get: operations['getSummitsProgrammeById'];
-    /** Replace a programme event (the whole record; If-Match: its ETag) */
+    /** Replace a programme event (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsProgrammeById'];
     post?: never;
     /** Remove a programme event (If-Match: its ETag) */
@@ -723,11 +777,28 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it */
+    /** Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it. A move is told to the parties with the reason given; inside the notice period only a host admin may move it, giving one */
     put: operations['putSummitsRequestsMeeting'];
     post?: never;
-    /** Take a meeting off the calendar (If-Match); the request goes back to agreed */
+    /** Take a meeting off the calendar (If-Match); the request goes back to agreed, its parties are told the reason (`?reason=`, optional; required inside the notice period, where only a host admin may) and offered an alternative */
     delete: operations['deleteSummitsRequestsMeeting'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/requests/{request}/meeting/alternative': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take the slot offered to a bumped meeting (notices.bumped.alternative), in one step; 409 when it is no longer free */
+    post: operations['postSummitsRequestsMeetingAlternative'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -948,7 +1019,7 @@ export interface paths {
     /** Every room you may see, by id */
     get: operations['getSummitsRooms'];
     put?: never;
-    /** Add a room */
+    /** Add a room; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsRooms'];
     delete?: never;
     options?: never;
@@ -965,7 +1036,7 @@ export interface paths {
     };
     /** One room */
     get: operations['getSummitsRoomsById'];
-    /** Replace a room (the whole record; If-Match: its ETag) */
+    /** Replace a room (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsRoomsById'];
     post?: never;
     /** Remove a room (If-Match: its ETag) */
@@ -1019,7 +1090,7 @@ export interface paths {
     /** Every venue you may see, by id */
     get: operations['getSummitsVenues'];
     put?: never;
-    /** Add a venue */
+    /** Add a venue; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsVenues'];
     delete?: never;
     options?: never;
@@ -1036,7 +1107,7 @@ export interface paths {
     };
     /** One venue */
     get: operations['getSummitsVenuesById'];
-    /** Replace a venue (the whole record; If-Match: its ETag) */
+    /** Replace a venue (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsVenuesById'];
     post?: never;
     /** Remove a venue (If-Match: its ETag) */
@@ -1126,6 +1197,24 @@ export interface components {
           /** Format: date-time */
           to: string;
         };
+    AwaitingConfirmation: {
+      confirmedBy: string[];
+      /**
+       * Format: date-time
+       * @description By when every party must confirm the slot
+       */
+      deadline: string;
+      /** Format: date-time */
+      end: string;
+      /** @description The parties that have not confirmed yet */
+      missing: string[];
+      /** @description true: the deadline has passed; the meeting is flagged */
+      overdue: boolean;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
     Blocker:
       | {
           event: string;
@@ -1189,6 +1278,39 @@ export interface components {
           /** @constant */
           kind: 'window';
         };
+    BrokenNotice: {
+      /** Format: date-time */
+      at: string;
+      /** @description The change that broke it */
+      cause: string;
+      /** @description true: its writer was told it breaks this meeting and said force */
+      forced: boolean;
+      problems: {
+        message: string;
+        rule: string;
+      }[];
+    };
+    BumpNotice: {
+      /** @description The engine's best slot for it when it was bumped: take it with POST …/meeting/alternative */
+      alternative: components['schemas']['NoticeSlot'] | null;
+      /** Format: date-time */
+      at: string;
+      by: string;
+      /**
+       * @description Who or what moved it: the planner, the host, a change of presence, the deadline
+       * @enum {string}
+       */
+      cause: 'planner' | 'host' | 'party' | 'presence' | 'deadline';
+      /** @description The request that took its place, when you may see it */
+      for: string | null;
+      /** @description true: moved elsewhere; false: taken off the calendar */
+      moved: boolean;
+      previous: components['schemas']['NoticeSlot'];
+      /** @description One sentence; "for a higher-priority engagement" where the request is not yours to see */
+      reason: string;
+      /** @description The rule it broke where it was, or by which another took its place */
+      rule: string | null;
+    };
     Busy: {
       /** Format: date-time */
       from: string;
@@ -1267,6 +1389,12 @@ export interface components {
       conditions: components['schemas']['Condition'][];
       request: components['schemas']['Request'];
     };
+    ConfirmationSweep: {
+      /** @description Meetings flagged as overdue by this sweep */
+      flagged: string[];
+      /** @description Of those, the ones taken off the calendar (lapse: release) */
+      released: string[];
+    };
     Decision: {
       /** Format: date-time */
       at: string;
@@ -1280,6 +1408,10 @@ export interface components {
     };
     Delegation: {
       id: string;
+      /** @default null */
+      interpreters: number | null;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -1412,15 +1544,41 @@ export interface components {
       start: string;
       version: number;
     };
+    MeetingNotices: {
+      /** @description It breaks a hard rule where it stands */
+      broken: components['schemas']['BrokenNotice'] | null;
+      bumped: components['schemas']['BumpNotice'] | null;
+      /** @description Its day's confirmation deadline passed before every party confirmed */
+      overdue: components['schemas']['OverdueNotice'] | null;
+    };
+    NoticeSlot: {
+      /** Format: date-time */
+      end: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
     /** @description Priority sum, then preferred starts, then (fewest) moved meetings */
     Objective: {
       moved: number;
       preferred: number;
       weight: number;
     };
+    OverdueNotice: {
+      /** Format: date-time */
+      at: string;
+      /** Format: date-time */
+      deadline: string;
+      /** @description The parties that had not confirmed the slot */
+      missing: string[];
+      /** @description true: the summit releases such slots, and this one was taken off */
+      released: boolean;
+    };
     Person: {
       delegation: string;
       id: string;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -1430,6 +1588,8 @@ export interface components {
             to: string;
           }[]
         | null;
+      /** @default null */
+      rank: ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
       /** @enum {string} */
       role: 'principal' | 'member';
       title: string | null;
@@ -1468,6 +1628,8 @@ export interface components {
       unplaced: components['schemas']['Unplaced'][];
     };
     PlanJob: {
+      /** @description Times a runner took the job up; a job that fails or loses its runner 3 times is failed */
+      attempts: number;
       createdAt: string;
       error: string | null;
       finishedAt: string | null;
@@ -1478,6 +1640,8 @@ export interface components {
         /** @description The best plan found so far */
         objective: components['schemas']['Objective'] | null;
       };
+      /** @description Earlier attempts that ended without a plan, oldest first: a failure, or a runner that stopped answering and whose job another runner took over */
+      recoveries: string[];
       /** @description Once done: the plan, and what it would change on the calendar as it is now */
       result: {
         diff: components['schemas']['PlanDiff'];
@@ -1513,13 +1677,23 @@ export interface components {
     Problem: {
       /** @description Stable machine-readable code, e.g. validation-failed, stale-version */
       code: string;
+      /** @description What stands in the way of a refused write (409): each meeting ("private" for one you may not see) and rule */
+      conflicts?: {
+        message: string;
+        request: string;
+        rule: string;
+      }[];
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
+        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
+        code?: string;
         message: string;
         path: string;
       }[];
       instance?: string;
+      /** @description For a plan that cannot be accepted: true when planning again can succeed */
+      planAgain?: boolean;
       requestId?: string;
       retryAfterSeconds?: number;
       status: number;
@@ -1596,12 +1770,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -1643,12 +1824,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -1728,6 +1916,7 @@ export interface components {
         start: string;
         version: number;
       } | null;
+      notices: components['schemas']['MeetingNotices'];
       request: components['schemas']['Request'];
     };
     Room: {
@@ -1741,6 +1930,8 @@ export interface components {
         | null;
       capacity: number;
       delegation: string | null;
+      /** @default [] */
+      features: string[];
       id: string;
       name: string;
       venue: string;
@@ -1783,6 +1974,22 @@ export interface components {
     };
     Summit: {
       bufferMinutes: number;
+      /** @default null */
+      confirmation: {
+        /** @description Time of day, summit time (HH:MM) */
+        at: string;
+        /**
+         * @description How many days before the meeting’s day (1: the evening before)
+         * @default 1
+         */
+        daysBefore: number;
+        /**
+         * @description keep: an unconfirmed meeting stays on the calendar, flagged; release: its slot is released
+         * @default keep
+         * @enum {string}
+         */
+        lapse: 'keep' | 'release';
+      } | null;
       days: {
         /** Format: date */
         from: string;
@@ -1796,11 +2003,64 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
       version: number;
     };
     SummitSettingsInput: {
       bufferMinutes: number;
+      /** @default null */
+      confirmation: {
+        /** @description Time of day, summit time (HH:MM) */
+        at: string;
+        /**
+         * @description How many days before the meeting’s day (1: the evening before)
+         * @default 1
+         */
+        daysBefore: number;
+        /**
+         * @description keep: an unconfirmed meeting stays on the calendar, flagged; release: its slot is released
+         * @default keep
+         * @enum {string}
+         */
+        lapse: 'keep' | 'release';
+      } | null;
       days: {
         /** Format: date */
         from: string;
@@ -1814,6 +2074,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
     };
     ThreadMessage: {
@@ -2203,6 +2500,86 @@ export interface operations {
             status: 'ok';
             /** @enum {string} */
             store: 'sqlite' | 'postgres';
+            uptimeSeconds: number;
+          };
+        };
+      };
+    };
+  };
+  getReady: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            database: {
+              /** @description what the database last said, while it is not ok */
+              detail: string | null;
+              /** @enum {string} */
+              dialect: 'sqlite' | 'postgres';
+              /** @description since when the database has been in this state */
+              since: string;
+              /** @enum {string} */
+              state: 'ok' | 'unavailable' | 'full' | 'read-only';
+            };
+            /**
+             * @description ready: reads and writes work; degraded: reads work, writes are refused; unavailable: nothing works
+             * @enum {string}
+             */
+            status: 'ready' | 'degraded' | 'unavailable';
+          };
+        };
+      };
+      /** @description Default Response */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            database: {
+              /** @description what the database last said, while it is not ok */
+              detail: string | null;
+              /** @enum {string} */
+              dialect: 'sqlite' | 'postgres';
+              /** @description since when the database has been in this state */
+              since: string;
+              /** @enum {string} */
+              state: 'ok' | 'unavailable' | 'full' | 'read-only';
+            };
+            /**
+             * @description ready: reads and writes work; degraded: reads work, writes are refused; unavailable: nothing works
+             * @enum {string}
+             */
+            status: 'ready' | 'degraded' | 'unavailable';
           };
         };
       };
@@ -2339,7 +2716,10 @@ export interface operations {
   };
   putSummitsBySummit: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -2435,7 +2815,10 @@ export interface operations {
   };
   postSummitsBusy: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -2529,7 +2912,10 @@ export interface operations {
   };
   putSummitsBusyById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -2586,7 +2972,10 @@ export interface operations {
   };
   deleteSummitsBusyById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -2623,6 +3012,86 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  getSummitsConfirmations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwaitingConfirmation'][];
+        };
+      };
+    };
+  };
+  postSummitsConfirmationsSweep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfirmationSweep'];
+        };
       };
     };
   };
@@ -2677,7 +3146,10 @@ export interface operations {
   };
   postSummitsDelegations: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -2688,6 +3160,10 @@ export interface operations {
       content: {
         'application/json': {
           id: string;
+          /** @default null */
+          interpreters?: number | null;
+          /** @default null */
+          languages?: string[] | null;
           name: string;
           presence:
             | {
@@ -2774,7 +3250,10 @@ export interface operations {
   };
   putSummitsDelegationsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -2789,6 +3268,10 @@ export interface operations {
       content: {
         'application/json': {
           id: string;
+          /** @default null */
+          interpreters?: number | null;
+          /** @default null */
+          languages?: string[] | null;
           name: string;
           presence:
             | {
@@ -2834,7 +3317,10 @@ export interface operations {
   };
   deleteSummitsDelegationsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -3269,7 +3755,10 @@ export interface operations {
   };
   postSummitsPersons: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -3281,6 +3770,8 @@ export interface operations {
         'application/json': {
           delegation: string;
           id: string;
+          /** @default null */
+          languages?: string[] | null;
           name: string;
           presence:
             | {
@@ -3290,6 +3781,9 @@ export interface operations {
                 to: string;
               }[]
             | null;
+          /** @default null */
+          rank?:
+            ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
           /** @enum {string} */
           role: 'principal' | 'member';
           title: string | null;
@@ -3369,7 +3863,10 @@ export interface operations {
   };
   putSummitsPersonsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -3385,6 +3882,8 @@ export interface operations {
         'application/json': {
           delegation: string;
           id: string;
+          /** @default null */
+          languages?: string[] | null;
           name: string;
           presence:
             | {
@@ -3394,6 +3893,9 @@ export interface operations {
                 to: string;
               }[]
             | null;
+          /** @default null */
+          rank?:
+            ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
           /** @enum {string} */
           role: 'principal' | 'member';
           title: string | null;
@@ -3432,7 +3934,10 @@ export interface operations {
   };
   deleteSummitsPersonsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -3883,7 +4388,10 @@ export interface operations {
   };
   postSummitsProgramme: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -3978,7 +4486,10 @@ export interface operations {
   };
   putSummitsProgrammeById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -4036,7 +4547,10 @@ export interface operations {
   };
   deleteSummitsProgrammeById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -4186,12 +4700,19 @@ export interface operations {
           level: 'leaders' | 'ministers' | 'officials';
           minutes: number;
           /** @default [] */
+          needs?: string[];
+          /** @default [] */
           preferred?: {
             /** Format: date-time */
             from: string;
             /** Format: date-time */
             to: string;
           }[];
+          /**
+           * @default closed
+           * @enum {string}
+           */
+          press?: 'closed' | 'pool-spray' | 'open';
           /** @default 3 */
           priority?: number;
           /** @default null */
@@ -4816,7 +5337,10 @@ export interface operations {
   };
   putSummitsRequestsMeeting: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -4832,6 +5356,8 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description Why it moves, in your words; its parties read it (required inside the notice period) */
+          reason?: string;
           /** @default null */
           room?: string | null;
           /** Format: date-time */
@@ -4880,7 +5406,12 @@ export interface operations {
   };
   deleteSummitsRequestsMeeting: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+        /** @description Why it moves, in your words; its parties read it (required inside the notice period) */
+        reason?: string;
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -4917,6 +5448,61 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  postSummitsRequestsMeetingAlternative: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          end?: string;
+          /** @default null */
+          room?: string | null;
+          /** Format: date-time */
+          start: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
       };
     };
   };
@@ -4969,7 +5555,10 @@ export interface operations {
   };
   postSummitsRequestsMeetingCheck: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
       header?: never;
       path: {
         request: string;
@@ -5072,7 +5661,10 @@ export interface operations {
   };
   postSummitsRequestsMeetingPin: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -5116,7 +5708,10 @@ export interface operations {
   };
   postSummitsRequestsMeetingUnpin: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -5703,7 +6298,10 @@ export interface operations {
   };
   postSummitsRooms: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -5723,6 +6321,8 @@ export interface operations {
             | null;
           capacity: number;
           delegation: string | null;
+          /** @default [] */
+          features?: string[];
           id: string;
           name: string;
           venue: string;
@@ -5802,7 +6402,10 @@ export interface operations {
   };
   putSummitsRoomsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -5826,6 +6429,8 @@ export interface operations {
             | null;
           capacity: number;
           delegation: string | null;
+          /** @default [] */
+          features?: string[];
           id: string;
           name: string;
           venue: string;
@@ -5864,7 +6469,10 @@ export interface operations {
   };
   deleteSummitsRoomsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -6050,7 +6658,10 @@ export interface operations {
   };
   postSummitsVenues: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -6138,7 +6749,10 @@ export interface operations {
   };
   putSummitsVenuesById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -6189,7 +6803,10 @@ export interface operations {
   };
   deleteSummitsVenuesById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
