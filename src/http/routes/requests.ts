@@ -38,7 +38,8 @@ const RequestWarning = z
 
 const TransitionNameSchema = z.enum(Object.keys(LIFECYCLE) as [TransitionName, ...TransitionName[]]);
 
-const RequestViewSchema = z
+/** A request with its conditions, meeting and next steps, as the OpenAPI document names it. */
+export const RequestViewSchema = z
   .object({
     request: RequestRecord,
     conditions: z.array(ConditionRecord),

@@ -48,6 +48,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'events/record.ts#writeWithEvents': PART,
   'requests/write.ts#saveRequest': PART,
   'summit/load.ts#loadSummitData': PART,
+  'summit/names.ts#namesFor':
+    'the names a reader may read, from data a use case loaded under its own authorisation (pure); tested through checkPlacement',
   'summit/principals.ts#requirePrincipals':
     'pure: a refusal exportSummitFile and listEncounters apply; tested through them',
   'summit/creator.ts#grantCreatorHostAdmin': PART,

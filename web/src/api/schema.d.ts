@@ -975,6 +975,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/requests/{request}/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything the request page shows in one read: the request, thread, history, your deliberation, public lines and the names they use */
+    get: operations['getRequestPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/{summit}/requests/{request}/public-lines': {
     parameters: {
       query?: never;
@@ -1124,6 +1141,23 @@ export interface paths {
     };
     /** Per room and summit day: booked minutes against available minutes */
     get: operations['getSummitsRoomsUtilisation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find requests, meetings, people, delegations, rooms and programme events by name, id or topic, best first */
+    get: operations['searchSummit'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2057,6 +2091,32 @@ export interface components {
       venue: string | null;
       version: number;
     };
+    RequestPage: {
+      /** @description The reader's own delegation's deliberation; null for a reader who deliberates for no party */
+      deliberation: components['schemas']['Deliberation'] | null;
+      /** @description Whether the reader's principal shares an encounter with another party's; null for a reader who is not a party */
+      encounterLikely: boolean | null;
+      /** @description The events of the request the reader may read, in log order */
+      history: components['schemas']['Event'][];
+      /** @description The names the page speaks of, so it never shows an id */
+      names: {
+        delegations: components['schemas']['Delegation'][];
+        /** @description The persons of the request's parties */
+        persons: components['schemas']['Person'][];
+        rooms: components['schemas']['Room'][];
+        /** @description The accounts that acted in what this answer shows, by display name */
+        users: {
+          id: string;
+          name: string;
+        }[];
+        venues: components['schemas']['Venue'][];
+      };
+      /** @description Every party's published line, and the reader's own draft */
+      publicLines: components['schemas']['PublicLine'][];
+      /** @description The parties' thread; null for a reader who is not a party */
+      thread: components['schemas']['ThreadMessage'][] | null;
+      view: components['schemas']['RequestView'];
+    };
     RequestView: {
       /** @description The transitions you may take now */
       allowed: (
@@ -2128,6 +2188,21 @@ export interface components {
       /** @description booked / available; null when the room is closed that day */
       ratio: number | null;
       room: string;
+    };
+    SearchHit: {
+      /** @description A line of detail: state and topics, title and delegation, venue… */
+      detail: string;
+      end: string | null;
+      /** @description The record's id (a meeting's is its request's) */
+      id: string;
+      /** @enum {string} */
+      kind: 'request' | 'meeting' | 'person' | 'room' | 'delegation' | 'event';
+      /** @description The request a hit opens; null for an announced meeting of others (its request is theirs) */
+      request: string | null;
+      /** @description When it starts, for a meeting or programme event */
+      start: string | null;
+      /** @description Its name or title, as screens show it */
+      title: string;
     };
     Suggestion: {
       /** Format: date-time */
@@ -2314,13 +2389,17 @@ export interface components {
       version: number;
     };
     Violation: {
-      /** @description A whole line that starts with the rule, naming persons, events and local times */
+      /** @description The message in names and summit time, for people: what clashes with what, and when */
+      detail: string;
+      /** @description A whole line that starts with the rule, naming persons, events and local times by id */
       message: string;
       person?: string;
       requests: string[];
       room?: string;
       /** @description The rule broken, e.g. person-overlap, room-exclusive */
       rule: string;
+      /** @description A headline for people: "Donald J. Trump is already busy then" */
+      title: string;
     };
     Webhook: {
       createdAt: string;
@@ -6233,6 +6312,47 @@ export interface operations {
       };
     };
   };
+  getRequestPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequestPage'];
+        };
+      };
+    };
+  };
   getSummitsRequestsPublicLines: {
     parameters: {
       query?: {
@@ -6353,6 +6473,8 @@ export interface operations {
     parameters: {
       query?: {
         k?: number;
+        /** @description Nearest starts to this instant first (where a meeting was dropped) */
+        near?: string;
       };
       header?: never;
       path: {
@@ -7038,6 +7160,52 @@ export interface operations {
             items: components['schemas']['RoomDay'][];
             /** @description Pass as `cursor` for the next page; null when this is the last */
             next: string | null;
+          };
+        };
+      };
+    };
+  };
+  searchSummit: {
+    parameters: {
+      query: {
+        limit?: number;
+        /** @description Words to find in names, ids, titles and topics */
+        q: string;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            hits: components['schemas']['SearchHit'][];
           };
         };
       };
