@@ -47,9 +47,7 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     const meetings = (await search('usaPo', 'viet nam')).filter((h) => h.kind === 'meeting');
     expect(meetings.length).toBeGreaterThan(0);
     for (const m of meetings) expect(m.start).not.toBeNull();
-    expect(meetings.find((m) => m.id === 'usa-vnm')?.title).toBe(
-      'Courtesy call: United States – Viet Nam',
-    );
+    expect(meetings.find((m) => m.id === 'usa-vnm')?.title).toBe('Courtesy call: United States – Viet Nam');
   });
 
   it('finds rooms and programme events', async () => {
