@@ -55,6 +55,15 @@ export function DropConflict(props: {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [onClose]);
 
+  // the panel is where the eye is: scrolled into the window when the page cuts it (again once the
+  // suggestions have loaded and it has grown)
+  useEffect(() => {
+    const panel = box.current;
+    if (!panel) return;
+    const r = panel.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) panel.scrollIntoView({ block: 'nearest' });
+  }, [suggestions]);
+
   // a keyboard drop leaves the keyboard here: on the first way out
   useEffect(() => {
     if (refusal.moving.via !== 'keyboard') return;
