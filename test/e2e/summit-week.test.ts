@@ -205,7 +205,9 @@ describe('summit week in the browser', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot(page, 'week-drop-refused-keyboard');
       await page.keyboard.press('Enter');
-      const toast = page.getByTestId('toast').filter({ hasText: /^Moved Bilateral meeting/ });
+      const toast = page
+        .getByTestId('toast')
+        .filter({ hasText: /^Moved Multilateral meeting: United States – Japan – Republic of Korea to / });
       await toast.waitFor({ timeout: 15_000 });
       await screenshot(page, 'week-moved-undo-toast');
       await page.keyboard.press('Control+z');
@@ -217,7 +219,12 @@ describe('summit week in the browser', () => {
             timeout: 15_000,
           },
         )
-        .toMatchObject(before.meeting);
+        // back where it was (its version counts the move and the undo)
+        .toMatchObject({
+          start: before.meeting?.start,
+          end: before.meeting?.end,
+          room: before.meeting?.room,
+        });
     },
     STEP,
   );
