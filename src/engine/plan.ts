@@ -8,6 +8,8 @@ import type { ScheduleState } from './search/state.js';
 import type { Placement, Plan } from './result.js';
 import { explainUnplaced } from './explain/explain.js';
 import { fixedMeetingWarnings } from './explain/fixed-warnings.js';
+import { fixedPracticeWarnings } from './explain/practice-warnings.js';
+import { listMoves } from './moves.js';
 
 /**
  * The objective's "moved": unpinned meetings of data.meetings whose request is placed elsewhere.
@@ -72,9 +74,11 @@ export function buildPlan(m: Model, state: ScheduleState, info: PlanInfo): Plan 
     meetings: meetings.map(({ t: _t, ...p }) => p),
     unscheduled: explainUnplaced(m, state),
     moved,
+    moves: listMoves(m, state),
+    policy: m.policy.applied,
     stats: { millis: info.millis, seed: info.seed, iterations: info.iterations },
   };
-  const warnings = [...m.warnings, ...fixedMeetingWarnings(m)];
+  const warnings = [...m.warnings, ...fixedMeetingWarnings(m), ...fixedPracticeWarnings(m)];
   if (warnings.length > 0) plan.warnings = warnings;
   return plan;
 }

@@ -5,6 +5,7 @@ import { compileModel } from './model/compile.js';
 import type { Model } from './model/model.js';
 import { buildPlan } from './plan.js';
 import type { Plan } from './result.js';
+import { mergePolicy, summitPolicy, type MovePolicy } from './policy.js';
 import { construct, constructionOrder, earliestFirst, keepExisting } from './search/construct.js';
 import { fixedObjective, objectiveOf, runSearch, type Progress } from './search/search.js';
 import { ScheduleState } from './search/state.js';
@@ -28,6 +29,8 @@ export interface SolveOptions {
   shouldStop?: () => boolean;
   /** Iterations of the bound's subgradient method (default 300). */
   boundIterations?: number;
+  /** How existing meetings may move (summit-file.md rules 9 and 10); default: no limit, no freeze. */
+  policy?: MovePolicy;
 }
 
 /** Plans the placeable requests of a summit. Pure: same data, seed and iteration limit give the same plan. */
@@ -36,7 +39,7 @@ export function solve(data: SummitData, options: SolveOptions = {}): Plan {
   const clock = options.clock;
   const t0 = clock ? clock() : 0;
   const elapsed = (): number => (clock ? clock() - t0 : 0);
-  const m = compileModel(data);
+  const m = compileModel(data, { policy: mergePolicy(summitPolicy(data), options.policy) });
   const state = firstPlan(m);
   // Large summits take seconds to get here: report the first plan before the bound.
   options.onProgress?.({
@@ -97,7 +100,12 @@ function firstPlan(m: Model): ScheduleState {
       Float64Array.from(m.requests, (r) => r.weight / claim(r.minutes)),
     ),
   );
-  const earliest = new ScheduleState(m);
-  earliestFirst(earliest);
-  return [byPriority, perMinute, earliest].reduce((a, b) => (b.total > a.total ? b : a));
+  const plans = [byPriority, perMinute];
+  // The baseline's greedy ignores existing meetings: only when they may all move.
+  if (m.policy.maxMoves === null) {
+    const earliest = new ScheduleState(m);
+    earliestFirst(earliest);
+    plans.push(earliest);
+  }
+  return plans.reduce((a, b) => (b.total > a.total ? b : a));
 }

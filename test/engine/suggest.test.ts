@@ -89,10 +89,15 @@ describe('whatIf', () => {
     expect(u.reason).toBe('displaced');
     const plenary = u.blockers.find((b) => b.kind === 'programme' && b.person === 'jpn-p')!;
     const a = whatIf(data, plan, 'jpn-chn', plenary);
-    // Without jpn-p in the plenary the 09:00 hour is still chn-p's plenary: no slot.
-    expect(a.slot).toBeNull();
+    // Without jpn-p in the plenary the 09:00 hour is still chn-p's plenary: that goes too, and the
+    // explanation names it as well (lifting everything it names frees a slot).
+    expect(a.also).toEqual([expect.objectContaining({ kind: 'programme', person: 'chn-p' })]);
+    expect(u.blockers).toContainEqual(a.also[0]);
+    expect(a.slot?.start).toBe('2030-05-06T09:00:00.000Z');
+    expect(a.assumption).toBe('jpn-p skips Plenary; chn-p skips Plenary');
     const meeting = u.blockers.find((b) => b.kind === 'meeting')!;
     const b = whatIf(data, plan, 'jpn-chn', meeting);
+    expect(b.also).toEqual([]);
     expect(b.slot?.start).toBe('2030-05-06T10:00:00.000Z');
     expect(b.displaces).toEqual(['usa-jpn']);
     expect(b.assumption).toBe('meeting usa-jpn moves');

@@ -47,7 +47,7 @@ interface Occupancy {
 
 /**
  * The time `meetings` take: each attendee busy then (at the meeting's venue, with no label and an id
- * no record can have) and each room unavailable then.
+ * no record can have) and each room unavailable then, with the summit's room turnover either side.
  */
 function occupancyOf(data: SummitData, meetings: readonly Meeting[], prefix: string): Occupancy {
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
@@ -71,8 +71,10 @@ function occupancyOf(data: SummitData, meetings: readonly Meeting[], prefix: str
         version: 1,
       });
     }
-    if (room)
-      taken.set(room.id, [...(taken.get(room.id) ?? []), [instantMillis(m.start), instantMillis(m.end)]]);
+    // The room's turnover either side is taken too, as it would be next to a meeting one may see.
+    const turnover = data.summit.roomTurnoverMinutes * 60_000;
+    const span: Span = [instantMillis(m.start) - turnover, instantMillis(m.end) + turnover];
+    if (room) taken.set(room.id, [...(taken.get(room.id) ?? []), span]);
   }
   if (taken.size === 0) return { busy, rooms: data.rooms };
   const days = dayWindows(data.summit.days, data.summit.dayWindow, data.summit.timezone);

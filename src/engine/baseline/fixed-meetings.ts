@@ -1,6 +1,7 @@
-// The existing meetings a plan must keep as they are: pinned ones, and those of confirmed requests.
+// The existing meetings a plan must keep as they are: pinned ones, those of confirmed requests, and
+// those inside the freeze.
 import type { SummitIndex } from '../check/summit-index.js';
-import { isPlaceable, ms } from '../check/summit-index.js';
+import { fixedBecause, isPlaceable, ms } from '../check/summit-index.js';
 import type { Placement } from '../result.js';
 import { MINUTE_MS } from '../check/spans.js';
 import { instantFromMillis } from '../../domain/time.js';
@@ -11,7 +12,7 @@ export function fixedPlacements(index: SummitIndex): Placement[] {
   for (const m of index.data.meetings) {
     const request = index.requests.get(m.request);
     if (!request || !isPlaceable(request) || out.has(m.request)) continue;
-    if (!m.pinned && request.status !== 'confirmed') continue;
+    if (fixedBecause(index, m, request) === null) continue;
     const start = ms(m.start);
     out.set(m.request, {
       request: m.request,

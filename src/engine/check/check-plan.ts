@@ -7,6 +7,7 @@ import { indexSummit } from './summit-index.js';
 import { planContext } from './plan-context.js';
 import { RULES } from './rules/index.js';
 import { computeObjective } from './objective.js';
+import { mergePolicy, summitPolicy, type MovePolicy } from '../policy.js';
 
 /** What checking a plan finds: every broken rule, and the plan's objective. */
 export interface PlanCheck {
@@ -14,9 +15,13 @@ export interface PlanCheck {
   objective: Objective;
 }
 
-/** Checks `meetings` against every hard rule of `data` and recomputes the objective. */
-export function checkPlan(data: SummitData, meetings: readonly Placement[]): PlanCheck {
-  return checkPlanWith(indexSummit(data), meetings);
+/**
+ * Checks `meetings` against every hard rule of `data` and recomputes the objective. `policy` (the
+ * move policy the plan was made under: a plan's own `policy`, or flags given to the scheduler) wins
+ * key by key over the summit's.
+ */
+export function checkPlan(data: SummitData, meetings: readonly Placement[], policy?: MovePolicy): PlanCheck {
+  return checkPlanWith(indexSummit(data, mergePolicy(summitPolicy(data), policy)), meetings);
 }
 
 /** checkPlan over a summit already indexed (for callers that check many plans of one summit). */

@@ -7,6 +7,8 @@ import { dayWindows } from '../../domain/time.js';
 import type { Engagement, GapRule } from './engagements.js';
 import type { Span } from './spans.js';
 import { MINUTE_MS, mergeSpans } from './spans.js';
+import type { AppliedPolicy } from '../result.js';
+import { NO_POLICY } from '../policy.js';
 
 /** One summit day's meeting window. */
 export interface DaySpan extends Span {
@@ -30,6 +32,12 @@ export interface SummitIndex extends GapRule {
   presence(person: string): readonly Span[] | null;
   /** A person's programme events and busy blocks, sorted by start. */
   fixedEngagements(person: string): readonly Engagement[];
+  /** The move policy the plan is judged under (summit-file.md rules 9 and 10). */
+  policy: AppliedPolicy;
+  /** The moment of planning in epoch milliseconds, or null. */
+  nowMs: number | null;
+  /** Existing meetings starting before this keep start and room (epoch ms), or null. */
+  freezeUntilMs: number | null;
 }
 
 /** The states in which a request may be placed (summit-file.md, hard rule 1). */
@@ -55,8 +63,8 @@ export function ms(instant: string): number {
   return Date.parse(instant);
 }
 
-/** Builds the lookups for `data`. */
-export function indexSummit(data: SummitData): SummitIndex {
+/** Builds the lookups for `data`, judged under `policy` (default: none). */
+export function indexSummit(data: SummitData, policy: AppliedPolicy = NO_POLICY): SummitIndex {
   const zone = data.summit.timezone;
   const days = dayWindows(data.summit.days, data.summit.dayWindow, zone).map((d) => ({
     date: d.date,
@@ -109,6 +117,7 @@ export function indexSummit(data: SummitData): SummitIndex {
     add(b.person, { kind: 'busy', ref: b.id, from: ms(b.from), to: ms(b.to), venue: b.venue });
   }
   for (const list of fixed.values()) list.sort((a, b) => a.from - b.from);
+  const nowMs = policy.now === null ? null : ms(policy.now);
 
   return {
     data,
@@ -124,5 +133,23 @@ export function indexSummit(data: SummitData): SummitIndex {
     travelMs,
     presence: (person) => presence.get(person) ?? null,
     fixedEngagements: (person) => fixed.get(person) ?? [],
+    policy,
+    nowMs,
+    freezeUntilMs: nowMs === null ? null : nowMs + (policy.freezeHours ?? 0) * 3_600_000,
   };
+}
+
+/**
+ * Why an existing meeting must keep its start and room, or null when it may move: it is pinned, its
+ * request is confirmed, or it starts inside the freeze (summit-file.md rules 1 and 9).
+ */
+export function fixedBecause(
+  index: SummitIndex,
+  meeting: { start: string; pinned: boolean },
+  request: Request,
+): 'pinned' | 'confirmed' | 'frozen' | null {
+  if (meeting.pinned) return 'pinned';
+  if (request.status === 'confirmed') return 'confirmed';
+  if (index.freezeUntilMs !== null && ms(meeting.start) < index.freezeUntilMs) return 'frozen';
+  return null;
 }

@@ -17,7 +17,14 @@ export type PlanRuleName =
   | 'room-capacity'
   | 'room-delegation'
   | 'room-venue'
-  | 'pull-aside-no-room';
+  | 'pull-aside-no-room'
+  | 'room-turnover'
+  | 'room-features'
+  | 'quota'
+  | 'interpreters'
+  | 'frozen-meetings-kept'
+  | 'no-start-before-now'
+  | 'max-moves';
 
 /** The further rules a result file is checked against (summit-file.md, "The result"). */
 export type ResultRuleName =

@@ -8,6 +8,28 @@ import { CandidateCache } from '../model/candidates.js';
 import { instantOfMinute, minuteCeil, minuteFloor } from '../model/timeline.js';
 import type { ScheduleState } from '../search/state.js';
 import type { Blocker, UnplacedReason } from '../result.js';
+import { PracticeBlockers, type PracticeKind, type PracticeSink } from './practice-blockers.js';
+import { offersAll } from '../model/rules/room-features.js';
+
+/** One start a request could take, and the keys of what blocks it there (none: it is free). */
+export interface AnalysedStart {
+  g: number;
+  venue: number;
+  /** [start, end) in model minutes. */
+  span: [number, number];
+  keys: number[];
+}
+
+/** What stands in the way at each start of one request. */
+export interface StartAnalysis {
+  starts: AnalysedStart[];
+  /** Number of distinct keys. */
+  keys: number;
+  /** Per key: a planned (or fixed) meeting or a taken room, which the plan could change. */
+  dynamic: boolean[];
+  /** The blockers of one key; rooms blockers cover the spans of the starts it blocks (or only those given). */
+  blockersOf(key: number, only?: readonly AnalysedStart[]): Blocker[];
+}
 
 /** The blockers that rule out every start of a request, and whether planned meetings are among them. */
 export interface ConstraintExplanation {
@@ -28,6 +50,10 @@ const K = {
   meeting: 4,
   taken: 5,
   unavailable: 6,
+  noRoom: 7,
+  quota: 8,
+  interpreters: 9,
+  turnover: 10,
 } as const;
 
 /** One number per blocker: kind, then a person or venue, then an engagement or request index. */
@@ -66,6 +92,15 @@ export class ConstraintExplainer {
       ]);
     }
   };
+  /** The first grid start a new meeting may take (the moment of planning). */
+  private readonly firstStart: number;
+  /** Quotas, interpreters and room turnover (rules 5, 7 and 8). */
+  private readonly practice: PracticeBlockers;
+  private readonly practiceSink: PracticeSink = {
+    note: (kind: PracticeKind, a, b, dynamic, make) => {
+      if (this.add(keyOf(K[kind], a, b), dynamic)) this.define(make);
+    },
+  };
   // Per-request scratch: interned blocker keys, their builders, and the keys of each start (flat).
   private keyIds = new Map<number, number>();
   private lazies: Lazy[] = [];
@@ -77,6 +112,8 @@ export class ConstraintExplainer {
     private readonly state: ScheduleState | null,
   ) {
     this.cache = new CandidateCache(m);
+    this.firstStart = m.earliestG;
+    this.practice = new PracticeBlockers(m, state);
     const G = m.tl.G;
     this.availableEnd = new Int32Array(m.rooms.length * G);
     m.data.rooms.forEach((rm, k) => {
@@ -97,62 +134,92 @@ export class ConstraintExplainer {
 
   /** The blockers that together rule out every start of request r (which must be placeable). */
   explain(r: number): ConstraintExplanation {
+    const a = this.analyse(r);
+    if ('fixed' in a) return a.fixed;
+    // Name enough to rule out every start, then complete the set so that lifting what is named
+    // frees at least one start (and each named blocker belongs to such a start): an explanation
+    // that names one of two obstacles at every start would send the reader after the wrong one.
+    const chosen = completeCover(a.starts, cover(a.starts, a.keys));
+    const blockers: Blocker[] = [];
+    let dynamic = false;
+    for (const key of chosen) {
+      if (a.dynamic[key]) dynamic = true;
+      blockers.push(...a.blockersOf(key));
+    }
+    const open = a.starts.findIndex((s) => s.keys.length === 0);
+    return {
+      reason: dynamic || open >= 0 ? 'displaced' : 'no-slot',
+      blockers,
+      freeAt: open >= 0 ? a.starts[open]!.span[0] : null,
+    };
+  }
+
+  /**
+   * Every start request r could take (each grid start that fits the day window, at each venue it
+   * may use) with the keys of what blocks it there, and how to turn a key into blockers. Requests
+   * that no start can ever suit (an unknown attendee, no fitting room, longer than the day) come
+   * back as `fixed`, their explanation.
+   */
+  analyse(r: number): StartAnalysis | { fixed: ConstraintExplanation } {
     const m = this.m;
     const req = m.requests[r]!;
     if (req.unknownAttendees.length > 0) {
       const detail = `attendee ${req.unknownAttendees.join(', ')} is not a known person`;
-      return { reason: 'no-slot', blockers: [{ kind: 'window', detail }], freeAt: null };
-    }
-    const venues: { venue: number; rooms: Int32Array | null; mask: Uint32Array | null }[] = [];
-    if (req.pullAside) venues.push({ venue: req.venue >= 0 ? req.venue : m.NONE, rooms: null, mask: null });
-    else {
-      const { sets } = this.cache.roomSetsFor(req);
-      if (sets.length === 0) return { reason: 'no-slot', blockers: [this.noRoom(req)], freeAt: null };
-      for (const s of sets) venues.push({ venue: s.venue, rooms: s.rooms, mask: s.mask });
+      return { fixed: { reason: 'no-slot', blockers: [{ kind: 'window', detail }], freeAt: null } };
     }
     this.keyIds = new Map();
     this.lazies = [];
     this.dynamic = [];
     this.flat = [];
+    const venues: { venue: number; rooms: Int32Array | null; mask: Uint32Array | null }[] = [];
+    // No room fits at all: that blocks every start, and the starts are judged as if a room did (in
+    // the rooms it would have once the obstacle is lifted), so the rest of the way is named too.
+    let noRoom: Blocker[] | null = null;
+    if (req.pullAside) venues.push({ venue: req.venue >= 0 ? req.venue : m.NONE, rooms: null, mask: null });
+    else {
+      const { sets } = this.cache.roomSetsFor(req);
+      for (const s of sets) venues.push({ venue: s.venue, rooms: s.rooms, mask: s.mask });
+      if (sets.length === 0) {
+        const none = this.noRoom(req);
+        noRoom = none.blockers;
+        venues.push(...none.venues);
+      }
+    }
     const fit = this.cache.dayFitMask(req.minutes);
-    const offsets: number[] = [];
-    const spanOf: [number, number][] = [];
-    let open = -1;
+    const firstG = this.firstStart;
+    const starts: AnalysedStart[] = [];
     for (const v of venues) {
-      for (let g = 0; g < m.tl.G; g++) {
+      for (let g = firstG; g < m.tl.G; g++) {
         if (!fit[g]) continue;
         const before = this.flat.length;
-        offsets.push(before);
-        this.blockersAt(req, v.venue, v.rooms, v.mask, g);
-        if (this.flat.length === before && open < 0) open = spanOf.length;
-        spanOf.push([m.tl.gridMin[g]!, m.tl.gridMin[g]! + req.minutes]);
-      }
-    }
-    offsets.push(this.flat.length);
-    if (spanOf.length === 0) {
-      const detail = `${req.minutes} min is longer than the day window`;
-      return { reason: 'no-slot', blockers: [{ kind: 'window', detail }], freeAt: null };
-    }
-    const chosen = cover(this.flat, offsets, this.lazies.length);
-    const blockers: Blocker[] = [];
-    let dynamic = false;
-    for (const key of chosen) {
-      if (this.dynamic[key]) dynamic = true;
-      const covered: [number, number][] = [];
-      for (let i = 0; i + 1 < offsets.length; i++) {
-        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
-          if (this.flat[j] === key) {
-            covered.push(spanOf[i]!);
-            break;
-          }
+        if (noRoom) {
+          const blockers = noRoom;
+          if (this.add(keyOf(K.noRoom, 0, 0), false)) this.define(() => blockers);
         }
+        this.blockersAt(req, v.venue, v.rooms, v.mask, g);
+        const t = m.tl.gridMin[g]!;
+        starts.push({ g, venue: v.venue, span: [t, t + req.minutes], keys: uniq(this.flat.slice(before)) });
       }
-      blockers.push(...this.lazies[key]!(covered));
     }
+    if (starts.length === 0) {
+      const detail =
+        firstG > 0
+          ? `no start of ${req.minutes} min is left after the moment of planning`
+          : `${req.minutes} min is longer than the day window`;
+      return { fixed: { reason: 'no-slot', blockers: [{ kind: 'window', detail }], freeAt: null } };
+    }
+    const lazies = this.lazies;
+    const dynamic = this.dynamic;
     return {
-      reason: dynamic || open >= 0 ? 'displaced' : 'no-slot',
-      blockers,
-      freeAt: open >= 0 ? spanOf[open]![0] : null,
+      starts,
+      keys: lazies.length,
+      dynamic,
+      blockersOf: (key, only) => {
+        const covered = starts
+          .filter((s) => (only ? only.includes(s) : s.keys.includes(key)))
+          .map((s) => s.span);
+        return lazies[key]!(covered);
+      },
     };
   }
 
@@ -229,6 +296,7 @@ export class ConstraintExplainer {
         this.state.personClashes(p, req, g, venue, this.onClash);
       }
     }
+    this.practice.atStart(req, g, this.practiceSink);
     if (rooms && mask) {
       let available = false;
       for (const k of rooms) {
@@ -238,14 +306,24 @@ export class ConstraintExplainer {
         }
       }
       if (available && this.anyRoomFree(req, mask, g)) return;
+      // A room free but for the turnover next to another meeting: that is what stands in the way.
+      const end = (k: number) => this.availableEnd[k * tl.G + g]!;
+      if (available && this.practice.turnoverAt(req, g, rooms, end, this.practiceSink)) return;
       const reason = available ? ('taken' as const) : ('unavailable' as const);
       const venueId = m.venues[venue] ?? null;
+      const needs = [...req.needs];
       if (this.add(keyOf(available ? K.taken : K.unavailable, venue, 0), available))
         this.define((covered) => {
           const spans = mergeIntervals(covered);
           const out: Blocker[] = [];
           for (let i = 0; i < spans.length; i += 2) {
-            out.push({ kind: 'rooms', venue: venueId, reason, from: at(spans[i]!), to: at(spans[i + 1]!) });
+            const [from, to] = [at(spans[i]!), at(spans[i + 1]!)];
+            // Rooms with the features the request needs are what is taken (rule 6).
+            out.push(
+              reason === 'taken' && needs.length > 0
+                ? { kind: 'features', venue: venueId, needs, from, to }
+                : { kind: 'rooms', venue: venueId, reason, from, to },
+            );
           }
           return out;
         });
@@ -259,7 +337,8 @@ export class ConstraintExplainer {
     const end = m.tl.gridMin[g]! + req.minutes;
     for (let w = 0; w < m.RW; w++) {
       let bits = mask[w]!;
-      if (this.state) for (let u = g; u < g + req.units; u++) bits &= this.state.roomFree[u * m.RW + w]!;
+      const hold = req.roomHold[g]!;
+      if (this.state) for (let u = g; u < hold; u++) bits &= this.state.roomFree[u * m.RW + w]!;
       while (bits !== 0) {
         const low = bits & -bits;
         const k = (w << 5) + (31 - Math.clz32(low));
@@ -281,15 +360,70 @@ export class ConstraintExplainer {
     return { kind: 'presence', person: m.persons[p]!.id, arrives, departs };
   }
 
-  private noRoom(req: RequestModel): Blocker {
+  /**
+   * Why no room fits a request at all, and the rooms it would have once that is lifted (grouped by
+   * venue): rooms lent to others, when a big enough one is lent (lifting opens them); else the rooms
+   * open to its parties, when all are too small (lifting enlarges them); else both. A venue with no
+   * room at all gets one that is always free (what-if adds such a room).
+   */
+  private noRoom(req: RequestModel): {
+    blockers: Blocker[];
+    venues: { venue: number; rooms: Int32Array | null; mask: Uint32Array | null }[];
+  } {
     const m = this.m;
-    const atVenue = m.rooms.filter((rm) => req.venue < 0 || rm.venue === req.venue);
     const venue = req.venue >= 0 ? m.venues[req.venue]! : null;
-    const bigEnough = atVenue.filter((rm) => rm.capacity >= req.seats);
-    const largest = atVenue.reduce((x, rm) => Math.max(x, rm.capacity), 0);
-    if (atVenue.length > 0 && bigEnough.length > 0) return { kind: 'rooms', venue, reason: 'lent' };
-    return { kind: 'rooms', venue, reason: 'too-small', seats: req.seats, largest };
+    const atVenue = m.rooms
+      .map((rm, k) => ({ rm, k }))
+      .filter(({ rm }) => req.venue < 0 || rm.venue === req.venue);
+    // Rooms that would fit but for the features the request needs (rule 6): lifting gives them those.
+    const featureless = atVenue.filter(
+      ({ rm }) =>
+        rm.capacity >= req.seats &&
+        (rm.delegation === null || req.parties.includes(rm.delegation)) &&
+        !offersAll(rm.features, req.needs),
+    );
+    if (req.needs.length > 0 && featureless.length > 0) {
+      return {
+        blockers: [{ kind: 'features', venue, needs: [...req.needs] }],
+        venues: byVenue(m, featureless),
+      };
+    }
+    const open = atVenue.filter(({ rm }) => rm.delegation === null || req.parties.includes(rm.delegation));
+    const largest = (l: typeof atVenue) => l.reduce((x, { rm }) => Math.max(x, rm.capacity), 0);
+    const bigEnough = atVenue.filter(({ rm }) => rm.capacity >= req.seats);
+    let blockers: Blocker[];
+    let rooms: typeof atVenue;
+    if (bigEnough.length > 0) {
+      blockers = [{ kind: 'rooms', venue, reason: 'lent' }];
+      rooms = bigEnough;
+    } else if (open.length > 0) {
+      blockers = [{ kind: 'rooms', venue, reason: 'too-small', seats: req.seats, largest: largest(open) }];
+      rooms = open;
+    } else {
+      blockers = [{ kind: 'rooms', venue, reason: 'too-small', seats: req.seats, largest: largest(atVenue) }];
+      if (atVenue.length > 0) blockers.push({ kind: 'rooms', venue, reason: 'lent' });
+      rooms = atVenue;
+    }
+    if (rooms.length === 0) {
+      const at = req.venue >= 0 ? req.venue : m.venues.length > 0 ? 0 : m.NONE;
+      return { blockers, venues: [{ venue: at, rooms: null, mask: null }] };
+    }
+    return { blockers, venues: byVenue(m, rooms) };
   }
+}
+
+/** Rooms grouped by venue, each group with its room list and bitset. */
+function byVenue(
+  m: Model,
+  rooms: readonly { rm: { venue: number }; k: number }[],
+): { venue: number; rooms: Int32Array; mask: Uint32Array }[] {
+  const groups = new Map<number, number[]>();
+  for (const { rm, k } of rooms) groups.set(rm.venue, [...(groups.get(rm.venue) ?? []), k]);
+  return [...groups].map(([v, ks]) => {
+    const mask = new Uint32Array(m.RW);
+    for (const k of ks) mask[k >>> 5]! |= 1 << (k & 31);
+    return { venue: v, rooms: Int32Array.from(ks), mask };
+  });
 }
 
 function engagementBlocker(
@@ -316,40 +450,59 @@ function lowerFrom(eng: readonly { from: number }[], t: number): number {
   return lo;
 }
 
-/**
- * Greedy set cover over starts: repeatedly the key that rules out most of the starts not yet ruled
- * out. `flat[offsets[i]..offsets[i+1])` are the keys of start i.
- */
-function cover(flat: readonly number[], offsets: readonly number[], nKeys: number): number[] {
-  const n = offsets.length - 1;
-  const covered = new Uint8Array(n);
+/** Greedy set cover over starts: repeatedly the key that rules out most of the starts not yet ruled out. */
+function cover(starts: readonly AnalysedStart[], nKeys: number): number[] {
+  const covered = new Uint8Array(starts.length);
   const count = new Int32Array(nKeys);
-  const seen = new Int32Array(nKeys).fill(-1);
   const chosen: number[] = [];
   for (;;) {
     count.fill(0);
-    for (let i = 0; i < n; i++) {
-      if (covered[i]) continue;
-      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
-        const k = flat[j]!;
-        if (seen[k] === i) continue;
-        seen[k] = i;
-        count[k]!++;
-      }
-    }
-    seen.fill(-1);
+    starts.forEach((s, i) => {
+      if (!covered[i]) for (const k of s.keys) count[k]!++;
+    });
     let best = -1;
     for (let k = 0; k < nKeys; k++) if (count[k]! > 0 && (best < 0 || count[k]! > count[best]!)) best = k;
     if (best < 0) return chosen;
     chosen.push(best);
-    for (let i = 0; i < n; i++) {
-      if (covered[i]) continue;
-      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
-        if (flat[j] === best) {
-          covered[i] = 1;
-          break;
-        }
+    starts.forEach((s, i) => {
+      if (!covered[i] && s.keys.includes(best)) covered[i] = 1;
+    });
+  }
+}
+
+/**
+ * Completes a cover so that every chosen key has a *witness*: a start it blocks whose every blocker
+ * is chosen. Lifting all chosen blockers then frees that start, and lifting one together with the
+ * others of its witness does too (what-if relies on it). For each key without a witness, the start
+ * it blocks that needs the fewest keys added is taken (ties: the earliest).
+ */
+export function completeCover(starts: readonly AnalysedStart[], chosen: readonly number[]): number[] {
+  const named = new Set(chosen);
+  const out = [...chosen];
+  for (const key of chosen) {
+    let best: AnalysedStart | null = null;
+    let bestMissing = Infinity;
+    for (const s of starts) {
+      if (!s.keys.includes(key)) continue;
+      let missing = 0;
+      for (const k of s.keys) if (!named.has(k)) missing++;
+      if (missing < bestMissing) {
+        best = s;
+        bestMissing = missing;
+        if (missing === 0) break;
       }
     }
+    if (!best) continue;
+    for (const k of best.keys) {
+      if (named.has(k)) continue;
+      named.add(k);
+      out.push(k);
+    }
   }
+  return out;
+}
+
+/** The distinct values of a short list, in first-seen order. */
+function uniq(keys: number[]): number[] {
+  return keys.length < 2 ? keys : [...new Set(keys)];
 }

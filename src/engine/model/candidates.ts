@@ -4,6 +4,7 @@
 import type { CandidateOption, Model, RequestModel } from './model.js';
 import { gapBetween } from './model.js';
 import { firstGridAtOrAfter } from './timeline.js';
+import { offersAll } from './rules/room-features.js';
 
 /** Fills `options` of every placeable, not fixed request. */
 export function buildCandidates(m: Model): void {
@@ -47,8 +48,11 @@ export class CandidateCache {
     const base = this.dayFitBits(r.minutes);
     const allowed = r.allowed ? this.allowedBits(r) : null;
     const acc = new Uint32Array(W);
+    const early = m.earliestG;
     for (const vo of venueOptions) {
       acc.set(base);
+      // Nothing new starts before the moment of planning.
+      if (early > 0) setRange(acc, 0, early, false);
       if (allowed) for (let w = 0; w < W; w++) acc[w]! &= allowed[w]!;
       for (const p of r.attendees) {
         const pm = this.personMask(p, vo.venue, r.minutes);
@@ -141,7 +145,7 @@ export class CandidateCache {
   } {
     const m = this.m;
     const lentTo = r.parties.filter((d) => m.rooms.some((rm) => rm.delegation === d)).sort();
-    const key = `${r.venue}|${r.seats}|${lentTo.join(',')}`;
+    const key = `${r.venue}|${r.seats}|${lentTo.join(',')}|${r.needs.join(',')}`;
     let sets = this.roomSets.get(key);
     if (!sets) {
       const fitting = m.rooms
@@ -150,7 +154,8 @@ export class CandidateCache {
           ({ rm }) =>
             rm.capacity >= r.seats &&
             (rm.delegation === null || r.parties.includes(rm.delegation)) &&
-            (r.venue < 0 || rm.venue === r.venue),
+            (r.venue < 0 || rm.venue === r.venue) &&
+            offersAll(rm.features, r.needs),
         )
         // Lent rooms first (nobody else can use them), then the smallest that fits.
         .sort(

@@ -3,9 +3,14 @@ import type { SummitData } from '../../domain/summit/data.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import type { Instant, Window } from '../../domain/time.js';
 import { buildCandidates } from './candidates.js';
+import { markFitting } from '../search/construct.js';
 import { mergeIntervals, subtractIntervals, intervalIndexAt, type IntervalSet } from './intervals.js';
-import type { Engagement, Model, PersonModel, RequestModel, RoomModel } from './model.js';
-import { buildTimeline, minuteCeil, minuteFloor, type Timeline } from './timeline.js';
+import type { Engagement, Model, ModelPolicy, PersonModel, RequestModel, RoomModel } from './model.js';
+import { buildTimeline, firstGridAtOrAfter, minuteCeil, minuteFloor, type Timeline } from './timeline.js';
+import { RoomHoldCache, turnoverBlock } from './rules/room-turnover.js';
+import { compileQuotas } from './rules/quotas.js';
+import { compileInterpreters } from './rules/interpreters.js';
+import type { MovePolicy } from '../policy.js';
 
 /** Request states the scheduler may place (summit-file.md, hard rule 1). */
 export const PLACEABLE_STATES: ReadonlySet<string> = new Set(['agreed', 'scheduled', 'confirmed']);
@@ -16,6 +21,8 @@ const FAR = 1 << 29;
 export interface CompileOptions {
   /** Movable meetings to start from instead of data.meetings' unpinned ones (re-planning). */
   existing?: { request: string; start: Instant; room: string | null }[];
+  /** Rules 9 and 10 of summit-file.md: how existing meetings may move (default: no limit, no freeze). */
+  policy?: MovePolicy;
 }
 
 /** Compiles a summit for planning: time grid, persons' fixed engagements, rooms, requests and candidates. */
@@ -58,6 +65,8 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     };
   });
 
+  const turnover = data.summit.roomTurnoverMinutes;
+  const holds = new RoomHoldCache(tl, turnover);
   const roomIndex = new Map(data.rooms.map((r, i) => [r.id as string, i]));
   const roomBlocks: [number, number][][] = data.rooms.map(() => []);
   const warnings: string[] = [];
@@ -108,13 +117,18 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
       preferred: mergeIntervals(q.preferred.map((w) => [minuteCeil(tl, w.from), minuteCeil(tl, w.to)])),
       fixed: null,
       existing: null,
+      frozen: false,
+      needs: pullAside ? [] : q.needs,
+      roomHold: holds.of(q.minutes),
       roomKey: '',
       options: [],
     };
   });
 
-  // Existing meetings: confirmed or pinned ones are fixed; the rest may move. Meetings of requests that
-  // may not be placed (held, declined…) are not on the plan and block nothing.
+  const policy = compilePolicy(tl, options.policy);
+  // Existing meetings: confirmed or pinned ones are fixed, and so are those the freeze holds; the rest
+  // may move. Meetings of requests that may not be placed (held, declined…) are not on the plan and
+  // block nothing.
   for (const r of requests) {
     const mt = meetingOf.get(r.id);
     const q = r.source;
@@ -131,8 +145,16 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     const ex = override ? override.get(r.id) : mt;
     if (ex) {
       const start = minuteFloor(tl, ex.start);
-      const g = gridIndexOf(tl, start);
-      r.existing = { g, room: roomOfMeeting(ex.room), start };
+      const room = roomOfMeeting(ex.room);
+      if (policy.freezeUntil !== null && start < policy.freezeUntil) {
+        // Inside the freeze: kept as if pinned, whatever it would gain by moving.
+        if (ex.room !== null && room < 0) warnings.push(`meeting ${r.id}: room ${ex.room} is unknown`);
+        r.fixed = { start, room };
+        r.frozen = true;
+        blockFor(r, start, room);
+        continue;
+      }
+      r.existing = { g: gridIndexOf(tl, start), room, start, fits: false };
     }
   }
 
@@ -142,7 +164,7 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     for (const p of r.attendees) {
       persons[p]!.engagements.push({ from: start, to: end, venue, kind: 'meeting', ref: r.id, label: r.id });
     }
-    if (room >= 0) roomBlocks[room]!.push([start, end]);
+    if (room >= 0) roomBlocks[room]!.push(turnoverBlock(start, end, turnover));
   }
 
   for (const p of persons) p.engagements.sort((a, b) => a.from - b.from || a.to - b.to);
@@ -154,6 +176,7 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
       venue: venueOf(rm.venue),
       capacity: rm.capacity,
       delegation: rm.delegation,
+      features: rm.features,
       free: subtractIntervals(available, mergeIntervals(roomBlocks[k]!)),
     };
   });
@@ -191,12 +214,34 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     variables: Int32Array.from(variables),
     personRequests: personRequests.map((l) => Int32Array.from(l)),
     existingCount,
+    fitting: 0,
     K1,
     K2,
     warnings,
+    policy,
+    turnover,
+    practice: {
+      quotas: compileQuotas(data, tl, requests),
+      interpreters: compileInterpreters(data, tl, requests),
+    },
+    earliestG: policy.now === null ? 0 : firstGridAtOrAfter(tl, policy.now),
   };
   buildCandidates(model);
+  // Which existing meetings still fit is a fact of the input (it decides what maxMoves counts).
+  markFitting(model);
   return model;
+}
+
+/** The move policy in model minutes. The freeze needs a moment of planning; without freezeHours it is that moment. */
+function compilePolicy(tl: Timeline, p: MovePolicy = {}): ModelPolicy {
+  const now = p.now ? minuteCeil(tl, p.now) : null;
+  const freezeUntil = now === null ? null : now + Math.round((p.freezeHours ?? 0) * 60);
+  return {
+    maxMoves: p.maxMoves ?? null,
+    now,
+    freezeUntil,
+    applied: { maxMoves: p.maxMoves ?? null, now: p.now ?? null, freezeHours: p.freezeHours ?? null },
+  };
 }
 
 /** Windows that allow something (presence, availability, allowed): rounded inwards to whole minutes. */

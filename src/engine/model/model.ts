@@ -1,8 +1,11 @@
 // The engine's compiled view of a summit: indices, integer minutes and typed arrays, built once per solve.
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Request } from '../../domain/request/schema.js';
+import type { AppliedPolicy } from '../result.js';
 import type { IntervalSet } from './intervals.js';
 import type { Timeline } from './timeline.js';
+import type { InterpreterModel } from './rules/interpreters.js';
+import type { QuotaModel } from './rules/quotas.js';
 
 /** What occupies a person outside the meetings being planned. */
 export type EngagementKind = 'programme' | 'busy' | 'meeting';
@@ -34,7 +37,9 @@ export interface RoomModel {
   venue: number;
   capacity: number;
   delegation: string | null;
-  /** Availability minus fixed meetings. */
+  /** What the room offers (rule 6). */
+  features: readonly string[];
+  /** Availability minus fixed meetings (widened by the room turnover). */
   free: IntervalSet;
 }
 
@@ -73,8 +78,21 @@ export interface RequestModel {
   preferred: IntervalSet;
   /** A confirmed or pinned meeting: start minute and room index (-1: none), never moved. */
   fixed: { start: number; room: number } | null;
-  /** An existing movable meeting: grid index (-1 when off the grid) and room index. */
-  existing: { g: number; room: number; start: number } | null;
+  /**
+   * An existing movable meeting: grid index (-1 when off the grid) and room index. `fits`: it still
+   * satisfies every rule where it is, so moving or dropping it counts against `maxMoves` (set at the
+   * end of compiling; see search/construct.ts markFitting).
+   */
+  existing: { g: number; room: number; start: number; fits: boolean } | null;
+  /** A meeting kept where it is because it starts inside the freeze (planning.freezeHours). */
+  frozen: boolean;
+  /** Room features the meeting requires (rule 6; none for a pull-aside). */
+  needs: readonly string[];
+  /**
+   * roomHold[g]: the grid step (exclusive) up to which the meeting, started at g, holds its room —
+   * its own steps and the room turnover after it (rule 5; model/rules/room-turnover.ts).
+   */
+  roomHold: Int32Array;
   /** Key of the set of rooms that fit (for grouping in the bound). */
   roomKey: string;
   options: CandidateOption[];
@@ -106,11 +124,32 @@ export interface Model {
   personRequests: Int32Array[];
   /** Existing movable meetings (the base of the "moved" count). */
   existingCount: number;
+  /** Existing movable meetings that still fit (search/construct.ts markFitting): the base of maxMoves. */
+  fitting: number;
   /** Score scale for the preferred count and for the priority sum (lexicographic in one number). */
   K1: number;
   K2: number;
   /** Problems in the input that the plan has to carry (a fixed meeting in an unknown room). */
   warnings: string[];
+  /** Minutes between two meetings in one room (rule 5). */
+  turnover: number;
+  /** Quotas (rule 7) and interpreters (rule 8); null where the summit sets none. */
+  practice: { quotas: QuotaModel | null; interpreters: InterpreterModel | null };
+  /** How existing meetings may move (summit-file.md rules 9 and 10), in model terms. */
+  policy: ModelPolicy;
+  /** The first grid start a new or moved meeting may take: the moment of planning (0 without one). */
+  earliestG: number;
+}
+
+/** The move policy compiled: at most `maxMoves` counted moves (null: no limit), frozen until `freezeUntil`. */
+export interface ModelPolicy {
+  maxMoves: number | null;
+  /** Model minute of the moment of planning, or null. */
+  now: number | null;
+  /** Existing meetings starting before this minute keep start and room, or null. */
+  freezeUntil: number | null;
+  /** The policy as given (after defaults), for the plan to report. */
+  applied: AppliedPolicy;
 }
 
 /**

@@ -2,27 +2,62 @@
 // most valuable and most constrained first.
 import type { Model } from '../model/model.js';
 import { bestSlot } from './insert.js';
-import type { ScheduleState } from './state.js';
+import { ScheduleState } from './state.js';
 
-/** Puts each movable existing meeting back at its start and room when that is still legal. */
+/**
+ * Decides which existing movable meetings still fit: in order of priority (ties: the request listed
+ * first), each that satisfies every rule together with the fixed meetings and those kept before it.
+ * Moving or dropping one of them counts against maxMoves; the others (their person left, their room
+ * closed, or they clash with a more important existing meeting) may be repaired freely. Idempotent.
+ */
+export function markFitting(m: Model): void {
+  const scratch = new ScheduleState(m);
+  let fitting = 0;
+  for (const r of existingOrder(m)) {
+    const req = m.requests[r]!;
+    req.existing!.fits = false;
+    const at = existingSlot(scratch, r);
+    if (!at) continue;
+    req.existing!.fits = true;
+    fitting++;
+    scratch.place(r, at.g, at.venue, at.room);
+  }
+  m.fitting = fitting;
+}
+
+/** Puts each movable existing meeting that still fits (markFitting) back at its start and room. */
 export function keepExisting(state: ScheduleState): void {
   const m = state.m;
-  const order = [...m.variables]
+  for (const r of existingOrder(m)) {
+    if (!m.requests[r]!.existing!.fits || state.start[r]! >= 0) continue;
+    const at = existingSlot(state, r);
+    if (at) state.place(r, at.g, at.venue, at.room);
+  }
+}
+
+/** Variables with an existing meeting, highest priority first (ties: input order). */
+function existingOrder(m: Model): number[] {
+  return [...m.variables]
     .filter((r) => m.requests[r]!.existing !== null)
     .sort((a, b) => m.requests[b]!.weight - m.requests[a]!.weight || a - b);
-  for (const r of order) {
-    const req = m.requests[r]!;
-    const ex = req.existing!;
-    if (ex.g < 0) continue;
-    for (const opt of req.options) {
-      const inRooms = ex.room < 0 ? opt.roomMask === null : opt.rooms.includes(ex.room);
-      if (!inRooms || !binaryHas(opt.starts, ex.g)) continue;
-      if (!state.personsFree(req, ex.g, opt.venue)) continue;
-      if (ex.room >= 0 && !state.roomFits(ex.room, req, ex.g)) continue;
-      state.place(r, ex.g, opt.venue, ex.room);
-      break;
-    }
+}
+
+/** Request r's existing start and room when it is legal in `state` now, or null. */
+export function existingSlot(
+  state: ScheduleState,
+  r: number,
+): { g: number; venue: number; room: number } | null {
+  const req = state.m.requests[r]!;
+  const ex = req.existing;
+  if (!ex || ex.g < 0) return null;
+  for (const opt of req.options) {
+    const inRooms = ex.room < 0 ? opt.roomMask === null : opt.rooms.includes(ex.room);
+    if (!inRooms || !binaryHas(opt.starts, ex.g)) continue;
+    if (!state.personsFree(req, ex.g, opt.venue) || !state.rulesFree(req, ex.g)) continue;
+    if (ex.room >= 0 && !state.roomFits(ex.room, req, ex.g)) continue;
+    return { g: ex.g, venue: opt.venue, room: ex.room };
   }
+  return null;
 }
 
 /**
@@ -76,7 +111,7 @@ export function earliestFirst(state: ScheduleState): void {
     for (const opt of req.options) {
       for (const g of opt.starts) {
         if (g > bestG) break;
-        if (!state.personsFree(req, g, opt.venue)) continue;
+        if (!state.personsFree(req, g, opt.venue) || !state.rulesFree(req, g)) continue;
         let room = -1;
         if (opt.roomMask) {
           for (const k of opt.rooms) if ((room < 0 || k < room) && state.roomFits(k, req, g)) room = k;

@@ -52,6 +52,7 @@ export function solveSmallExactly(state: ScheduleState, nodeBudget = 300_000): b
     }
     if (value + rest[i]! <= best) return;
     if (i === vars.length) {
+      if (state.overBudget()) return;
       best = value;
       bestSnap = state.snapshot();
       return;
@@ -81,7 +82,7 @@ function choices(state: ScheduleState, r: number): Choice[] {
   const out: Choice[] = [];
   for (const o of req.options) {
     for (const g of o.starts) {
-      if (!state.personsFree(req, g, o.venue)) continue;
+      if (!state.personsFree(req, g, o.venue) || !state.rulesFree(req, g)) continue;
       const t = m.tl.gridMin[g]!;
       if (o.rooms.length === 0) {
         out.push({

@@ -6,6 +6,7 @@ import type { Rng } from '../rng.js';
 import { bestSlot, type Coarseness, type SlotSearch } from './insert.js';
 import { attendeeChain, personDay, randomSet, roomBand, type Destroy } from './neighbourhoods.js';
 import { ejectInsert } from './eject.js';
+import { existingSlot } from './construct.js';
 import type { ScheduleState } from './state.js';
 
 /** Length of the late-acceptance history. */
@@ -82,6 +83,8 @@ export class Lns {
    */
   accept(before: number, weightBefore: number, keptBefore: number): boolean {
     const st = this.state;
+    // maxMoves is a hard rule: no change may leave more fitting meetings moved than it allows.
+    if (st.overBudget()) return false;
     if (this.mode === 'weight-gain') {
       // Re-planning: existing meetings move only for more priority weight.
       return st.weight > weightBefore || (st.total >= before && st.kept >= keptBefore);
@@ -195,9 +198,18 @@ export class Lns {
     list.sort((a, b) => keys[b]! - keys[a]!);
     const x = this.rng.next();
     const coarse: Coarseness = x < 0.15 ? 1 : x < 0.3 ? 2 : 0;
+    const maxMoves = m.policy.maxMoves;
     for (const r of list) {
       touched[r] = 0;
       if (st.start[r]! >= 0) continue;
+      // With the move budget spent, a meeting that fits where it was goes back there if it can.
+      if (maxMoves !== null && m.requests[r]!.existing?.fits && st.disturbed() > maxMoves) {
+        const at = existingSlot(st, r);
+        if (at) {
+          st.place(r, at.g, at.venue, at.room);
+          continue;
+        }
+      }
       // Skip a request its attendees had no time for, as long as none of them has gained any since.
       const freed = this.freedOf(r);
       if (this.blockedAt[r] === freed) continue;

@@ -3,6 +3,7 @@
 import type { Model, RequestModel } from '../model/model.js';
 import { gapBetween, placementValue } from '../model/model.js';
 import { IndexedSet } from './indexed-set.js';
+import { PracticeLedger } from './practice-ledger.js';
 
 const FREE = -1;
 
@@ -28,11 +29,15 @@ export class ScheduleState {
   moved = 0;
   /** Existing meetings at their original start and room. */
   kept = 0;
+  /** Of those, the ones that still fit (model `existing.fits`): moving any other counts against maxMoves. */
+  keptFitting = 0;
   /** Per person, how many times a meeting of theirs left the plan (their free time can only grow then). */
   readonly freed: Int32Array;
   /** Variables (placeable, not fixed requests) on the plan, and those off it. */
   readonly placedSet: IndexedSet;
   readonly unplacedSet: IndexedSet;
+  /** Quota and interpreter usage (rules 7 and 8); null when the summit limits neither. */
+  readonly ledger: PracticeLedger | null;
   private journal: number[] | null = null;
 
   constructor(readonly m: Model) {
@@ -49,6 +54,8 @@ export class ScheduleState {
     this.placedSet = new IndexedSet(n);
     this.unplacedSet = new IndexedSet(n);
     for (const r of m.variables) this.unplacedSet.add(r);
+    this.ledger =
+      m.practice.quotas !== null || m.practice.interpreters !== null ? new PracticeLedger(m) : null;
   }
 
   /** Starts recording changes so that `undoTo(mark)` can revert them. Returns the mark. */
@@ -90,18 +97,24 @@ export class ScheduleState {
     const u1 = g + req.units;
     for (const p of req.attendees) this.personOwner.fill(r, p * G + g, p * G + u1);
     if (room >= 0) {
-      this.roomOwner.fill(r, room * G + g, room * G + u1);
+      // The room is held through the turnover after the meeting (rule 5).
+      const hold = req.roomHold[g]!;
+      this.roomOwner.fill(r, room * G + g, room * G + hold);
       const w = room >>> 5;
       const bit = ~(1 << (room & 31));
-      for (let u = g; u < u1; u++) this.roomFree[u * m.RW + w]! &= bit;
+      for (let u = g; u < hold; u++) this.roomFree[u * m.RW + w]! &= bit;
     }
+    this.ledger?.apply(req, g, 1);
     const kept = req.existing !== null && req.existing.g === g && req.existing.room === room;
     const v = placementValue(m, req, m.tl.gridMin[g]!, kept);
     this.value[r] = v;
     this.total += v;
     this.weight += req.weight;
     if (req.existing !== null && !kept) this.moved++;
-    if (kept) this.kept++;
+    if (kept) {
+      this.kept++;
+      if (req.existing!.fits) this.keptFitting++;
+    }
     this.placed++;
     this.placedSet.add(r);
     this.unplacedSet.delete(r);
@@ -124,17 +137,21 @@ export class ScheduleState {
       this.freed[p]!++;
     }
     if (room >= 0) {
-      this.roomOwner.fill(FREE, room * G + g, room * G + u1);
+      const hold = req.roomHold[g]!;
+      this.roomOwner.fill(FREE, room * G + g, room * G + hold);
       const w = room >>> 5;
       const bit = 1 << (room & 31);
-      for (let u = g; u < u1; u++) this.roomFree[u * m.RW + w]! |= bit;
+      for (let u = g; u < hold; u++) this.roomFree[u * m.RW + w]! |= bit;
     }
+    this.ledger?.apply(req, g, -1);
     this.total -= this.value[r]!;
     this.value[r] = 0;
     this.weight -= req.weight;
     if (req.existing !== null) {
-      if (req.existing.g === g && req.existing.room === room) this.kept--;
-      else this.moved--;
+      if (req.existing.g === g && req.existing.room === room) {
+        this.kept--;
+        if (req.existing.fits) this.keptFitting--;
+      } else this.moved--;
     }
     this.start[r] = -1;
     this.venue[r] = -1;
@@ -143,6 +160,22 @@ export class ScheduleState {
     this.placedSet.delete(r);
     this.unplacedSet.add(r);
     this.journal?.push(r, g, venue, room);
+  }
+
+  /** Existing meetings that still fit and are now elsewhere or off the plan: the moves rule 10 counts. */
+  disturbed(): number {
+    return this.m.fitting - this.keptFitting;
+  }
+
+  /** True when the plan moves more fitting meetings than the policy allows. */
+  overBudget(): boolean {
+    const max = this.m.policy.maxMoves;
+    return max !== null && this.m.fitting - this.keptFitting > max;
+  }
+
+  /** True when `req` at grid g stays within the quotas and the interpreters (rules 7 and 8). */
+  rulesFree(req: RequestModel, g: number): boolean {
+    return this.ledger === null || this.ledger.fits(req, g);
   }
 
   /** True when no attendee of `req` has a planned meeting clashing with [g, g + units) at `venue`. */
@@ -216,13 +249,17 @@ export class ScheduleState {
     }
   }
 
-  /** True when room k is free of planned meetings over [g, g + units) and statically free to the end. */
+  /**
+   * True when room k is free of planned meetings over the steps the request would hold it (its own
+   * and the turnover after it) and statically free to its end.
+   */
   roomFits(k: number, req: RequestModel, g: number): boolean {
     const m = this.m;
     const G = m.tl.G;
     if (m.roomFreeUntil[k * G + g]! < m.tl.gridMin[g]! + req.minutes) return false;
     const base = k * G;
-    for (let u = g; u < g + req.units; u++) if (this.roomOwner[base + u] !== FREE) return false;
+    const hold = req.roomHold[g]!;
+    for (let u = g; u < hold; u++) if (this.roomOwner[base + u] !== FREE) return false;
     return true;
   }
 

@@ -2,6 +2,7 @@
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Plan } from '../result.js';
 import type { Progress } from '../search/search.js';
+import type { MovePolicy } from '../policy.js';
 
 /** Solve options that cross the thread boundary (no functions). */
 export interface WorkerSolveSettings {
@@ -10,6 +11,7 @@ export interface WorkerSolveSettings {
   maxIterations?: number;
   progressIntervalMs?: number;
   boundIterations?: number;
+  policy?: MovePolicy;
 }
 
 /** What the worker receives at start: the summit, the settings, and a shared stop flag. */

@@ -79,7 +79,11 @@ const ViolationRecord = z
     room: z.string().optional(),
     message: z
       .string()
-      .describe('A whole line that starts with the rule, naming persons, events and local times'),
+      .describe('A whole line that starts with the rule, naming persons, events and local times by id'),
+    title: z.string().describe('A headline for people: "Donald J. Trump is already busy then"'),
+    detail: z
+      .string()
+      .describe('The message in names and summit time, for people: what clashes with what, and when'),
   })
   .meta({ id: 'Violation' });
 
@@ -98,6 +102,11 @@ const SuggestionRecord = z
 const WhatIfAnswer = z
   .object({
     blocker: BlockerRecord,
+    also: z
+      .array(BlockerRecord)
+      .describe(
+        'What else had to go: when the blocker is not alone in the way at any start, the other blockers of the start it leaves least blocked (the explanation names them too)',
+      ),
     slot: SuggestionRecord.nullable().describe('The best slot then, or null when there is still none'),
     displaces: z
       .array(z.string())

@@ -9,7 +9,9 @@ import { logRoutes } from './log.js';
 import { logisticsRoutes } from './logistics.js';
 import { publicLineRoutes } from './public-lines.js';
 import { reportRoutes } from './reports.js';
+import { requestPageRoutes } from './request-page.js';
 import { requestRoutes } from './requests.js';
+import { searchRoutes } from './search.js';
 import { summitRoutes } from './summits.js';
 import { threadRoutes } from './thread.js';
 
@@ -18,11 +20,13 @@ export const SUMMIT_FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
   summitRoutes,
   logisticsRoutes,
   requestRoutes,
+  requestPageRoutes,
   conditionRoutes,
   threadRoutes,
   deliberationRoutes,
   publicLineRoutes,
   encounterRoutes,
+  searchRoutes,
   logRoutes,
   reportRoutes,
   fileRoutes,

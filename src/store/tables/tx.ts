@@ -5,6 +5,9 @@ import { busyTable, programmeTable } from './calendar.js';
 import { calendarTokensTable } from './calendar-tokens.js';
 import { delegationsTable, personsTable } from './delegations.js';
 import { decisionOverridesTable, decisionsTable, positionsTable, publicLinesTable } from './deliberation.js';
+import { deliveriesTable } from './deliveries.js';
+import { notificationsTable } from './notifications.js';
+import { webhooksTable } from './webhooks.js';
 import { eventsTable } from './events.js';
 import { roomsTable, travelTable, venuesTable } from './logistics.js';
 import { meetingsTable } from './meetings.js';
@@ -47,6 +50,9 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   calendarTokens: calendarTokensTable,
   planJobs: planJobsTable,
   revisions: revisionsTable,
+  notifications: notificationsTable,
+  deliveries: deliveriesTable,
+  webhooks: webhooksTable,
   rateCounters: rateCountersTable,
   probes: probesTable,
 };

@@ -43,6 +43,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'validate.ts#shapeCode': 'input validation',
   'requests/terms.ts#requireValidTerms':
     'the request rules applied inside requestMeeting and editRequest (takes a Tx, no actor); tested through them',
+  'requests/terms.ts#termsWarnings':
+    'what requestMeeting and getRequest tell a request that stands (rank parity under warn); tested through them',
   'context.ts#appContext': 'builds the context every use case receives',
   'events/record.ts#recordEvent': PART,
   'deliberation/gate.ts#requireDecisionAllows':
@@ -51,6 +53,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'requests/write.ts#saveRequest': PART,
   'requests/restore.ts#restoreMeeting': PART,
   'summit/load.ts#loadSummitData': PART,
+  'summit/names.ts#namesFor':
+    'the names a reader may read, from data a use case loaded under its own authorisation (pure); tested through checkPlacement',
   'summit/principals.ts#requirePrincipals':
     'pure: a refusal exportSummitFile and listEncounters apply; tested through them',
   'summit/creator.ts#grantCreatorHostAdmin': PART,

@@ -17,7 +17,8 @@ export interface ResultFileCheck {
 
 /**
  * Checks a parsed result file (JSON value) against `data`: a malformed file gives one result-shape
- * violation per path; a well-formed one gives every broken hard rule and every false claim.
+ * violation per path; a well-formed one gives every broken hard rule and every false claim. The
+ * file's `policy` (the flags the scheduler was given) wins over the summit's own planning keys.
  */
 export function checkResultFile(data: SummitData, resultFile: unknown): ResultFileCheck {
   const read = readResultFile(resultFile, data.summit.timezone);
@@ -25,8 +26,8 @@ export function checkResultFile(data: SummitData, resultFile: unknown): ResultFi
     const violations = read.errors.map((e) => violation('result-shape', `${e.path}: ${e.message}`));
     return { valid: false, violations, objective: null };
   }
-  const { file, placements } = read;
-  const plan = checkPlan(data, placements);
+  const { file, placements, policy } = read;
+  const plan = checkPlan(data, placements, policy);
   const violations = [
     ...summitIdMatches(file, data.summit.id),
     ...plan.violations,

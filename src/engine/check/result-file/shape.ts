@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RequestId, RoomId } from '../../../domain/ids.js';
 import { LocalTimeError, parseSummitTime } from '../../../domain/time.js';
 import type { Placement, UnplacedReason } from '../../result.js';
+import type { MovePolicy } from '../../policy.js';
 
 const REASONS = [
   'draft',
@@ -37,6 +38,14 @@ export const ResultFileShape = z.object({
   ),
   unscheduled: z.array(z.object({ request: z.string(), reason: z.enum(REASONS), detail: z.string().min(1) })),
   stats: z.looseObject({ millis: z.number().optional(), seed: z.number().optional() }).optional(),
+  /** The move policy the plan was made under (rules 9 and 10), when the scheduler was given one. */
+  policy: z
+    .object({
+      maxMoves: count.nullable().optional(),
+      now: z.string().nullable().optional(),
+      freezeHours: z.number().min(0).nullable().optional(),
+    })
+    .optional(),
 });
 
 /** A well-formed result file (its times still as written). */
@@ -50,7 +59,8 @@ export interface ShapeError {
 
 /** A well-formed result file with its meetings as placements, or every shape error. */
 export type ReadResult =
-  { ok: true; file: ResultFileValue; placements: Placement[] } | { ok: false; errors: ShapeError[] };
+  | { ok: true; file: ResultFileValue; placements: Placement[]; policy: MovePolicy }
+  | { ok: false; errors: ShapeError[] };
 
 /** Reads a parsed JSON value as a result file, converting local times in the summit's `zone`. */
 export function readResultFile(value: unknown, zone: string): ReadResult {
@@ -84,7 +94,14 @@ export function readResultFile(value: unknown, zone: string): ReadResult {
       room: (m.room ?? null) as RoomId | null,
     });
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, file, placements };
+  const policy: MovePolicy = {};
+  if (file.policy) {
+    const { maxMoves, now, freezeHours } = file.policy;
+    if (maxMoves !== undefined) policy.maxMoves = maxMoves;
+    if (freezeHours !== undefined) policy.freezeHours = freezeHours;
+    if (now !== undefined) policy.now = now === null ? null : time(now, 'policy.now');
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, file, placements, policy };
 }
 
 /** `meetings[3].start`, the way the file reads. */

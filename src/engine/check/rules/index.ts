@@ -15,12 +15,17 @@ import { roomCapacity } from './room-capacity.js';
 import { roomDelegation } from './room-delegation.js';
 import { roomVenue } from './room-venue.js';
 import { pullAsideNoRoom } from './pull-aside-no-room.js';
+import { frozenMeetingsKept, noStartBeforeNow } from './freeze.js';
+import { maxMoves } from './max-moves.js';
+import { roomTurnover } from './room-turnover.js';
+import { roomFeatures } from './room-features.js';
+import { quotas } from './quotas.js';
+import { interpreters } from './interpreters.js';
 
-/** The rules checkPlan applies. */
-export const RULES: readonly Rule[] = [
+/** The rules that judge placements (each one, or a few together), whatever the plan leaves out or moves. */
+export const PLACEMENT_RULES: readonly Rule[] = [
   placeableState,
   atMostOnce,
-  fixedMeetingsKept,
   grid,
   duration,
   dayWindow,
@@ -34,4 +39,18 @@ export const RULES: readonly Rule[] = [
   roomDelegation,
   roomVenue,
   pullAsideNoRoom,
+  roomTurnover,
+  roomFeatures,
+  quotas,
+  interpreters,
+  noStartBeforeNow,
+];
+
+/** The rules checkPlan applies: the placement rules, then what must stay and how much may move. */
+export const RULES: readonly Rule[] = [
+  ...PLACEMENT_RULES.slice(0, 2),
+  fixedMeetingsKept,
+  frozenMeetingsKept,
+  ...PLACEMENT_RULES.slice(2),
+  maxMoves,
 ];

@@ -22,6 +22,7 @@ import { ValidationError } from '../../../../src/app/errors.js';
 import { attack, attacks, type Attack } from '../probe.js';
 import { CONFIDENTIAL, S, type World } from '../world.js';
 import { noForeignDelegationEvents } from './requests.js';
+import { NO_POLICY } from '../../../../src/engine/policy.js';
 
 const OUTSIDERS = ['other-summit', 'other-host', 'nobody', 'operator'] as const;
 const DELEGATES = ['chn', 'rus', 'usa-viewer'] as const;
@@ -36,6 +37,8 @@ const emptyPlan = (): Plan => ({
   meetings: [],
   unscheduled: [],
   moved: [],
+  moves: [],
+  policy: NO_POLICY,
   stats: { millis: 0, seed: 1 },
 });
 

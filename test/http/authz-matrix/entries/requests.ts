@@ -64,6 +64,12 @@ export const REQUEST_ENTRIES: readonly Entry[] = [
     send: () => ({ params: { summit: S, request: 'usa-rus-officials' } }),
   },
   {
+    route: `GET ${R}/page`,
+    target: 'the request page of usa-rus-officials, confidential between the US and Russia',
+    may: parties,
+    send: () => ({ params: { summit: S, request: 'usa-rus-officials' } }),
+  },
+  {
     route: `PATCH ${R}`,
     target: "a fresh US request to Russia: its priority (the requester's to change)",
     may: of('usa', 'lead', 'po'),
