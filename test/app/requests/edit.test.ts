@@ -156,7 +156,7 @@ describe.each(BACKENDS)('editing a request on %s', (backend) => {
       {
         path: 'minutes',
         code: 'minutes-off-grain',
-        message: 'expected a multiple of grainMinutes (15), got 20',
+        message: "expected a multiple of the summit's 15-minute grain, such as 15 or 30, got 20",
       },
       {
         path: 'preferred[0].to',
