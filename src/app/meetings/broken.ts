@@ -96,6 +96,7 @@ export async function settleBrokenFlags(
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
   for (const meeting of await tx.meetings.list(data.summit.id)) {
     const request = requests.get(meeting.request);
+    // a plan holds no provisional meeting (it plans around them): their flags stay as the guard set them
     if (!request || (request.status !== 'scheduled' && request.status !== 'confirmed')) continue;
     const violations = after.get(request.id) ?? [];
     const flagged = noticeOf(await currentNotices(tx, data.summit.id, request.id, meeting), 'broken');

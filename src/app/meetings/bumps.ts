@@ -8,6 +8,7 @@ import type { Bump, BumpCause, NoticeSlot } from '../../domain/meeting/notice.js
 import type { Request } from '../../domain/request/schema.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Placement } from '../../engine/result.js';
+import { PLACEABLE_STATES } from '../../engine/model/compile.js';
 import { suggestEach } from '../../engine/suggest.js';
 import type { Tx } from '../../store/store.js';
 import { partiesScope } from '../access.js';
@@ -43,20 +44,23 @@ function sameSlot(a: NoticeSlot, b: NoticeSlot | null): boolean {
 }
 
 /**
- * The engine's best slot for each bumped meeting on the calendar as it now is (`after`), other than
- * where it now is and where it was; compiled once for all of them, each holding its slot while the
- * next is looked for.
+ * The engine's best slot for each bumped meeting whose request may be placed, on the calendar as it
+ * now is (`after`), other than where it now is and where it was; compiled once for all of them,
+ * each holding its slot while the next is looked for.
  */
 function alternatives(after: SummitData, bumps: readonly BumpInput[]): Map<string, NoticeSlot | null> {
   const data = planningInput(after);
+  // a request still awaiting its parties' consent may not be placed yet: no slot is offered to it
+  const placeable = bumps.filter((b) => PLACEABLE_STATES.has(b.request.status));
+  if (placeable.length === 0) return new Map();
   const each = suggestEach(
     data,
     currentPlan(data),
-    bumps.map((b) => b.request.id),
+    placeable.map((b) => b.request.id),
     3,
   );
   return new Map(
-    bumps.map((b) => {
+    placeable.map((b) => {
       // neither where it is now nor where it was: the slot it lost is not offered back
       const offered = (each.get(b.request.id) ?? []).find(
         (s) => !sameSlot(slotOf(s), b.now) && !sameSlot(slotOf(s), b.previous),

@@ -1,13 +1,14 @@
-// The confirmation deadline (domain/meeting/confirmation-deadline.ts) in use: which scheduled meetings
+// The confirmation deadline (domain/meeting/confirmation-deadline.ts) in use: which scheduled (or
+// provisional) meetings
 // await confirmation and by when, and the sweep that flags those overdue to their parties and the
 // host, releasing their slots where the summit says so. A meeting is never dropped silently.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { DelegationId, RequestId, RoomId, SummitId } from '../../domain/ids.js';
 import { deadlineOf, deadlinePassed } from '../../domain/meeting/confirmation-deadline.js';
+import { isProvisional } from '../../domain/meeting/provisional.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { partiesOf } from '../../domain/request/agreement.js';
 import type { Request } from '../../domain/request/schema.js';
-import { applyTransition } from '../../domain/request/transition.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import { instantMillis, type Instant } from '../../domain/time.js';
 import { formatMoment } from '../../engine/check/local-time.js';
@@ -15,12 +16,12 @@ import type { Tx } from '../../store/store.js';
 import { canSeeRequest, partiesScope, requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
-import { saveRequest } from '../requests/write.js';
 import { loadSummitData } from '../summit/load.js';
 import { noticeSlot, recordBumps, type BumpInput } from './bumps.js';
 import { currentNotices, noticeOf, putNotice } from './notices.js';
+import { takeOffCalendar } from './take-off.js';
 
-/** A scheduled meeting awaiting its parties' confirmation, with its deadline. */
+/** A scheduled or provisional meeting awaiting its parties' confirmation, with its deadline. */
 export interface AwaitingConfirmation {
   request: RequestId;
   start: Instant;
@@ -34,7 +35,14 @@ export interface AwaitingConfirmation {
   overdue: boolean;
 }
 
-/** The summit's deadline rule and the scheduled meetings still to begin, unconfirmed, with theirs. */
+/** The parties of `request` that have not confirmed `meeting`'s slot. */
+const unconfirmedBy = (request: Request, meeting: Meeting): DelegationId[] =>
+  partiesOf(request).filter((d) => !meeting.confirmedBy.includes(d));
+
+/**
+ * The meetings still to begin that not every party has confirmed, with their deadlines: scheduled
+ * ones, and provisional ones (kept while their request awaits consent: on the calendar all the same).
+ */
 function awaiting(
   data: SummitData,
   now: Instant,
@@ -44,13 +52,15 @@ function awaiting(
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
   return data.meetings.flatMap((meeting) => {
     const request = requests.get(meeting.request);
-    if (request?.status !== 'scheduled' || instantMillis(meeting.start) <= instantMillis(now)) return [];
+    if (!request || instantMillis(meeting.start) <= instantMillis(now)) return [];
+    if (request.status !== 'scheduled' && !isProvisional(request.status)) return [];
+    if (unconfirmedBy(request, meeting).length === 0) return [];
     return [{ meeting, request, deadline: deadlineOf(rule, meeting.start, data.summit.timezone) }];
   });
 }
 
 /**
- * The scheduled meetings the actor may see that await confirmation under the summit's deadline, the
+ * The scheduled and provisional meetings the actor may see that await confirmation under the summit's deadline, the
  * earliest deadline first: a party sees its own, the host those it may see. Empty without a deadline.
  */
 export function listAwaitingConfirmation(
@@ -71,7 +81,7 @@ export function listAwaitingConfirmation(
         room: meeting.room,
         deadline,
         confirmedBy: meeting.confirmedBy,
-        missing: partiesOf(request).filter((d) => !meeting.confirmedBy.includes(d)),
+        missing: unconfirmedBy(request, meeting),
         overdue: instantMillis(deadline) <= instantMillis(now),
       }))
       .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.start.localeCompare(b.start));
@@ -85,7 +95,7 @@ export interface SweepResult {
 }
 
 /**
- * Flags every scheduled meeting whose confirmation deadline has passed and that is not flagged yet
+ * Flags every scheduled or provisional meeting whose confirmation deadline has passed and that is not flagged yet
  * (an `overdue` notice, and a `meeting.confirmation-overdue` event to its parties and the host);
  * where the summit's `lapse` is `release`, also takes it off the calendar (a pinned one excepted: the
  * host pinned it), telling its parties why and offering another slot. Idempotent: run by the server
@@ -108,12 +118,13 @@ export async function sweepConfirmationDeadlines(
     for (const { meeting, request, deadline } of awaiting(data, now)) {
       if (!deadlinePassed(rule, meeting.start, data.summit.timezone, now)) continue;
       if (noticeOf(await currentNotices(tx, summit, request.id, meeting), 'overdue')) continue;
-      const missing = partiesOf(request).filter((d) => !meeting.confirmedBy.includes(d));
+      const missing = unconfirmedBy(request, meeting);
       const release = rule.lapse === 'release' && !meeting.pinned;
       await flagOverdue(tx, ctx, actor, data, { meeting, request, deadline, missing, release });
       result.flagged.push(request.id);
       if (!release) continue;
-      const stored = await releaseSlot(tx, ctx, actor, data, meeting, request);
+      const conditions = data.conditions.filter((c) => c.request === request.id);
+      const stored = await takeOffCalendar(tx, ctx, actor, summit, meeting, request, conditions);
       result.released.push(request.id);
       releases.push({
         request: stored,
@@ -157,21 +168,4 @@ async function flagOverdue(
     missing: o.missing,
     released: o.release,
   });
-}
-
-/** Takes an overdue meeting off the calendar; its request goes back to agreed (the system's step). */
-async function releaseSlot(
-  tx: Tx,
-  ctx: AppContext,
-  actor: Actor,
-  data: SummitData,
-  meeting: Meeting,
-  request: Request,
-): Promise<Request> {
-  const summit = data.summit.id;
-  const conditions = data.conditions.filter((c) => c.request === request.id);
-  const system = { actor: { ...actor, system: true }, summit };
-  await tx.meetings.remove(summit, meeting.request, meeting.version);
-  const next = applyTransition(request, conditions, 'unschedule', system, ctx.now());
-  return saveRequest(tx, ctx, actor, summit, request, next, ['unschedule'], undefined);
 }

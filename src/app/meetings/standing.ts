@@ -1,6 +1,8 @@
 // Which meetings stand on the calendar and which rules they break as it is: the facts the guard on
 // logistics writes, plan acceptance and notices share.
 import type { Meeting } from '../../domain/meeting/schema.js';
+import { isProvisional } from '../../domain/meeting/provisional.js';
+import { partiesOf } from '../../domain/request/agreement.js';
 import type { Request } from '../../domain/request/schema.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import { checkPlan } from '../../engine/check/check-plan.js';
@@ -12,7 +14,7 @@ import { insideNoticePeriod } from '../../domain/meeting/notice-period.js';
 import type { Summit } from '../../domain/summit/schema.js';
 
 /** States whose meetings are still to take place: placed, not yet held. */
-const IN_FORCE: ReadonlySet<string> = new Set(['scheduled', 'confirmed']);
+const PLACED: ReadonlySet<string> = new Set(['scheduled', 'confirmed']);
 
 /** Rules that judge a plan against the stored meetings, not whether a meeting can take place. */
 const NOT_ABOUT_TAKING_PLACE: ReadonlySet<string> = new Set(['placeable-state', 'fixed-meetings-kept']);
@@ -22,12 +24,23 @@ export function placementOf(m: Pick<Meeting, 'request' | 'start' | 'end' | 'room
   return { request: m.request, start: m.start, end: m.end, room: m.room };
 }
 
-/** The meetings still to take place (their requests scheduled or confirmed), each with its request. */
+/**
+ * True when the meeting of `request` is on the calendar, still to take place: its request scheduled
+ * or confirmed, or back with its parties for consent while the meeting holds its slot (provisional).
+ */
+export function inForce(request: Pick<Request, 'status'>): boolean {
+  return PLACED.has(request.status) || isProvisional(request.status);
+}
+
+/**
+ * The meetings still to take place, each with its request: scheduled, confirmed and provisional
+ * ones (a provisional meeting is on the calendar: its attendees' time and its room are taken).
+ */
 export function meetingsInForce(data: SummitData): { meeting: Meeting; request: Request }[] {
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
   return data.meetings.flatMap((meeting) => {
     const request = requests.get(meeting.request);
-    return request && IN_FORCE.has(request.status) ? [{ meeting, request }] : [];
+    return request && inForce(request) ? [{ meeting, request }] : [];
   });
 }
 
@@ -40,9 +53,14 @@ export interface NoticeAt {
   now: Instant;
 }
 
-/** Why a meeting keeps its slot whatever the planner wants, or null when it may be moved. */
+/**
+ * Why a meeting keeps its slot whatever the planner wants, or null when it may be moved. A
+ * provisional meeting every party had confirmed is still a confirmed one: consent restores it so.
+ */
 export function fixedBy(meeting: Meeting, request: Request, notice?: NoticeAt): Fixed | null {
   if (request.status === 'confirmed') return 'confirmed';
+  const everyone = partiesOf(request).every((d) => meeting.confirmedBy.includes(d));
+  if (isProvisional(request.status) && everyone) return 'confirmed';
   if (meeting.pinned) return 'pinned';
   return notice && insideNoticePeriod(notice.summit, meeting.start, notice.now) ? 'notice-period' : null;
 }

@@ -5,6 +5,7 @@ import type { SummitData } from '../../domain/summit/data.js';
 import type { Instant } from '../../domain/time.js';
 import { violation, type Violation } from '../../engine/check/violation.js';
 import type { Plan } from '../../engine/result.js';
+import { isProvisional } from '../../domain/meeting/provisional.js';
 import { meetingsInForce, spanOf } from '../meetings/standing.js';
 
 /** The moment a plan is made at: the summit's `planning.now` if it sets one, else `now`. */
@@ -31,7 +32,9 @@ export function noticePeriodBroken(
 ): Violation[] {
   if (data.summit.planning.freezeHours === null) return [];
   const planned = new Map(plan.meetings.map((p) => [p.request as string, p]));
-  return meetingsInForce(data).flatMap(({ meeting }) => {
+  return meetingsInForce(data).flatMap(({ meeting, request }) => {
+    // a plan never holds a provisional meeting (it plans around it), so it cannot move one
+    if (isProvisional(request.status)) return [];
     if (!insideNoticePeriod(data.summit, meeting.start, now)) return [];
     const p = planned.get(meeting.request);
     if (p && p.start === meeting.start && p.room === meeting.room) return [];

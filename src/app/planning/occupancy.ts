@@ -11,6 +11,7 @@ import {
   type Window,
 } from '../../domain/time.js';
 import { PLACEABLE_STATES } from '../../engine/model/compile.js';
+import { isProvisional } from '../../domain/meeting/provisional.js';
 
 const DAY = 86_400_000;
 
@@ -92,13 +93,6 @@ function occupancyOf(data: SummitData, meetings: readonly Meeting[], prefix: str
   };
 }
 
-/** States in which a request is back with its parties for consent (an edit, a new condition). */
-const AWAITING_CONSENT: ReadonlySet<string> = new Set([
-  'requested',
-  'under-consideration',
-  'conditions-pending',
-]);
-
 /**
  * The summit without the requests of `hidden`, whose meetings stay as fixed occupancy: the engine
  * works around them, but cannot move, count, place or name them. Meetings of requests the engine
@@ -107,8 +101,11 @@ const AWAITING_CONSENT: ReadonlySet<string> = new Set([
 export function withHiddenAsOccupancy(data: SummitData, hidden: ReadonlySet<string>): SummitData {
   if (hidden.size === 0) return data;
   const status = new Map(data.requests.map((r) => [r.id as string, r.status]));
-  const blocking = (s: string) => PLACEABLE_STATES.has(s) || AWAITING_CONSENT.has(s);
-  const kept = data.meetings.filter((m) => hidden.has(m.request) && blocking(status.get(m.request) ?? ''));
+  const blocking = (m: Meeting) => {
+    const s = status.get(m.request);
+    return s !== undefined && (PLACEABLE_STATES.has(s) || isProvisional(s));
+  };
+  const kept = data.meetings.filter((m) => hidden.has(m.request) && blocking(m));
   const { busy, rooms } = occupancyOf(data, kept, '~occupied-');
   return {
     ...data,
@@ -127,7 +124,10 @@ export function withHiddenAsOccupancy(data: SummitData, hidden: ReadonlySet<stri
  */
 export function withProvisionalAsOccupancy(data: SummitData): SummitData {
   const status = new Map(data.requests.map((r) => [r.id as string, r.status]));
-  const provisional = data.meetings.filter((m) => AWAITING_CONSENT.has(status.get(m.request) ?? ''));
+  const provisional = data.meetings.filter((m) => {
+    const s = status.get(m.request);
+    return s !== undefined && isProvisional(s);
+  });
   if (provisional.length === 0) return data;
   const { busy, rooms } = occupancyOf(data, provisional, '~provisional-');
   const held = new Set(provisional.map((m) => m.request as string));

@@ -107,7 +107,8 @@ describe.each(BACKENDS)('the confirmation deadline, on %s', (backend) => {
     });
     const view = await getRequest(ctx, chnPo, S, 'nzl-chn');
     expect(view.meeting).toBeNull();
-    expect(view.request.status).toBe('agreed');
+    // kept provisionally while China considers New Zealand's edit: it loses the slot, not the request
+    expect(view.request.status).toBe('under-consideration');
     expect(view.notices.overdue).toMatchObject({ released: true, deadline: '2017-11-10T11:00:00.000Z' });
     expect(view.notices.bumped).toMatchObject({
       cause: 'deadline',
