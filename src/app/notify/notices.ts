@@ -92,10 +92,62 @@ function onCondition(verb: string, pick: (c: { status: string }) => boolean): No
   };
 }
 
+/** A reason given in words, or a bump's reason (`{ text }`, worded for every reader of the event). */
 function reasonOf(s: Said): string {
-  const reason = s.event.payload.reason;
+  const given = s.event.payload.reason;
+  const reason = given !== null && typeof given === 'object' ? (given as { text?: unknown }).text : given;
   return typeof reason === 'string' && reason.trim() !== '' ? ` Reason: ${reason}` : '';
 }
+
+/** The request's terms an edit may change, as a notice names them. */
+const TERM_WORDS: Readonly<Record<string, string>> = {
+  minutes: 'length',
+  attendees: 'attendees',
+  allowed: 'allowed times',
+  preferred: 'preferred times',
+  topics: 'topics',
+  priority: 'priority',
+  seats: 'seats',
+  venue: 'venue',
+  needs: 'needs',
+};
+
+/** The terms an edit changed, in words: "length and attendees". */
+function changedTerms(s: Said): string {
+  const changed = Array.isArray(s.event.payload.changed) ? (s.event.payload.changed as unknown[]) : [];
+  const words = changed.map((t) => TERM_WORDS[String(t)] ?? String(t));
+  return words.length <= 1
+    ? (words[0] ?? 'terms')
+    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** A meeting's outcome in words: "held, 20 minutes late", "a no-show by Russia". */
+function outcomeWords(
+  s: Said,
+  o: { kind?: unknown; lateMinutes?: unknown; by?: unknown } | undefined,
+): string {
+  const by = Array.isArray(o?.by) ? o.by.map((d) => s.delegation(d)).join(' and ') : '';
+  switch (o?.kind) {
+    case 'held':
+      return 'held';
+    case 'held-late':
+      return `held, ${String(o.lateMinutes)} minutes late${by ? ` (${by} late)` : ''}`;
+    case 'no-show':
+      return `a no-show by ${by}`;
+    case 'cancelled-late':
+      return `cancelled late by ${by}`;
+    default:
+      return 'recorded';
+  }
+}
+
+/** The steps a decision gates, as a notice says them. */
+const STEP_WORDS: Readonly<Record<string, string>> = {
+  submit: 'send the request',
+  accept: 'accept the request',
+  'accept-condition': 'accept a condition',
+  confirm: 'confirm the slot',
+};
 
 /** Every event type that makes a notice. Events added later are one line each here. */
 export const NOTICES: Readonly<Record<string, NoticeSpec>> = {
@@ -113,12 +165,43 @@ export const NOTICES: Readonly<Record<string, NoticeSpec>> = {
   'request.accept': onRequest('accepted the request'),
   'request.agree': onRequest('agreed the meeting: every party accepted'),
   'request.confirm': onRequest('confirmed the slot: the meeting is confirmed'),
-  'request.hold': onRequest('marked the meeting held'),
+  // what happened at a meeting is told once, by meeting.outcome-recorded, not by request.hold or .miss
   'request.decline': onRequest('declined the request'),
   'request.withdraw': onRequest('withdrew the request'),
   'request.downgrade': onRequest('downgraded the request'),
   'request.lapse': onRequest('lapsed the request'),
   'request.reopen': onRequest('re-opened the request'),
+  // An edit is told by request.edited; the amend and dislodge steps it takes are not told again, nor
+  // is the meeting it takes off (meeting.removed tells that).
+  'request.edited': {
+    kind: 'requests',
+    audience: 'parties',
+    say: (s) => {
+      const p = s.event.payload;
+      const before = p.before as { minutes?: unknown } | undefined;
+      const after = p.after as { minutes?: unknown } | undefined;
+      const minutes =
+        before?.minutes !== undefined && after?.minutes !== undefined
+          ? ` Length: ${String(before.minutes)} → ${String(after.minutes)} minutes.`
+          : '';
+      const consent =
+        p.reconsent === true
+          ? ' It goes back to the other parties for consent; its meeting stays where it still fits.'
+          : '';
+      return {
+        title: `${s.who} changed the request's ${changedTerms(s)}`,
+        body: `${describeRequest(s)}.${minutes}${consent}`,
+      };
+    },
+  },
+  'request.restore': {
+    kind: 'schedule',
+    audience: 'parties',
+    say: (s) => ({
+      title: 'Every party agreed again: the meeting kept meanwhile stands',
+      body: describeRequest(s),
+    }),
+  },
   'condition.proposed': onCondition('proposed', (c) => c.status === 'open'),
   'condition.accepted': onCondition('accepted', (c) => c.status === 'accepted'),
   'condition.rejected': onCondition('rejected', (c) => c.status === 'rejected'),
@@ -168,6 +251,33 @@ export const NOTICES: Readonly<Record<string, NoticeSpec>> = {
       body: `${describeRequest(s)}.${reasonOf(s)}`,
     }),
   },
+  'meeting.changed': {
+    kind: 'schedule',
+    audience: 'parties-and-host',
+    say: (s) => {
+      const previous = s.event.payload.previous as { end?: unknown } | undefined;
+      return {
+        title: `${s.who} changed the meeting's length: it now ends ${s.when(s.event.payload.end)}`,
+        body: `Was ${s.when(previous?.end)}; every party confirms the slot again. ${describeRequest(s)}. Room: ${s.room(s.event.payload.room)}.`,
+      };
+    },
+  },
+  // the note stays on the record: the notice says what happened, not what was written of it
+  'meeting.outcome-recorded': {
+    kind: 'schedule',
+    audience: 'parties-and-host',
+    say: (s) => {
+      const p = s.event.payload;
+      const now = outcomeWords(s, p);
+      const previous = p.previous as Parameters<typeof outcomeWords>[1];
+      return {
+        title: previous
+          ? `${s.who} corrected the meeting's record: ${now} (was ${outcomeWords(s, previous)})`
+          : `${s.who} recorded the meeting as ${now}`,
+        body: describeRequest(s),
+      };
+    },
+  },
   'meeting.slot-accepted': {
     kind: 'schedule',
     audience: 'parties',
@@ -195,5 +305,17 @@ export const NOTICES: Readonly<Record<string, NoticeSpec>> = {
     kind: 'deliberation',
     audience: 'own',
     say: (s) => ({ title: `Your delegation took a decision`, body: describeRequest(s) }),
+  },
+  // the lead's reason stays in the deliberation, read there
+  'decision.overridden': {
+    kind: 'deliberation',
+    audience: 'own',
+    say: (s) => {
+      const step = STEP_WORDS[String(s.event.payload.step)] ?? 'act';
+      return {
+        title: `Your delegation's lead overrode its decision (${String(s.event.payload.outcome)}) to ${step}`,
+        body: describeRequest(s),
+      };
+    },
   },
 };
