@@ -1,6 +1,7 @@
 // A person's calendar feed, read with the token in its URL: their meetings the feed's issuer may
-// see (scheduled, confirmed or held) and the programme events they attend, in the summit's zone.
+// see (scheduled, confirmed, held, or kept provisionally while their request awaits consent) and the programme events they attend, in the summit's zone.
 import type { Actor } from '../../domain/actor/schema.js';
+import { AWAITING_CONSENT } from '../../domain/meeting/provisional.js';
 import type { Request } from '../../domain/request/schema.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Person } from '../../domain/summit/schema.js';
@@ -17,7 +18,8 @@ import { loadSummitData } from '../summit/load.js';
 import { mayIssueFeed } from './access.js';
 import { FEED_TOKEN } from './tokens.js';
 
-const ON_CALENDAR = new Set<Request['status']>(['scheduled', 'confirmed', 'held']);
+/** States whose meetings a calendar shows; a provisional one (awaiting consent) too, as tentative. */
+const ON_CALENDAR = new Set<Request['status']>(['scheduled', 'confirmed', 'held', ...AWAITING_CONSENT]);
 
 /** The meetings of `person` that `reader` may see, as feed events. */
 function meetingEvents(reader: Actor, data: SummitData, person: Person): FeedEvent[] {
@@ -44,7 +46,7 @@ function meetingEvents(reader: Actor, data: SummitData, person: Person): FeedEve
       summary: meetingTitle(request, (d) => delegation.get(d) ?? d),
       location: where ? `${where.name}, ${venue.get(where.venue) ?? where.venue}` : null,
       description: `${topics}Attendees: ${attendees.join(', ')}.`,
-      status: request.status === 'scheduled' ? 'tentative' : 'confirmed',
+      status: request.status === 'confirmed' || request.status === 'held' ? 'confirmed' : 'tentative',
       sequence: meeting.version,
     });
   }

@@ -106,6 +106,18 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     expect(listed.body).not.toContain('slc_');
   });
 
+  it('shows a meeting kept while its request awaits consent, as tentative', async () => {
+    // the demo's New Zealand edit sent nzl-chn back for China's consent, its meeting kept
+    const issued = await issue('hostStaff', 'chn-president');
+    expect(issued.statusCode, issued.body).toBe(201);
+    const feed = await s.anonymous({ method: 'GET', url: pathOf((issued.json() as { url: string }).url) });
+    const { events } = parseFeed(feed.body);
+    expect(events.find((e) => e.uid === 'meeting-nzl-chn.apec-2017@sideline')).toMatchObject({
+      start: '2017-11-11T08:30:00.000Z',
+      status: 'TENTATIVE',
+    });
+  });
+
   it('shows a confidential meeting to a feed its delegation issued, never to one the host issued', async () => {
     const mine = (await issue('usaPo', 'usa-nsa')).json() as { url: string };
     const hosts = (await issue('hostStaff', 'usa-nsa')).json() as { url: string };
