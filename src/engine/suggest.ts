@@ -2,7 +2,6 @@
 import type { RequestId, RoomId } from '../domain/ids.js';
 import type { SummitData } from '../domain/summit/data.js';
 import type { Instant } from '../domain/time.js';
-import { CandidateCache } from './model/candidates.js';
 import { startsPreferred } from './model/model.js';
 import { instantOfMinute } from './model/timeline.js';
 import { loadPlan } from './plan-state.js';
@@ -47,7 +46,7 @@ export function suggest(data: SummitData, plan: Plan, request: string, k = 5): S
   const { m, state } = loadPlan(data, { meetings: plan.meetings.filter((p) => p.request !== request) });
   const r = m.requestIndex.get(request)!;
   const req = m.requests[r]!;
-  const options = req.options.length > 0 ? req.options : new CandidateCache(m).optionsFor(req);
+  const options = req.options.length > 0 ? req.options : m.candidates.optionsFor(req);
   const ranks = roomRanks(m);
   const words = new Uint32Array(m.RW);
   const found: { g: number; room: number; preferred: boolean }[] = [];
