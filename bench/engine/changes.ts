@@ -148,6 +148,8 @@ function addRequest(data: SummitData, plan: readonly Placement[]): ChangedSummit
     minutes: Math.ceil(30 / grain) * grain,
     priority: 5,
     topics: ['late addition'],
+    needs: [],
+    press: 'closed',
     attendees: [asking.principal, target.principal] as PersonId[],
     seats: null,
     venue: null,

@@ -8,10 +8,11 @@ export class ForbiddenError extends Error {
   }
 }
 
-/** One invalid value: where it is and what was expected. */
+/** One invalid value: where it is, what was expected, and the stable code of the rule where one applies. */
 export interface Issue {
   path: string;
   message: string;
+  code?: string;
 }
 
 /** Input that fails validation; lists every issue, not just the first (HTTP 400). */

@@ -3,6 +3,7 @@ export * from './ids.js';
 export * from './time.js';
 
 export * from './summit/schema.js';
+export * from './summit/practice.js';
 export * from './summit/data.js';
 export * from './summit/presence.js';
 
@@ -16,6 +17,8 @@ export * from './request/lifecycle.js';
 export * from './request/transition.js';
 export * from './request/follow-up.js';
 export * from './request/conditions.js';
+export * from './request/rank-parity.js';
+export * from './request/rules.js';
 
 export * from './meeting/schema.js';
 export * from './meeting/slot.js';

@@ -187,6 +187,7 @@ function without(data: SummitData, plan: Plan, request: string, b: Blocker): Wit
           capacity: seats,
           available: null,
           delegation: null,
+          features: q?.needs ?? [],
           version: 1,
         };
         return keep(

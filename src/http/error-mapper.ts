@@ -2,6 +2,7 @@
 import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ConflictError, ForbiddenError, ValidationError } from '../app/errors.js';
+import { shapeCode } from '../app/validate.js';
 import {
   AccountInputError,
   InvalidCredentialsError,
@@ -70,6 +71,7 @@ function zodIssues(error: ZodError, prefix: string): ProblemIssue[] {
       [prefix, ...i.path.map((k) => (typeof k === 'symbol' ? String(k) : k))].filter((k) => k !== ''),
     ),
     message: i.message,
+    code: shapeCode(i.code, i.message),
   }));
 }
 
@@ -80,6 +82,7 @@ export function mapError(error: unknown): MappedError {
     const errors = error.validation.map((v) => ({
       path: formatPath([where, ...v.instancePath.split('/').filter((s) => s !== '')]),
       message: v.message ?? 'invalid',
+      code: shapeCode(v.keyword, v.message ?? ''),
     }));
     return {
       status: 400,

@@ -1,8 +1,17 @@
 // RFC 9457 problem details: the one shape of every error answer, with a stable `code`.
 import { z } from 'zod';
 
-/** One failing input value: where (`body.grants[0].role`) and what was expected. */
-export const ProblemIssue = z.object({ path: z.string(), message: z.string() });
+/** One failing input value: where (`body.grants[0].role`), what was expected, and the rule's code. */
+export const ProblemIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z
+    .string()
+    .optional()
+    .describe(
+      'The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key)',
+    ),
+});
 export type ProblemIssue = z.infer<typeof ProblemIssue>;
 
 /** The body of every error response (`application/problem+json`). */

@@ -5,6 +5,8 @@
 export interface FileError {
   path: string;
   message: string;
+  /** The request rule's stable code (`attendee-not-party`), or a shape code, where one applies. */
+  code?: string;
 }
 
 /** The one-line text of an error as a user reads it: `path: message`. */
@@ -42,8 +44,8 @@ export function describeValue(value: unknown): string {
 export class Problems {
   readonly list: FileError[] = [];
 
-  add(path: string, message: string): void {
-    this.list.push({ path, message });
+  add(path: string, message: string, code?: string): void {
+    this.list.push(code === undefined ? { path, message } : { path, message, code });
   }
 
   get count(): number {
@@ -61,9 +63,9 @@ export class Located {
     readonly locate: Locate,
   ) {}
 
-  /** Reports an error at `path` inside the record. */
-  error(path: readonly PathSegment[], message: string): void {
-    this.problems.add(this.locate(path), message);
+  /** Reports an error at `path` inside the record, with its stable code where it has one. */
+  error(path: readonly PathSegment[], message: string, code?: string): void {
+    this.problems.add(this.locate(path), message, code);
   }
 
   /** The view of a nested record, e.g. one condition inside a request. */

@@ -133,15 +133,24 @@ export async function venueReferrers(
   );
 }
 
-/** The requests a delegation is party to and the rooms lent to it. */
+/** The requests a delegation is party to, the rooms lent to it and the summit's quotas that name it. */
 export async function delegationReferrers(
   tx: Tx,
   actor: Actor,
   summit: SummitId,
   delegation: string,
 ): Promise<Referrers> {
-  const [requests, rooms] = await Promise.all([tx.requests.list(summit), tx.rooms.list(summit)]);
+  const [requests, rooms, settings] = await Promise.all([
+    tx.requests.list(summit),
+    tx.rooms.list(summit),
+    tx.summits.get(summit),
+  ]);
   return both(
+    sortOut(
+      (settings?.quotas ?? []).filter((q) => q.delegation === delegation),
+      () => true,
+      (q) => `a quota per ${q.per}`,
+    ),
     sortOut(
       requests.filter((r) => partiesOf(r).some((d) => d === delegation)),
       (r) => canSeeRequest(actor, summit, r),

@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { ConditionKind, Downgrade, Format, Level } from '../../domain/request/schema.js';
 import { ConditionId, DelegationId, PersonId, RequestId, VenueId } from '../../domain/ids.js';
-import { Window } from '../../domain/time.js';
+import { Instant } from '../../domain/time.js';
+import { Feature, PressAccess } from '../../domain/summit/practice.js';
+
+/**
+ * A window as a user sends it. Its order (to after from) is a request rule, checked with the
+ * others and coded `window-order` like an import's, not by the shape.
+ */
+export const WindowInput = z.object({ from: Instant, to: Instant });
 
 /** A new condition on a request. */
 export const NewCondition = z.strictObject({
@@ -30,9 +37,12 @@ export const NewRequest = z.strictObject({
   attendees: z.array(PersonId).min(1),
   seats: z.number().int().min(1).nullable().default(null),
   venue: VenueId.nullable().default(null),
-  allowed: z.array(Window).nullable().default(null),
-  preferred: z.array(Window).default([]),
+  allowed: z.array(WindowInput).nullable().default(null),
+  preferred: z.array(WindowInput).default([]),
   confidential: z.boolean().default(false),
+  /** Room features the meeting requires (flags, press…). */
+  needs: z.array(Feature).max(50).default([]),
+  press: PressAccess.default('closed'),
   conditions: z.array(NewCondition).default([]),
   /** Send it at once (state requested) rather than keep it as a draft. */
   submit: z.boolean().default(true),

@@ -4,6 +4,7 @@ import { mayCreateSummits } from '../../domain/actor/authority.js';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import { Summit } from '../../domain/summit/schema.js';
+import type { Quota } from '../../domain/summit/practice.js';
 import { DuplicateError, NotFoundError } from '../../store/store.js';
 import { participates, requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
@@ -37,6 +38,8 @@ export function createSummit(ctx: AppContext, actor: Actor, input: unknown): Pro
   const data = parseInput(SummitInput, input);
   if (!mayCreateSummits(actor)) throw new ForbiddenError('only an operator may create a summit');
   checkDays(data);
+  // a new summit has no delegations yet: only "*" quotas may be set before they are added
+  checkQuotaDelegations(data.quotas, new Set());
   return writeWithEvents(ctx, async (tx) => {
     if (await tx.summits.get(data.id)) throw new DuplicateError('summit', data.id);
     const stored = await tx.summits.insert({ ...data, version: 1 });
@@ -60,10 +63,22 @@ export function changeSummit(
     throw new ValidationError([{ path: 'id', message: `an id cannot change (was "${id}")` }]);
   checkDays(data);
   return writeWithEvents(ctx, async (tx) => {
+    const delegations = await tx.delegations.list(id);
+    checkQuotaDelegations(data.quotas, new Set(delegations.map((d) => d.id as string)));
     const stored = await tx.summits.update({ ...data, version: expectedVersion });
     await recordEvent(tx, ctx, actor, id, { kind: 'summit' }, 'summit.changed', { id });
     return stored;
   });
+}
+
+/** Every quota names "*" or a delegation of the summit; each unknown one is listed by its path. */
+function checkQuotaDelegations(quotas: readonly Quota[], known: ReadonlySet<string>): void {
+  const issues = quotas.flatMap((q, i) =>
+    q.delegation === '*' || known.has(q.delegation)
+      ? []
+      : [{ path: `quotas[${i}].delegation`, message: `unknown delegation "${q.delegation}"` }],
+  );
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 function checkDays(s: { days: { from: string; to: string }; dayWindow: { from: string; to: string } }): void {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConditionId, DelegationId, MessageId, PersonId, RequestId, UserId, VenueId } from '../ids.js';
 import { Instant, Window } from '../time.js';
 import { Version } from '../summit/schema.js';
+import { Feature, PressAccess } from '../summit/practice.js';
 
 export const RequestStatus = z.enum([
   'draft',
@@ -57,6 +58,10 @@ export const Request = z.object({
   downgrade: Downgrade.nullable(),
   /** A confidential request is invisible to everyone but its parties (the host included). */
   confidential: z.boolean(),
+  /** Room features the meeting requires (a pull-aside, which takes no room, needs none). */
+  needs: z.array(Feature).max(50).default([]),
+  /** How the press may attend; informational. */
+  press: PressAccess.default('closed'),
   version: Version,
 });
 export type Request = z.infer<typeof Request>;

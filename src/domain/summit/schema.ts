@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { BusyId, DelegationId, PersonId, ProgrammeEventId, RoomId, SummitId, VenueId } from '../ids.js';
 import { Instant, LocalDate, LocalTimeOfDay, TimeZone, Window } from '../time.js';
+import { Feature, Language, NO_PLANNING_LIMITS, Planning, Quota, Rank, RankParity } from './practice.js';
 
 /** Every mutable record carries a version; a write against a stale version fails. */
 export const Version = z.number().int().min(1);
@@ -14,6 +15,14 @@ export const Summit = z.object({
   dayWindow: z.object({ from: LocalTimeOfDay, to: LocalTimeOfDay }),
   grainMinutes: z.number().int().min(1).max(240),
   bufferMinutes: z.number().int().min(0).max(240),
+  /** At least this gap between two meetings in one room (rule 5); 0: none. */
+  roomTurnoverMinutes: z.number().int().min(0).max(240).default(0),
+  /** What a request whose parties' ranks differ meets with. */
+  rankParity: RankParity.default('warn'),
+  /** How planning treats the meetings already placed (rules 9 and 10). */
+  planning: Planning.default(NO_PLANNING_LIMITS),
+  /** Hard limits on each delegation's meetings (rule 7). */
+  quotas: z.array(Quota).max(1000).default([]),
   version: Version,
 });
 export type Summit = z.infer<typeof Summit>;
@@ -46,6 +55,8 @@ export const Room = z.object({
   available: z.array(Window).nullable(),
   /** A room lent to one delegation: only requests with this party may use it. */
   delegation: DelegationId.nullable(),
+  /** What the room offers (flags, press, interpretation): a meeting's needs must be among them. */
+  features: z.array(Feature).max(50).default([]),
   version: Version,
 });
 export type Room = z.infer<typeof Room>;
@@ -61,6 +72,10 @@ export const Person = z.object({
   role: PersonRole,
   /** null = the delegation's presence applies. */
   presence: z.array(Window).nullable(),
+  /** Working languages; null = the delegation's apply. */
+  languages: z.array(Language).max(20).nullable().default(null),
+  /** null = not given (rank parity cannot judge this person). */
+  rank: Rank.nullable().default(null),
   version: Version,
 });
 export type Person = z.infer<typeof Person>;
@@ -71,6 +86,10 @@ export const Delegation = z.object({
   principal: PersonId,
   /** null = present for the whole summit. */
   presence: z.array(Window).nullable(),
+  /** Working languages of its persons; null = not given: it shares every language. */
+  languages: z.array(Language).max(20).nullable().default(null),
+  /** Interpreters it brings; null = no limit. */
+  interpreters: z.number().int().min(0).max(1000).nullable().default(null),
   version: Version,
 });
 export type Delegation = z.infer<typeof Delegation>;

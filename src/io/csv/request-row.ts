@@ -19,6 +19,8 @@ export const REQUEST_COLUMNS: readonly ColumnSpec[] = [
   { name: 'allowed', required: false },
   { name: 'preferred', required: false },
   { name: 'status', required: false },
+  { name: 'needs', required: false },
+  { name: 'press', required: false },
 ];
 
 const NUMBER_COLUMNS = new Set(['minutes', 'priority', 'seats']);
@@ -28,6 +30,7 @@ const LIST_SEPARATORS: ReadonlyMap<string, RegExp> = new Map([
   ['to', /[;|]/],
   ['topics', /;/],
   ['attendees', /;/],
+  ['needs', /;/],
 ]);
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
@@ -53,6 +56,7 @@ export function rowToFileRequest(
         at.error(
           [column],
           `expected windows FROM/TO separated by ";" (e.g. 2017-11-10T07:00/2017-11-11T12:00), got ${JSON.stringify(value)}`,
+          'invalid-value',
         );
       }
     } else raw[column] = value;

@@ -10,8 +10,9 @@ import { FileRequest } from '../summit-file/schema.js';
 import { REQUEST_COLUMNS, rowToFileRequest } from './request-row.js';
 import { inRow, readTable } from './table.js';
 
-/** The requests of a valid sheet, or every error found in it. */
-export type RequestsCsvResult = { ok: true; requests: Request[] } | { ok: false; errors: FileError[] };
+/** The requests of a valid sheet with what it should be told (rank mismatches), or every error found in it. */
+export type RequestsCsvResult =
+  { ok: true; requests: Request[]; warnings: FileError[] } | { ok: false; errors: FileError[] };
 
 /**
  * Reads a CSV sheet of requests against an existing summit (its delegations, persons, venues,
@@ -34,5 +35,7 @@ export function readRequestsCsv(text: string, context: SummitData): RequestsCsvR
     const resolved = resolveRequest(fields, complete && record !== null, refs, at);
     if (resolved) requests.push(resolved.request);
   }
-  return problems.count > 0 ? { ok: false, errors: problems.list } : { ok: true, requests };
+  return problems.count > 0
+    ? { ok: false, errors: problems.list }
+    : { ok: true, requests, warnings: refs.warnings.list };
 }

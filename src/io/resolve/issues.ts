@@ -8,17 +8,13 @@ export function reportIssues(issues: readonly z.core.$ZodIssue[], at: Located): 
     const path = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        at.error([...path, key], `unknown key; expected one of ${issue.message}`);
+        at.error([...path, key], `unknown key; expected one of ${issue.message}`, 'unknown-key');
       }
       continue;
     }
     const input = (issue as { input?: unknown }).input;
-    at.error(
-      path,
-      input === undefined
-        ? `missing; expected ${issue.message}`
-        : `expected ${issue.message}, got ${describeValue(input)}`,
-    );
+    if (input === undefined) at.error(path, `missing; expected ${issue.message}`, 'missing-value');
+    else at.error(path, `expected ${issue.message}, got ${describeValue(input)}`, 'invalid-value');
   }
 }
 

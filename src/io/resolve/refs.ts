@@ -1,6 +1,8 @@
 // What an imported record may refer to, and the checks of ids and references.
+import type { RulePerson } from '../../domain/request/rules.js';
 import type { SummitData } from '../../domain/summit/data.js';
-import type { Located, PathSegment } from '../errors.js';
+import type { RankParity } from '../../domain/summit/practice.js';
+import { Problems, type Located, type PathSegment } from '../errors.js';
 
 /** Anything that answers whether an id is known. */
 export interface IdSet {
@@ -17,6 +19,12 @@ export interface SummitRefs {
   rooms: IdSet;
   delegations: IdSet;
   persons: IdSet;
+  /** The persons whose records are known in full (their delegation and rank), by id. */
+  people: ReadonlyMap<string, RulePerson>;
+  /** What a request whose parties' ranks differ meets with. */
+  rankParity: RankParity;
+  /** Where warnings go (a rank mismatch under `warn`). */
+  warnings: Problems;
 }
 
 /** The references of an existing summit, for importing records into it. */
@@ -28,6 +36,9 @@ export function refsFromData(data: SummitData): SummitRefs {
     rooms: new Set(data.rooms.map((r) => r.id)),
     delegations: new Set(data.delegations.map((d) => d.id)),
     persons: new Set(data.persons.map((p) => p.id)),
+    people: new Map(data.persons.map((p) => [p.id as string, p])),
+    rankParity: data.summit.rankParity,
+    warnings: new Problems(),
   };
 }
 

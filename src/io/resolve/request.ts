@@ -2,10 +2,12 @@
 // into domain records. The summit file and the CSV import share this, so both apply the same rules.
 import type { ConditionId, DelegationId, PersonId, RequestId, VenueId } from '../../domain/ids.js';
 import type { Condition, Request, RequestStatus } from '../../domain/request/schema.js';
-import type { Located } from '../errors.js';
+import { requestIssues, requestWarnings, type RequestRulesContext } from '../../domain/request/rules.js';
+import type { Window } from '../../domain/time.js';
+import { Located, Problems } from '../errors.js';
 import type { FileCondition, FileRequest } from '../summit-file/schema.js';
-import { checkNoRepeats, checkRef, IdRegistry, type SummitRefs } from './refs.js';
-import { readWindows } from './time.js';
+import { IdRegistry, type SummitRefs } from './refs.js';
+import { readWindowTimes } from './time.js';
 
 /** A request and its conditions, as SummitData holds them. */
 export interface ResolvedRequest {
@@ -30,10 +32,24 @@ export function partiesOf(request: { from: string; to: readonly string[] }): str
   return [...new Set([request.from, ...request.to])];
 }
 
+/** The request rules' view of the summit a file or sheet is read against. */
+export function rulesContextOfRefs(refs: SummitRefs): RequestRulesContext {
+  return {
+    grainMinutes: refs.grainMinutes,
+    zone: refs.zone,
+    hasDelegation: (id) => refs.delegations.has(id),
+    hasVenue: (id) => refs.venues.has(id),
+    hasPerson: (id) => refs.persons.has(id),
+    person: (id) => refs.people.get(id),
+    rankParity: refs.rankParity,
+  };
+}
+
 /**
- * Checks a request's references, windows and rules, and builds its records. `fields` are the
- * request's individually valid fields; `complete` says whether the whole record had a valid
- * shape. Null when anything is wrong; every problem is reported through `at`.
+ * Checks a request by the request rules (src/domain/request/rules.ts, the same the API applies) and
+ * builds its records. `fields` are the request's individually valid fields; `complete` says whether
+ * the whole record had a valid shape. Null when anything is wrong; every problem is reported
+ * through `at`, with its rule's code.
  */
 export function resolveRequest(
   fields: Partial<FileRequest>,
@@ -43,37 +59,31 @@ export function resolveRequest(
 ): ResolvedRequest | null {
   const before = at.problems.count;
   const { from, to = [] } = fields;
-  if (from !== undefined) checkRef(refs.delegations, from, 'delegation', at, ['from']);
-  to.forEach((d, i) => {
-    if (d === from) at.error(['to', i], `"${d}" is the requesting delegation; to lists its counterparts`);
-    else checkRef(refs.delegations, d, 'delegation', at, ['to', i]);
-  });
-  checkNoRepeats(to, 'delegation', at, ['to']);
   const parties = from === undefined ? [...new Set(to)] : partiesOf({ from, to });
-  if (
-    fields.format === 'multilateral' &&
-    from !== undefined &&
-    fields.to !== undefined &&
-    parties.length < 3
-  ) {
-    at.error(['to'], `a multilateral meeting needs 3 or more parties, got ${parties.length}`);
-  }
-  const grain = refs.grainMinutes;
-  if (grain !== null && fields.minutes !== undefined && fields.minutes % grain !== 0) {
-    at.error(['minutes'], `expected a multiple of grainMinutes (${grain}), got ${fields.minutes}`);
-  }
-  const attendees = fields.attendees ?? [];
-  attendees.forEach((p, i) => checkRef(refs.persons, p, 'person', at, ['attendees', i]));
-  checkNoRepeats(attendees, 'person', at, ['attendees']);
-  if (fields.venue !== undefined) checkRef(refs.venues, fields.venue, 'venue', at, ['venue']);
-  const allowed =
-    fields.allowed === undefined ? null : readWindows(fields.allowed, refs.zone, at, ['allowed']);
-  const preferred = readWindows(fields.preferred ?? [], refs.zone, at, ['preferred']);
+  // Times that do not exist are listed after the rules' findings, in the order the keys are read.
+  const timeProblems = new Problems();
+  const timesAt = new Located(timeProblems, at.locate);
+  const allowedTimes =
+    fields.allowed === undefined ? null : readWindowTimes(fields.allowed, refs.zone, timesAt, ['allowed']);
+  const preferredTimes = readWindowTimes(fields.preferred ?? [], refs.zone, timesAt, ['preferred']);
+  const terms = {
+    ...fields,
+    venue: fields.venue ?? null,
+    allowed: allowedTimes,
+    preferred: preferredTimes,
+  };
+  const rules = rulesContextOfRefs(refs);
+  const issues = requestIssues(terms, rules);
+  for (const i of issues) at.error([...i.path], i.message, i.code);
+  for (const e of timeProblems.list) at.problems.add(e.path, e.message, e.code);
+  const allowed = allowedTimes === null ? null : allowedTimes.filter((w): w is Window => w !== null);
+  const preferred = preferredTimes.filter((w): w is Window => w !== null);
   const conditions =
     fields.id === undefined || from === undefined || fields.to === undefined
       ? []
       : resolveConditions(fields.id, fields.conditions ?? [], parties, at.within(['conditions']));
   if (!complete || at.problems.count > before) return null;
+  for (const w of requestWarnings(terms, rules)) refs.warnings.add(at.locate(w.path), w.message, w.code);
 
   const raw = fields as FileRequest;
   const status = raw.status ?? 'requested';
@@ -95,6 +105,8 @@ export function resolveRequest(
     acceptedBy: acceptedFor(status, parties as DelegationId[]),
     downgrade: null,
     confidential: raw.confidential ?? false,
+    needs: [...(raw.needs ?? [])],
+    press: raw.press ?? 'closed',
     version: 1,
   };
   return { request, conditions };

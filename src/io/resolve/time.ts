@@ -15,7 +15,8 @@ export function readTime(
   } catch (e) {
     if (!(e instanceof LocalTimeError)) throw e;
     // A daylight-saving gap has its own explanation; anything else is an impossible date.
-    at.error(path, /does not exist/.test(e.message) ? e.message : `"${text}" is not a valid date and time`);
+    const message = /does not exist/.test(e.message) ? e.message : `"${text}" is not a valid date and time`;
+    at.error(path, message, 'invalid-value');
     return null;
   }
 }
@@ -29,7 +30,7 @@ export function checkAfter(
   path: PathSegment[],
 ): boolean {
   if (from < to) return true;
-  at.error(path, `expected a time after from (${texts.from}), got "${texts.to}"`);
+  at.error(path, `expected a time after from (${texts.from}), got "${texts.to}"`, 'window-order');
   return false;
 }
 
@@ -44,6 +45,23 @@ export function readWindow(
   const to = readTime(w.to, zone, at, [...path, 'to']);
   if (from === null || to === null) return null;
   return checkAfter(from, to, w, at, [...path, 'to']) ? { from, to } : null;
+}
+
+/**
+ * The instants of each window of a list, in the list's order (null where a time does not exist),
+ * leaving the order of from and to to the caller: the request rules judge it for requests.
+ */
+export function readWindowTimes(
+  list: readonly { from: string; to: string }[],
+  zone: string | null,
+  at: Located,
+  path: PathSegment[],
+): ({ from: Instant; to: Instant } | null)[] {
+  return list.map((w, i) => {
+    const from = readTime(w.from, zone, at, [...path, i, 'from']);
+    const to = readTime(w.to, zone, at, [...path, i, 'to']);
+    return from === null || to === null ? null : { from, to };
+  });
 }
 
 /** The valid windows of a list, reporting each invalid one. */

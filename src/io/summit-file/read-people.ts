@@ -27,6 +27,7 @@ export function readDelegations(
     const before = ctx.problems.count;
     const presence =
       fields.presence === undefined ? null : readWindows(fields.presence, ctx.zone, at, ['presence']);
+    if (fields.languages !== undefined) checkNoRepeats(fields.languages, 'language', at, ['languages']);
     const delegation = fields.id ?? '';
     const own: Person[] = [];
     if (fields.principal) {
@@ -42,6 +43,8 @@ export function readDelegations(
       name: d.name,
       principal: d.principal.id as PersonId,
       presence,
+      languages: d.languages === undefined ? null : [...d.languages],
+      interpreters: d.interpreters ?? null,
       version: 1,
     });
   });
@@ -68,6 +71,9 @@ function toPerson(
   ctx: FileContext,
   at: Located,
 ): Person {
+  if (p.languages !== undefined) checkNoRepeats(p.languages, 'language', at, ['languages']);
+  // Requests check their attendees' delegations and ranks; the first delegation to list a person keeps it.
+  if (delegation !== '' && !ctx.people.has(p.id)) ctx.people.set(p.id, { delegation, rank: p.rank ?? null });
   return {
     id: p.id as PersonId,
     delegation: delegation as DelegationId,
@@ -75,6 +81,8 @@ function toPerson(
     title: p.title ?? null,
     role,
     presence: p.presence === undefined ? null : readWindows(p.presence, ctx.zone, at, ['presence']),
+    languages: p.languages === undefined ? null : [...p.languages],
+    rank: p.rank ?? null,
     version: 1,
   };
 }

@@ -2,7 +2,7 @@
 import type { DelegationId, RoomId, VenueId } from '../../domain/ids.js';
 import type { Room, Travel, Venue } from '../../domain/summit/schema.js';
 import { parseFields, parseRecord } from '../resolve/issues.js';
-import { checkRef } from '../resolve/refs.js';
+import { checkNoRepeats, checkRef } from '../resolve/refs.js';
 import { readWindows } from '../resolve/time.js';
 import { eachItem, type FileContext } from './context.js';
 import { FileRoom, FileTravel, FileVenue } from './schema.js';
@@ -50,6 +50,7 @@ export function readRooms(items: readonly unknown[], ctx: FileContext): Room[] {
     }
     const available =
       fields.available === undefined ? null : readWindows(fields.available, ctx.zone, at, ['available']);
+    if (fields.features !== undefined) checkNoRepeats(fields.features, 'feature', at, ['features']);
     if (!r || ctx.problems.count > before) return;
     out.push({
       id: r.id as RoomId,
@@ -58,6 +59,7 @@ export function readRooms(items: readonly unknown[], ctx: FileContext): Room[] {
       capacity: r.capacity,
       available,
       delegation: (r.delegation as DelegationId | undefined) ?? null,
+      features: [...(r.features ?? [])],
       version: 1,
     });
   });

@@ -2,6 +2,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { SummitId } from '../../domain/ids.js';
 import type { Summit } from '../../domain/summit/schema.js';
+import { NO_PLANNING_LIMITS } from '../../domain/summit/practice.js';
 import { LocalTimeError, parseSummitTime } from '../../domain/time.js';
 import { inFile, type Located, type Problems } from '../errors.js';
 import { parseRecord } from '../resolve/issues.js';
@@ -42,6 +43,11 @@ export function readSummitSection(raw: unknown, problems: Problems): SummitSecti
     dayWindow: { ...file.dayWindow },
     grainMinutes: file.grainMinutes,
     bufferMinutes: file.bufferMinutes ?? 0,
+    roomTurnoverMinutes: file.roomTurnoverMinutes ?? 0,
+    rankParity: file.rankParity ?? 'warn',
+    // planning and quotas are sections of their own, read with the rest of the file
+    planning: NO_PLANNING_LIMITS,
+    quotas: [],
     version: 1,
   };
   return { summit, zone, grainMinutes };

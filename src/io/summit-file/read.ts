@@ -6,12 +6,17 @@ import { newFileContext } from './context.js';
 import { readBusy, readDelegations, readProgramme } from './read-people.js';
 import { readRooms, readTravel, readVenues } from './read-places.js';
 import { readMeetings, readRequests } from './read-plans.js';
+import { readPlanning, readQuotas } from './read-practice.js';
 import { readSummitSection } from './read-summit.js';
 import { SummitFile } from './schema.js';
 import { parseFileText, type SummitFileFormat } from './syntax.js';
 
-/** The data of a valid summit file, or every error found in it. */
-export type SummitFileResult = { ok: true; data: SummitData } | { ok: false; errors: FileError[] };
+/**
+ * The data of a valid summit file with what it should be told (a rank mismatch under
+ * `rankParity: warn`), or every error found in it.
+ */
+export type SummitFileResult =
+  { ok: true; data: SummitData; warnings: FileError[] } | { ok: false; errors: FileError[] };
 
 const SECTIONS = Object.keys(SummitFile.shape);
 
@@ -37,9 +42,11 @@ export function readSummitFile(text: string, format: SummitFileFormat): SummitFi
   };
 
   const { summit, zone, grainMinutes } = readSummitSection(record.summit, problems);
-  const ctx = newFileContext(problems, zone, grainMinutes);
+  const ctx = newFileContext(problems, zone, grainMinutes, summit?.rankParity ?? 'off');
+  const planning = readPlanning(record.planning, ctx);
   const venues = readVenues(section('venues'), ctx);
   const { delegations, persons } = readDelegations(section('delegations'), ctx);
+  const quotas = readQuotas(section('quotas'), ctx);
   const rooms = readRooms(section('rooms'), ctx);
   const travel = readTravel(section('travelMinutes'), ctx);
   const programme = readProgramme(section('programme'), ctx);
@@ -50,8 +57,9 @@ export function readSummitFile(text: string, format: SummitFileFormat): SummitFi
   if (problems.count > 0 || summit === null) return fail(inFileOrder(problems.list, Object.keys(record)));
   return {
     ok: true,
+    warnings: ctx.warnings.list,
     data: {
-      summit,
+      summit: { ...summit, planning, quotas },
       venues,
       travel,
       rooms,

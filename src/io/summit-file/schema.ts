@@ -4,6 +4,15 @@
 import { z } from 'zod';
 import { SLUG } from '../../domain/ids.js';
 import { ConditionKind, ConditionStatus, Format, Level, RequestStatus } from '../../domain/request/schema.js';
+import {
+  LANGUAGE,
+  MAX_FREEZE_HOURS,
+  PressAccess,
+  QuotaPeriod,
+  QuotaRole,
+  Rank,
+  RankParity,
+} from '../../domain/summit/practice.js';
 
 // Each schema's error text says what was expected; the issue mapper adds what was found.
 const ID = 'an id (lower-case letters, digits, "-" or "_", starting with a letter or digit)';
@@ -39,6 +48,14 @@ const flag = z.boolean('true or false');
 
 /** An id of this file (summit-file.md, Conventions). */
 export const FileId = z.string(ID).regex(SLUG, ID);
+const FEATURE = 'a feature name (lower-case letters, digits, "-" or "_")';
+/** A room feature or a request's need: a name of the host's choosing. */
+export const FileFeature = z.string(FEATURE).max(60, FEATURE).regex(SLUG, FEATURE);
+const features = list(FileFeature, 'a list of feature names').max(50, 'a list of at most 50 features');
+const LANGUAGE_CODE = 'a language code such as en, ru or zh';
+/** A working language. */
+export const FileLanguage = z.string(LANGUAGE_CODE).regex(LANGUAGE, LANGUAGE_CODE);
+const languages = list(FileLanguage, 'a list of language codes').max(20, 'a list of at most 20 languages');
 /** A local wall-clock time, or one with an offset or `Z`; whether it exists is checked later. */
 export const FileTime = z.string(TIME).regex(LOCAL_OR_OFFSET_TIME, TIME);
 /** A half-open window `{from, to}`. */
@@ -62,6 +79,10 @@ export const FileSummit = strict({
   grainMinutes: int(1, 240),
   /** Optional in the file: 0 when omitted. */
   bufferMinutes: int(0, 240).optional(),
+  /** Version 2, optional: 0 (no turnover) when omitted. */
+  roomTurnoverMinutes: int(0, 240).optional(),
+  /** Version 2, optional: warn when omitted. */
+  rankParity: oneOf(RankParity).optional(),
 });
 export type FileSummit = z.infer<typeof FileSummit>;
 
@@ -81,6 +102,8 @@ export const FileRoom = strict({
   capacity: int(1),
   available: windows.optional(),
   delegation: FileId.optional(),
+  /** Version 2, optional: none when omitted. */
+  features: features.optional(),
 });
 export type FileRoom = z.infer<typeof FileRoom>;
 
@@ -90,6 +113,10 @@ export const FilePerson = strict({
   name: text(300),
   title: z.string('text of at most 300 characters').max(300, 'text of at most 300 characters').optional(),
   presence: windows.optional(),
+  /** Version 2, optional: the delegation's when omitted. */
+  languages: languages.optional(),
+  /** Version 2, optional. */
+  rank: oneOf(Rank).optional(),
 });
 export type FilePerson = z.infer<typeof FilePerson>;
 
@@ -100,6 +127,10 @@ export const FileDelegation = strict({
   principal: FilePerson,
   members: list(FilePerson).optional(),
   presence: windows.optional(),
+  /** Version 2, optional: omitted, the delegation shares every language. */
+  languages: languages.optional(),
+  /** Version 2, optional: omitted, no limit. */
+  interpreters: int(0, 1000).optional(),
 });
 export type FileDelegation = z.infer<typeof FileDelegation>;
 
@@ -156,6 +187,10 @@ export const FileRequest = strict({
   status: oneOf(RequestStatus).optional(),
   /** Optional: false when omitted. Only the parties see a confidential request. */
   confidential: flag.optional(),
+  /** Version 2, optional: room features the meeting requires. */
+  needs: features.optional(),
+  /** Version 2, optional: closed when omitted. */
+  press: oneOf(PressAccess).optional(),
   conditions: list(FileCondition).optional(),
 });
 export type FileRequest = z.infer<typeof FileRequest>;
@@ -171,10 +206,33 @@ export const FileMeeting = strict({
 });
 export type FileMeeting = z.infer<typeof FileMeeting>;
 
+/** Version 2: how planning treats the meetings already placed; each key optional. */
+export const FilePlanning = strict(
+  {
+    maxMoves: int(0, 100_000).optional(),
+    now: FileTime.optional(),
+    freezeHours: int(0, MAX_FREEZE_HOURS).optional(),
+  },
+  'a mapping {maxMoves, now, freezeHours}',
+);
+export type FilePlanning = z.infer<typeof FilePlanning>;
+
+/** Version 2: a hard limit on each named delegation's meetings. */
+export const FileQuota = strict({
+  delegation: z.union([z.literal('*'), FileId], `a delegation id, or "*" for each delegation`),
+  per: oneOf(QuotaPeriod),
+  meetings: int(0, 10_000).optional(),
+  minutes: int(0, 366 * 24 * 60).optional(),
+  as: oneOf(QuotaRole).optional(),
+});
+export type FileQuota = z.infer<typeof FileQuota>;
+
 /** A whole summit file, sections in the order they are written. */
 export const SummitFile = strict(
   {
     summit: FileSummit,
+    planning: FilePlanning.optional(),
+    quotas: list(FileQuota).optional(),
     venues: list(FileVenue).optional(),
     travelMinutes: list(FileTravel).optional(),
     rooms: list(FileRoom).optional(),

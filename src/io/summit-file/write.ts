@@ -5,6 +5,7 @@ import type { Condition, Request } from '../../domain/request/schema.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Busy, Delegation, Person, ProgrammeEvent, Room } from '../../domain/summit/schema.js';
 import type { Instant, Window } from '../../domain/time.js';
+import { isUnlimitedPlanning, type Planning, type Quota } from '../../domain/summit/practice.js';
 import { fileTimeIn } from './file-time.js';
 import { generatedBusyId } from './read-people.js';
 import type {
@@ -13,6 +14,8 @@ import type {
   FileDelegation,
   FileMeeting,
   FilePerson,
+  FilePlanning,
+  FileQuota,
   FileProgrammeEvent,
   FileRequest,
   FileRoom,
@@ -43,9 +46,13 @@ export function toSummitFileObject(data: SummitData): SummitFile {
       dayWindow: { from: summit.dayWindow.from, to: summit.dayWindow.to },
       grainMinutes: summit.grainMinutes,
       bufferMinutes: summit.bufferMinutes,
+      ...(summit.roomTurnoverMinutes !== 0 && { roomTurnoverMinutes: summit.roomTurnoverMinutes }),
+      ...(summit.rankParity !== 'warn' && { rankParity: summit.rankParity }),
     },
+    ...(!isUnlimitedPlanning(summit.planning) && { planning: planningOf(summit.planning, time) }),
   };
-  const sections: Omit<SummitFile, 'summit'> = {
+  const sections: Omit<SummitFile, 'summit' | 'planning'> = {
+    quotas: summit.quotas.map(quotaOf),
     venues: data.venues.map((v) => ({ id: v.id, name: v.name })),
     travelMinutes: data.travel.map((t) => [t.a, t.b, t.minutes]),
     rooms: data.rooms.map((r) => roomOf(r, windows)),
@@ -64,6 +71,24 @@ export function toSummitFileObject(data: SummitData): SummitFile {
 type Windows = (ws: readonly Window[]) => FileWindow[];
 type Time = (i: Instant) => string;
 
+function planningOf(p: Planning, time: Time): FilePlanning {
+  return {
+    ...(p.maxMoves !== null && { maxMoves: p.maxMoves }),
+    ...(p.now !== null && { now: time(p.now) }),
+    ...(p.freezeHours !== null && { freezeHours: p.freezeHours }),
+  };
+}
+
+function quotaOf(q: Quota): FileQuota {
+  return {
+    delegation: q.delegation,
+    per: q.per,
+    ...(q.meetings !== null && { meetings: q.meetings }),
+    ...(q.minutes !== null && { minutes: q.minutes }),
+    ...(q.as !== 'party' && { as: q.as }),
+  };
+}
+
 function roomOf(r: Room, windows: Windows): FileRoom {
   return {
     id: r.id,
@@ -72,6 +97,7 @@ function roomOf(r: Room, windows: Windows): FileRoom {
     capacity: r.capacity,
     ...(r.available !== null && { available: windows(r.available) }),
     ...(r.delegation !== null && { delegation: r.delegation }),
+    ...(r.features.length > 0 && { features: [...r.features] }),
   };
 }
 
@@ -81,6 +107,8 @@ function personOf(p: Person, windows: Windows): FilePerson {
     name: p.name,
     ...(p.title !== null && { title: p.title }),
     ...(p.presence !== null && { presence: windows(p.presence) }),
+    ...(p.languages !== null && { languages: [...p.languages] }),
+    ...(p.rank !== null && { rank: p.rank }),
   };
 }
 
@@ -96,6 +124,8 @@ function delegationOf(d: Delegation, persons: readonly Person[], windows: Window
     principal: personOf(principal, windows),
     ...(members.length > 0 && { members }),
     ...(d.presence !== null && { presence: windows(d.presence) }),
+    ...(d.languages !== null && { languages: [...d.languages] }),
+    ...(d.interpreters !== null && { interpreters: d.interpreters }),
   };
 }
 
@@ -146,6 +176,8 @@ function requestOf(r: Request, conditions: readonly Condition[], windows: Window
     ...(r.preferred.length > 0 && { preferred: windows(r.preferred) }),
     ...(r.status !== 'requested' && { status: r.status }),
     ...(r.confidential && { confidential: true }),
+    ...(r.needs.length > 0 && { needs: [...r.needs] }),
+    ...(r.press !== 'closed' && { press: r.press }),
     ...(own.length > 0 && { conditions: own }),
   };
 }

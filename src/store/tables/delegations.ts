@@ -1,6 +1,7 @@
 // Delegations and their persons.
 import type { DelegationId, PersonId } from '../../domain/ids.js';
 import type { Delegation, Person, PersonRole } from '../../domain/summit/schema.js';
+import type { Rank } from '../../domain/summit/practice.js';
 import type { Window } from '../../domain/time.js';
 import type { Tx } from '../store.js';
 import { summitCollection } from './collection.js';
@@ -15,6 +16,8 @@ export function rowToDelegation(row: DelegationRow): Delegation {
     name: row.name,
     principal: row.principal_id as PersonId,
     presence: parseJsonOrNull<Window[]>(row.presence),
+    languages: parseJsonOrNull<string[]>(row.languages),
+    interpreters: row.interpreters,
     version: row.version,
   };
 }
@@ -28,6 +31,8 @@ export function rowToPerson(row: PersonRow): Person {
     title: row.title,
     role: row.role as PersonRole,
     presence: parseJsonOrNull<Window[]>(row.presence),
+    languages: parseJsonOrNull<string[]>(row.languages),
+    rank: row.rank as Rank | null,
     version: row.version,
   };
 }
@@ -45,6 +50,8 @@ export function delegationsTable(ctx: TableContext): Tx['delegations'] {
       name: delegation.name,
       principal_id: delegation.principal,
       presence: jsonOrNull(delegation.presence),
+      languages: jsonOrNull(delegation.languages),
+      interpreters: delegation.interpreters,
     }),
     fromRow: rowToDelegation,
     order: ['id'],
@@ -66,6 +73,8 @@ export function personsTable(ctx: TableContext): Tx['persons'] {
       title: person.title,
       role: person.role,
       presence: jsonOrNull(person.presence),
+      languages: jsonOrNull(person.languages),
+      rank: person.rank,
     }),
     fromRow: rowToPerson,
     order: ['id'],

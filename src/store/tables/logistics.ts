@@ -4,7 +4,7 @@ import type { Room, Travel, Venue } from '../../domain/summit/schema.js';
 import type { Window } from '../../domain/time.js';
 import type { Tx } from '../store.js';
 import { summitCollection } from './collection.js';
-import { jsonOrNull, parseJsonOrNull } from './columns.js';
+import { json, jsonOrNull, parseJson, parseJsonOrNull } from './columns.js';
 import type { RoomRow, TravelRow, VenueRow } from './rows.js';
 import { guarded, type TableContext } from './versioned.js';
 
@@ -22,6 +22,7 @@ export function rowToRoom(row: RoomRow): Room {
     capacity: row.capacity,
     available: parseJsonOrNull<Window[]>(row.available),
     delegation: row.delegation_id as DelegationId | null,
+    features: parseJson<string[]>(row.features),
     version: row.version,
   };
 }
@@ -78,6 +79,7 @@ export function roomsTable(ctx: TableContext): Tx['rooms'] {
       capacity: room.capacity,
       available: jsonOrNull(room.available),
       delegation_id: room.delegation,
+      features: json(room.features),
     }),
     fromRow: rowToRoom,
     order: ['id'],

@@ -19,6 +19,7 @@ import type {
   RequestStatus,
   ThreadMessage,
 } from '../../domain/request/schema.js';
+import type { PressAccess } from '../../domain/summit/practice.js';
 import type { Instant, Window } from '../../domain/time.js';
 import type { Tx } from '../store.js';
 import { summitCollection } from './collection.js';
@@ -46,6 +47,8 @@ export function rowToRequest(row: RequestRow): Request {
     acceptedBy: parseJson<DelegationId[]>(row.accepted_by),
     downgrade: row.downgrade as Downgrade | null,
     confidential: row.confidential === 1,
+    needs: parseJson<string[]>(row.needs),
+    press: row.press as PressAccess,
     version: row.version,
   };
 }
@@ -70,6 +73,8 @@ export function requestToRow(request: Request): Omit<RequestRow, 'summit_id' | '
     accepted_by: json(request.acceptedBy),
     downgrade: request.downgrade,
     confidential: flag(request.confidential),
+    needs: json(request.needs),
+    press: request.press,
   };
 }
 

@@ -19,6 +19,13 @@ export interface SummitRow {
   day_to: string;
   grain_minutes: number;
   buffer_minutes: number;
+  room_turnover_minutes: number;
+  rank_parity: string;
+  max_moves: number | null;
+  planning_now: string | null;
+  freeze_hours: number | null;
+  /** JSON list of quotas. */
+  quotas: string;
   version: number;
 }
 
@@ -44,6 +51,8 @@ export interface RoomRow {
   capacity: number;
   available: string | null;
   delegation_id: string | null;
+  /** JSON list of feature names. */
+  features: string;
   version: number;
 }
 
@@ -53,6 +62,9 @@ export interface DelegationRow {
   name: string;
   principal_id: string;
   presence: string | null;
+  /** JSON list of language codes; null: not given. */
+  languages: string | null;
+  interpreters: number | null;
   version: number;
 }
 
@@ -64,6 +76,9 @@ export interface PersonRow {
   title: string | null;
   role: string;
   presence: string | null;
+  /** JSON list of language codes; null: the delegation's. */
+  languages: string | null;
+  rank: string | null;
   version: number;
 }
 
@@ -109,6 +124,9 @@ export interface RequestRow {
   accepted_by: string;
   downgrade: string | null;
   confidential: Flag;
+  /** JSON list of feature names. */
+  needs: string;
+  press: string;
   version: number;
 }
 

@@ -1,6 +1,9 @@
 // The summits table: the one collection that is not inside a summit.
 import type { SummitId } from '../../domain/ids.js';
 import type { Summit } from '../../domain/summit/schema.js';
+import type { Quota, RankParity } from '../../domain/summit/practice.js';
+import type { Instant } from '../../domain/time.js';
+import { json, parseJson } from './columns.js';
 import type { Tx } from '../store.js';
 import type { SummitRow } from './rows.js';
 import { insertVersioned, updateVersioned, type TableContext, type Target } from './versioned.js';
@@ -15,6 +18,14 @@ export function rowToSummit(row: SummitRow): Summit {
     dayWindow: { from: row.day_from, to: row.day_to },
     grainMinutes: row.grain_minutes,
     bufferMinutes: row.buffer_minutes,
+    roomTurnoverMinutes: row.room_turnover_minutes,
+    rankParity: row.rank_parity as RankParity,
+    planning: {
+      maxMoves: row.max_moves,
+      now: row.planning_now as Instant | null,
+      freezeHours: row.freeze_hours,
+    },
+    quotas: parseJson<Quota[]>(row.quotas),
     version: row.version,
   };
 }
@@ -31,6 +42,12 @@ export function summitToRow(summit: Summit): Omit<SummitRow, 'version'> {
     day_to: summit.dayWindow.to,
     grain_minutes: summit.grainMinutes,
     buffer_minutes: summit.bufferMinutes,
+    room_turnover_minutes: summit.roomTurnoverMinutes,
+    rank_parity: summit.rankParity,
+    max_moves: summit.planning.maxMoves,
+    planning_now: summit.planning.now,
+    freeze_hours: summit.planning.freezeHours,
+    quotas: json(summit.quotas),
   };
 }
 

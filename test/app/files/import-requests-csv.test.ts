@@ -128,6 +128,7 @@ describe.each(BACKENDS)('a requests sheet and a concurrent writer on %s', (backe
       {
         path: expect.stringMatching(/row 3.*attendees/),
         message: expect.stringContaining('unknown person "chl-removed"'),
+        code: 'unknown-person',
       },
     ]);
     expect(await stored('usa-chl-sheet-4')).toBeUndefined();

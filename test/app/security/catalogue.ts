@@ -38,6 +38,9 @@ export const NOT_USE_CASES: Record<string, string> = {
   'whole-word.ts#wholeWord': 'a text pattern the redactions use; tested through them',
   'validate.ts#parseInput': 'input validation',
   'validate.ts#pathOf': 'input validation',
+  'validate.ts#shapeCode': 'input validation',
+  'requests/terms.ts#requireValidTerms':
+    'the request rules applied inside requestMeeting and editRequest (takes a Tx, no actor); tested through them',
   'context.ts#appContext': 'builds the context every use case receives',
   'events/record.ts#recordEvent': PART,
   'events/record.ts#writeWithEvents': PART,

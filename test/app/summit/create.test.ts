@@ -67,7 +67,15 @@ describe.each(BACKENDS)('creating summits on %s', (backend) => {
     expect(await listSummits(ctx, before)).toEqual([]);
 
     const created = await createSummit(ctx, before, settings('g20-2017'));
-    expect(created).toEqual({ ...settings('g20-2017'), version: 1 });
+    expect(created).toEqual({
+      ...settings('g20-2017'),
+      // settings without the practice rules leave every rule off
+      roomTurnoverMinutes: 0,
+      rankParity: 'warn',
+      planning: { maxMoves: null, now: null, freezeHours: null },
+      quotas: [],
+      version: 1,
+    });
     const id = created.id;
     expect(await grantsOf(op.id)).toEqual([OPERATOR_GRANT, { kind: 'host', summit: id, role: 'host-admin' }]);
 

@@ -1,5 +1,6 @@
 // A small builder of SummitData for tests: local times in the summit zone, sensible defaults.
 import { emptySummitData, type SummitData } from '../../../src/domain/summit/data.js';
+import { NO_PLANNING_LIMITS, type Quota, type Rank } from '../../../src/domain/summit/practice.js';
 import type { Busy, Delegation, Person, ProgrammeEvent, Room } from '../../../src/domain/summit/schema.js';
 import type { Condition, Request, RequestStatus, Format } from '../../../src/domain/request/schema.js';
 import type { Meeting } from '../../../src/domain/meeting/schema.js';
@@ -27,6 +28,10 @@ export interface SummitOptions {
   dayWindow?: readonly [string, string];
   grain?: number;
   buffer?: number;
+  /** Version 2: room turnover minutes (rule 5). */
+  turnover?: number;
+  /** Version 2: quotas (rule 7). */
+  quotas?: Quota[];
 }
 
 /** Options of one request (defaults: bilateral, 30 minutes, priority 3, agreed, no windows). */
@@ -43,6 +48,8 @@ export interface RequestOptions {
   allowed?: LocalWindow[];
   preferred?: LocalWindow[];
   acceptedBy?: string[];
+  /** Version 2: room features the meeting requires (rule 6). */
+  needs?: string[];
 }
 
 /** Builds SummitData step by step; `build()` returns a fresh copy. */
@@ -62,6 +69,10 @@ export class SummitBuilder {
       dayWindow: { from: dw[0], to: dw[1] },
       grainMinutes: o.grain ?? 15,
       bufferMinutes: o.buffer ?? 0,
+      roomTurnoverMinutes: o.turnover ?? 0,
+      rankParity: 'warn',
+      planning: NO_PLANNING_LIMITS,
+      quotas: o.quotas ?? [],
       version: 1,
     });
   }
@@ -87,7 +98,14 @@ export class SummitBuilder {
 
   room(
     id: string,
-    o: { venue: string; capacity?: number; available?: LocalWindow[]; delegation?: string; name?: string },
+    o: {
+      venue: string;
+      capacity?: number;
+      available?: LocalWindow[];
+      delegation?: string;
+      name?: string;
+      features?: string[];
+    },
   ): this {
     const room: Room = {
       id: id as RoomId,
@@ -96,6 +114,7 @@ export class SummitBuilder {
       capacity: o.capacity ?? 10,
       available: o.available ? o.available.map((w) => this.window(w)) : null,
       delegation: (o.delegation ?? null) as DelegationId | null,
+      features: o.features ?? [],
       version: 1,
     };
     this.data.rooms.push(room);
@@ -103,13 +122,29 @@ export class SummitBuilder {
   }
 
   /** A delegation with its principal `${id}-p` unless named, and members. */
-  delegation(id: string, o: { principal?: string; members?: string[]; presence?: LocalWindow[] } = {}): this {
+  delegation(
+    id: string,
+    o: {
+      principal?: string;
+      members?: string[];
+      presence?: LocalWindow[];
+      /** Version 2: working languages and interpreters (rule 8). */
+      languages?: string[];
+      interpreters?: number;
+      /** Version 2: a rank per person id. */
+      ranks?: Record<string, Rank>;
+      /** Version 2: languages per person id, overriding the delegation's. */
+      personLanguages?: Record<string, string[]>;
+    } = {},
+  ): this {
     const principal = o.principal ?? `${id}-p`;
     const d: Delegation = {
       id: id as DelegationId,
       name: id.toUpperCase(),
       principal: principal as PersonId,
       presence: o.presence ? o.presence.map((w) => this.window(w)) : null,
+      languages: o.languages ?? null,
+      interpreters: o.interpreters ?? null,
       version: 1,
     };
     this.data.delegations.push(d);
@@ -121,6 +156,8 @@ export class SummitBuilder {
         title: null,
         role: i === 0 ? 'principal' : 'member',
         presence: null,
+        languages: o.personLanguages?.[pid] ?? null,
+        rank: o.ranks?.[pid] ?? null,
         version: 1,
       };
       this.data.persons.push(p);
@@ -200,6 +237,8 @@ export class SummitBuilder {
       acceptedBy: (o.acceptedBy ?? [o.from, ...o.to]) as DelegationId[],
       downgrade: null,
       confidential: false,
+      needs: o.needs ?? [],
+      press: 'closed',
       version: 1,
     };
     this.data.requests.push(q);

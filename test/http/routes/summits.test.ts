@@ -96,6 +96,57 @@ describe.each(BACKENDS)('summit and logistics routes on %s', (backend) => {
       expect((await s.as.hostAdmin.send({ method: 'GET', url: S })).json()).toEqual(read.json());
     });
 
+    it('sets the practice rules; a quota names a delegation of the summit, which then stays', async () => {
+      const read = await s.as.hostAdmin.send({ method: 'GET', url: S });
+      const { version: _v, ...settings } = read.json();
+      const practice = {
+        roomTurnoverMinutes: 15,
+        rankParity: 'refuse',
+        planning: { maxMoves: 4, now: null, freezeHours: 12 },
+        quotas: [
+          { delegation: '*', per: 'day', meetings: 6 },
+          { delegation: 'gbr', per: 'summit', minutes: 600, as: 'requester' },
+        ],
+      };
+      const put = (payload: Record<string, unknown>, etag: string) =>
+        s.as.hostAdmin.send({ method: 'PUT', url: S, payload, headers: { 'if-match': etag } });
+      const unknown = await put({ ...settings, ...practice }, read.headers.etag as string);
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().errors).toEqual([
+        expect.objectContaining({ path: 'quotas[1].delegation', message: 'unknown delegation "gbr"' }),
+      ]);
+      const added = await s.as.hostAdmin.send({
+        method: 'POST',
+        url: `${S}/delegations`,
+        payload: { id: 'gbr', name: 'United Kingdom', principal: 'gbr-pm', presence: null },
+      });
+      expect(added.statusCode).toBe(201);
+      const ok = await put({ ...settings, ...practice }, read.headers.etag as string);
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({
+        ...practice,
+        quotas: [
+          { delegation: '*', per: 'day', meetings: 6, minutes: null, as: 'party' },
+          { delegation: 'gbr', per: 'summit', meetings: null, minutes: 600, as: 'requester' },
+        ],
+      });
+      const remove = await s.as.hostAdmin.send({
+        method: 'DELETE',
+        url: `${S}/delegations/gbr`,
+        headers: { 'if-match': added.headers.etag as string },
+      });
+      expect(remove.statusCode).toBe(409);
+      expect(remove.json().detail).toMatch(/in use by a quota per summit/);
+      const restored = await put(settings, ok.headers.etag as string);
+      expect(restored.statusCode).toBe(200);
+      const removed = await s.as.hostAdmin.send({
+        method: 'DELETE',
+        url: `${S}/delegations/gbr`,
+        headers: { 'if-match': added.headers.etag as string },
+      });
+      expect(removed.statusCode).toBe(204);
+    });
+
     describe('created by an operator', () => {
       const g20 = {
         id: 'g20-2017',
@@ -110,7 +161,14 @@ describe.each(BACKENDS)('summit and logistics routes on %s', (backend) => {
       it('creates an empty summit (201) and makes the operator its host-admin, nothing more', async () => {
         const r = await s.as.operator.send({ method: 'POST', url: '/api/summits', payload: g20 });
         expect(r.statusCode).toBe(201);
-        expect(r.json()).toEqual({ ...g20, version: 1 });
+        // a client that knows nothing of the version 2 settings gets every rule off
+        const off = {
+          roomTurnoverMinutes: 0,
+          rankParity: 'warn',
+          planning: { maxMoves: null, now: null, freezeHours: null },
+          quotas: [],
+        };
+        expect(r.json()).toEqual({ ...g20, ...off, version: 1 });
         expect(r.headers.etag).toBe('"1"');
         const me = await s.as.operator.send({ method: 'GET', url: '/api/auth/me' });
         expect(me.json().grants).toEqual([

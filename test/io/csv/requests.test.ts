@@ -53,8 +53,11 @@ describe('requests from CSV', () => {
           allowed: null,
           preferred: [],
           acceptedBy: ['usa'],
+          needs: [],
+          press: 'closed',
         }),
       ],
+      warnings: [],
     });
   });
 
@@ -85,9 +88,61 @@ describe('requests from CSV', () => {
     ]);
   });
 
+  it('reads needs (separated by ";") and press, with the summit file\'s rules', () => {
+    const csv = [
+      'id,from,to,format,level,minutes,priority,attendees,needs,press',
+      'a,usa,rus,bilateral,leaders,30,3,usa-potus,flags; press,pool-spray',
+      'b,usa,rus,bilateral,leaders,30,3,usa-potus,,',
+    ].join('\n');
+    const result = readRequestsCsv(csv, summit());
+    if (!result.ok) throw new Error(result.errors.map(formatFileError).join('\n'));
+    expect(result.requests.map((r) => [r.id, r.needs, r.press])).toEqual([
+      ['a', ['flags', 'press'], 'pool-spray'],
+      ['b', [], 'closed'],
+    ]);
+    expect(
+      errors(
+        [
+          'id,from,to,format,level,minutes,priority,attendees,needs,press',
+          'a,usa,rus,pull-aside,leaders,15,3,usa-potus,flags,tv',
+          'b,usa,rus,bilateral,leaders,30,3,usa-potus,Flags,',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'row 2, column "press": expected one of closed, pool-spray, open, got "tv"',
+      'row 2, column "needs": a pull-aside takes no room, so it needs no room features',
+      'row 3, column "needs": expected a feature name (lower-case letters, digits, "-" or "_"), got "Flags"',
+    ]);
+  });
+
+  it('warns of a rank mismatch, or refuses it when the summit says so, naming row and column', () => {
+    const data = summit();
+    const ranked: SummitData = {
+      ...data,
+      persons: data.persons.map((p) =>
+        p.id === 'usa-potus'
+          ? { ...p, rank: 'head-of-state' }
+          : p.id === 'rus-fm'
+            ? { ...p, rank: 'minister' }
+            : p,
+      ),
+    };
+    const csv =
+      'id,from,to,format,level,minutes,priority,attendees\nq,usa,rus,bilateral,leaders,30,3,usa-potus;rus-fm\n';
+    const warned = readRequestsCsv(csv, ranked);
+    expect(warned.ok && warned.warnings.map(formatFileError)).toEqual([
+      'row 2, column "attendees": ranks differ: usa-potus (head of state) with rus-fm (minister)',
+    ]);
+    const refusing = { ...ranked, summit: { ...ranked.summit, rankParity: 'refuse' as const } };
+    const refused = readRequestsCsv(csv, refusing);
+    expect(refused.ok ? [] : refused.errors.map(formatFileError)).toEqual([
+      'row 2, column "attendees": ranks differ: usa-potus (head of state) with rus-fm (minister) (the summit\'s rankParity is refuse)',
+    ]);
+  });
+
   it('refuses unknown and repeated columns, and a missing required one', () => {
     expect(errors('id,from,to,format,level,minutes,priority,Colour,ID\n')).toEqual([
-      'row 1, column "Colour": unknown column; expected one of id, from, to, format, level, minutes, priority, topics, attendees, seats, venue, allowed, preferred, status',
+      'row 1, column "Colour": unknown column; expected one of id, from, to, format, level, minutes, priority, topics, attendees, seats, venue, allowed, preferred, status, needs, press',
       'row 1, column "ID": column 9 repeats this column',
       'row 1: missing the required column "attendees"',
     ]);

@@ -166,12 +166,12 @@ requests:
     conditions: [{id: c1, by: usa, text: T, status: open, urgent: true}]
 `;
     expect(errors(text)).toEqual([
-      'summit.colour: unknown key; expected one of id, name, timezone, days, dayWindow, grainMinutes, bufferMinutes',
-      'venue: unknown key; expected one of summit, venues, travelMinutes, rooms, delegations, programme, busy, requests, meetings',
+      'summit.colour: unknown key; expected one of id, name, timezone, days, dayWindow, grainMinutes, bufferMinutes, roomTurnoverMinutes, rankParity',
+      'venue: unknown key; expected one of summit, planning, quotas, venues, travelMinutes, rooms, delegations, programme, busy, requests, meetings',
       'rooms[0].available[0].to: missing; expected a time YYYY-MM-DDTHH:MM',
       'rooms[0].available[0].till: unknown key; expected one of from, to',
-      'rooms[0].capcity: unknown key; expected one of id, venue, name, capacity, available, delegation',
-      'delegations[0].principal.titel: unknown key; expected one of id, name, title, presence',
+      'rooms[0].capcity: unknown key; expected one of id, venue, name, capacity, available, delegation, features',
+      'delegations[0].principal.titel: unknown key; expected one of id, name, title, presence, languages, rank',
       'requests[0].conditions[0].urgent: unknown key; expected one of id, by, kind, text, status',
     ]);
   });

@@ -17,6 +17,8 @@ import {
 } from '../../../src/domain/summit/schema.js';
 import { readSummitFile } from '../../../src/io/summit-file/read.js';
 import { summitDataArbitrary } from './summit-data.arbitrary.js';
+import { NO_PLANNING_LIMITS } from '../../../src/domain/summit/practice.js';
+import { parse as parseYaml } from 'yaml';
 import { writeSummitFile } from '../../../src/io/summit-file/write.js';
 
 /** SummitData as the domain defines it, to check that generated and read data are valid records. */
@@ -63,6 +65,39 @@ describe('summit file round trip', () => {
       );
     });
   }
+
+  it('keeps an old file old: data without version 2 values writes no version 2 key and reads back equal', () => {
+    const V2 = ['roomTurnoverMinutes', 'rankParity', 'planning', 'quotas', 'features', 'languages'];
+    const V2_MORE = ['interpreters', 'rank', 'needs', 'press'];
+    const keysOf = (value: unknown): string[] =>
+      Array.isArray(value)
+        ? value.flatMap(keysOf)
+        : typeof value === 'object' && value !== null
+          ? Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
+          : [];
+    const old = (data: SummitData): SummitData => ({
+      ...data,
+      summit: {
+        ...data.summit,
+        roomTurnoverMinutes: 0,
+        rankParity: 'warn',
+        planning: NO_PLANNING_LIMITS,
+        quotas: [],
+      },
+      rooms: data.rooms.map((r) => ({ ...r, features: [] })),
+      delegations: data.delegations.map((d) => ({ ...d, languages: null, interpreters: null })),
+      persons: data.persons.map((p) => ({ ...p, languages: null, rank: null })),
+      requests: data.requests.map((r) => ({ ...r, needs: [], press: 'closed' as const })),
+    });
+    fc.assert(
+      fc.property(summitDataArbitrary().map(old), (data) => {
+        const text = writeSummitFile(data, 'yaml');
+        expect(keysOf(parseYaml(text)).filter((k) => [...V2, ...V2_MORE].includes(k))).toEqual([]);
+        expect(readOk(text, 'yaml')).toEqual(data);
+      }),
+      { numRuns: 50 },
+    );
+  });
 
   it('reads YAML and JSON of the same summit to the same data', () => {
     fc.assert(

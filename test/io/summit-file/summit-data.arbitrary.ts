@@ -25,6 +25,17 @@ import {
   type Request,
 } from '../../../src/domain/request/schema.js';
 import type { SummitData } from '../../../src/domain/summit/data.js';
+import { checkRankParity } from '../../../src/domain/request/rank-parity.js';
+import {
+  NO_PLANNING_LIMITS,
+  PressAccess,
+  QuotaPeriod,
+  QuotaRole,
+  Rank,
+  RankParity,
+  type Planning,
+  type Quota,
+} from '../../../src/domain/summit/practice.js';
 import type {
   Busy,
   Delegation,
@@ -82,6 +93,9 @@ const some = <T>(g: G, items: readonly T[], min = 0): T[] =>
 const times = <T>(g: G, min: number, max: number, make: (i: number) => T): T[] =>
   Array.from({ length: int(g, min, max) }, (_, i) => make(i + 1));
 
+const FEATURES = ['flags', 'press', 'interpretation', 'catering', 'step-and-repeat'];
+const LANGUAGES = ['en', 'ru', 'zh', 'es', 'vi', 'zh-hant'];
+
 /** Arbitrary small summits that a summit file can hold. */
 export function summitDataArbitrary(): fc.Arbitrary<SummitData> {
   // Shrinking an imperative generator explores a large tree; a bounded number of steps still
@@ -124,6 +138,8 @@ function buildSummit(g: G): SummitData {
       title: maybe(() => (bool(g) ? '' : text(g))),
       role,
       presence: maybe(windows),
+      languages: maybe(() => some(g, LANGUAGES)),
+      rank: maybe(() => pick(g, Rank.options)),
       version: 1,
     });
     persons.push(person(`${id}-p`, 'principal'), ...times(g, 0, 2, (j) => person(`${id}-m${j}`, 'member')));
@@ -132,6 +148,8 @@ function buildSummit(g: G): SummitData {
       name: text(g),
       principal: `${id}-p` as PersonId,
       presence: maybe(windows),
+      languages: maybe(() => some(g, LANGUAGES)),
+      interpreters: maybe(() => int(g, 0, 4)),
       version: 1,
     });
   });
@@ -148,6 +166,7 @@ function buildSummit(g: G): SummitData {
           capacity: int(g, 1, 30),
           available: maybe(windows),
           delegation: maybe(() => pick(g, delegationIds)),
+          features: some(g, FEATURES),
           version: 1,
         }));
 
@@ -206,16 +225,21 @@ function buildSummit(g: G): SummitData {
         version: 1,
       }),
     );
+    const format = pick(g, formats);
     return {
       id,
       from,
       to,
-      format: pick(g, formats),
+      format,
       level: pick(g, Level.options),
       minutes: grain * int(g, 1, 6),
       priority: int(g, 1, 5),
       topics: times(g, 0, 3, () => text(g, 20)),
-      attendees: some(g, personIds),
+      // the request rules: every attendee belongs to a party
+      attendees: some(
+        g,
+        persons.filter((p) => parties.includes(p.delegation)).map((p) => p.id),
+      ),
       seats: maybe(() => int(g, 1, 20)),
       venue: venueIds.length > 0 ? maybe(() => pick(g, venueIds)) : null,
       allowed: maybe(windows),
@@ -228,6 +252,8 @@ function buildSummit(g: G): SummitData {
           : parties.slice(0, 1),
       downgrade: null,
       confidential: bool(g),
+      needs: format === 'pull-aside' ? [] : some(g, FEATURES),
+      press: pick(g, PressAccess.options),
       version: 1,
     };
   });
@@ -249,6 +275,24 @@ function buildSummit(g: G): SummitData {
     });
   }
 
+  const quotas: Quota[] = times(g, 0, 2, () => {
+    const meetings = maybe(() => int(g, 0, 8));
+    return {
+      delegation: bool(g) ? '*' : pick(g, delegationIds),
+      per: pick(g, QuotaPeriod.options),
+      meetings,
+      minutes: meetings === null || bool(g) ? int(g, 0, 900) : null,
+      as: pick(g, QuotaRole.options),
+    };
+  });
+  const planning: Planning = bool(g)
+    ? NO_PLANNING_LIMITS
+    : { maxMoves: maybe(() => int(g, 0, 10)), now: maybe(time), freezeHours: maybe(() => int(g, 0, 48)) };
+  // A summit that refuses rank mismatches holds none: a file with one does not read.
+  const people = new Map(persons.map((p) => [p.id as string, p]));
+  const mismatched = requests.some((r) => checkRankParity(r, (id) => people.get(id)) !== null);
+  const parity = pick(g, RankParity.options);
+
   return {
     summit: {
       id: 'summit-1' as SummitId,
@@ -262,6 +306,10 @@ function buildSummit(g: G): SummitData {
       ]),
       grainMinutes: grain,
       bufferMinutes: int(g, 0, 30),
+      roomTurnoverMinutes: bool(g) ? 0 : int(g, 0, 30),
+      rankParity: parity === 'refuse' && mismatched ? 'warn' : parity,
+      planning,
+      quotas,
       version: 1,
     },
     venues,

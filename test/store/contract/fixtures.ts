@@ -48,6 +48,13 @@ export const summit = (id: string): Summit => ({
   dayWindow: { from: '08:00', to: '20:00' },
   grainMinutes: 15,
   bufferMinutes: 5,
+  roomTurnoverMinutes: 10,
+  rankParity: 'refuse',
+  planning: { maxMoves: 3, now: at(30), freezeHours: 12 },
+  quotas: [
+    { delegation: '*', per: 'day', meetings: 6, minutes: null, as: 'party' },
+    { delegation: 'd1' as DelegationId, per: 'summit', meetings: null, minutes: 600, as: 'requester' },
+  ],
   version: 1,
 });
 
@@ -60,6 +67,7 @@ export const room = (id: string, venueId = 'v1', delegation: string | null = nul
   capacity: 8,
   available: [{ from: at(0), to: at(240) }],
   delegation: delegation as DelegationId | null,
+  features: ['flags', 'press'],
   version: 1,
 });
 
@@ -68,6 +76,8 @@ export const delegation = (id: string, principal = `${id}-lead`): Delegation => 
   name: `Delegation ${id}`,
   principal: principal as PersonId,
   presence: null,
+  languages: ['en', 'zh-hant'],
+  interpreters: 2,
   version: 1,
 });
 
@@ -78,6 +88,8 @@ export const person = (id: string, delegationId = 'd1'): Person => ({
   title: 'Minister',
   role: 'member',
   presence: [{ from: at(0), to: at(600) }],
+  languages: ['ru'],
+  rank: 'minister',
   version: 1,
 });
 
@@ -120,6 +132,8 @@ export const request = (id: string, from = 'd1', to = ['d2']): Request => ({
   acceptedBy: [from as DelegationId],
   downgrade: null,
   confidential: false,
+  needs: ['flags'],
+  press: 'pool-spray',
   version: 1,
 });
 

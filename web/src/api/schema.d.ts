@@ -979,6 +979,10 @@ export interface paths {
         content: {
           'application/json': {
             id: string;
+            /** @default null */
+            interpreters?: number | null;
+            /** @default null */
+            languages?: string[] | null;
             name: string;
             presence:
               | {
@@ -1095,6 +1099,10 @@ export interface paths {
         content: {
           'application/json': {
             id: string;
+            /** @default null */
+            interpreters?: number | null;
+            /** @default null */
+            languages?: string[] | null;
             name: string;
             presence:
               | {
@@ -1716,6 +1724,8 @@ export interface paths {
           'application/json': {
             delegation: string;
             id: string;
+            /** @default null */
+            languages?: string[] | null;
             name: string;
             presence:
               | {
@@ -1725,6 +1735,9 @@ export interface paths {
                   to: string;
                 }[]
               | null;
+            /** @default null */
+            rank?:
+              ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
             /** @enum {string} */
             role: 'principal' | 'member';
             title: string | null;
@@ -1835,6 +1848,8 @@ export interface paths {
           'application/json': {
             delegation: string;
             id: string;
+            /** @default null */
+            languages?: string[] | null;
             name: string;
             presence:
               | {
@@ -1844,6 +1859,9 @@ export interface paths {
                   to: string;
                 }[]
               | null;
+            /** @default null */
+            rank?:
+              ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
             /** @enum {string} */
             role: 'principal' | 'member';
             title: string | null;
@@ -2781,12 +2799,19 @@ export interface paths {
             level: 'leaders' | 'ministers' | 'officials';
             minutes: number;
             /** @default [] */
+            needs?: string[];
+            /** @default [] */
             preferred?: {
               /** Format: date-time */
               from: string;
               /** Format: date-time */
               to: string;
             }[];
+            /**
+             * @default closed
+             * @enum {string}
+             */
+            press?: 'closed' | 'pool-spray' | 'open';
             /** @default 3 */
             priority?: number;
             /** @default null */
@@ -4659,6 +4684,8 @@ export interface paths {
               | null;
             capacity: number;
             delegation: string | null;
+            /** @default [] */
+            features?: string[];
             id: string;
             name: string;
             venue: string;
@@ -4777,6 +4804,8 @@ export interface paths {
               | null;
             capacity: number;
             delegation: string | null;
+            /** @default [] */
+            features?: string[];
             id: string;
             name: string;
             venue: string;
@@ -5701,6 +5730,10 @@ export interface components {
     };
     Delegation: {
       id: string;
+      /** @default null */
+      interpreters: number | null;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -5715,6 +5748,10 @@ export interface components {
     };
     DelegationInput: {
       id: string;
+      /** @default null */
+      interpreters: number | null;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -5978,6 +6015,8 @@ export interface components {
     Person: {
       delegation: string;
       id: string;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -5987,6 +6026,8 @@ export interface components {
             to: string;
           }[]
         | null;
+      /** @default null */
+      rank: ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
       /** @enum {string} */
       role: 'principal' | 'member';
       title: string | null;
@@ -5995,6 +6036,8 @@ export interface components {
     PersonInput: {
       delegation: string;
       id: string;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -6004,6 +6047,8 @@ export interface components {
             to: string;
           }[]
         | null;
+      /** @default null */
+      rank: ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
       /** @enum {string} */
       role: 'principal' | 'member';
       title: string | null;
@@ -6165,6 +6210,8 @@ export interface components {
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
+        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
+        code?: string;
         message: string;
         path: string;
       }[];
@@ -6182,6 +6229,8 @@ export interface components {
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
+        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
+        code?: string;
         message: string;
         path: string;
       }[];
@@ -6311,12 +6360,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6358,12 +6414,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6405,12 +6468,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6452,12 +6522,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6558,6 +6635,8 @@ export interface components {
         | null;
       capacity: number;
       delegation: string | null;
+      /** @default [] */
+      features: string[];
       id: string;
       name: string;
       venue: string;
@@ -6594,6 +6673,8 @@ export interface components {
         | null;
       capacity: number;
       delegation: string | null;
+      /** @default [] */
+      features: string[];
       id: string;
       name: string;
       venue: string;
@@ -6634,6 +6715,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
       version: number;
     };
@@ -6652,6 +6770,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
       version: number;
     };
@@ -6670,6 +6825,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
     };
     SummitSettingsInput: {
@@ -6687,6 +6879,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
     };
     ThreadMessage: {

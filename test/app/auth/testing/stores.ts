@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../../support/postgres.js';
 import { openStore } from '../../../../src/store/open.js';
 import type { Store } from '../../../../src/store/store.js';
 import { DelegationId, PersonId, SummitId } from '../../../../src/domain/ids.js';
+import { NO_PLANNING_LIMITS } from '../../../../src/domain/summit/practice.js';
 
 /** The databases every store-backed test runs on. */
 export const BACKENDS = ['sqlite', 'postgres'] as const;
@@ -68,6 +69,10 @@ export async function seedSummit(store: Store, id: string): Promise<SummitId> {
       dayWindow: { from: '08:00', to: '20:00' },
       grainMinutes: 15,
       bufferMinutes: 0,
+      roomTurnoverMinutes: 0,
+      rankParity: 'warn',
+      planning: NO_PLANNING_LIMITS,
+      quotas: [],
       version: 1,
     });
     for (const d of ['usa', 'rus']) {
@@ -78,6 +83,8 @@ export async function seedSummit(store: Store, id: string): Promise<SummitId> {
         name: d.toUpperCase(),
         principal,
         presence: null,
+        languages: null,
+        interpreters: null,
         version: 1,
       });
       await tx.persons.insert(summit, {
@@ -87,6 +94,8 @@ export async function seedSummit(store: Store, id: string): Promise<SummitId> {
         title: null,
         role: 'principal',
         presence: null,
+        languages: null,
+        rank: null,
         version: 1,
       });
     }
