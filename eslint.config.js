@@ -1,5 +1,6 @@
-// Lint rules, including the layering of DESIGN.md: a lower layer never imports a higher one.
+// Lint rules, including the layering of docs/architecture.md: a lower layer never imports a higher one.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import web from './web/eslint.config.js';
 
@@ -22,7 +23,7 @@ const layerRules = Object.entries(forbidden).map(([layer, banned]) => ({
       {
         patterns: banned.map((b) => ({
           group: [`**/${b}/*`, `**/${b}`],
-          message: `src/${layer} sits below src/${b}; dependencies point downwards only (DESIGN.md).`,
+          message: `src/${layer} sits below src/${b}; dependencies point downwards only (docs/architecture.md).`,
         })),
       },
     ],
@@ -30,7 +31,17 @@ const layerRules = Object.entries(forbidden).map(([layer, banned]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', 'bin/**', 'data/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'web/dist/**',
+      'web/sourcemaps/**',
+      'coverage/**',
+      'bin/**',
+      'data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -53,6 +64,11 @@ export default tseslint.config(
         tsconfigRootDir: import.meta.dirname,
       },
     },
+  },
+  {
+    // the build script is plain JavaScript run by Node (a production install has no TypeScript)
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     rules: {

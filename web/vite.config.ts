@@ -2,18 +2,21 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { shipAssets } from './scripts/ship-assets.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), shipAssets(fileURLToPath(new URL('./sourcemaps/', import.meta.url)))],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
-    // the chart and the grid are big; they load with their screens
-    chunkSizeWarningLimit: 700,
+    // maps without the comment that points browsers at them; ship-assets moves them out of dist
+    sourcemap: 'hidden',
+    // the entry chunk is over Vite's 500 kB (minified) warning; what counts is what a first visit
+    // downloads compressed, which `npm run bench:web` measures against its 150 kB target
+    chunkSizeWarningLimit: 600,
   },
   server: {
     port: 5173,

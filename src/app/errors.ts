@@ -1,18 +1,21 @@
 // Errors the application raises; interfaces map them to exit codes and HTTP statuses.
 
-/** The actor may not do this (HTTP 403). */
-export class ForbiddenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
-}
-
 /** One invalid value: where it is, what was expected, and the stable code of the rule where one applies. */
 export interface Issue {
   path: string;
   message: string;
   code?: string;
+}
+
+/** The actor may not do this (HTTP 403); an import lists every change refused, by path, in `issues`. */
+export class ForbiddenError extends Error {
+  constructor(
+    message: string,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
 }
 
 /** Input that fails validation; lists every issue, not just the first (HTTP 400). */

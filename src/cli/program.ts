@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { Output } from './output.js';
 import { registerCommands } from './commands/index.js';
+import { versionText } from './version.js';
 
 /** Where the embedded database lives unless --db or SIDELINE_DB says otherwise. */
 export const DEFAULT_DB = './data/sideline.db';
@@ -12,6 +13,10 @@ export interface GlobalOptions {
   databaseUrl: string | undefined;
   summit: string | undefined;
   json: boolean;
+  /** --create: a SQLite file that does not exist yet may be created (init and demo always may). */
+  create: boolean;
+  /** Whether the database was named (--db or SIDELINE_DB) rather than left to the default. */
+  dbNamed: boolean;
 }
 
 /** What a command needs from its surroundings: output streams, global options, environment. */
@@ -24,13 +29,27 @@ export interface CliContext {
   globals(command: Command): GlobalOptions;
 }
 
-/** Creates the program. Commands are added by src/cli/commands/index.ts. */
-export function buildProgram(ctx: Omit<CliContext, 'globals'>): Command {
+/**
+ * Creates the program for `argv`. Commands are added by src/cli/commands/index.ts, which loads only
+ * the module of the command that `argv` names.
+ */
+export async function buildProgram(
+  ctx: Omit<CliContext, 'globals'>,
+  argv: readonly string[],
+): Promise<Command> {
+  const wantsVersion = argv.includes('--version') || argv.includes('-V');
   const program = new Command('sideline')
     .description('Coordinates the meetings held on the sidelines of multilateral summits.')
+    // the text reads a file (or asks git): only when it is asked for
+    .version(
+      wantsVersion ? versionText() : '',
+      '-V, --version',
+      'print the version and the commit it was built from',
+    )
     .option('--db <path>', `SQLite database file (default: env SIDELINE_DB, else ${DEFAULT_DB})`)
     .option('--summit <id>', 'the summit to act on, where the database holds more than one')
     .option('--json', 'print JSON for scripts instead of tables')
+    .option('--create', 'create the SQLite file if it does not exist (otherwise a missing file is refused)')
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions(false)
     .exitOverride()
@@ -41,15 +60,18 @@ export function buildProgram(ctx: Omit<CliContext, 'globals'>): Command {
 
   const globals = (command: Command): GlobalOptions => {
     // optsWithGlobals merges the program's options with the command's own (which win when given).
-    const o = command.optsWithGlobals<{ db?: string; summit?: string; json?: boolean }>();
+    const o = command.optsWithGlobals<{ db?: string; summit?: string; json?: boolean; create?: boolean }>();
+    const named = o.db ?? (ctx.env.SIDELINE_DB || undefined);
     return {
-      db: o.db ?? ctx.env.SIDELINE_DB ?? DEFAULT_DB,
+      db: named ?? DEFAULT_DB,
       databaseUrl: ctx.env.DATABASE_URL || undefined,
       summit: o.summit,
       json: Boolean(o.json),
+      create: Boolean(o.create),
+      dbNamed: named !== undefined,
     };
   };
-  registerCommands(program, { ...ctx, globals });
+  await registerCommands(program, { ...ctx, globals }, argv);
   return program;
 }
 
@@ -61,5 +83,6 @@ export function withGlobals(cmd: Command): Command {
   return cmd
     .option('--db <path>', 'SQLite database file (or env SIDELINE_DB; DATABASE_URL selects PostgreSQL)')
     .option('--summit <id>', 'the summit to act on')
-    .option('--json', 'print JSON for scripts');
+    .option('--json', 'print JSON for scripts')
+    .option('--create', 'create the SQLite file if it does not exist');
 }

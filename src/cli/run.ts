@@ -6,8 +6,8 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError } from './errors.js';
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function run(argv: string[], output = processOutput, env = process.env): Promise<number> {
-  const program = buildProgram({ output, env, readStdin });
   try {
+    const program = await buildProgram({ output, env, readStdin }, argv);
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
   } catch (e) {

@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../app/errors.js
 import type { Actor } from '../domain/actor/schema.js';
 import type { DelegationId, SummitId, UserId } from '../domain/ids.js';
 import { DuplicateError, NotFoundError, StaleVersionError } from '../store/store.js';
-import { openStore } from '../store/open.js';
+import { MissingDatabaseError, openStore } from '../store/open.js';
 import { UserError } from './errors.js';
 import type { GlobalOptions } from './program.js';
 
@@ -20,12 +20,32 @@ export function viewerOf(summit: SummitId, delegation: string): Actor {
   };
 }
 
-/** Runs `fn` with an application context on the database of the global options. */
-export async function withApp<T>(g: GlobalOptions, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+/** How a command opens its database. */
+export interface OpenOptions {
+  /** The command makes databases (init, demo): a missing SQLite file is created, as with --create. */
+  create?: boolean;
+}
+
+/**
+ * Runs `fn` with an application context on the database of the global options. A SQLite file that
+ * does not exist is refused (a mistyped --db would otherwise make a new, empty database) unless the
+ * command creates databases or --create was given.
+ */
+export async function withApp<T>(
+  g: GlobalOptions,
+  fn: (ctx: AppContext) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
   let store;
   try {
-    store = await openStore(g.databaseUrl ? { databaseUrl: g.databaseUrl } : { sqlitePath: g.db });
+    const mustExist = !(g.create || options.create);
+    store = await openStore(g.databaseUrl ? { databaseUrl: g.databaseUrl } : { sqlitePath: g.db, mustExist });
   } catch (e) {
+    if (e instanceof MissingDatabaseError) {
+      throw new UserError(
+        `no database at ${g.db}: check --db (or SIDELINE_DB); to create one there, run \`sideline init --db ${g.db}\` or add --create`,
+      );
+    }
     throw new UserError(
       `cannot open the database (${g.databaseUrl ? 'DATABASE_URL' : g.db}): ${(e as Error).message}`,
     );

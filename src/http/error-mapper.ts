@@ -13,6 +13,7 @@ import {
 import { PublicLineError } from '../domain/deliberation/public-line.js';
 import { DeliberationError } from '../domain/deliberation/record.js';
 import { ConditionError } from '../domain/request/conditions.js';
+import { UnknownRecordError } from '../domain/summit/presence.js';
 import { TransitionError } from '../domain/request/transition.js';
 import { DuplicateError, NotFoundError, StaleVersionError } from '../store/store.js';
 import { HttpProblem, type ProblemIssue } from './problem.js';
@@ -141,11 +142,23 @@ export function mapError(error: unknown): MappedError {
       headers: { 'retry-after': String(error.retryAfterSeconds) },
     };
   }
-  if (error instanceof ForbiddenError) return { status: 403, code: 'forbidden', detail: error.message };
+  if (error instanceof ForbiddenError) {
+    const errors = error.issues.length > 0 ? { errors: [...error.issues] } : {};
+    return { status: 403, code: 'forbidden', detail: error.message, ...errors };
+  }
   if (error instanceof NotFoundError) return { status: 404, code: 'not-found', detail: error.message };
   if (error instanceof StaleVersionError)
     return { status: 412, code: 'stale-version', detail: error.message };
   if (error instanceof DuplicateError) return { status: 409, code: 'duplicate', detail: error.message };
+  // a role or side that may never do this is refused (403); a state that does not allow it yet is 409
+  if (
+    (error instanceof TransitionError ||
+      error instanceof ConditionError ||
+      error instanceof DeliberationError) &&
+    error.forbidden
+  ) {
+    return { status: 403, code: 'forbidden', detail: error.message };
+  }
   if (error instanceof TransitionError || error instanceof ConditionError) {
     return { status: 409, code: 'illegal-transition', detail: error.message };
   }
@@ -158,6 +171,9 @@ export function mapError(error: unknown): MappedError {
     return { status: 409, code: 'public-line-inconsistent', detail: error.message, errors };
   }
   if (error instanceof ConflictError) return { status: 409, code: error.code, detail: error.message };
+  // a record naming one that is gone (a principal not yet added): the caller's data to mend, not a failure
+  if (error instanceof UnknownRecordError)
+    return { status: 409, code: 'dangling-reference', detail: error.message };
 
   const fastify = error as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {

@@ -15,6 +15,8 @@ import type { Store } from '../store/store.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { UNDECLARED_PATHS } from './authz.js';
 import { registerIdempotency } from './concurrency/idempotency.js';
+import { registerInstantOffsets } from './instants.js';
+import { deriveOperationId } from './operation-id.js';
 import type { HttpDeps } from './context.js';
 import { DEFAULT_BODY_LIMIT } from './limits.js';
 import { registerErrorHandling } from './errors.js';
@@ -50,7 +52,7 @@ export interface ServerOptions {
   /** The clock; tests pass a controllable one. */
   now?: () => Date;
   /** Sign-in throttle and session timeouts, when not the defaults. */
-  auth?: { throttle?: ThrottlePolicy; sessions?: Partial<SessionPolicy> };
+  auth?: { throttle?: Partial<ThrottlePolicy>; sessions?: Partial<SessionPolicy> };
   /** Rate limits, or false to switch them off (tests that hammer an endpoint for another reason). */
   rateLimits?: RateLimits | false;
   /** The default body limit in bytes (1 MiB). */
@@ -69,13 +71,31 @@ function requireAuthzDeclaration(route: RouteOptions): void {
   }
 }
 
-/** Documents the problem answers and the security schemes of each declared route. */
-function documentRoute(route: RouteOptions): void {
+/**
+ * Documents each declared route from its declarations, so none can be forgotten: its security from
+ * x-authz (`security: []` for a public route, the session and bearer schemes for a signed-in one),
+ * an operationId unless it names one (unique: `operationIds` holds those taken), and the problem answers.
+ */
+function documentRoute(route: RouteOptions, operationIds: Map<string, string>): void {
   const schema = route.schema;
   const rule = schema?.['x-authz'];
   if (!schema || !rule) return;
-  if (rule.access === 'signed-in' && !schema.security) {
-    schema.security = rule.sessionOnly ? [{ session: [] }] : [{ session: [] }, { bearer: [] }];
+  if (!schema.security) {
+    if (rule.access === 'public') schema.security = [];
+    else schema.security = rule.sessionOnly ? [{ session: [] }] : [{ session: [] }, { bearer: [] }];
+  }
+  for (const method of [route.method].flat()) {
+    // Fastify adds a HEAD route beside every GET; the document describes the GET
+    if (method === 'HEAD' && schema.operationId) continue;
+    const where = `${method} ${route.url}`;
+    schema.operationId ??= deriveOperationId(method, route.url);
+    const taken = operationIds.get(schema.operationId);
+    if (taken !== undefined && taken !== where) {
+      throw new Error(
+        `routes ${taken} and ${where} have the same operationId "${schema.operationId}": give one its own schema.operationId`,
+      );
+    }
+    operationIds.set(schema.operationId, where);
   }
   const response = (schema.response ?? {}) as Record<string, unknown>;
   const problems = (description: string) => ({
@@ -114,9 +134,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   app.decorate('deps', deps);
 
+  const operationIds = new Map<string, string>();
   app.addHook('onRoute', (route) => {
     requireAuthzDeclaration(route);
-    documentRoute(route);
+    documentRoute(route, operationIds);
   });
   app.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
@@ -133,6 +154,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await registerOpenApi(app, options.version ?? '0.1.0');
   registerAuthentication(app);
+  registerInstantOffsets(app);
   registerIdempotency(app);
   registerReadCache(app, options.readCacheBytes ?? DEFAULT_READ_CACHE_BYTES);
 

@@ -1,4 +1,6 @@
-// Serves the web app's production build (web/dist) from the API's own origin, with the SPA fallback.
+// Serves the web app's production build (web/dist) from the API's own origin, with the SPA fallback:
+// the brotli or gzip copy the build wrote beside a file when the client accepts it, hashed files
+// cached for good, and never a source map (the build keeps those outside web/dist).
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
@@ -11,6 +13,12 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url
 
 /** Paths that belong to the API or the calendar feeds: an unknown one is a 404, never the app's page. */
 const NOT_THE_APP = /^\/(api|ical)(\/|$)/u;
+
+/**
+ * Files never served even if one were there: source maps (they publish the sources) and the
+ * compressed copies, which are sent in place of their original, with its type, never on their own.
+ */
+const NEVER_SERVED = /\.(map|br|gz)$/iu;
 
 /** Options of the web plugin; `root` defaults to web/dist. */
 export interface WebOptions {
@@ -52,13 +60,13 @@ function sendIndex(reply: FastifyReply): FastifyReply {
 export async function webApp(app: FastifyInstance, options: WebOptions = {}): Promise<void> {
   const root = normalize(options.root ?? WEB_DIST);
   if (!existsSync(join(root, 'index.html'))) {
-    app.log.info({ root }, 'no web build found: serving the API only (npm run web:build)');
+    app.log.info({ root }, 'no web build found: serving the API only (npm run build:web)');
     return;
   }
-  await app.register(fastifyStatic, { root, serve: false });
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (NOT_THE_APP.test(path)) return reply.callNotFound();
+    if (NOT_THE_APP.test(path) || NEVER_SERVED.test(path)) return reply.callNotFound();
     const file = fileFor(root, path);
     if (file === null) return reply.callNotFound();
     if (path !== '/' && path !== '/index.html' && (await isFile(file))) {

@@ -134,6 +134,14 @@ export class OverlapError extends DuplicateError {
   }
 }
 
+/** Failed sign-ins of one account from one address since the pair was last quiet. */
+export interface LoginFailure {
+  account: string;
+  address: string;
+  failures: number;
+  lastFailedAt: string;
+}
+
 /** A person's calendar-feed token; only its hash is stored, the token itself is the feed's credential. */
 export interface CalendarToken {
   id: string;
@@ -182,11 +190,14 @@ export interface PlanJob {
 
 /**
  * Something committed that other parts of the system may wait for: an event appended to a
- * summit's log, or a planning job queued or changed. Notices are hints (they may repeat, and a
- * listener that was away misses them): the log and the job rows stay the truth.
+ * summit's log, a planning job queued or changed, or a change to a user's standing (a session
+ * ended, a token revoked, the account disabled, its grants or password changed). Notices are hints
+ * (they may repeat, and a listener that was away misses them): the rows stay the truth.
  */
 export type StoreNotice =
-  { kind: 'event'; summit: SummitId; seq: number } | { kind: 'plan-job'; summit: SummitId; job: string };
+  | { kind: 'event'; summit: SummitId; seq: number }
+  | { kind: 'plan-job'; summit: SummitId; job: string }
+  | { kind: 'account'; user: UserId };
 
 /** Everything a transaction can read and write. */
 export interface Tx {
@@ -248,6 +259,17 @@ export interface Tx {
     touch(idHash: string, lastSeenAt: string): Promise<void>;
     remove(idHash: string): Promise<void>;
     removeForUser(user: UserId): Promise<void>;
+  };
+  /** Failed sign-ins per account (a key, not the email) and address; see app/auth/throttle.ts. */
+  readonly loginFailures: {
+    /** The pairs of the account or of the address whose last failure is at or after `since`. */
+    recent(account: string, address: string, since: string): Promise<LoginFailure[]>;
+    /** Counts one failure of the pair at `at`; a pair quiet since before `since` counts from one again. */
+    record(account: string, address: string, at: string, since: string): Promise<void>;
+    /** Forgets the pair (its sign-in succeeded). */
+    clear(account: string, address: string): Promise<void>;
+    /** Deletes the pairs quiet since before `before` (the index on the time finds them); says how many. */
+    prune(before: string): Promise<number>;
   };
   readonly tokens: {
     insert(token: ApiToken): Promise<void>;

@@ -51,6 +51,14 @@ describe('the sideline command', () => {
     expect(r.stdout).toMatch(/[Ff]amily photo/);
   });
 
+  it('refuses the same delegation twice with exit 1 and a clear line, not a stack trace', async () => {
+    const r = await sideline(['encounters', 'usa', 'usa', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'sideline: 1 error:\n  b: names "usa" again: an encounter needs two different delegations',
+    );
+  });
+
   it('shows the event log', async () => {
     const r = await sideline(['log', '--json', '--db', db]);
     const types = (JSON.parse(r.stdout) as { events: { type: string }[] }).events.map((e) => e.type);

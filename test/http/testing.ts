@@ -4,6 +4,7 @@ import { createUser } from '../../src/app/auth/users.js';
 import { openTestStore, TestClock, type Backend } from '../app/auth/testing/stores.js';
 import type { RoleGrant } from '../../src/domain/actor/schema.js';
 import type { Store, User } from '../../src/store/store.js';
+import type { StoreOptions } from '../../src/store/open.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/http/auth/cookie.js';
 import { buildServer, type ServerOptions } from '../../src/http/server.js';
 
@@ -14,6 +15,8 @@ export const TEST_PASSWORD = 'lantern harbour sunflower';
 export interface TestServer {
   app: FastifyInstance;
   store: Store;
+  /** How the store was opened: another store on the same database is another server's. */
+  storeOptions: StoreOptions;
   clock: TestClock;
   logs: string[];
   dispose(): Promise<void>;
@@ -37,6 +40,7 @@ export async function startTestServer(
   return {
     app,
     store: t.store,
+    storeOptions: t.options,
     clock,
     logs,
     async dispose() {

@@ -2,12 +2,15 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandling } from '../../src/http/errors.js';
 import { webApp } from '../../src/http/web.js';
 
 const INDEX = '<!doctype html><title>Sideline</title><div id="root"></div>';
+/** A bundle as the build leaves it: the file, its brotli and gzip copies, its map moved away. */
+const BUNDLE = `export const names = [${Array.from({ length: 400 }, (_, i) => `"room-${i}"`).join(',')}];`;
 
 describe('web app serving', () => {
   let dir: string;
@@ -19,6 +22,11 @@ describe('web app serving', () => {
     await writeFile(join(dir, 'index.html'), INDEX);
     await writeFile(join(dir, 'assets', 'main-abc123.js'), 'console.log(1)');
     await writeFile(join(dir, 'favicon.svg'), '<svg/>');
+    await writeFile(join(dir, 'assets', 'index-def456.js'), BUNDLE);
+    await writeFile(join(dir, 'assets', 'index-def456.js.br'), brotliCompressSync(BUNDLE));
+    await writeFile(join(dir, 'assets', 'index-def456.js.gz'), gzipSync(BUNDLE));
+    // a map left in the build by mistake is still not served
+    await writeFile(join(dir, 'assets', 'index-def456.js.map'), '{"sources":["secret.tsx"]}');
     await writeFile(join(dir, '..', 'secret.txt'), 'not for the web').catch(() => undefined);
     app = Fastify();
     registerErrorHandling(app);
@@ -52,6 +60,37 @@ describe('web app serving', () => {
     expect(r.body).toBe('console.log(1)');
     expect(r.headers['cache-control']).toContain('immutable');
     expect(r.headers['cache-control']).toContain('max-age=31536000');
+  });
+
+  it('sends the brotli copy to a client that accepts it, else gzip, else the file itself', async () => {
+    const url = '/assets/index-def456.js';
+    const br = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(BUNDLE);
+
+    const gz = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(BUNDLE);
+
+    const plain = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BUNDLE);
+  });
+
+  it('never serves a source map or a compressed copy by its own name', async () => {
+    for (const url of [
+      '/assets/index-def456.js.map',
+      '/assets/index-def456.js.br',
+      '/assets/index-def456.js.gz',
+    ]) {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.statusCode, url).toBe(404);
+      expect(r.body, url).not.toContain('secret.tsx');
+    }
   });
 
   it('serves other files of the build without long caching', async () => {

@@ -21,8 +21,8 @@ import { launchBrowser } from '../../test/e2e/support/browser.js';
 import { ensureWebBuild } from '../../test/e2e/support/build.js';
 
 const RESULTS = fileURLToPath(new URL('../../bench/RESULTS.md', import.meta.url));
-const START = '<!-- web:start -->';
-const END = '<!-- web:end -->';
+const WEB_START = '<!-- web:start -->';
+const WEB_END = '<!-- web:end -->';
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
 const PLAN_SECONDS = Number(process.env.BENCH_WEB_PLAN_SECONDS ?? 20);
 const PASSWORD = 'bench harbour lantern 3000';
@@ -50,8 +50,8 @@ const median = (xs: number[]) => {
 };
 const ms = (x: number) => `${Math.round(x)} ms`;
 
-/** Replaces the web section of the results file (between its markers), or appends it. */
-export function writeSection(path: string, markdown: string): void {
+/** Replaces a section of the results file (between its markers, the web one's by default), or appends it. */
+export function writeSection(path: string, markdown: string, START = WEB_START, END = WEB_END): void {
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const block = `${START}\n${markdown.trim()}\n${END}`;
   const s = previous.indexOf(START);

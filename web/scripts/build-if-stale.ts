@@ -1,13 +1,13 @@
-// `npm start` runs this first: builds web/dist when it is missing or older than the app's sources,
-// so a fresh clone serves the web app after `npm ci && npm start` with nothing else to remember.
-import { spawnSync } from 'node:child_process';
+// Whether web/dist is older than the app's sources: the browser tests and `npm run bench:web` rebuild
+// it then, so they never test a stale build. (`npm ci` builds it through `prepare`; `npm start` never
+// builds anything.)
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const WEB = fileURLToPath(new URL('..', import.meta.url));
 /** The inputs of the build: a change to any of them makes web/dist stale. */
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json'];
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'scripts/ship-assets.ts'];
 
 /** The newest modification time (ms) of a file or of any file under a folder; 0 if it does not exist. */
 export function newestMtime(path: string): number {
@@ -25,22 +25,4 @@ export function isStale(web = WEB): boolean {
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
   return SOURCES.some((s) => newestMtime(join(web, s)) > built);
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (!isStale()) {
-    console.error('sideline: web/dist is up to date');
-  } else {
-    console.error('sideline: building the web app (web/dist)…');
-    const vite = join(WEB, '..', 'node_modules', 'vite', 'bin', 'vite.js');
-    const run = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts')], {
-      stdio: 'inherit',
-    });
-    if (run.status !== 0) {
-      console.error(
-        'sideline: the web build failed (see above); fix it, or run bin/sideline.js serve for the API alone',
-      );
-      process.exit(run.status ?? 1);
-    }
-  }
 }

@@ -1,6 +1,6 @@
 // What the account use cases need: the store, the sign-in throttle and the session timeouts.
 import type { Store } from '../../store/store.js';
-import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from './throttle.js';
+import { LoginThrottle, type ThrottlePolicy } from './throttle.js';
 import { ResolvedTokens } from './tokens.js';
 
 /** How long a session lives. */
@@ -20,7 +20,7 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   touchEveryMs: 60_000,
 };
 
-/** The dependencies of every account use case; one per process (the throttle lives in it). */
+/** The dependencies of every account use case; one per process (the throttle's counts live in the store). */
 export interface AuthContext {
   readonly store: Store;
   readonly throttle: LoginThrottle;
@@ -32,11 +32,11 @@ export interface AuthContext {
 /** Builds an AuthContext with the default policies unless others are given. */
 export function createAuthContext(
   store: Store,
-  options: { throttle?: ThrottlePolicy; sessions?: Partial<SessionPolicy> } = {},
+  options: { throttle?: Partial<ThrottlePolicy>; sessions?: Partial<SessionPolicy> } = {},
 ): AuthContext {
   return {
     store,
-    throttle: new LoginThrottle(options.throttle ?? DEFAULT_THROTTLE),
+    throttle: new LoginThrottle(store, options.throttle),
     sessions: { ...DEFAULT_SESSION_POLICY, ...options.sessions },
     tokens: new ResolvedTokens(),
   };

@@ -97,7 +97,7 @@ export function newDemoPassword(): string {
  * once so that some ninety accounts take about a second. Returns the users in `demoAccounts` order.
  */
 export async function createDemoAccounts(store: Store, password: string): Promise<User[]> {
-  checkPasswordPolicy(password);
+  await checkPasswordPolicy(password);
   const accounts = await demoAccounts(store);
   const users: User[] = new Array<User>(accounts.length);
   let next = 0;

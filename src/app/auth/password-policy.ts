@@ -1,5 +1,8 @@
-// The password policy: long enough, not a well-known password, not a well-known one dressed up.
+// The password policy: long enough, not a well-known password, not a well-known one dressed up, and
+// not easy to guess by the patterns attackers try (zxcvbn's estimate, offline, with the breached
+// passwords, words and names its dictionaries ship; NIST SP 800-63B 3.1.1.2, OWASP ASVS 5.0 V6.2).
 import { readFileSync } from 'node:fs';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { PasswordPolicyError } from './errors.js';
 
 /** Shortest password accepted (NIST SP 800-63B allows 8; we ask for 12). */
@@ -47,12 +50,47 @@ function isCommon(lower: string): boolean {
   return [...candidates].some((c) => COMMON_PASSWORDS.has(c));
 }
 
+/** zxcvbn's score a password needs: 3 is "safely unguessable" (about 10^8 guesses and more). */
+export const MIN_STRENGTH = 3;
+
+let estimator: Promise<ZxcvbnFactory> | undefined;
+
+/**
+ * The strength estimator, loaded on first use: its dictionaries take a second or two to load, which
+ * every command that never sets a password would otherwise pay at start.
+ */
+function strength(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      translations: english.translations,
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...english.dictionary },
+    });
+  })();
+  return estimator;
+}
+
+/** Why zxcvbn finds the password easy to guess, in words a user can act on; null when it does not. */
+async function guessable(password: string, personal: readonly string[]): Promise<string | null> {
+  const result = (await strength()).check(password, [...personal]);
+  if (result.score >= MIN_STRENGTH) return null;
+  const warning = result.feedback.warning?.replace(/\.$/u, '').toLowerCase();
+  const advice = result.feedback.suggestions[0];
+  return `it is too easy to guess${warning ? ` (${warning})` : ''}${advice ? `: ${advice.replace(/\.$/u, '').toLowerCase()}, or choose a passphrase` : '; choose a passphrase'}`;
+}
+
 /**
  * Throws PasswordPolicyError when the password is too short, too long, made of one or two
- * characters, common (lower-cased compare, also with padding or leetspeak removed), or the
- * account's own email.
+ * characters, common (lower-cased compare, also with padding or leetspeak removed), the account's
+ * own email, or easy to guess by zxcvbn's estimate (keyboard rows, dates, words and names, the email
+ * and its parts); the reason says which, for the person choosing it.
  */
-export function checkPasswordPolicy(password: string, email?: string): void {
+export async function checkPasswordPolicy(password: string, email?: string): Promise<void> {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) {
     throw new PasswordPolicyError(`at least ${MIN_PASSWORD_LENGTH} characters are needed (got ${length})`);
@@ -75,4 +113,15 @@ export function checkPasswordPolicy(password: string, email?: string): void {
       throw new PasswordPolicyError('it is based on the account email');
     }
   }
+  const personal = email
+    ? [
+        email,
+        ...email
+          .toLowerCase()
+          .split(/[@.+_-]/u)
+          .filter((p) => p.length >= 3),
+      ]
+    : [];
+  const reason = await guessable(password, personal);
+  if (reason) throw new PasswordPolicyError(reason);
 }

@@ -42,13 +42,14 @@ export function csrfTokenFor(cookieValue: string): string {
 
 /**
  * Signs in. Unknown email, wrong password and disabled account all fail with the same
- * InvalidCredentialsError after the same argon2 work; too many recent failures for the account
- * or the address fail with LoginThrottledError before any password is checked.
+ * InvalidCredentialsError after the same argon2 work; an address that failed too often for the
+ * account, or for any accounts, fails with LoginThrottledError before any password is checked
+ * (throttle.ts: an address that never failed for the account is never held back by it).
  */
 export async function login(ctx: AuthContext, input: LoginInput, now: Date): Promise<NewSession> {
   const email = normaliseEmail(input.email);
   const nowMs = now.getTime();
-  const wait = ctx.throttle.retryAfter(email, input.address, nowMs);
+  const wait = await ctx.throttle.retryAfter(email, input.address, nowMs);
   if (wait > 0) throw new LoginThrottledError(wait);
 
   const found = await ctx.store.read(async (tx) => {
@@ -58,10 +59,10 @@ export async function login(ctx: AuthContext, input: LoginInput, now: Date): Pro
   // verify against a dummy hash when there is nothing to verify, so timing does not tell
   const matches = await verifyPassword(found?.hash ?? (await dummyHash()), input.password);
   if (!found?.hash || !matches || found.user.disabled) {
-    ctx.throttle.fail(email, input.address, nowMs);
+    await ctx.throttle.fail(email, input.address, nowMs);
     throw new InvalidCredentialsError();
   }
-  ctx.throttle.succeed(email);
+  await ctx.throttle.succeed(email, input.address);
 
   const cookieValue = randomSecret(32);
   const at = now.toISOString();

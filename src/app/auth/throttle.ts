@@ -1,67 +1,90 @@
-// Counts failed sign-ins per account and per address in a sliding window.
+// Sign-in throttling by account and address together (OWASP ASVS 5.0 V6.3: no lock anyone else can
+// set off, delays that grow per account, a limit per address). The counts live in the database, so
+// every server of one database throttles alike.
 //
-// The counters live in this process's memory: they start empty when the server starts, and with
-// several API processes each keeps its own (an attacker then gets the limit once per process).
-// That is deliberate for now: argon2id already makes each guess cost ~50 ms of CPU, the window is
-// short, and the store keeps no throttle table. Move them to the store if the API runs on many
-// processes behind one address.
+// - One account from one address: the first `freePerPair` failures are free; after that each try
+//   waits, the wait doubling with each further failure up to `maxDelayMs`. Only that address waits.
+// - One account from every address: past `perAccount` failures, an address that has failed for the
+//   account at least once waits too (a guess spread over many addresses gets one try from each). An
+//   address that never failed for it is never held back, so the account's owner always gets in.
+// - One address, any accounts: past `perAddress` failures in `windowMs`, the address waits out the
+//   window (guessing one password across many accounts).
+// A failure counts for `windowMs` after the pair's last one; a success forgets the pair's count.
+import type { Store } from '../../store/store.js';
+import { sha256Hex } from './secrets.js';
 
-/** Limits: failures allowed per account and per address inside one window. */
+/** The limits; see the module comment. */
 export interface ThrottlePolicy {
   windowMs: number;
+  freePerPair: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
   perAccount: number;
   perAddress: number;
 }
 
-/** 5 failures per account and 20 per address in 15 minutes. */
-export const DEFAULT_THROTTLE: ThrottlePolicy = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
+/** 5 free failures per account and address, then 1 s doubling to 15 min; 20 per account; 20 per address in 15 min. */
+export const DEFAULT_THROTTLE: ThrottlePolicy = {
+  windowMs: 15 * 60_000,
+  freePerPair: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * 60_000,
+  perAccount: 20,
+  perAddress: 20,
+};
 
-/** Bound on remembered keys, so a flood of distinct emails cannot grow memory without limit. */
-const MAX_KEYS = 100_000;
+/** The key an account is counted under: a hash, so mistyped emails are not kept in clear. */
+function accountKey(email: string): string {
+  return sha256Hex(`sideline sign-in throttle v1:${email}`);
+}
 
-/** Failed sign-in counters for one process; pass `now` in milliseconds so tests control time. */
+/** Failed sign-in counts in the store; pass `now` in milliseconds so tests control time. */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  readonly policy: ThrottlePolicy;
 
-  constructor(readonly policy: ThrottlePolicy = DEFAULT_THROTTLE) {}
-
-  /** Seconds until the account or address may try again, or 0 when a try is allowed now. */
-  retryAfter(account: string, address: string, nowMs: number): number {
-    const wait = (key: string, limit: number): number => {
-      const recent = this.recent(key, nowMs);
-      if (recent.length < limit) return 0;
-      // the oldest failure that still counts must leave the window before the next try
-      const oldest = recent[recent.length - limit] ?? nowMs;
-      return Math.max(1, Math.ceil((oldest + this.policy.windowMs - nowMs) / 1000));
-    };
-    return Math.max(
-      wait(`account:${account}`, this.policy.perAccount),
-      wait(`address:${address}`, this.policy.perAddress),
-    );
+  constructor(
+    private readonly store: Store,
+    policy: Partial<ThrottlePolicy> = {},
+  ) {
+    this.policy = { ...DEFAULT_THROTTLE, ...policy };
   }
 
-  /** Records one failed sign-in for both the account and the address. */
-  fail(account: string, address: string, nowMs: number): void {
-    for (const key of [`account:${account}`, `address:${address}`]) {
-      const recent = this.recent(key, nowMs);
-      recent.push(nowMs);
-      this.failures.delete(key); // re-insert so Map order is least-recently-failed first
-      this.failures.set(key, recent);
-    }
-    while (this.failures.size > MAX_KEYS) {
-      const first = this.failures.keys().next();
-      if (first.done) break;
-      this.failures.delete(first.value);
-    }
+  /** Seconds until `address` may try `account` again, or 0 when a try is allowed now. */
+  async retryAfter(account: string, address: string, nowMs: number): Promise<number> {
+    const key = accountKey(account);
+    const p = this.policy;
+    const since = new Date(nowMs - p.windowMs).toISOString();
+    const rows = await this.store.read((tx) => tx.loginFailures.recent(key, address, since));
+    const last = (list: typeof rows) => Math.max(...list.map((r) => Date.parse(r.lastFailedAt)));
+    const sum = (list: typeof rows) => list.reduce((n, r) => n + r.failures, 0);
+    const grown = (over: number) => Math.min(p.maxDelayMs, p.baseDelayMs * 2 ** Math.min(over, 30));
+    const waits: number[] = [0];
+    const pair = rows.find((r) => r.account === key && r.address === address);
+    if (pair && pair.failures >= p.freePerPair)
+      waits.push(Date.parse(pair.lastFailedAt) + grown(pair.failures - p.freePerPair) - nowMs);
+    const ofAccount = rows.filter((r) => r.account === key);
+    if (pair && sum(ofAccount) >= p.perAccount)
+      waits.push(last(ofAccount) + grown(sum(ofAccount) - p.perAccount) - nowMs);
+    const ofAddress = rows.filter((r) => r.address === address);
+    if (sum(ofAddress) >= p.perAddress) waits.push(last(ofAddress) + p.windowMs - nowMs);
+    const wait = Math.max(...waits);
+    return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : 0;
   }
 
-  /** Forgets an account's failures after a successful sign-in (the address keeps its count). */
-  succeed(account: string): void {
-    this.failures.delete(`account:${account}`);
+  /** Counts one failed sign-in of `account` from `address`, and forgets pairs long quiet. */
+  async fail(account: string, address: string, nowMs: number): Promise<void> {
+    const p = this.policy;
+    const at = new Date(nowMs).toISOString();
+    const since = new Date(nowMs - p.windowMs).toISOString();
+    const stale = new Date(nowMs - Math.max(p.windowMs, p.maxDelayMs) * 2).toISOString();
+    await this.store.write(async (tx) => {
+      await tx.loginFailures.record(accountKey(account), address, at, since);
+      await tx.loginFailures.prune(stale);
+    });
   }
 
-  private recent(key: string, nowMs: number): number[] {
-    const since = nowMs - this.policy.windowMs;
-    return (this.failures.get(key) ?? []).filter((t) => t > since);
+  /** Forgets the failures of `account` from `address` after it signed in from there. */
+  async succeed(account: string, address: string): Promise<void> {
+    await this.store.write((tx) => tx.loginFailures.clear(accountKey(account), address));
   }
 }

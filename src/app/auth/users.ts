@@ -42,7 +42,7 @@ export async function createUser(store: Store, input: NewUser): Promise<User> {
     const first = grants.error.issues[0];
     throw new AccountInputError(`grants[${first?.path.join('.') ?? ''}]`, first?.message ?? 'invalid grant');
   }
-  checkPasswordPolicy(input.password, email);
+  await checkPasswordPolicy(input.password, email);
   const hash = await hashPassword(input.password); // slow: outside the write transaction
   return store.write(async (tx) => {
     if (await tx.users.byEmail(email)) throw new DuplicateError('user', email);
@@ -57,6 +57,22 @@ export async function createUser(store: Store, input: NewUser): Promise<User> {
     await tx.users.setPasswordHash(user.id, hash);
     await tx.users.setGrants(user.id, grants.data);
     return user;
+  });
+}
+
+/** An account with the roles it holds, as `sideline user list` shows it. */
+export interface UserWithGrants extends User {
+  grants: RoleGrant[];
+}
+
+/** Every account with its roles, by email; for whoever runs the server (the CLI's operator). */
+export async function listUsers(store: Store): Promise<UserWithGrants[]> {
+  return store.read(async (tx) => {
+    const users = await tx.users.list();
+    const withGrants = await Promise.all(
+      users.map(async (u) => ({ ...u, grants: await tx.users.grants(u.id) })),
+    );
+    return withGrants.sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
   });
 }
 
@@ -96,7 +112,7 @@ async function requireUser(tx: Tx, id: UserId): Promise<User> {
 /** Replaces a user's password (policy-checked) and ends their sessions, so old cookies stop working. */
 export async function setPassword(store: Store, user: UserId, password: string): Promise<void> {
   const current = await store.read((tx) => requireUser(tx, user));
-  checkPasswordPolicy(password, current.email);
+  await checkPasswordPolicy(password, current.email);
   const hash = await hashPassword(password);
   await store.write(async (tx) => {
     await requireUser(tx, user);

@@ -7,6 +7,7 @@ import { canSeeRequest, requireParticipant } from '../access.js';
 import { delegationsOf } from '../../domain/actor/authority.js';
 import type { AppContext } from '../context.js';
 import { loadSummitData } from '../summit/load.js';
+import { requirePrincipals } from '../summit/principals.js';
 
 /**
  * The summit as the actor may see it: requests they may see, and busy blocks of their own
@@ -37,5 +38,7 @@ export async function exportSummitFile(
 ): Promise<string> {
   requireParticipant(actor, summit);
   const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
+  // a summit file names each delegation's principal: a delegation still without one cannot be written
+  requirePrincipals(data);
   return writeSummitFile(visibleSummitData(actor, data), format);
 }

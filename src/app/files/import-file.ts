@@ -9,7 +9,6 @@ import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { importRequestsCsv } from './import-requests-csv.js';
 import { importSummitData, type ImportSummary } from './import-summit.js';
-import { keepHidden, refuseHiddenReplacements } from './keep-hidden.js';
 
 /** The file kinds an import accepts: a whole summit file, or a sheet of requests. */
 export type ImportFormat = 'yaml' | 'json' | 'csv';
@@ -29,8 +28,10 @@ function readFile(text: string, format: 'yaml' | 'json'): SummitData {
 
 /**
  * Makes summit `summit` equal to the file (YAML or JSON; the file must describe that same summit) as
- * far as the actor can see it, or adds and replaces the requests of a CSV sheet; all or nothing. Only the host's admin (or an
- * operator) may. `expectedVersion` is the summit version the caller read (stale ⇒ StaleVersionError).
+ * far as the actor can see it, or adds and replaces the requests of a CSV sheet; all or nothing. A
+ * summit file is the host's admin's to import; a sheet, also a delegation's lead or protocol officer's.
+ * Every change is authorised as the API would authorise it (a ForbiddenError lists each refused one).
+ * `expectedVersion` is the summit version the caller read (stale ⇒ StaleVersionError).
  */
 export async function importIntoSummit(
   ctx: AppContext,
@@ -40,25 +41,18 @@ export async function importIntoSummit(
   expectedVersion: number,
 ): Promise<ImportSummary> {
   requireParticipant(actor, summit);
+  // a sheet of requests: whoever may create or change a request may try, each row authorised on its own
+  if (input.format === 'csv') return importRequestsCsv(ctx, actor, summit, input.text, { expectedVersion });
   // refused before reading, so a file's errors never tell a non-admin anything about the summit
   requireCapability(actor, summit, 'manage-logistics');
-  if (input.format === 'csv') {
-    return importRequestsCsv(ctx, actor, summit, input.text, {
-      expectedVersion,
-      merge: (stored, next) => refuseHiddenReplacements(actor, stored, next),
-    });
-  }
   const data = readFile(input.text, input.format);
   if (data.summit.id !== summit) {
     throw new ValidationError([
       { path: 'summit.id', message: `the file describes summit "${data.summit.id}", not "${summit}"` },
     ]);
   }
-  // what the actor cannot see (others' busy blocks, confidential requests) is kept as it is
-  return importSummitData(ctx, actor, data, {
-    expectedVersion,
-    merge: (stored, file) => keepHidden(actor, stored, file),
-  });
+  // each change is authorised as the API would; what the actor cannot see is kept as it is
+  return importSummitData(ctx, actor, data, { expectedVersion });
 }
 
 /**

@@ -10,6 +10,9 @@ import { ForbiddenError, ValidationError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { grantCreatorHostAdmin } from '../summit/creator.js';
 import { loadSummitData } from '../summit/load.js';
+import type { SummitId } from '../../domain/ids.js';
+import { authoriseImport, type Locate } from './authorise-import.js';
+import { visibleSummitData } from './export-summit.js';
 import { keepHidden } from './keep-hidden.js';
 import { runSync, syncStep, type SyncCount } from './sync.js';
 
@@ -34,22 +37,41 @@ export async function importSummitFile(
   return importSummitData(ctx, actor, read.data);
 }
 
+/** How an import into an existing summit reads what the actor sent. */
+export interface ImportOptions {
+  /** The summit version the caller read (If-Match); 0: the summit must not exist yet. */
+  expectedVersion?: number;
+  /**
+   * Who may import at all, asked before anything is read (default: the host's admin, or the
+   * system); each change is then authorised on its own.
+   */
+  mayImport?: (actor: Actor, summit: SummitId) => boolean;
+  /**
+   * What the import makes of the summit as the actor sees it (`seen`), inside the write
+   * transaction; by default the data given replaces it (a summit file is the actor's whole view).
+   */
+  incoming?: (seen: SummitData) => SummitData;
+  /** How refusals name a record of what was sent (default: summit-file paths, `requests[3]`). */
+  locate?: Locate;
+}
+
 /**
- * Stores parsed summit data (see importSummitFile). Only an operator or the summit's host-admin may.
- * `expectedVersion` is the summit version the caller read (If-Match); 0 means the summit must not exist
- * yet. `merge`, given what is stored, says what to store instead of `data` (in the same transaction);
- * by default what the actor may not see is kept as it is (keepHidden), whichever door the import took.
+ * Stores parsed summit data (see importSummitFile). An operator may create a summit; into an
+ * existing one, the host's admin (or whom `mayImport` admits) may import, and every change it makes
+ * is authorised as the API would authorise it (authoriseImport). What the actor may not see is kept
+ * as it is (keepHidden), whichever door the import took.
  */
 export async function importSummitData(
   ctx: AppContext,
   actor: Actor,
   data: SummitData,
-  options: { expectedVersion?: number; merge?: (stored: SummitData, file: SummitData) => SummitData } = {},
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const id = data.summit.id;
+  const mayImport = options.mayImport ?? ((a: Actor, s: SummitId) => can(a, s, 'manage-logistics'));
   return writeWithEvents(ctx, async (tx) => {
     const existing = await tx.summits.get(id);
-    const allowed = existing ? actor.system || can(actor, id, 'manage-logistics') : mayCreateSummits(actor);
+    const allowed = existing ? actor.system || mayImport(actor, id) : mayCreateSummits(actor);
     if (!allowed) {
       // an operator learns that an id is taken (creating the summit would tell them), nothing more
       const creating = options.expectedVersion === 0 || !participates(actor, id);
@@ -62,15 +84,20 @@ export async function importSummitData(
       );
     }
     if (options.expectedVersion !== undefined) checkExpected(id, existing?.version, options.expectedVersion);
-    if (existing) await tx.summits.update({ ...data.summit, version: existing.version });
-    else {
+    let before = emptySummitData(data.summit);
+    let wanted = data;
+    if (existing) {
+      before = await loadSummitData(tx, id);
+      const seen = visibleSummitData(actor, before);
+      const next = options.incoming ? options.incoming(seen) : data;
+      authoriseImport(actor, id, seen, next, ctx.now(), options.locate);
+      wanted = keepHidden(actor, before, next, options.locate);
+      await refuseRemovingFeedHolders(tx, id, before, wanted);
+      await tx.summits.update({ ...wanted.summit, version: existing.version });
+    } else {
       await tx.summits.insert(data.summit);
       await grantCreatorHostAdmin(tx, actor, id);
     }
-    const before: SummitData = existing ? await loadSummitData(tx, id) : emptySummitData(data.summit);
-    const merge =
-      options.merge ?? ((stored: SummitData, file: SummitData) => keepHidden(actor, stored, file));
-    const wanted = existing ? merge(before, data) : data;
     const summary = await syncAll(tx, wanted, before);
     await tx.travel.replaceAll(id, wanted.travel);
     // Everyone reads this event: it counts only what everyone reads. Counts of busy blocks, requests
@@ -83,7 +110,31 @@ export async function importSummitData(
   });
 }
 
-/** The kinds of record every participant reads (DESIGN.md, Who sees what: the summit scope). */
+/**
+ * Refuses an import that would remove a person holding a live calendar feed, as removing them
+ * through the API would be (the other references a removed person could have are the file's own,
+ * checked as it is read, or hidden ones, checked by keepHidden).
+ */
+async function refuseRemovingFeedHolders(
+  tx: Tx,
+  summit: SummitId,
+  before: SummitData,
+  wanted: SummitData,
+): Promise<void> {
+  const kept = new Set<string>(wanted.persons.map((p) => p.id));
+  const issues = [];
+  for (const p of before.persons.filter((x) => !kept.has(x.id))) {
+    const live = (await tx.calendarTokens.listFor(summit, p.id)).some((t) => t.revokedAt === null);
+    if (live)
+      issues.push({
+        path: 'persons',
+        message: `"${p.id}" must stay: a calendar feed of theirs is live (revoke it first)`,
+      });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** The kinds of record every participant reads (docs/architecture.md, Who sees what: the summit scope). */
 const SUMMIT_WIDE = ['venues', 'delegations', 'persons', 'rooms', 'programme'];
 
 /** Refuses an import whose caller read another version of the summit than the stored one. */

@@ -1,14 +1,16 @@
-// What still refers to a venue, room or delegation someone wants to remove, told only as far as the
+// What still refers to a venue, room, delegation or person someone wants to remove, told only as far as the
 // remover may see it: records hidden from them are counted as "records you cannot see", never named.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { partiesOf } from '../../domain/request/agreement.js';
 import type { Request } from '../../domain/request/schema.js';
+import type { Person } from '../../domain/summit/schema.js';
 import { scopeOfBusy } from '../../domain/visibility/scopes.js';
 import { list } from '../../engine/explain/state-reason.js';
 import type { Tx } from '../../store/store.js';
 import { canReadScope, canSeeRequest } from '../access.js';
+import { mayIssueFeed } from '../calendar/access.js';
 import { ConflictError } from '../errors.js';
 
 /** The records that refer to one record: those the remover may see, by name, and whether others do. */
@@ -133,18 +135,27 @@ export async function venueReferrers(
   );
 }
 
-/** The requests a delegation is party to, the rooms lent to it and the summit's quotas that name it. */
+/**
+ * The requests a delegation is party to, the rooms lent to it, the summit's quotas that name it, and
+ * what names its persons from outside it: programme events and live calendar feeds (its persons and
+ * their busy blocks go with it).
+ */
 export async function delegationReferrers(
   tx: Tx,
   actor: Actor,
   summit: SummitId,
   delegation: string,
 ): Promise<Referrers> {
-  const [requests, rooms, settings] = await Promise.all([
+  await tx.lockSummit(summit);
+  const [requests, rooms, persons, programme, settings] = await Promise.all([
     tx.requests.list(summit),
     tx.rooms.list(summit),
+    tx.persons.list(summit),
+    tx.programme.list(summit),
     tx.summits.get(summit),
   ]);
+  const members = persons.filter((p) => p.delegation === delegation);
+  const ids = new Set<string>(members.map((p) => p.id));
   return both(
     sortOut(
       (settings?.quotas ?? []).filter((q) => q.delegation === delegation),
@@ -161,5 +172,66 @@ export async function delegationReferrers(
       () => true,
       (r) => `room ${r.id}`,
     ),
+    sortOut(
+      programme.filter((e) => e.attendees !== 'principals' && e.attendees.some((a) => ids.has(a))),
+      () => true,
+      (e) => `programme event ${e.id}`,
+    ),
+    ...(await Promise.all(members.map((p) => feedReferrers(tx, actor, summit, p)))),
+  );
+}
+
+/** A person's live calendar feeds: named (counted) to whoever may manage them, else hidden. */
+async function feedReferrers(tx: Tx, actor: Actor, summit: SummitId, person: Person): Promise<Referrers> {
+  const live = (await tx.calendarTokens.listFor(summit, person.id)).filter((t) => t.revokedAt === null);
+  if (live.length === 0) return { seen: [], hidden: false };
+  if (!mayIssueFeed(actor, summit, person)) return { seen: [], hidden: true };
+  const feeds = live.length === 1 ? 'a calendar feed' : `${live.length} calendar feeds`;
+  return { seen: [`${feeds} of ${person.id}`], hidden: false };
+}
+
+/**
+ * What names a person: the delegation they lead as its principal, requests they attend, programme
+ * events listing them, their busy blocks and live calendar feeds. Each is named only to whoever may
+ * see it (a busy block to its own delegation, a request to those who may read it). Takes the
+ * summit's placement lock, so no meeting is placed with them meanwhile.
+ */
+export async function personReferrers(
+  tx: Tx,
+  actor: Actor,
+  summit: SummitId,
+  personId: string,
+): Promise<Referrers> {
+  await tx.lockSummit(summit);
+  const person = await tx.persons.get(summit, personId);
+  if (!person) return { seen: [], hidden: false };
+  const [delegations, requests, programme, busy] = await Promise.all([
+    tx.delegations.list(summit),
+    tx.requests.list(summit),
+    tx.programme.list(summit),
+    tx.busy.list(summit),
+  ]);
+  return both(
+    sortOut(
+      delegations.filter((d) => d.principal === personId),
+      () => true,
+      (d) => `delegation ${d.id} (its principal)`,
+    ),
+    sortOut(
+      requests.filter((r) => r.attendees.includes(person.id)),
+      (r) => canSeeRequest(actor, summit, r),
+      (r) => `request ${r.id}`,
+    ),
+    sortOut(
+      programme.filter((e) => e.attendees !== 'principals' && e.attendees.includes(person.id)),
+      () => true,
+      (e) => `programme event ${e.id}`,
+    ),
+    sortOut(
+      busy.filter((b) => b.person === person.id),
+      () => canReadScope(actor, summit, scopeOfBusy(person)),
+      (b) => `busy block ${b.id}`,
+    ),
+    await feedReferrers(tx, actor, summit, person),
   );
 }

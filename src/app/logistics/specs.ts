@@ -7,14 +7,36 @@ import type { Tx } from '../../store/store.js';
 import { requireCapability } from '../access.js';
 import type { Issue } from '../errors.js';
 import { entityUseCases } from './entity.js';
-import { delegationReferrers, roomReferrers, venueReferrers } from './in-use.js';
+import { delegationReferrers, personReferrers, roomReferrers, venueReferrers } from './in-use.js';
 
-const hostManages = (actor: Actor, summit: SummitId) => requireCapability(actor, summit, 'manage-logistics');
+/** Refuses unless the actor manages the summit's logistics (venues, rooms, delegations, programme). */
+export const hostManages = (actor: Actor, summit: SummitId): void =>
+  requireCapability(actor, summit, 'manage-logistics');
 
 /** Refuses unless the actor manages logistics or acts on requests for the person's delegation. */
-function delegationOrHost(actor: Actor, summit: SummitId, delegation: DelegationId): void {
+export function delegationOrHost(actor: Actor, summit: SummitId, delegation: DelegationId): void {
   if (can(actor, summit, 'manage-logistics')) return;
   requireCapability(actor, summit, 'act-on-request', delegation);
+}
+
+/**
+ * Refuses unless the actor acts on requests for the delegation owning a busy block: a block is its
+ * delegation's private record, which the host never writes (nor reads).
+ */
+export function busyOwnerActs(actor: Actor, summit: SummitId, owner: DelegationId): void {
+  requireCapability(actor, summit, 'act-on-request', owner);
+}
+
+/**
+ * What is wrong with the id of a new busy block: a delegation names its blocks in its own space
+ * (`usa-…`), so "already exists" never tells it that another delegation's private block has the id
+ * it chose (the system names them freely).
+ */
+export function busyIdIssues(actor: Actor, owner: DelegationId, id: string): Issue[] {
+  if (actor.system || id.startsWith(`${owner}-`)) return [];
+  return [
+    { path: 'id', message: `a busy block's id starts with its delegation's id and a dash ("${owner}-")` },
+  ];
 }
 
 async function venueExists(tx: Tx, summit: SummitId, venue: string | null, path: string): Promise<Issue[]> {
@@ -84,6 +106,7 @@ export const persons = entityUseCases({
       ? []
       : [{ path: 'delegation', message: `unknown delegation "${p.delegation}"` }];
   },
+  referrers: personReferrers,
   scope: () => ({ kind: 'summit' }),
 });
 
@@ -118,19 +141,11 @@ export const busy = entityUseCases({
   schema: Busy.omit(noVersion).strict(),
   async authorise(actor, summit, b, tx) {
     const delegation = await delegationOf(tx, summit, b.person);
-    if (delegation) requireCapability(actor, summit, 'act-on-request', delegation);
+    if (delegation) busyOwnerActs(actor, summit, delegation);
   },
-  // A delegation names its blocks in its own space (`usa-…`), so "already exists" never tells it
-  // that another delegation's private block has the id it chose (operators name them freely).
   async newIdIssues(actor, summit, b, tx) {
     const delegation = await delegationOf(tx, summit, b.person);
-    if (actor.system || !delegation || b.id.startsWith(`${delegation}-`)) return [];
-    return [
-      {
-        path: 'id',
-        message: `a busy block's id starts with its delegation's id and a dash ("${delegation}-")`,
-      },
-    ];
+    return delegation ? busyIdIssues(actor, delegation, b.id) : [];
   },
   async references(tx, summit, b) {
     const issues = [

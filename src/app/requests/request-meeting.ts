@@ -27,7 +27,7 @@ export async function requestMeeting(
     if (!summit) throw new NotFoundError('summit', summitId);
     const from = data.from ?? actingDelegation(actor, summitId, null);
     requireCapability(actor, summitId, 'act-on-request', from);
-    const issues = actor.system ? [] : ownIdIssues(data.id, from);
+    const issues = requestIdIssues(actor, data.id, from);
     await requireValidTerms(tx, summit, { ...data, from }, issues);
     const id = data.id ?? RequestId.parse(`${from}-${data.to.join('-')}-${ctx.newId().slice(0, 8)}`);
     if (await tx.requests.get(summitId, id))
@@ -87,9 +87,9 @@ export async function requestMeeting(
 /**
  * A delegation names its requests in its own space (`usa-…` for the US), so a chosen id can never
  * meet another delegation's request, and whether an id is taken tells nothing of requests hidden
- * from the asker (operators, who see everything, may name them freely).
+ * from the asker (the system, which sees everything, may name them freely).
  */
-function ownIdIssues(id: string | undefined, from: DelegationId): Issue[] {
-  if (id === undefined || id.startsWith(`${from}-`)) return [];
+export function requestIdIssues(actor: Actor, id: string | undefined, from: DelegationId): Issue[] {
+  if (actor.system || id === undefined || id.startsWith(`${from}-`)) return [];
   return [{ path: 'id', message: `a request's id starts with its requester's id and a dash ("${from}-")` }];
 }

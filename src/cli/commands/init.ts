@@ -11,7 +11,7 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  $ sideline init --db ./data/sideline.db\n')
     .action(async (_opts: unknown, cmd: Command) => {
       const g = ctx.globals(cmd);
-      const summits = await withApp(g, (app) => app.store.read((tx) => tx.summits.list()));
+      const summits = await withApp(g, (app) => app.store.read((tx) => tx.summits.list()), { create: true });
       const where = g.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : g.db;
       ctx.output.out(`database ready: ${where} (${summits.length} summit${summits.length === 1 ? '' : 's'})`);
     });

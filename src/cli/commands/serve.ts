@@ -1,17 +1,10 @@
 // `sideline serve`: the HTTP API (and, on a first start, the demo with its accounts).
 import { Option, type Command } from 'commander';
-import {
-  createDemoAccounts,
-  demoAccounts,
-  newDemoPassword,
-  type DemoAccount,
-} from '../../app/auth/demo-accounts.js';
-import { checkPasswordPolicy } from '../../app/auth/password-policy.js';
 import { appContext } from '../../app/context.js';
 import { loadDemo } from '../../app/demo/apec-2017.js';
-import { DelegationRole } from '../../domain/actor/schema.js';
 import { buildServer } from '../../http/server.js';
 import type { Store } from '../../store/store.js';
+import { checkDemoPassword, createDemoLogins } from '../demo-logins.js';
 import { UserError } from '../errors.js';
 import type { Output } from '../output.js';
 import type { CliContext } from '../program.js';
@@ -43,37 +36,9 @@ export function serveConfig(
 }
 
 /**
- * The demo logins as a table: a line per host account, then a header naming the delegation roles
- * and a line per delegation with its accounts' emails in those columns, so each line is greppable.
- */
-export function demoLoginTable(accounts: readonly DemoAccount[]): string[] {
-  const rows: string[][] = [];
-  for (const a of accounts) if (a.grant.kind === 'host') rows.push([a.grant.role, a.email]);
-  const roles = DelegationRole.options;
-  rows.push(['delegation', ...roles]);
-  const byDelegation = new Map<string, { name: string; emails: Map<string, string> }>();
-  for (const a of accounts) {
-    if (a.grant.kind !== 'delegation') continue;
-    const row = byDelegation.get(a.grant.delegation) ?? {
-      name: a.delegationName ?? a.grant.delegation,
-      emails: new Map<string, string>(),
-    };
-    row.emails.set(a.grant.role, a.email);
-    byDelegation.set(a.grant.delegation, row);
-  }
-  for (const { name, emails } of byDelegation.values()) {
-    rows.push([name, ...roles.map((role) => emails.get(role) ?? '-')]);
-  }
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd());
-}
-
-/**
  * The first-start hook: on an empty database (no summit, no user) loads the APEC 2017 demo and
  * creates its accounts, one per host role and one per delegation role for every delegation,
- * printing their emails and the one password once. SIDELINE_DEMO_PASSWORD sets that password (it
- * must pass the policy); otherwise a random one is made.
+ * printing their emails and the one password once.
  */
 export async function seedDemoOnFirstStart(
   store: Store,
@@ -84,19 +49,9 @@ export async function seedDemoOnFirstStart(
     async (tx) => (await tx.summits.list()).length === 0 && (await tx.users.list()).length === 0,
   );
   if (!empty) return false;
-  const password = demoPassword ?? newDemoPassword();
   await loadDemo(appContext(store), OPERATOR);
-  const accounts = await demoAccounts(store);
-  await createDemoAccounts(store, password);
-  output.out(
-    `sideline: empty database: loaded the APEC 2017 demo and created ${accounts.length} accounts, ` +
-      'one per role and delegation:',
-  );
-  for (const line of demoLoginTable(accounts)) output.out(line);
-  output.out(
-    `  password for all of them: ${password}${demoPassword ? ' (from SIDELINE_DEMO_PASSWORD)' : ' (shown once)'}`,
-  );
-  return true;
+  output.out('sideline: empty database: loaded the APEC 2017 demo');
+  return createDemoLogins(store, output, demoPassword);
 }
 
 /** Registers `serve`. */
@@ -129,46 +84,49 @@ export function registerServe(program: Command, ctx: CliContext): void {
           },
           { port: cmd.getOptionValueSource('port'), host: cmd.getOptionValueSource('host') },
         );
-        const demoPassword = ctx.env.SIDELINE_DEMO_PASSWORD || undefined;
-        if (demoPassword) {
-          try {
-            checkPasswordPolicy(demoPassword);
-          } catch (e) {
-            throw new UserError(`SIDELINE_DEMO_PASSWORD: ${(e as Error).message}`);
-          }
-        }
-        await withApp(ctx.globals(cmd), async (app) => {
-          if (config.demo) await seedDemoOnFirstStart(app.store, ctx.output, demoPassword);
-          const server = await buildServer({ store: app.store, logger: true, trustProxy: config.trustProxy });
-          try {
-            await server.listen({ port: config.port, host: config.host });
-          } catch (e) {
-            await server.close();
-            const code = (e as NodeJS.ErrnoException).code;
-            if (code === 'EADDRINUSE')
-              throw new UserError(`port ${config.port} is already in use on ${config.host}`);
-            if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-              throw new UserError(`cannot listen on ${config.host}: no such address on this machine`);
+        const demoPassword = await checkDemoPassword(ctx.env);
+        const g = ctx.globals(cmd);
+        // the default file is made on a first start; a named one must exist (or --create)
+        await withApp(
+          g,
+          async (app) => {
+            if (config.demo) await seedDemoOnFirstStart(app.store, ctx.output, demoPassword);
+            const server = await buildServer({
+              store: app.store,
+              logger: true,
+              trustProxy: config.trustProxy,
+            });
+            try {
+              await server.listen({ port: config.port, host: config.host });
+            } catch (e) {
+              await server.close();
+              const code = (e as NodeJS.ErrnoException).code;
+              if (code === 'EADDRINUSE')
+                throw new UserError(`port ${config.port} is already in use on ${config.host}`);
+              if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+                throw new UserError(`cannot listen on ${config.host}: no such address on this machine`);
+              }
+              throw e;
             }
-            throw e;
-          }
-          const address = server.server.address();
-          const where =
-            address === null || typeof address === 'string'
-              ? String(address)
-              : `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-          ctx.output.err(`sideline: listening on ${where} (API docs at ${where}/api/docs)`);
-          await new Promise<void>((resolve) => {
-            const stop = () => {
-              process.off('SIGINT', stop);
-              process.off('SIGTERM', stop);
-              resolve();
-            };
-            process.once('SIGINT', stop);
-            process.once('SIGTERM', stop);
-          });
-          await server.close();
-        });
+            const address = server.server.address();
+            const where =
+              address === null || typeof address === 'string'
+                ? String(address)
+                : `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+            ctx.output.err(`sideline: listening on ${where} (API docs at ${where}/api/docs)`);
+            await new Promise<void>((resolve) => {
+              const stop = () => {
+                process.off('SIGINT', stop);
+                process.off('SIGTERM', stop);
+                resolve();
+              };
+              process.once('SIGINT', stop);
+              process.once('SIGTERM', stop);
+            });
+            await server.close();
+          },
+          { create: !g.dbNamed },
+        );
       },
     );
 }

@@ -1,10 +1,11 @@
-// `sideline user add|disable`: accounts, managed by the operator on the server's own database.
+// `sideline user list|add|passwd|disable`: accounts, managed by the operator on the server's own database.
 import type { Command } from 'commander';
 import { AccountInputError, PasswordPolicyError } from '../../app/auth/errors.js';
-import { createUser, disableUser, userByEmail } from '../../app/auth/users.js';
+import { createUser, disableUser, listUsers, setPassword, userByEmail } from '../../app/auth/users.js';
 import { DelegationRole, HostRole, PlatformRole, Role, type RoleGrant } from '../../domain/actor/schema.js';
 import type { Store } from '../../store/store.js';
 import { UserError } from '../errors.js';
+import { table } from '../output.js';
 import type { CliContext } from '../program.js';
 import { withGlobals } from '../program.js';
 import { withApp } from '../session.js';
@@ -62,9 +63,65 @@ export function grantOf(role: string, delegation: string | undefined, summit: st
   return { kind: 'delegation', summit, delegation, role: DelegationRole.parse(role) } as RoleGrant;
 }
 
-/** Registers `user add` and `user disable`. */
+/** A grant in words: `protocol-officer of usa in apec-2017`, `host-admin in apec-2017`, `operator`. */
+export function grantText(grant: RoleGrant): string {
+  if (grant.kind === 'platform') return grant.role;
+  if (grant.kind === 'host') return `${grant.role} in ${grant.summit}`;
+  return `${grant.role} of ${grant.delegation} in ${grant.summit}`;
+}
+
+/** The first line of standard input: a password, never an argument (it would show in `ps`). */
+async function passwordFromStdin(ctx: CliContext, command: string): Promise<string> {
+  const password = (await ctx.readStdin()).split(/\r?\n/)[0] ?? '';
+  if (password === '')
+    throw new UserError(
+      `no password on standard input (pipe it in, e.g. printf "%s" "…" | sideline ${command})`,
+    );
+  return password;
+}
+
+/** Registers `user list`, `user add`, `user passwd` and `user disable`. */
 export function registerUser(program: Command, ctx: CliContext): void {
-  const user = program.command('user').description('create and disable accounts');
+  const user = program.command('user').description('list, add and disable accounts; set a password');
+
+  withGlobals(user.command('list'))
+    .description('list every account with its roles (--summit: only those holding a role in that summit)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sideline user list\n  $ sideline user list --summit apec-2017 --json\n',
+    )
+    .action(async (_opts: unknown, cmd: Command) => {
+      const g = ctx.globals(cmd);
+      const all = await withApp(g, (app) => listUsers(app.store));
+      const users = g.summit
+        ? all.filter((u) => u.grants.some((gr) => gr.kind !== 'platform' && gr.summit === g.summit))
+        : all;
+      if (g.json) {
+        ctx.output.out(
+          JSON.stringify({
+            users: users.map((u) => ({
+              id: u.id,
+              email: u.email,
+              name: u.name,
+              disabled: u.disabled,
+              grants: u.grants,
+            })),
+          }),
+        );
+        return;
+      }
+      ctx.output.out(
+        table(
+          ['email', 'name', 'roles', 'status'],
+          users.map((u) => [
+            u.email,
+            u.name,
+            u.grants.map(grantText).join('; ') || '-',
+            u.disabled ? 'disabled' : 'active',
+          ]),
+        ),
+      );
+    });
 
   withGlobals(user.command('add'))
     .description('create an account with one role; the password is read from standard input')
@@ -90,11 +147,7 @@ export function registerUser(program: Command, ctx: CliContext): void {
         const g = ctx.globals(cmd);
         // checked before the password is read: a usage mistake should not wait on standard input
         const platform = platformGrantOf(opts.role, { summit: g.summit, delegation: opts.delegation });
-        const password = (await ctx.readStdin()).split(/\r?\n/)[0] ?? '';
-        if (password === '')
-          throw new UserError(
-            'no password on standard input (pipe it in, e.g. printf "%s" "…" | sideline user add …)',
-          );
+        const password = await passwordFromStdin(ctx, 'user add …');
         const created = await withApp(g, async (app) => {
           const grant = platform ?? grantOf(opts.role, opts.delegation, await summitFor(app.store, g.summit));
           const name = opts.name ?? opts.email.split('@')[0] ?? opts.email;
@@ -110,6 +163,28 @@ export function registerUser(program: Command, ctx: CliContext): void {
           );
       },
     );
+
+  withGlobals(user.command('passwd <email>'))
+    .description(
+      "set an account's password, read from standard input; its sessions end (its API tokens stay)",
+    )
+    .addHelpText(
+      'after',
+      "\nExample:\n  $ printf '%s' 'a new long passphrase' | sideline user passwd ana@example.org\n",
+    )
+    .action(async (email: string, _opts: unknown, cmd: Command) => {
+      const g = ctx.globals(cmd);
+      const password = await passwordFromStdin(ctx, `user passwd ${email}`);
+      const account = await withApp(g, async (app) => {
+        const found = await userByEmail(app.store, email);
+        await setPassword(app.store, found.id, password).catch((e) => {
+          throw accountError(e);
+        });
+        return found;
+      });
+      if (g.json) ctx.output.out(JSON.stringify({ id: account.id, email: account.email }));
+      else ctx.output.out(`password set for ${account.email}; its sessions are ended`);
+    });
 
   withGlobals(user.command('disable <email>'))
     .description('disable an account: its sessions end and its API tokens stop working')

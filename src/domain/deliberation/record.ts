@@ -15,6 +15,8 @@ export class DeliberationError extends Error {
     readonly delegation: DelegationId,
     readonly actor: string,
     readonly missing: readonly string[],
+    /** The actor's role may not do this at all (HTTP 403). */
+    readonly forbidden = false,
   ) {
     super(`cannot ${action} on request ${request} for ${delegation} as ${actor}: ${missing.join('; ')}`);
     this.name = 'DeliberationError';
@@ -62,7 +64,9 @@ export function recordPosition(
 ): Position {
   const acting = resolveActing({ ...ctx, delegation: input.delegation }, request);
   const missing = notAParty(request, input.delegation);
+  let forbidden = false;
   if (!can(ctx.actor, ctx.summit, 'record-position', input.delegation)) {
+    forbidden = true;
     missing.push(
       `only ${input.delegation}'s ${rolesWith('record-position').join(', ')} may record positions`,
     );
@@ -75,6 +79,7 @@ export function recordPosition(
     ) {
       missing.push(`the previous version given is position ${previous.id} of ${previous.delegation}`);
     } else if (previous.author !== ctx.actor.user && !hasAuthority(ctx.actor, ctx.summit, input.delegation)) {
+      forbidden = true;
       missing.push(
         `position ${previous.id} was recorded by ${previous.author}; only they or the lead may amend it`,
       );
@@ -89,7 +94,14 @@ export function recordPosition(
   });
   missing.push(...schemaProblems(parsed));
   if (missing.length > 0 || !parsed.success) {
-    throw new DeliberationError('record a position', request.id, input.delegation, acting.label, missing);
+    throw new DeliberationError(
+      'record a position',
+      request.id,
+      input.delegation,
+      acting.label,
+      missing,
+      forbidden,
+    );
   }
   return parsed.data;
 }
@@ -107,9 +119,8 @@ export function decide(
 ): Decision {
   const acting = resolveActing({ ...ctx, delegation: input.delegation }, request);
   const missing = notAParty(request, input.delegation);
-  if (!hasAuthority(ctx.actor, ctx.summit, input.delegation)) {
-    missing.push(`only ${input.delegation}'s ${rolesWith('decide').join(' or ')} may decide`);
-  }
+  const forbidden = !hasAuthority(ctx.actor, ctx.summit, input.delegation);
+  if (forbidden) missing.push(`only ${input.delegation}'s ${rolesWith('decide').join(' or ')} may decide`);
   if (FINAL_STATES.includes(request.status))
     missing.push(`the request is ${request.status}; nothing is left to decide`);
   if (previous !== null && (previous.request !== request.id || previous.delegation !== input.delegation)) {
@@ -126,7 +137,7 @@ export function decide(
   });
   missing.push(...schemaProblems(parsed));
   if (missing.length > 0 || !parsed.success) {
-    throw new DeliberationError('decide', request.id, input.delegation, acting.label, missing);
+    throw new DeliberationError('decide', request.id, input.delegation, acting.label, missing, forbidden);
   }
   return parsed.data;
 }

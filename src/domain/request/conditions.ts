@@ -25,6 +25,8 @@ export class ConditionError extends Error {
     readonly actor: string,
     readonly missing: readonly string[],
     setBy: string | null = null,
+    /** The actor's side or role may not do this at all, whatever the state (HTTP 403). */
+    readonly forbidden = false,
   ) {
     const what =
       state === null ? `condition ${condition}` : `condition ${condition} (set by ${setBy}, ${state})`;
@@ -58,13 +60,20 @@ const NEGOTIABLE: readonly RequestStatus[] = [
 ];
 
 /** Why this actor may not touch the request's conditions at all; empty when it may. */
+/** Whether the actor is a party acting in a role that sets and answers conditions. */
+function mayActOnConditions(request: Request, acting: Acting): boolean {
+  return (
+    isParty(request, acting.delegation) &&
+    can(acting.actor, acting.summit, 'act-on-request', acting.delegation)
+  );
+}
+
 function partyObstacles(request: Request, acting: Acting): string[] {
   const missing: string[] = [];
   if (!NEGOTIABLE.includes(request.status)) {
     missing.push(`the request is ${request.status}; conditions are set between submission and the meeting`);
   }
-  const party = isParty(request, acting.delegation);
-  if (!party || !can(acting.actor, acting.summit, 'act-on-request', acting.delegation)) {
+  if (!mayActOnConditions(request, acting)) {
     const roles = rolesWith('act-on-request').join(' or ');
     missing.push(`only a party (${partiesOf(request).join(', ')}) as ${roles} may set or answer conditions`);
   }
@@ -110,7 +119,8 @@ export function proposeCondition(
     missing.push(...parsed.error.issues.map((i) => `${i.path.join('.') || 'condition'}: ${i.message}`));
   }
   if (missing.length > 0 || !parsed.success) {
-    throw new ConditionError('propose', input.id, null, request.id, acting.label, missing);
+    const forbidden = !mayActOnConditions(request, acting);
+    throw new ConditionError('propose', input.id, null, request.id, acting.label, missing, null, forbidden);
   }
   return settle(request, conditions, [parsed.data], ctx, now);
 }
@@ -139,13 +149,24 @@ function answer(
   const missing = partyObstacles(request, acting);
   if (target.status !== 'open') missing.push(`only an open condition can be ${ANSWERED[action]}`);
   const setter = target.by === acting.delegation;
+  const wrongSide = action === 'withdraw' ? !setter : setter;
   if (action === 'withdraw' && !setter) missing.push(`only ${target.by}, which set it, may withdraw it`);
   if (action !== 'withdraw' && setter) {
     const others = partiesOf(request).filter((d) => d !== target.by);
     missing.push(`${target.by} set it; only the other parties (${others.join(', ')}) may ${action} it`);
   }
   if (missing.length > 0) {
-    throw new ConditionError(action, id, target.status, request.id, acting.label, missing, target.by);
+    const forbidden = wrongSide || !mayActOnConditions(request, acting);
+    throw new ConditionError(
+      action,
+      id,
+      target.status,
+      request.id,
+      acting.label,
+      missing,
+      target.by,
+      forbidden,
+    );
   }
   const answered = { ...target, status: ANSWERED[action] };
   // A rejected term leaves its setter free to reconsider: its earlier acceptance no longer stands.

@@ -1,4 +1,4 @@
-// The request life cycle of DESIGN.md as one table: every transition, the states it leaves, where it
+// The request life cycle of docs/architecture.md as one table: every transition, the states it leaves, where it
 // may lead, who may take it, with which roles, and what must hold. transition.ts runs the table.
 import { rolesWith } from '../actor/authority.js';
 import type { Meeting } from '../meeting/schema.js';

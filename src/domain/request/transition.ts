@@ -23,6 +23,8 @@ export class TransitionError extends Error {
     readonly actor: string,
     readonly missing: readonly string[],
     verb: string,
+    /** The actor's side or role may not take this transition at all, whatever the state (HTTP 403). */
+    readonly forbidden = false,
   ) {
     super(`cannot ${verb} request ${request} in state ${state} as ${actor}: ${missing.join('; ')}`);
     this.name = 'TransitionError';
@@ -66,13 +68,18 @@ function describeWho(who: Who, rule: TransitionRule, request: Request): string {
   }
 }
 
+/** Whether the actor's side and role let it take `rule` at all, whatever the request's state. */
+function mayTake(s: Situation, rule: TransitionRule): boolean {
+  return s.acting.actor.system || rule.who.some((w) => fits(w, rule, s.request, s.acting));
+}
+
 /** Everything that stops `command`, in the order state, side and role, guard; empty when it may go ahead. */
 function obstacles(s: Situation, rule: TransitionRule): string[] {
-  const { request, acting } = s;
+  const { request } = s;
   const missing: string[] = [];
   const inState = rule.from.includes(request.status);
   if (!inState) missing.push(`${rule.name} applies only in state ${rule.from.join(', ')}`);
-  if (!acting.actor.system && !rule.who.some((w) => fits(w, rule, request, acting))) {
+  if (!mayTake(s, rule)) {
     missing.push(
       `only ${rule.who.map((w) => describeWho(w, rule, request)).join(' or ')} may ${rule.verb} it`,
     );
@@ -109,7 +116,15 @@ export function applyTransition(
   const s = situation(request, conditions, command, ctx, now);
   const missing = obstacles(s, rule);
   if (missing.length > 0) {
-    throw new TransitionError(request.id, rule.name, request.status, s.acting.label, missing, rule.verb);
+    throw new TransitionError(
+      request.id,
+      rule.name,
+      request.status,
+      s.acting.label,
+      missing,
+      rule.verb,
+      !mayTake(s, rule),
+    );
   }
   const effect = (rule.effect as (x: Situation) => ReturnType<TransitionRule['effect']>)(s);
   return {

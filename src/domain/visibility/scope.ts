@@ -1,4 +1,4 @@
-// The visibility scope every record carries (DESIGN.md, Who sees what).
+// The visibility scope every record carries (docs/architecture.md, Who sees what).
 import { z } from 'zod';
 import { DelegationId, RequestId } from '../ids.js';
 

@@ -1,4 +1,4 @@
-// Which scope each kind of record carries (DESIGN.md, Who sees what), decided here and nowhere else.
+// Which scope each kind of record carries (docs/architecture.md, Who sees what), decided here and nowhere else.
 import type { DelegationId } from '../ids.js';
 import type { Meeting } from '../meeting/schema.js';
 import { partiesOf } from '../request/agreement.js';

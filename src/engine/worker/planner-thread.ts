@@ -17,8 +17,11 @@ export interface RunCallbacks {
   signal?: AbortSignal;
 }
 
-// A plain-JavaScript first module that registers tsx in the thread, then loads worker-entry.ts.
-const ENTRY = new URL('./worker-bootstrap.mjs', import.meta.url);
+// Compiled (dist/), the thread starts on worker-entry.js itself. Run from the TypeScript sources (tests,
+// `npm run dev`), it starts on a plain-JavaScript module that registers tsx in the thread first.
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./worker-bootstrap.mjs', import.meta.url)
+  : new URL('./worker-entry.js', import.meta.url);
 
 interface Run {
   callbacks: RunCallbacks;

@@ -9,7 +9,7 @@ import type { WorkerSolveSettings } from './protocol.js';
 /** Settings plus the hooks that stay on the calling thread. */
 export interface SolveInWorkerOptions extends WorkerSolveSettings, RunCallbacks {}
 
-/** Solves `data` in a worker thread of its own (which loads the TypeScript sources through tsx). */
+/** Solves `data` in a worker thread of its own (compiled JavaScript, or the sources through tsx in development). */
 export async function solveInWorker(data: SummitData, options: SolveInWorkerOptions = {}): Promise<Plan> {
   const { onProgress, onAnswer, onBound, signal, ...settings } = options;
   const thread = new PlannerThread();

@@ -23,7 +23,15 @@ export function authOf(request: FastifyRequest): RequestAuth {
   return request.auth;
 }
 
-async function credentials(app: FastifyInstance, request: FastifyRequest): Promise<RequestAuth | null> {
+/**
+ * The caller's credentials as they stand now (session cookie or bearer token), or null when there are
+ * none; throws UnauthenticatedError for a bearer token that is invalid, revoked or whose account is
+ * disabled. Long-lived answers ask again to learn whether the caller still stands.
+ */
+export async function credentials(
+  app: FastifyInstance,
+  request: FastifyRequest,
+): Promise<RequestAuth | null> {
   const store = app.deps.auth.store;
   const mark = store.changeMark(); // once per request: the caches it serves share it
   const header = request.headers.authorization;

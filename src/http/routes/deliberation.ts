@@ -8,7 +8,8 @@ import {
   recordRequestPosition,
 } from '../../app/deliberation/deliberation.js';
 import { DecisionInput, PositionInput } from '../../app/deliberation/inputs.js';
-import { Decision, Position, Stance } from '../../domain/deliberation/schema.js';
+import type { Stance } from '../../domain/deliberation/schema.js';
+import { Decision, Position } from '../../domain/deliberation/schema.js';
 import { DelegationId, PositionId } from '../../domain/ids.js';
 import { actorOf } from '../auth/authenticate.js';
 import { authz } from '../authz.js';
@@ -20,7 +21,12 @@ const DecisionRecord = Decision.meta({ id: 'Decision' });
 
 const Summary = z.object({
   positions: z.number().int(),
-  stances: z.record(Stance, z.number().int()),
+  // one property per stance, each defined (a record keyed by the enum would require undefined ones)
+  stances: z.object({
+    for: z.number().int(),
+    against: z.number().int(),
+    undecided: z.number().int(),
+  }) satisfies z.ZodType<Record<Stance, number>>,
   topics: z.array(z.object({ topic: z.string(), benefit: z.number(), risk: z.number(), net: z.number() })),
   benefit: z.number(),
   risk: z.number(),

@@ -5,7 +5,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LiveEvents } from '../../app/events/live.js';
 import type { DomainEvent } from '../../domain/event/schema.js';
-import { actorOf } from '../auth/authenticate.js';
+import { UnauthenticatedError } from '../../app/auth/errors.js';
+import { watchStanding } from '../../app/auth/standing.js';
+import { authOf, credentials } from '../auth/authenticate.js';
 import { authz } from '../authz.js';
 import { HttpProblem } from '../problem.js';
 import { SummitParams } from './common.js';
@@ -21,6 +23,11 @@ export interface EventStreamOptions {
   maxStreamMs?: number;
   /** How often to look at the log without a notice (default 5 s). */
   pollMs?: number;
+  /**
+   * How often a stream checks its caller's credentials without a notice (default 1 s on SQLite,
+   * where another process's change sends none, and 5 s on PostgreSQL, where every server's does).
+   */
+  standingPollMs?: number;
   /** The streams to serve from, when the caller owns them (tests count them); else the plugin's own. */
   live?: LiveEvents;
 }
@@ -94,7 +101,29 @@ export function eventRoutesWith(options: EventStreamOptions = {}): FastifyPlugin
       },
       async (request, reply) => {
         const after = resumeAfter(request.headers['last-event-id'], request.query.lastEventId);
-        const stream = await live.open(actorOf(request), request.params.summit, after);
+        const auth = authOf(request);
+        const stream = await live.open(auth.actor, request.params.summit, after);
+        // the stream lives only while its caller stands: the same session or token, account and grants
+        const grants = JSON.stringify(auth.actor.grants);
+        const stillStands = async (): Promise<boolean> => {
+          const now = await credentials(app, request).catch((e: unknown) => {
+            if (e instanceof UnauthenticatedError) return null;
+            throw e;
+          });
+          return now !== null && now.user.id === auth.user.id && JSON.stringify(now.actor.grants) === grants;
+        };
+        const store = app.deps.auth.store;
+        let end = (): void => stream.close();
+        const unwatch = await watchStanding(
+          store,
+          auth.user.id,
+          stillStands,
+          () => end(),
+          options.standingPollMs ?? (store.dialect === 'sqlite' ? 1000 : 5000),
+        ).catch((e: unknown) => {
+          stream.close();
+          throw e;
+        });
         reply.hijack();
         const raw = reply.raw;
         // the headers set so far (security headers, request id) go out with the stream's own
@@ -110,12 +139,13 @@ export function eventRoutesWith(options: EventStreamOptions = {}): FastifyPlugin
         });
         raw.write(`retry: 3000\n: events after ${stream.after}\n\n`);
         let ended = false;
-        const end = (): void => {
+        end = (): void => {
           if (ended) return;
           ended = true;
           clearInterval(heartbeat);
           clearTimeout(lifetime);
           stream.close();
+          void unwatch();
           streams.delete(end);
           raw.end();
         };

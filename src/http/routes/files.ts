@@ -78,11 +78,12 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
         headers: IfMatchHeaders,
         body: FileText,
         response: { 200: ImportSummary },
-        'x-authz': authz.signedIn("the host's admin; delegations get 403, strangers 404", {
-          capability: 'manage-logistics',
-          scope: 'host',
-          denied: 403,
-        }),
+        'x-authz': authz.signedIn(
+          "a summit file: the host's admin; a CSV sheet: also a delegation's lead or protocol officer. " +
+            'Every change is then authorised as the API would authorise it for the same caller: one it may not ' +
+            'make refuses the import whole (403, `errors` naming each path or row); strangers get 404',
+          { scope: 'summit', denied: 403 },
+        ),
       },
     },
     async (request) => {
@@ -103,6 +104,8 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
+        // the derived name would be that of POST /summits/:summit/import
+        operationId: 'postSummitsImportNew',
         tags: ['files'],
         summary:
           'Create a summit from a summit file; you become its host-admin (409 if its id is taken); ' +

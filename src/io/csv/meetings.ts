@@ -14,6 +14,11 @@ export const MEETING_COLUMNS = ['request', 'parties', 'start', 'end', 'room', 'v
  * requests import reads.
  */
 export function writeMeetingsCsv(data: SummitData, meetings: readonly Meeting[] = data.meetings): string {
+  return csvText(meetingRows(data, meetings));
+}
+
+/** The rows of the meetings export, header first: what writeMeetingsCsv writes, for any sheet. */
+export function meetingRows(data: SummitData, meetings: readonly Meeting[] = data.meetings): string[][] {
   const time = fileTimeIn(data.summit.timezone);
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
   const rooms = new Map(data.rooms.map((r) => [r.id as string, r]));
@@ -30,5 +35,5 @@ export function writeMeetingsCsv(data: SummitData, meetings: readonly Meeting[] 
       request ? request.attendees.join(';') : '',
     ];
   });
-  return csvText([[...MEETING_COLUMNS], ...rows]);
+  return [[...MEETING_COLUMNS], ...rows];
 }

@@ -1,6 +1,7 @@
 // One spreadsheet row of a request, turned into the summit file's request shape so that the
 // same schema and checks apply to both.
 import type { Located } from '../errors.js';
+import type { FileRequest } from '../summit-file/schema.js';
 import type { ColumnSpec } from './table.js';
 
 /** The columns of a requests sheet; the required ones are those a summit file requires. */
@@ -81,4 +82,30 @@ function splitWindows(value: string): { from: string; to: string }[] | null {
     out.push({ from: bounds[0], to: bounds[1] });
   }
   return out;
+}
+
+/**
+ * The row of a request in REQUEST_COLUMNS order, the inverse of rowToFileRequest: lists joined by
+ * ";", windows as `FROM/TO` (local time) joined by ";", numbers as numbers, blanks for what is unset.
+ */
+export function fileRequestToRow(r: FileRequest): (string | number)[] {
+  const windows = (ws: readonly { from: string; to: string }[] | undefined) =>
+    (ws ?? []).map((w) => `${w.from}/${w.to}`).join(';');
+  const cells: Record<string, string | number> = {
+    id: r.id,
+    from: r.from,
+    to: r.to.join(';'),
+    format: r.format,
+    level: r.level,
+    minutes: r.minutes,
+    priority: r.priority,
+    topics: (r.topics ?? []).join(';'),
+    attendees: r.attendees.join(';'),
+    seats: r.seats ?? '',
+    venue: r.venue ?? '',
+    allowed: windows(r.allowed),
+    preferred: windows(r.preferred),
+    status: r.status ?? '',
+  };
+  return REQUEST_COLUMNS.map((c) => cells[c.name] ?? '');
 }

@@ -43,6 +43,14 @@ export function readTable(text: string, columns: readonly ColumnSpec[]): Table {
     const line = (e as CsvError & { lines?: number }).lines;
     return { ok: false, errors: [{ path: '', message: line ? `(line ${line}): ${e.message}` : e.message }] };
   }
+  return tableOf(records, columns);
+}
+
+/**
+ * The table of `records`, one per spreadsheet row from row 1 (the header), by the rules of
+ * readTable: for a CSV file's records or a workbook sheet's rows alike.
+ */
+export function tableOf(records: readonly (readonly string[])[], columns: readonly ColumnSpec[]): Table {
   const [header, ...body] = records;
   if (!header || header.every((c) => c.trim() === '')) {
     return {
@@ -73,7 +81,11 @@ export function readTable(text: string, columns: readonly ColumnSpec[]): Table {
 }
 
 /** The canonical name of each header cell (null for a blank trailing cell). */
-function readHeader(header: string[], columns: readonly ColumnSpec[], problems: Problems): (string | null)[] {
+function readHeader(
+  header: readonly string[],
+  columns: readonly ColumnSpec[],
+  problems: Problems,
+): (string | null)[] {
   const known = columns.map((c) => c.name);
   const seen = new Set<string>();
   const names = header.map((cell, j): string | null => {

@@ -15,7 +15,7 @@ export interface ResolvedRequest {
   conditions: Condition[];
 }
 
-/** States in which every party has accepted the request (DESIGN.md, life cycle). */
+/** States in which every party has accepted the request (docs/architecture.md, Request life cycle). */
 const ACCEPTED_BY_ALL: ReadonlySet<RequestStatus> = new Set(['agreed', 'scheduled', 'confirmed', 'held']);
 
 /**

@@ -7,6 +7,7 @@ import * as feedsJobsRoomExclusion from './0002_feeds_jobs_room_exclusion.js';
 import * as summitRevisions from './0003_summit_revisions.js';
 import * as retentionIndexes from './0004_retention_indexes.js';
 import * as platformGrants from './0005_platform_grants.js';
+import * as loginThrottle from './0006_login_throttle.js';
 import * as summitPractice from './0010_summit_practice.js';
 
 // Migrations see the database as it was when they were written, not today's row types.
@@ -24,6 +25,7 @@ const migrations: Record<string, StoreMigration> = {
   '0003_summit_revisions': summitRevisions,
   '0004_retention_indexes': retentionIndexes,
   '0005_platform_grants': platformGrants,
+  '0006_login_throttle': loginThrottle,
   '0010_summit_practice': summitPractice,
 };
 

@@ -4,11 +4,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { NoticeListener } from '../backend.js';
+import type { SummitId, UserId } from '../../domain/ids.js';
 import type { StoreNotice } from '../store.js';
 import type { Tables } from '../tables/rows.js';
 
 /** The channel of each kind of notice. */
-export const CHANNELS = { event: 'sideline_events', 'plan-job': 'sideline_jobs' } as const;
+export const CHANNELS = {
+  event: 'sideline_events',
+  'plan-job': 'sideline_jobs',
+  account: 'sideline_accounts',
+} as const;
 
 /** Queues the notice on its channel; PostgreSQL delivers it when (and only if) the transaction commits. */
 export async function publishPostgresNotice(db: Kysely<Tables>, notice: StoreNotice): Promise<void> {
@@ -20,8 +25,11 @@ export async function publishPostgresNotice(db: Kysely<Tables>, notice: StoreNot
 function noticeOf(message: pg.Notification): StoreNotice | undefined {
   try {
     const body = JSON.parse(message.payload ?? '') as Record<string, unknown>;
+    if (message.channel === CHANNELS.account && typeof body.user === 'string') {
+      return { kind: 'account', user: body.user as UserId };
+    }
     if (typeof body.summit !== 'string') return undefined;
-    const summit = body.summit as StoreNotice['summit'];
+    const summit = body.summit as SummitId;
     if (message.channel === CHANNELS.event && typeof body.seq === 'number') {
       return { kind: 'event', summit, seq: body.seq };
     }

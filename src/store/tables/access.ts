@@ -79,10 +79,17 @@ export function sessionsTable(ctx: TableContext): Tx['sessions'] {
       if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('session', shortHash(idHash));
     },
     async remove(idHash) {
-      await ctx.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+      const gone = await ctx.db
+        .deleteFrom('sessions')
+        .where('id_hash', '=', idHash)
+        .returning('user_id')
+        .executeTakeFirst();
+      // a stream opened with this session must end with it
+      if (gone) await ctx.notify({ kind: 'account', user: gone.user_id as UserId });
     },
     async removeForUser(user) {
       await ctx.db.deleteFrom('sessions').where('user_id', '=', user).execute();
+      await ctx.notify({ kind: 'account', user });
     },
   };
 }
@@ -126,8 +133,13 @@ export function tokensTable(ctx: TableContext): Tx['tokens'] {
         .set({ revoked_at: at })
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
+        .returning('user_id')
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) > 0) return;
+      if (result) {
+        // a stream opened with this token must end with it
+        await ctx.notify({ kind: 'account', user: result.user_id as UserId });
+        return;
+      }
       const exists = await ctx.db
         .selectFrom('api_tokens')
         .select('id')
@@ -186,6 +198,58 @@ export function idempotencyTable(ctx: TableContext): Tx['idempotency'] {
           if (ctx.dialect === 'postgres') oldest = oldest.forUpdate().skipLocked();
           return eb(refTuple('user_id', 'key'), 'in', oldest.$asTuple('user_id', 'key'));
         })
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+/** The loginFailures member of a transaction. */
+export function loginFailuresTable(ctx: TableContext): Tx['loginFailures'] {
+  return {
+    async recent(account, address, since) {
+      const rows = await ctx.db
+        .selectFrom('login_failures')
+        .selectAll()
+        .where((eb) => eb.or([eb('account_key', '=', account), eb('address', '=', address)]))
+        .where('last_failed_at', '>=', since)
+        .execute();
+      return rows.map((r) => ({
+        account: r.account_key,
+        address: r.address,
+        failures: Number(r.failures),
+        lastFailedAt: r.last_failed_at,
+      }));
+    },
+    async record(account, address, at, since) {
+      // one statement, so concurrent failures of the pair on any server each count
+      await ctx.db
+        .insertInto('login_failures')
+        .values({ account_key: account, address, failures: 1, last_failed_at: at })
+        .onConflict((c) =>
+          c.columns(['account_key', 'address']).doUpdateSet((eb) => ({
+            failures: eb
+              .case()
+              .when('login_failures.last_failed_at', '<', since)
+              .then(1)
+              .else(eb('login_failures.failures', '+', 1))
+              .end(),
+            last_failed_at: at,
+          })),
+        )
+        .execute();
+    },
+    async clear(account, address) {
+      await ctx.db
+        .deleteFrom('login_failures')
+        .where('account_key', '=', account)
+        .where('address', '=', address)
+        .execute();
+    },
+    async prune(before) {
+      const result = await ctx.db
+        .deleteFrom('login_failures')
+        .where('last_failed_at', '<', before)
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },

@@ -239,6 +239,13 @@ export interface PasswordHashRow {
   hash: string;
 }
 
+export interface LoginFailureRow {
+  account_key: string;
+  address: string;
+  failures: number;
+  last_failed_at: string;
+}
+
 export interface SessionRow {
   id_hash: string;
   user_id: string;
@@ -321,6 +328,7 @@ export interface Tables {
   role_grants: RoleGrantRow;
   password_hashes: PasswordHashRow;
   sessions: SessionRow;
+  login_failures: LoginFailureRow;
   api_tokens: ApiTokenRow;
   idempotency: IdempotencyRow;
   calendar_tokens: CalendarTokenRow;

@@ -1,6 +1,6 @@
 // One transaction's view of every table, built over the connection the transaction runs on.
 import type { Tx } from '../store.js';
-import { idempotencyTable, sessionsTable, tokensTable } from './access.js';
+import { idempotencyTable, loginFailuresTable, sessionsTable, tokensTable } from './access.js';
 import { busyTable, programmeTable } from './calendar.js';
 import { calendarTokensTable } from './calendar-tokens.js';
 import { delegationsTable, personsTable } from './delegations.js';
@@ -37,6 +37,7 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   events: eventsTable,
   users: usersTable,
   sessions: sessionsTable,
+  loginFailures: loginFailuresTable,
   tokens: tokensTable,
   idempotency: idempotencyTable,
   calendarTokens: calendarTokensTable,

@@ -116,6 +116,7 @@ export function usersTable(ctx: TableContext): Tx['users'] {
         ...values,
         disabled: flag(user.disabled),
       });
+      await ctx.notify({ kind: 'account', user: user.id });
       return { ...user, version };
     },
     async grants(user) {
@@ -131,6 +132,7 @@ export function usersTable(ctx: TableContext): Tx['users'] {
       await lockUser(user);
       await ctx.db.deleteFrom('role_grants').where('user_id', '=', user).execute();
       for (const [position, grant] of grants.entries()) await insertGrant(user, position, grant);
+      await ctx.notify({ kind: 'account', user });
     },
     async addGrant(user, grant) {
       await lockUser(user);
@@ -142,6 +144,7 @@ export function usersTable(ctx: TableContext): Tx['users'] {
       const position =
         last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
       await insertGrant(user, position, grant);
+      await ctx.notify({ kind: 'account', user });
     },
     async setPasswordHash(user, hash) {
       await requireUser(user);
@@ -150,6 +153,7 @@ export function usersTable(ctx: TableContext): Tx['users'] {
         .values({ user_id: user, hash })
         .onConflict((conflict) => conflict.column('user_id').doUpdateSet({ hash }))
         .execute();
+      await ctx.notify({ kind: 'account', user });
     },
     async passwordHash(user) {
       const row = await ctx.db

@@ -46,6 +46,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'events/record.ts#writeWithEvents': PART,
   'requests/write.ts#saveRequest': PART,
   'summit/load.ts#loadSummitData': PART,
+  'summit/principals.ts#requirePrincipals':
+    'pure: a refusal exportSummitFile and listEncounters apply; tested through them',
   'summit/creator.ts#grantCreatorHostAdmin': PART,
   'summit/resolve.ts#resolveSummit': 'names the summit an operator command acts on (CLI, no actor)',
   'meetings/place.ts#requireMeeting': PART,
@@ -69,11 +71,21 @@ export const NOT_USE_CASES: Record<string, string> = {
   'logistics/in-use.ts#roomReferrers': PART,
   'logistics/in-use.ts#venueReferrers': PART,
   'logistics/in-use.ts#delegationReferrers': PART,
+  'logistics/in-use.ts#personReferrers': PART,
   'files/export-summit.ts#visibleSummitData': 'the filter exportSummitFile applies; tested through it',
   'files/keep-hidden.ts#keepHidden':
     'what importIntoSummit keeps inside its transaction (pure data); tested through it',
-  'files/keep-hidden.ts#refuseHiddenReplacements':
-    'what importIntoSummit refuses of a sheet inside its transaction (pure data); tested through it',
+  'files/authorise-import.ts#authoriseImport':
+    'what every import into a summit asks of each change inside its transaction (pure data); tested through them (import-forgery.test.ts)',
+  'files/authorise-import.ts#fileLocation': 'pure: how refusals name a record of a summit file',
+  'files/authorise-import.ts#content': 'pure: a record as comparable text',
+  'files/import-requests-csv.ts#mayImportRequests': RULE,
+  'files/import-requests-csv.ts#requireRequestImporter': RULE,
+  'logistics/specs.ts#hostManages': RULE,
+  'logistics/specs.ts#delegationOrHost': RULE,
+  'logistics/specs.ts#busyOwnerActs': RULE,
+  'logistics/specs.ts#busyIdIssues': RULE,
+  'requests/request-meeting.ts#requestIdIssues': RULE,
   'files/sync.ts#runSync': PART,
   'files/sync.ts#syncStep': PART,
   'logistics/entity.ts#entityUseCases': 'builds the logistics use cases of specs.ts, attacked one by one',
@@ -96,6 +108,8 @@ export const NOT_USE_CASES: Record<string, string> = {
   'auth/sessions.ts#login': 'sign-in: credentials, not an actor (accounts.test.ts)',
   'auth/sessions.ts#logout': ACCOUNT,
   'auth/sessions.ts#resolveSession': 'authentication: turns a cookie into an actor (accounts.test.ts)',
+  'auth/standing.ts#watchStanding':
+    'watches a signed-in caller for an open event stream: no summit record (event-standing.test.ts)',
   'auth/tokens.ts#createToken': ACCOUNT,
   'auth/tokens.ts#listTokens': ACCOUNT,
   'auth/tokens.ts#revokeToken': ACCOUNT,

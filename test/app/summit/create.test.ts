@@ -147,9 +147,9 @@ describe.each(BACKENDS)('creating summits on %s', (backend) => {
     expect((await listSummits(ctx, actor)).map((s) => s.id)).toEqual([copy]);
     // host-admin of the copy: it imports into it, and reads what a host reads, no delegation's secrets
     const version = (await getSummit(ctx, actor, copy)).version;
-    const again = await importIntoSummit(ctx, actor, copy, { text, format: 'yaml' }, version);
-    expect(again).toMatchObject({ summit: copy, created: false });
     const exported = await exportSummitFile(ctx, actor, copy, 'json');
+    const again = await importIntoSummit(ctx, actor, copy, { text: exported, format: 'json' }, version);
+    expect(again).toMatchObject({ summit: copy, created: false });
     const system = await exportSummitFile(ctx, SYSTEM, copy, 'json');
     const busy = (file: string) => ((JSON.parse(file) as { busy?: unknown[] }).busy ?? []).length;
     expect(busy(system)).toBeGreaterThan(0);

@@ -117,7 +117,7 @@ describe('sideline schedule', () => {
       stderr: `sideline: ${txt}: a summit file ends in .yaml, .yml or .json`,
     });
     // Without a file it plans the database's summit: an empty database has none to plan.
-    const empty = await sideline(['schedule', '--db', join(dir, 'empty.db')]);
+    const empty = await sideline(['schedule', '--db', join(dir, 'empty.db'), '--create']);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/summit: no summit yet/);
   });

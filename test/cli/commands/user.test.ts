@@ -1,5 +1,7 @@
-// `sideline user add|disable` and `sideline token create` as real processes on a real SQLite file.
+// `sideline user list|add|passwd|disable` and `sideline token create|list|revoke` as real processes
+// on a real SQLite file.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +68,8 @@ describe('sideline user and token', { timeout: 60_000 }, () => {
   it('adds an operator, held in no summit: even before the database holds one', async () => {
     const empty = join(dir, 'no-summit.db');
     const r = sideline(
-      ['user', 'add', '--email', 'Ops@Example.org', '--role', 'operator'],
+      // a new database: --create says that the missing file is meant
+      ['user', 'add', '--email', 'Ops@Example.org', '--role', 'operator', '--create'],
       `${PASSWORD}\n`,
       empty,
     );
@@ -156,7 +159,8 @@ describe('sideline user and token', { timeout: 60_000 }, () => {
     });
   });
 
-  it('refuses mistakes with exit 1 and one clear line, creating nothing', { timeout: 90_000 }, async () => {
+  // five commands, four of which load the password-strength dictionaries (a second or two each)
+  it('refuses mistakes with exit 1 and one clear line, creating nothing', { timeout: 150_000 }, async () => {
     const cases: [string[], string, RegExp][] = [
       [['--email', 'bo@example.org', '--role', 'king'], PASSWORD, /--role "king" is not one of/],
       [
@@ -218,5 +222,106 @@ describe('sideline user and token', { timeout: 60_000 }, () => {
       expect(await resolveSession(createAuthContext(store), cookie, new Date())).toBeUndefined();
       expect(await resolveToken(store, token)).toBeUndefined();
     });
+  });
+
+  it('lists every account with its roles and status, as a table and as JSON', () => {
+    sideline(['user', 'add', '--email', 'lee@example.org', '--role', 'host-staff'], `${PASSWORD}\n`);
+    const r = sideline(['user', 'list']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^email\s+name\s+roles\s+status$/m);
+    expect(r.stdout).toMatch(/^lee@example\.org\s+lee\s+host-staff in apec-2017\s+active$/m);
+    const json = JSON.parse(sideline(['user', 'list', '--json']).stdout) as {
+      users: { email: string; grants: { role: string }[]; disabled: boolean }[];
+    };
+    expect(json.users.find((u) => u.email === 'lee@example.org')).toMatchObject({
+      disabled: false,
+      grants: [{ kind: 'host', summit: 'apec-2017', role: 'host-staff' }],
+    });
+    // --summit keeps those holding a role there: an operator holds none
+    const inSummit = sideline(['user', 'list', '--summit', 'apec-2017']).stdout;
+    expect(inSummit).toContain('lee@example.org');
+    expect(inSummit).not.toMatch(/\boperator\b/);
+  });
+
+  it('sets a password from standard input: the old one stops working and sessions end', async () => {
+    const NEW = 'a brand new harbour passphrase';
+    const cookie = await withStore(
+      async (store) =>
+        (
+          await login(
+            createAuthContext(store),
+            { email: 'lee@example.org', password: PASSWORD, address: 'cli' },
+            new Date(),
+          )
+        ).cookieValue,
+    );
+    const r = sideline(['user', 'passwd', 'LEE@example.org'], `${NEW}\n`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/password set for lee@example\.org/);
+    await withStore(async (store) => {
+      const ctx = createAuthContext(store);
+      expect(await resolveSession(ctx, cookie, new Date())).toBeUndefined();
+      await expect(
+        login(ctx, { email: 'lee@example.org', password: PASSWORD, address: 'cli' }, new Date()),
+      ).rejects.toThrow();
+      expect(
+        (await login(ctx, { email: 'lee@example.org', password: NEW, address: 'cli' }, new Date()))
+          .cookieValue,
+      ).toBeTruthy();
+    });
+    // a weak password, no password, or an unknown account: exit 1, one line, nothing changed
+    expect(sideline(['user', 'passwd', 'lee@example.org'], 'short\n')).toMatchObject({ status: 1 });
+    expect(sideline(['user', 'passwd', 'lee@example.org'], '').stderr).toMatch(
+      /no password on standard input/,
+    );
+    expect(sideline(['user', 'passwd', 'nobody@example.org'], `${NEW}\n`).stderr).toMatch(
+      /no user "nobody@example.org"/,
+    );
+  });
+
+  it('lists tokens without their secrets and revokes one, which stops authenticating at once', async () => {
+    const secret = sideline([
+      'token',
+      'create',
+      '--email',
+      'lee@example.org',
+      '--name',
+      'nightly export',
+    ]).stdout.trim();
+    const listed = JSON.parse(sideline(['token', 'list', '--email', 'lee@example.org', '--json']).stdout) as {
+      tokens: { id: string; name: string; revokedAt: string | null }[];
+    };
+    expect(JSON.stringify(listed)).not.toContain(secret);
+    const token = listed.tokens.find((t) => t.name === 'nightly export');
+    expect(token?.revokedAt).toBeNull();
+    expect(await withStore((store) => resolveToken(store, secret))).toBeDefined();
+
+    const r = sideline(['token', 'revoke', token!.id, '--email', 'lee@example.org']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/revoked token/);
+    expect(await withStore((store) => resolveToken(store, secret))).toBeUndefined();
+    expect(sideline(['token', 'list', '--email', 'lee@example.org']).stdout).toMatch(
+      /nightly export\s+\S+\s+20\d\d-/,
+    );
+    // someone else's token id is not found, as if it did not exist
+    const other = sideline(['token', 'revoke', token!.id, '--email', 'ana@example.org']);
+    expect(other.status).toBe(1);
+    expect(other.stderr).toMatch(/no token/);
+  });
+
+  it('refuses a database file that does not exist instead of creating an empty one', () => {
+    const missing = join(dir, 'typo.db');
+    const r = sideline(['user', 'list'], '', missing);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `sideline: no database at ${missing}: check --db (or SIDELINE_DB); to create one there, run \`sideline init --db ${missing}\` or add --create`,
+    );
+    expect(existsSync(missing)).toBe(false);
+    // init creates it, as does --create
+    expect(sideline(['init'], '', missing).status).toBe(0);
+    expect(existsSync(missing)).toBe(true);
+    const other = join(dir, 'other.db');
+    expect(sideline(['user', 'list', '--create'], '', other).status).toBe(0);
+    expect(existsSync(other)).toBe(true);
   });
 });

@@ -123,7 +123,7 @@ describe('the life-cycle table', () => {
     }
   });
 
-  it('reaches every state of DESIGN.md but the draft', () => {
+  it('reaches every state of docs/architecture.md but the draft', () => {
     const reached = new Set(Object.values(LIFECYCLE).flatMap((r) => r.to));
     expect(RequestStatus.options.filter((s) => !reached.has(s))).toEqual(['draft']);
   });

@@ -42,7 +42,7 @@ const scopes: Record<string, [Scope, ReadOptions]> = {
   'parties, scope says confidential': [scopeOfRequest(request({ confidential: true })), {}],
 };
 
-/** DESIGN.md "Who sees what", row by row: which actors read each scope. */
+/** docs/architecture.md "Who sees what", row by row: which actors read each scope. */
 const readers: Record<keyof typeof scopes, Who[]> = {
   summit: [
     'usa lead (party)',

@@ -2,25 +2,40 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import type {} from '../../support/provided.js';
 import { ROOT } from './server.js';
 
 /** Where screenshots are kept (git-ignored; CI keeps them as artefacts). */
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
 
-/** Starts headless Chromium from the Debian package; never a downloaded browser. */
+/** How Chromium is started: the Debian package, never a downloaded browser. */
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+};
+
+/** Starts the test run's one Chromium (test/global-setup.ts), for the browser tests to connect to. */
+export function startChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer(LAUNCH);
+}
+
+/**
+ * A browser for one test file: a connection to the run's Chromium when there is one (each file's
+ * contexts are its own; closing the connection leaves Chromium to the other files), else a Chromium
+ * of its own (outside a test run: `npm run bench:web`).
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const ws = process.env.VITEST ? inject('chromiumWs') : '';
+  return ws ? chromium.connect(ws) : chromium.launch(LAUNCH);
 }
 
 /** A fresh browser profile at the given window size and time zone (the viewer's own). */

@@ -13,7 +13,7 @@ export interface Sent {
 }
 
 /** A refusal an actor gets instead of the route's declared one. */
-export type Refusal = readonly [who: Who, status: 403 | 404 | 409];
+export type Refusal = readonly [who: Who, status: 403 | 404];
 
 /** One route of the OpenAPI document, how to aim it at another delegation's record, and who may succeed. */
 export interface Entry {
@@ -27,7 +27,7 @@ export interface Entry {
   ok?: number;
   /**
    * Refusals other than the route's declared `denied` (403 when it declares none): a reader who may see
-   * the record but not act on it (403, or 409 where the domain names the missing role), a stranger to
+   * the record but not act on it (403, the detail naming the role or side it lacks), a stranger to
    * the summit (404). The first set an actor is in wins.
    */
   refused?: readonly Refusal[];

@@ -66,7 +66,7 @@ export function declarationProblems(entry: Entry, authz: Authz | undefined): str
       problems.push(`${entry.route} is the operator's, yet the row refuses it`);
   }
   for (const status of refusals) {
-    if (![403, 404, 409].includes(status)) problems.push(`${entry.route} refuses with ${status}`);
+    if (![403, 404].includes(status)) problems.push(`${entry.route} refuses with ${status}`);
   }
   if (authz.denied !== undefined && refusals.size > 0 && !refusals.has(authz.denied)) {
     problems.push(

@@ -69,15 +69,30 @@ describe.each(BACKENDS)('/api/auth on %s', (backend) => {
     });
   });
 
-  it('throttles an account after five failures with 429 and Retry-After, then lets it in after the window', async () => {
+  it('slows the address that guesses an account, never its owner elsewhere (429 and a growing Retry-After)', async () => {
     const user = await addUser(s.store);
-    for (let i = 0; i < 5; i++) expect((await login(user.email, `wrong guess ${i}`)).statusCode).toBe(401);
-    const blocked = await login(user.email, TEST_PASSWORD);
+    const from = (remoteAddress: string, password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password },
+        remoteAddress,
+      });
+    const attacker = '198.51.100.7';
+    for (let i = 0; i < 5; i++) expect((await from(attacker, `wrong guess ${i}`)).statusCode).toBe(401);
+    // the attacker's address waits, even with the right password: 1 s after the fifth failure…
+    const blocked = await from(attacker, TEST_PASSWORD);
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json()).toMatchObject({ code: 'too-many-attempts', retryAfterSeconds: 900 });
-    expect(blocked.headers['retry-after']).toBe('900');
-    s.clock.advance(15 * MIN);
-    expect((await login(user.email, TEST_PASSWORD)).statusCode).toBe(200);
+    expect(blocked.json()).toMatchObject({ code: 'too-many-attempts', retryAfterSeconds: 1 });
+    expect(blocked.headers['retry-after']).toBe('1');
+    // …while the owner, proving the password from an address that never failed, signs in at once
+    expect((await from('203.0.113.9', TEST_PASSWORD)).statusCode).toBe(200);
+    // each further failure doubles the attacker's wait: 2 s after the sixth
+    s.clock.advance(1000);
+    expect((await from(attacker, 'wrong guess 5')).statusCode).toBe(401);
+    expect((await from(attacker, TEST_PASSWORD)).json()).toMatchObject({ retryAfterSeconds: 2 });
+    s.clock.advance(2000);
+    expect((await from(attacker, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it('marks the cookie Secure when a trusted proxy says the client used https', async () => {

@@ -109,7 +109,7 @@ describe.each(BACKENDS)('deliberation and public-line routes on %s', (backend) =
       expect((await s.as.jpnPo.send({ method: 'GET', url: `${R}/deliberation` })).statusCode).toBe(404);
     });
 
-    it('records a position for an adviser, refuses a viewer with 409 naming who may', async () => {
+    it('records a position for an adviser, refuses a viewer with 403 naming who may', async () => {
       const position = {
         holder: 'Deputy Secretary of State',
         stance: 'undecided',
@@ -134,8 +134,8 @@ describe.each(BACKENDS)('deliberation and public-line routes on %s', (backend) =
         url: `${R}/deliberation/positions`,
         payload: position,
       });
-      expect(viewer.statusCode).toBe(409);
-      expect(viewer.json().code).toBe('deliberation-refused');
+      expect(viewer.statusCode).toBe(403);
+      expect(viewer.json().code).toBe('forbidden');
       expect(viewer.json().detail).toMatch(
         /only usa's delegation-lead, protocol-officer, adviser may record positions/,
       );
@@ -166,7 +166,7 @@ describe.each(BACKENDS)('deliberation and public-line routes on %s', (backend) =
         payload: body,
         headers: { 'if-match': '"1"' },
       });
-      expect(other.statusCode).toBe(409);
+      expect(other.statusCode).toBe(403);
       expect(other.json().detail).toMatch(/only they or the lead may amend it/);
       const ok = await s.as.usaAdviser.send({
         method: 'PUT',
@@ -197,7 +197,7 @@ describe.each(BACKENDS)('deliberation and public-line routes on %s', (backend) =
       const body = { outcome: 'downgrade-encounter', note: 'They will meet at the gala dinner.' };
       expect((await s.as.usaLead.send({ method: 'PUT', url, payload: body })).statusCode).toBe(428);
       const po = await s.as.usaPo.send({ method: 'PUT', url, payload: body, headers: { 'if-match': '"1"' } });
-      expect(po.statusCode).toBe(409);
+      expect(po.statusCode).toBe(403);
       expect(po.json().detail).toMatch(/only usa's delegation-lead may decide/);
       const ok = await s.as.usaLead.send({
         method: 'PUT',

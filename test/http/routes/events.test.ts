@@ -1,7 +1,6 @@
 // The live event stream over a real socket, on SQLite and PostgreSQL: each reader gets the events it
 // may see, in log order; a stream resumes with Last-Event-ID without gaps or repeats; heartbeats,
 // the stream's lifetime, and cleanup when the client goes.
-import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BACKENDS } from '../../app/auth/testing/stores.js';
@@ -12,9 +11,9 @@ import { LiveEvents } from '../../../src/app/events/live.js';
 import { readEventLog } from '../../../src/app/events/read-log.js';
 import { postToThread } from '../../../src/app/requests/thread.js';
 import type { Actor, RoleGrant } from '../../../src/domain/actor/schema.js';
-import type { DomainEvent } from '../../../src/domain/event/schema.js';
 import type { UserId } from '../../../src/domain/ids.js';
 import { addUser, startTestServer, type TestServer } from '../testing.js';
+import { open } from './sse-client.testkit.js';
 import { eventRoutesWith } from '../../../src/http/routes/events.js';
 
 const S = DEMO_SUMMIT;
@@ -32,79 +31,6 @@ const usaAdviser: Actor = {
   grants: [{ kind: 'delegation', summit: S, delegation: 'usa' as never, role: 'adviser' }],
   system: false,
 };
-
-/** One open stream: the events and comments read so far, and how to wait for more or hang up. */
-interface Stream {
-  status: number;
-  headers: IncomingMessage['headers'];
-  events: DomainEvent[];
-  comments: string[];
-  ended: boolean;
-  /** Waits until `check` holds (or fails after `ms`). */
-  until(check: () => boolean, ms?: number): Promise<void>;
-  close(): void;
-}
-
-/** Opens GET `path` on the listening server with a bearer token and parses what arrives as SSE. */
-function open(
-  port: number,
-  path: string,
-  token: string,
-  headers: Record<string, string> = {},
-): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}`, ...headers } },
-      (res) => {
-        const stream: Stream = {
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          events: [],
-          comments: [],
-          ended: false,
-          async until(check, ms = 10_000) {
-            const deadline = Date.now() + ms;
-            while (!check()) {
-              if (Date.now() > deadline) throw new Error(`stream: condition not met in ${ms} ms`);
-              await new Promise((r) => setTimeout(r, 20));
-            }
-          },
-          close: () => req.destroy(),
-        };
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let cut: number;
-          while ((cut = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            const data = block
-              .split('\n')
-              .filter((l) => l.startsWith('data: '))
-              .map((l) => l.slice(6))
-              .join('\n');
-            for (const l of block.split('\n')) if (l.startsWith(':')) stream.comments.push(l.slice(1).trim());
-            if (data) {
-              const event = JSON.parse(data) as DomainEvent;
-              expect(block).toContain(`id: ${event.seq}\n`);
-              stream.events.push(event);
-            }
-          }
-        });
-        res.on('end', () => {
-          stream.ended = true;
-        });
-        res.on('error', () => {
-          stream.ended = true;
-        });
-        resolve(stream);
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe.each(BACKENDS)('the event stream on %s', (backend) => {
   let s: TestServer;

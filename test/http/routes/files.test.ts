@@ -179,10 +179,11 @@ describe.each(BACKENDS)('encounter, log and file routes on %s', (backend) => {
 
     it('imports a summit file bigger than the default body limit, once for a retried key', async () => {
       // a 2 MiB comment: over the 1 MiB default, well under the import limit
-      const text = `# ${'x'.repeat(2 * 1024 * 1024)}\n${demoText.replace(
-        "name: APEC Economic Leaders' Week 2017, Da Nang (illustrative)",
-        'name: APEC 2017 (imported over HTTP)',
-      )}`;
+      // the host's own view: a file carrying records hidden from it would be refused (403)
+      const own = (await s.as.hostAdmin.send({ method: 'GET', url: `${S}/export?format=yaml` })).body;
+      const renamed = own.replace(/^( {2}name: ).*$/mu, '$1APEC 2017 (imported over HTTP)');
+      expect(renamed).not.toBe(own);
+      const text = `# ${'x'.repeat(2 * 1024 * 1024)}\n${renamed}`;
       const headers = {
         'content-type': 'application/yaml; charset=utf-8',
         'if-match': await etagOf(),
@@ -210,7 +211,16 @@ describe.each(BACKENDS)('encounter, log and file routes on %s', (backend) => {
       expect(refused.statusCode).toBe(400);
       expect(errorPaths(refused).join(' | ')).toMatch(/row 2.*level|level.*row 2/);
       const good = `${header}\r\nusa-chl-sheet,usa,chl,bilateral,ministers,30,2,trade,usa-ustr;chl-fm\r\n`;
-      const ok = await s.as.hostAdmin.send({
+      // the host may not create a US request: 403 naming the row, and nothing written
+      const host = await s.as.hostAdmin.send({
+        method: 'POST',
+        url,
+        payload: good,
+        headers: { 'content-type': 'text/csv', 'if-match': await etagOf() },
+      });
+      expect(host.statusCode).toBe(403);
+      expect(host.json()).toMatchObject({ code: 'forbidden', errors: [{ path: 'row 2' }] });
+      const ok = await s.as.usaLead.send({
         method: 'POST',
         url,
         payload: good,

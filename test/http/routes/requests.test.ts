@@ -140,6 +140,18 @@ describe.each(BACKENDS)('request routes on %s', (backend) => {
       expect(illegal.json().detail).toMatch(
         /^cannot accept request usa-jpn-api in state conditions-pending as usa\/protocol-officer \(user u-[^)]+\): usa has already accepted$/,
       );
+      // a role that may never take it is refused as docs/api.md says: 403, naming who may
+      const viewer = await s.as.usaViewer.send({
+        method: 'POST',
+        url,
+        payload: { name: 'withdraw' },
+        headers: { 'if-match': '"1"' },
+      });
+      expect(viewer.statusCode).toBe(403);
+      expect(viewer.json().code).toBe('forbidden');
+      expect(viewer.json().detail).toMatch(
+        /only the requester usa as delegation-lead or protocol-officer may withdraw it/,
+      );
       const ok = await s.as.jpnPo.send({
         method: 'POST',
         url,
@@ -186,14 +198,14 @@ describe.each(BACKENDS)('request routes on %s', (backend) => {
         'c1:usa',
         'c2:jpn',
       ]);
-      // jpn may not withdraw a US condition: 409 naming why
+      // jpn may not withdraw a US condition, whatever its state: 403 naming why
       const wrong = await s.as.jpnPo.send({
         method: 'POST',
         url: `${base}/c1/withdraw`,
         headers: { 'if-match': '"1"' },
       });
-      expect(wrong.statusCode).toBe(409);
-      expect(wrong.json().code).toBe('illegal-transition');
+      expect(wrong.statusCode).toBe(403);
+      expect(wrong.json().code).toBe('forbidden');
       expect(wrong.json().detail).toMatch(/cannot withdraw condition c1 \(set by usa, open\)/);
       expect((await s.as.jpnPo.send({ method: 'POST', url: `${base}/c1/accept` })).statusCode).toBe(428);
       const accepted = await s.as.jpnPo.send({
@@ -203,7 +215,7 @@ describe.each(BACKENDS)('request routes on %s', (backend) => {
       });
       expect(accepted.statusCode).toBe(200);
       expect(accepted.headers.etag).toBe('"2"');
-      // answered already: the condition is no longer open, whatever the ETag says
+      // answered already: the condition is no longer open, whatever the ETag says (a state: 409)
       const again = await s.as.jpnPo.send({
         method: 'POST',
         url: `${base}/c1/reject`,

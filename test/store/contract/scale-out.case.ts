@@ -191,8 +191,8 @@ export function scaleOutContract(target: StoreTarget): void {
             throw new Error('roll back');
           })
           .catch(() => undefined);
-        await eventually(() => heard.filter((n) => n.summit === s).length >= 2);
-        const mine = heard.filter((n) => n.summit === s);
+        await eventually(() => heard.filter((n) => 'summit' in n && n.summit === s).length >= 2);
+        const mine = heard.filter((n) => 'summit' in n && n.summit === s);
         expect(mine).toContainEqual({ kind: 'event', summit: s, seq: e.seq });
         expect(mine).toContainEqual({ kind: 'plan-job', summit: s, job: 'j-notice' });
         const seqs = mine.flatMap((n) => (n.kind === 'event' ? [n.seq] : []));
@@ -209,8 +209,10 @@ export function scaleOutContract(target: StoreTarget): void {
       const stop = await b.subscribe((n) => heard.push(n));
       try {
         const e = await a.write((tx) => tx.events.append(f.event(s, 'x.elsewhere')));
-        await eventually(() => heard.some((n) => n.summit === s));
-        expect(heard.filter((n) => n.summit === s)).toEqual([{ kind: 'event', summit: s, seq: e.seq }]);
+        await eventually(() => heard.some((n) => 'summit' in n && n.summit === s));
+        expect(heard.filter((n) => 'summit' in n && n.summit === s)).toEqual([
+          { kind: 'event', summit: s, seq: e.seq },
+        ]);
       } finally {
         await stop();
       }

@@ -10,82 +10,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Sign in; sets the session cookie and returns the CSRF token */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            email: string;
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Send as x-csrf-token on cookie-authenticated writes */
-              csrfToken: string | null;
-              /** @description When the session ends, however active */
-              expiresAt: string;
-              grants: (
-                | {
-                    /** @enum {string} */
-                    kind: 'host';
-                    /** @enum {string} */
-                    role: 'host-admin' | 'host-staff';
-                    summit: string;
-                  }
-                | {
-                    delegation: string;
-                    /** @enum {string} */
-                    kind: 'delegation';
-                    /** @enum {string} */
-                    role: 'delegation-lead' | 'protocol-officer' | 'adviser' | 'viewer';
-                    summit: string;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: 'platform';
-                    /** @enum {string} */
-                    role: 'operator';
-                  }
-              )[];
-              user: components['schemas']['UserView'];
-              /** @enum {string} */
-              via: 'session' | 'token';
-            };
-          };
-        };
-      };
-    };
+    post: operations['postAuthLogin'];
     delete?: never;
     options?: never;
     head?: never;
@@ -102,42 +27,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Sign out: ends this session and clears the cookie */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    post: operations['postAuthLogout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -152,44 +42,7 @@ export interface paths {
       cookie?: never;
     };
     /** The signed-in user, their grants and the CSRF token */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Me'];
-          };
-        };
-      };
-    };
+    get: operations['getAuthMe'];
     put?: never;
     post?: never;
     delete?: never;
@@ -206,106 +59,10 @@ export interface paths {
       cookie?: never;
     };
     /** Your API tokens (never their secrets), newest first */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['TokenInfo'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getAuthTokens'];
     put?: never;
     /** Create a personal API token (the secret is returned once) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            name: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              createdAt: string;
-              id: string;
-              name: string;
-              revokedAt: string | null;
-              /** @description The secret: shown this once, never again */
-              token: string;
-            };
-          };
-        };
-      };
-    };
+    post: operations['postAuthTokens'];
     delete?: never;
     options?: never;
     head?: never;
@@ -323,44 +80,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Revoke one of your API tokens */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    delete: operations['deleteAuthTokensById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -374,49 +94,7 @@ export interface paths {
       cookie?: never;
     };
     /** Liveness and store reachability */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'ok';
-              /** @enum {string} */
-              store: 'sqlite' | 'postgres';
-            };
-          };
-        };
-      };
-    };
+    get: operations['getHealth'];
     put?: never;
     post?: never;
     delete?: never;
@@ -433,97 +111,10 @@ export interface paths {
       cookie?: never;
     };
     /** The summits you take part in, by id */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Summit'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummits'];
     put?: never;
     /** Create an empty summit; you become its host-admin, to set it up (409 if its id is taken) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['SummitSettingsInput'];
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Summit'];
-          };
-        };
-      };
-    };
+    post: operations['postSummits'];
     delete?: never;
     options?: never;
     head?: never;
@@ -538,94 +129,9 @@ export interface paths {
       cookie?: never;
     };
     /** One summit: zone, days, day window, grain and buffer */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Summit'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsBySummit'];
     /** Change the summit's settings (If-Match: its ETag) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['SummitSettingsInput'];
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Summit'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsBySummit'];
     post?: never;
     delete?: never;
     options?: never;
@@ -641,110 +147,10 @@ export interface paths {
       cookie?: never;
     };
     /** Every busy block you may see, by id */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Busy'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsBusy'];
     put?: never;
     /** Add a busy block */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** Format: date-time */
-            from: string;
-            id: string;
-            label: string | null;
-            person: string;
-            /** Format: date-time */
-            to: string;
-            venue: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Busy'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsBusy'];
     delete?: never;
     options?: never;
     head?: never;
@@ -759,149 +165,12 @@ export interface paths {
       cookie?: never;
     };
     /** One busy block */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Busy'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsBusyById'];
     /** Replace a busy block (the whole record; If-Match: its ETag) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** Format: date-time */
-            from: string;
-            id: string;
-            label: string | null;
-            person: string;
-            /** Format: date-time */
-            to: string;
-            venue: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Busy'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsBusyById'];
     post?: never;
     /** Remove a busy block (If-Match: its ETag) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    delete: operations['deleteSummitsBusyById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -915,117 +184,10 @@ export interface paths {
       cookie?: never;
     };
     /** Every delegation you may see, by id */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Delegation'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsDelegations'];
     put?: never;
     /** Add a delegation */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            id: string;
-            /** @default null */
-            interpreters?: number | null;
-            /** @default null */
-            languages?: string[] | null;
-            name: string;
-            presence:
-              | {
-                  /** Format: date-time */
-                  from: string;
-                  /** Format: date-time */
-                  to: string;
-                }[]
-              | null;
-            principal: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Delegation'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsDelegations'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1040,156 +202,12 @@ export interface paths {
       cookie?: never;
     };
     /** One delegation */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Delegation'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsDelegationsById'];
     /** Replace a delegation (the whole record; If-Match: its ETag) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            id: string;
-            /** @default null */
-            interpreters?: number | null;
-            /** @default null */
-            languages?: string[] | null;
-            name: string;
-            presence:
-              | {
-                  /** Format: date-time */
-                  from: string;
-                  /** Format: date-time */
-                  to: string;
-                }[]
-              | null;
-            principal: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Delegation'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsDelegationsById'];
     post?: never;
     /** Remove a delegation (If-Match: its ETag) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    delete: operations['deleteSummitsDelegationsById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1203,59 +221,7 @@ export interface paths {
       cookie?: never;
     };
     /** The windows where a's and b's principals are both at an encounter event, in time order */
-    get: {
-      parameters: {
-        query: {
-          /** @description One delegation */
-          a: string;
-          /** @description The other delegation */
-          b: string;
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['EncounterWindow'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsEncounters'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1272,54 +238,7 @@ export interface paths {
       cookie?: never;
     };
     /** Live changes as text/event-stream (id: the event seq; data: the event as JSON); resume with Last-Event-ID */
-    get: {
-      parameters: {
-        query?: {
-          /** @description false: send what the log holds after Last-Event-ID, then end (no live events) */
-          follow?: 'true' | 'false';
-          /** @description As the Last-Event-ID header, for clients that cannot set it */
-          lastEventId?: string;
-        };
-        header?: {
-          /** @description The id of the last event received: resume after it */
-          'last-event-id'?: string;
-        };
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description text/event-stream: events, and ": heartbeat" comment lines */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': string;
-          };
-        };
-      };
-    };
+    get: operations['getSummitsEvents'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1336,49 +255,7 @@ export interface paths {
       cookie?: never;
     };
     /** The summit as a summit file, holding back what you may not see (it imports back as it is) */
-    get: {
-      parameters: {
-        query?: {
-          format?: 'yaml' | 'json';
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description The summit file */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': string;
-            'application/yaml': string;
-          };
-        };
-      };
-    };
+    get: operations['getSummitsExport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1397,58 +274,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Make the summit equal to a summit file, or add and replace requests from a CSV sheet (If-Match: the summit's ETag); all or nothing: 400 lists every error with its path */
-    post: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      /** @description The file itself: a summit file (YAML or JSON), or a CSV sheet of requests */
-      requestBody: {
-        content: {
-          'application/json': string;
-          'application/x-yaml': string;
-          'application/yaml': string;
-          'text/csv': string;
-          'text/yaml': string;
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ImportSummary'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsImport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1463,59 +289,7 @@ export interface paths {
       cookie?: never;
     };
     /** Events in log order; others' private events are skipped, not redacted */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Events after this seq (e.g. the last one you hold) */
-          after?: number;
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-          /** @description Events at or after this instant */
-          since?: string;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Event'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsLog'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1532,61 +306,7 @@ export interface paths {
       cookie?: never;
     };
     /** The summit's calendar: meetings you may read in full, the others only as busy time */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Meetings that end after this instant */
-          from?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-          person?: string;
-          room?: string;
-          /** @description Meetings that start before this instant */
-          to?: string;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: (components['schemas']['CalendarMeeting'] | components['schemas']['CalendarBusy'])[];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsMeetings'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1603,46 +323,7 @@ export interface paths {
       cookie?: never;
     };
     /** The meetings you may see as CSV (RFC 4180), times local to the summit */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description request,parties,start,end,room,venue,attendees */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'text/csv': string;
-          };
-        };
-      };
-    };
+    get: operations['getSummitsMeetingsCsv'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1659,121 +340,10 @@ export interface paths {
       cookie?: never;
     };
     /** Every person you may see, by id */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Person'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsPersons'];
     put?: never;
     /** Add a person */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            delegation: string;
-            id: string;
-            /** @default null */
-            languages?: string[] | null;
-            name: string;
-            presence:
-              | {
-                  /** Format: date-time */
-                  from: string;
-                  /** Format: date-time */
-                  to: string;
-                }[]
-              | null;
-            /** @default null */
-            rank?:
-              ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
-            /** @enum {string} */
-            role: 'principal' | 'member';
-            title: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Person'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsPersons'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1788,160 +358,12 @@ export interface paths {
       cookie?: never;
     };
     /** One person */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Person'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsPersonsById'];
     /** Replace a person (the whole record; If-Match: its ETag) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            delegation: string;
-            id: string;
-            /** @default null */
-            languages?: string[] | null;
-            name: string;
-            presence:
-              | {
-                  /** Format: date-time */
-                  from: string;
-                  /** Format: date-time */
-                  to: string;
-                }[]
-              | null;
-            /** @default null */
-            rank?:
-              ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
-            /** @enum {string} */
-            role: 'principal' | 'member';
-            title: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Person'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsPersonsById'];
     post?: never;
     /** Remove a person (If-Match: its ETag) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    delete: operations['deleteSummitsPersonsById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1955,56 +377,7 @@ export interface paths {
       cookie?: never;
     };
     /** A person's commitments in time order; what you may not read shows only as busy */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['AgendaEntry'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsPersonsAgenda'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2021,100 +394,10 @@ export interface paths {
       cookie?: never;
     };
     /** The person's calendar feeds (never their URLs), revoked ones included */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          person: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['CalendarToken'][];
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsPersonsCalendarTokens'];
     put?: never;
     /** Issue a calendar feed of the person's meetings; the URL (its token is the credential) is shown once */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          person: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              createdAt: string;
-              createdBy: string;
-              id: string;
-              person: string;
-              revokedAt: string | null;
-              /** @description The subscription URL (https or webcal): shown this once, never again */
-              url: string;
-            };
-          };
-        };
-      };
-    };
+    post: operations['postSummitsPersonsCalendarTokens'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2132,46 +415,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Revoke a calendar feed: its URL stops working at once */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          person: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    delete: operations['deleteSummitsPersonsCalendarTokensById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2187,55 +431,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Start planning the summit (202): poll the job for progress, then accept or discard it */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @default 1 */
-            seed?: number;
-            /** @default 10 */
-            timeLimitSeconds?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PlanJob'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsPlans'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2250,94 +446,11 @@ export interface paths {
       cookie?: never;
     };
     /** A planning job: its status and progress, and once done its plan and diff */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PlanJob'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsPlansById'];
     put?: never;
     post?: never;
     /** Cancel a queued or running job, or discard a finished plan (If-Match) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PlanJob'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteSummitsPlansById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2353,50 +466,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Write a finished job's plan to the calendar (If-Match); 409 plan-stale when the summit changed since */
-    post: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PlanJob'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsPlansAccept'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2411,111 +481,10 @@ export interface paths {
       cookie?: never;
     };
     /** Every programme event you may see, by id */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['ProgrammeEvent'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsProgramme'];
     put?: never;
     /** Add a programme event */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            attendees: 'principals' | string[];
-            encounter: boolean;
-            /** Format: date-time */
-            from: string;
-            id: string;
-            title: string;
-            /** Format: date-time */
-            to: string;
-            venue: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ProgrammeEvent'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsProgramme'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2530,150 +499,12 @@ export interface paths {
       cookie?: never;
     };
     /** One programme event */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ProgrammeEvent'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsProgrammeById'];
     /** Replace a programme event (the whole record; If-Match: its ETag) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            attendees: 'principals' | string[];
-            encounter: boolean;
-            /** Format: date-time */
-            from: string;
-            id: string;
-            title: string;
-            /** Format: date-time */
-            to: string;
-            venue: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ProgrammeEvent'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsProgrammeById'];
     post?: never;
     /** Remove a programme event (If-Match: its ETag) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    delete: operations['deleteSummitsProgrammeById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2687,178 +518,10 @@ export interface paths {
       cookie?: never;
     };
     /** The requests you may see, by id, narrowed by any filters given */
-    get: {
-      parameters: {
-        query?: {
-          counterpart?: string;
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          format?: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
-          level?: 'leaders' | 'ministers' | 'officials';
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-          party?: string;
-          priority?: number;
-          status?:
-            | 'draft'
-            | 'requested'
-            | 'under-consideration'
-            | 'conditions-pending'
-            | 'agreed'
-            | 'scheduled'
-            | 'confirmed'
-            | 'held'
-            | 'declined'
-            | 'withdrawn'
-            | 'downgraded'
-            | 'lapsed';
-          topic?: string;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Request'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRequests'];
     put?: never;
     /** Ask one or more delegations for a meeting (submitted at once unless submit is false) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @default null */
-            allowed?:
-              | {
-                  /** Format: date-time */
-                  from: string;
-                  /** Format: date-time */
-                  to: string;
-                }[]
-              | null;
-            attendees: string[];
-            /** @default [] */
-            conditions?: {
-              id?: string;
-              /**
-               * @default other
-               * @enum {string}
-               */
-              kind?: 'agenda' | 'deliverable' | 'attendee' | 'format' | 'other';
-              text: string;
-            }[];
-            /** @default false */
-            confidential?: boolean;
-            /** @enum {string} */
-            format: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
-            from?: string;
-            id?: string;
-            /** @enum {string} */
-            level: 'leaders' | 'ministers' | 'officials';
-            minutes: number;
-            /** @default [] */
-            needs?: string[];
-            /** @default [] */
-            preferred?: {
-              /** Format: date-time */
-              from: string;
-              /** Format: date-time */
-              to: string;
-            }[];
-            /**
-             * @default closed
-             * @enum {string}
-             */
-            press?: 'closed' | 'pool-spray' | 'open';
-            /** @default 3 */
-            priority?: number;
-            /** @default null */
-            seats?: number | null;
-            /** @default true */
-            submit?: boolean;
-            to: string[];
-            /** @default [] */
-            topics?: string[];
-            /** @default null */
-            venue?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              conditions: components['schemas']['Condition'][];
-              request: components['schemas']['Request'];
-            };
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequests'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2873,47 +536,7 @@ export interface paths {
       cookie?: never;
     };
     /** A request with its conditions, its meeting and the transitions you may take */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['RequestView'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRequestsByRequest'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2932,62 +555,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Set a condition; the request moves to conditions-pending while any is open */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The party delegation you act for, when you hold roles in several */
-          as?: string;
-        };
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            id?: string;
-            /**
-             * @default other
-             * @enum {string}
-             */
-            kind?: 'agenda' | 'deliverable' | 'attendee' | 'format' | 'other';
-            text: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ConditionOutcome'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsConditions'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3004,54 +572,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Accept another party's condition (If-Match: the condition's ETag) */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The party delegation you act for, when you hold roles in several */
-          as?: string;
-        };
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          condition: string;
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ConditionOutcome'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsConditionsAccept'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3068,66 +589,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Reject a condition and propose another in its place (If-Match: the condition's ETag) */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The party delegation you act for, when you hold roles in several */
-          as?: string;
-        };
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          condition: string;
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            id?: string;
-            /**
-             * @default other
-             * @enum {string}
-             */
-            kind?: 'agenda' | 'deliverable' | 'attendee' | 'format' | 'other';
-            text: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ConditionOutcome'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsConditionsCounter'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3144,54 +606,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Reject another party's condition (If-Match: the condition's ETag) */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The party delegation you act for, when you hold roles in several */
-          as?: string;
-        };
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          condition: string;
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ConditionOutcome'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsConditionsReject'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3208,54 +623,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Withdraw your own condition (If-Match: the condition's ETag) */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The party delegation you act for, when you hold roles in several */
-          as?: string;
-        };
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          condition: string;
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ConditionOutcome'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsConditionsWithdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3270,50 +638,7 @@ export interface paths {
       cookie?: never;
     };
     /** Your delegation's positions, decision and totals; the ETag is the decision's ("0" before there is one) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Your party delegation, when you hold roles in several */
-          delegation?: string;
-        };
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Deliberation'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRequestsDeliberation'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3331,62 +656,7 @@ export interface paths {
     };
     get?: never;
     /** Decide: pursue, decline, defer or downgrade (If-Match: the ETag of the deliberation read; "0" or If-None-Match: * for the first) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-          /** @description `*` to create the record when it does not exist yet (instead of If-Match) */
-          'if-none-match'?: string;
-        };
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            delegation?: string;
-            /** @default null */
-            note?: string | null;
-            /** @enum {string} */
-            outcome: 'pursue' | 'decline' | 'defer' | 'downgrade-pull-aside' | 'downgrade-encounter';
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Decision'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsRequestsDeliberationDecision'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3404,66 +674,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Record a position: who holds it, the stance, the rationale and the considerations */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @default [] */
-            considerations?: {
-              /** @enum {string} */
-              kind: 'benefit' | 'risk';
-              note: string | null;
-              topic: string;
-              weight: number;
-            }[];
-            delegation?: string;
-            holder: string;
-            /** @default  */
-            rationale?: string;
-            /** @enum {string} */
-            stance: 'for' | 'against' | 'undecided';
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Position'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsDeliberationPositions'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3479,70 +690,7 @@ export interface paths {
     };
     get?: never;
     /** Amend a position (its author or the lead; If-Match: the position's ETag) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @default [] */
-            considerations?: {
-              /** @enum {string} */
-              kind: 'benefit' | 'risk';
-              note: string | null;
-              topic: string;
-              weight: number;
-            }[];
-            delegation?: string;
-            holder: string;
-            /** @default  */
-            rationale?: string;
-            /** @enum {string} */
-            stance: 'for' | 'against' | 'undecided';
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Position'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsRequestsDeliberationPositionsById'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3558,56 +706,7 @@ export interface paths {
       cookie?: never;
     };
     /** The request's events you may read, in log order */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Event'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRequestsHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3625,114 +724,10 @@ export interface paths {
     };
     get?: never;
     /** Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-          /** @description `*` to create the record when it does not exist yet (instead of If-Match) */
-          'if-none-match'?: string;
-        };
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @default null */
-            room?: string | null;
-            /** Format: date-time */
-            start: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Meeting'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Meeting'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsRequestsMeeting'];
     post?: never;
     /** Take a meeting off the calendar (If-Match); the request goes back to agreed */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    delete: operations['deleteSummitsRequestsMeeting'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3748,53 +743,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Announce a confirmed meeting (If-Match): from then on every participant sees it */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The party delegation you act for, when you hold roles in several */
-          as?: string;
-        };
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Meeting'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsMeetingAnnounce'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3811,59 +760,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Check a placement against every hard rule without writing it (the live check behind a drag) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @default null */
-            room?: string | null;
-            /** Format: date-time */
-            start: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              ok: boolean;
-              violations: components['schemas']['Violation'][];
-            };
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsMeetingCheck'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3880,56 +777,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Accept the meeting's slot for your delegation (If-Match); the last party's acceptance confirms */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The party delegation you act for, when you hold roles in several */
-          as?: string;
-        };
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              meeting: components['schemas']['Meeting'];
-              request: components['schemas']['RequestAfterConfirm'];
-            };
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsMeetingConfirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3946,50 +794,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Pin a meeting (If-Match): the planner never moves it */
-    post: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Meeting'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsMeetingPin'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4006,50 +811,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Unpin a meeting (If-Match): the planner may move it again */
-    post: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Meeting'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsMeetingUnpin'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4064,56 +826,7 @@ export interface paths {
       cookie?: never;
     };
     /** Every party's published line, and your own delegation's draft; each item's ETag is its version */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['PublicLine'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRequestsPublicLines'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4131,72 +844,7 @@ export interface paths {
     };
     get?: never;
     /** Draft or publish your delegation's line (If-Match: the line's ETag; If-None-Match: * for the first); a published line the record does not support is 409 and nothing changes */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-          /** @description `*` to create the record when it does not exist yet (instead of If-Match) */
-          'if-none-match'?: string;
-        };
-        path: {
-          delegation: string;
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            claim:
-              | 'no-comment'
-              | 'under-discussion'
-              | 'no-final-understanding'
-              | 'agreed-in-principle'
-              | 'scheduled'
-              | 'confirmed'
-              | 'no-meeting'
-              | 'informal-encounter-likely';
-            /** @default false */
-            published?: boolean;
-            /** @default  */
-            text?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['PublicLineView'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsRequestsPublicLinesByDelegation'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4212,51 +860,7 @@ export interface paths {
       cookie?: never;
     };
     /** The best free slots for the request among the meetings placed now (preferred first, then earlier) */
-    get: {
-      parameters: {
-        query?: {
-          k?: number;
-        };
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              suggestions: components['schemas']['Suggestion'][];
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRequestsSuggestions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4273,108 +877,10 @@ export interface paths {
       cookie?: never;
     };
     /** The messages of the thread, oldest first */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['ThreadMessage'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRequestsThread'];
     put?: never;
     /** Post a message to the parties */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The party delegation you act for, when you hold roles in several */
-          as?: string;
-        };
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            text: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ThreadMessage'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsThread'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4391,87 +897,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Take a life-cycle transition (If-Match: the request's ETag); an illegal one is 409 */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The party delegation you act for, when you hold roles in several */
-          as?: string;
-        };
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json':
-            | {
-                /** @enum {string} */
-                name: 'submit';
-              }
-            | {
-                /** @enum {string} */
-                name: 'consider';
-              }
-            | {
-                /** @enum {string} */
-                name: 'accept';
-              }
-            | {
-                /** @enum {string} */
-                name: 'decline';
-              }
-            | {
-                /** @enum {string} */
-                name: 'withdraw';
-              }
-            | {
-                /** @enum {string} */
-                name: 'reopen';
-              }
-            | {
-                /** @enum {string} */
-                name: 'downgrade';
-                /** @enum {string} */
-                to: 'pull-aside' | 'encounter';
-              };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Request'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsTransitions'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4488,115 +914,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** The best slot the request would get if one blocker (as an explanation names it) went away */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          request: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            blocker:
-              | {
-                  event: string;
-                  /** Format: date-time */
-                  from: string;
-                  /** @enum {string} */
-                  kind: 'programme';
-                  person: string;
-                  title: string;
-                  /** Format: date-time */
-                  to: string;
-                }
-              | {
-                  /** Format: date-time */
-                  from: string;
-                  /** @enum {string} */
-                  kind: 'busy';
-                  label: string | null;
-                  person: string;
-                  /** Format: date-time */
-                  to: string;
-                }
-              | {
-                  arrives: string | null;
-                  departs: string | null;
-                  /** @enum {string} */
-                  kind: 'presence';
-                  person: string;
-                }
-              | {
-                  /** Format: date-time */
-                  from: string;
-                  /** @enum {string} */
-                  kind: 'meeting';
-                  person: string;
-                  request: string;
-                  /** Format: date-time */
-                  to: string;
-                }
-              | {
-                  /** Format: date-time */
-                  from?: string;
-                  /** @enum {string} */
-                  kind: 'rooms';
-                  /** @enum {string} */
-                  reason: 'taken' | 'too-small' | 'unavailable' | 'lent';
-                  /** Format: date-time */
-                  to?: string;
-                  venue: string | null;
-                }
-              | {
-                  fromVenue: string;
-                  /** @enum {string} */
-                  kind: 'travel';
-                  minutes: number;
-                  person: string;
-                  toVenue: string;
-                }
-              | {
-                  detail: string;
-                  /** @enum {string} */
-                  kind: 'window';
-                };
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['WhatIf'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRequestsWhatIf'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4611,117 +929,10 @@ export interface paths {
       cookie?: never;
     };
     /** Every room you may see, by id */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Room'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRooms'];
     put?: never;
     /** Add a room */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            available:
-              | {
-                  /** Format: date-time */
-                  from: string;
-                  /** Format: date-time */
-                  to: string;
-                }[]
-              | null;
-            capacity: number;
-            delegation: string | null;
-            /** @default [] */
-            features?: string[];
-            id: string;
-            name: string;
-            venue: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Room'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsRooms'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4736,156 +947,12 @@ export interface paths {
       cookie?: never;
     };
     /** One room */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Room'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRoomsById'];
     /** Replace a room (the whole record; If-Match: its ETag) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            available:
-              | {
-                  /** Format: date-time */
-                  from: string;
-                  /** Format: date-time */
-                  to: string;
-                }[]
-              | null;
-            capacity: number;
-            delegation: string | null;
-            /** @default [] */
-            features?: string[];
-            id: string;
-            name: string;
-            venue: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Room'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsRoomsById'];
     post?: never;
     /** Remove a room (If-Match: its ETag) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    delete: operations['deleteSummitsRoomsById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -4899,55 +966,7 @@ export interface paths {
       cookie?: never;
     };
     /** Per room and summit day: booked minutes against available minutes */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['RoomDay'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsRoomsUtilisation'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4964,104 +983,10 @@ export interface paths {
       cookie?: never;
     };
     /** Every venue you may see, by id */
-    get: {
-      parameters: {
-        query?: {
-          /** @description The `next` value of the previous page */
-          cursor?: string;
-          /** @description Items per page, 1 to 200 */
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: components['schemas']['Venue'][];
-              /** @description Pass as `cursor` for the next page; null when this is the last */
-              next: string | null;
-            };
-          };
-        };
-      };
-    };
+    get: operations['getSummitsVenues'];
     put?: never;
     /** Add a venue */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            id: string;
-            name: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Venue'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsVenues'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5076,143 +1001,12 @@ export interface paths {
       cookie?: never;
     };
     /** One venue */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Venue'];
-          };
-        };
-      };
-    };
+    get: operations['getSummitsVenuesById'];
     /** Replace a venue (the whole record; If-Match: its ETag) */
-    put: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            id: string;
-            name: string;
-          };
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Venue'];
-          };
-        };
-      };
-    };
+    put: operations['putSummitsVenuesById'];
     post?: never;
     /** Remove a venue (If-Match: its ETag) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description The ETag of the version you read; required on updates */
-          'if-match'?: string;
-        };
-        path: {
-          id: string;
-          summit: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
+    delete: operations['deleteSummitsVenuesById'];
     options?: never;
     head?: never;
     patch?: never;
@@ -5228,52 +1022,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Create a summit from a summit file; you become its host-admin (409 if its id is taken); 400 lists every error with its path */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      /** @description The file itself: a summit file (YAML or JSON), or a CSV sheet of requests */
-      requestBody: {
-        content: {
-          'application/json': string;
-          'application/x-yaml': string;
-          'application/yaml': string;
-          'text/yaml': string;
-        };
-      };
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ImportSummary'];
-          };
-        };
-      };
-    };
+    post: operations['postSummitsImportNew'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5288,46 +1037,7 @@ export interface paths {
       cookie?: never;
     };
     /** A person's calendar (RFC 5545): the token in the URL is the credential; revoked or unknown is 404 */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          file: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description A client error (RFC 9457) */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A server error (RFC 9457) */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description text/calendar */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': string;
-          };
-        };
-      };
-    };
+    get: operations['getIcalByFile'];
     put?: never;
     post?: never;
     delete?: never;
@@ -5341,48 +1051,6 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     AgendaEntry:
-      | {
-          busy: string;
-          /** Format: date-time */
-          from: string;
-          /** @constant */
-          kind: 'private';
-          label: string | null;
-          /** Format: date-time */
-          to: string;
-          venue: string | null;
-        }
-      | {
-          announced: boolean;
-          /** Format: date-time */
-          from: string;
-          /** @constant */
-          kind: 'meeting';
-          request: string;
-          room: string | null;
-          /** Format: date-time */
-          to: string;
-        }
-      | {
-          event: string;
-          /** Format: date-time */
-          from: string;
-          /** @constant */
-          kind: 'programme';
-          title: string;
-          /** Format: date-time */
-          to: string;
-          venue: string | null;
-        }
-      | {
-          /** Format: date-time */
-          from: string;
-          /** @constant */
-          kind: 'busy';
-          /** Format: date-time */
-          to: string;
-        };
-    AgendaEntryInput:
       | {
           busy: string;
           /** Format: date-time */
@@ -5487,69 +1155,6 @@ export interface components {
           /** @constant */
           kind: 'window';
         };
-    BlockerInput:
-      | {
-          event: string;
-          /** Format: date-time */
-          from: string;
-          /** @constant */
-          kind: 'programme';
-          person: string;
-          title: string;
-          /** Format: date-time */
-          to: string;
-        }
-      | {
-          /** Format: date-time */
-          from: string;
-          /** @constant */
-          kind: 'busy';
-          label: string | null;
-          person: string;
-          /** Format: date-time */
-          to: string;
-        }
-      | {
-          arrives: string | null;
-          departs: string | null;
-          /** @constant */
-          kind: 'presence';
-          person: string;
-        }
-      | {
-          /** Format: date-time */
-          from: string;
-          /** @constant */
-          kind: 'meeting';
-          person: string;
-          request: string;
-          /** Format: date-time */
-          to: string;
-        }
-      | {
-          /** Format: date-time */
-          from?: string;
-          /** @constant */
-          kind: 'rooms';
-          /** @enum {string} */
-          reason: 'taken' | 'too-small' | 'unavailable' | 'lent';
-          /** Format: date-time */
-          to?: string;
-          venue: string | null;
-        }
-      | {
-          fromVenue: string;
-          /** @constant */
-          kind: 'travel';
-          minutes: number;
-          person: string;
-          toVenue: string;
-        }
-      | {
-          detail: string;
-          /** @constant */
-          kind: 'window';
-        };
     Busy: {
       /** Format: date-time */
       from: string;
@@ -5561,30 +1166,7 @@ export interface components {
       venue: string | null;
       version: number;
     };
-    BusyInput: {
-      /** Format: date-time */
-      from: string;
-      id: string;
-      label: string | null;
-      person: string;
-      /** Format: date-time */
-      to: string;
-      venue: string | null;
-      version: number;
-    };
     CalendarBusy: {
-      /** Format: date-time */
-      end: string;
-      /** @constant */
-      kind: 'busy';
-      /** @description Whose time it takes (one entry per attendee) */
-      person: string | null;
-      /** @description The room it books (host staff only: who, when, where — never why) */
-      room: string | null;
-      /** Format: date-time */
-      start: string;
-    };
-    CalendarBusyInput: {
       /** Format: date-time */
       end: string;
       /** @constant */
@@ -5628,46 +1210,7 @@ export interface components {
         | 'lapsed';
       version: number;
     };
-    CalendarMeetingInput: {
-      announced: boolean;
-      attendees: string[];
-      confirmedBy: string[];
-      /** Format: date-time */
-      end: string;
-      /** @enum {string} */
-      format: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
-      /** @constant */
-      kind: 'meeting';
-      parties: string[];
-      pinned: boolean;
-      request: string;
-      room: string | null;
-      /** Format: date-time */
-      start: string;
-      /** @enum {string} */
-      status:
-        | 'draft'
-        | 'requested'
-        | 'under-consideration'
-        | 'conditions-pending'
-        | 'agreed'
-        | 'scheduled'
-        | 'confirmed'
-        | 'held'
-        | 'declined'
-        | 'withdrawn'
-        | 'downgraded'
-        | 'lapsed';
-      version: number;
-    };
     CalendarToken: {
-      createdAt: string;
-      createdBy: string;
-      id: string;
-      person: string;
-      revokedAt: string | null;
-    };
-    CalendarTokenInput: {
       createdAt: string;
       createdBy: string;
       id: string;
@@ -5686,25 +1229,9 @@ export interface components {
       text: string;
       version: number;
     };
-    ConditionInput: {
-      by: string;
-      counters: string | null;
-      id: string;
-      /** @enum {string} */
-      kind: 'agenda' | 'deliverable' | 'attendee' | 'format' | 'other';
-      request: string;
-      /** @enum {string} */
-      status: 'open' | 'accepted' | 'rejected' | 'withdrawn';
-      text: string;
-      version: number;
-    };
     ConditionOutcome: {
       conditions: components['schemas']['Condition'][];
       request: components['schemas']['Request'];
-    };
-    ConditionOutcomeInput: {
-      conditions: components['schemas']['ConditionInput'][];
-      request: components['schemas']['RequestInput'];
     };
     Decision: {
       /** Format: date-time */
@@ -5717,41 +1244,8 @@ export interface components {
       request: string;
       version: number;
     };
-    DecisionInput: {
-      /** Format: date-time */
-      at: string;
-      by: string;
-      delegation: string;
-      note: string | null;
-      /** @enum {string} */
-      outcome: 'pursue' | 'decline' | 'defer' | 'downgrade-pull-aside' | 'downgrade-encounter';
-      request: string;
-      version: number;
-    };
     Delegation: {
       id: string;
-      /** @default null */
-      interpreters: number | null;
-      /** @default null */
-      languages: string[] | null;
-      name: string;
-      presence:
-        | {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-          }[]
-        | null;
-      principal: string;
-      version: number;
-    };
-    DelegationInput: {
-      id: string;
-      /** @default null */
-      interpreters: number | null;
-      /** @default null */
-      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -5775,28 +1269,9 @@ export interface components {
         positions: number;
         risk: number;
         stances: {
-          [key: string]: number;
-        };
-        topics: {
-          benefit: number;
-          net: number;
-          risk: number;
-          topic: string;
-        }[];
-      };
-    };
-    DeliberationInput: {
-      decision: components['schemas']['DecisionInput'] | null;
-      delegation: string;
-      positions: components['schemas']['PositionInput'][];
-      request: string;
-      /** @description Stances counted and weighted benefits and risks per topic */
-      summary: {
-        benefit: number;
-        positions: number;
-        risk: number;
-        stances: {
-          [key: string]: number;
+          against: number;
+          for: number;
+          undecided: number;
         };
         topics: {
           benefit: number;
@@ -5807,15 +1282,6 @@ export interface components {
       };
     };
     EncounterWindow: {
-      event: string;
-      /** Format: date-time */
-      from: string;
-      title: string;
-      /** Format: date-time */
-      to: string;
-      venue: string | null;
-    };
-    EncounterWindowInput: {
       event: string;
       /** Format: date-time */
       from: string;
@@ -5856,54 +1322,8 @@ export interface components {
       summit: string;
       type: string;
     };
-    EventInput: {
-      actor: string;
-      /** Format: date-time */
-      at: string;
-      payload: {
-        [key: string]: unknown;
-      };
-      scope:
-        | {
-            /** @constant */
-            kind: 'summit';
-          }
-        | {
-            confidential?: boolean;
-            delegations: string[];
-            /** @constant */
-            kind: 'parties';
-            request: string;
-          }
-        | {
-            delegation: string;
-            /** @constant */
-            kind: 'delegation';
-          }
-        | {
-            /** @constant */
-            kind: 'host';
-          };
-      seq: number;
-      summit: string;
-      type: string;
-    };
     /** @description What changed: inserted, updated and removed records per kind (venues, rooms, requests…) */
     ImportSummary: {
-      created: boolean;
-      summit: string;
-    } & {
-      [key: string]:
-        | {
-            inserted: number;
-            removed: number;
-            updated: number;
-          }
-        | string
-        | boolean;
-    };
-    /** @description What changed: inserted, updated and removed records per kind (venues, rooms, requests…) */
-    ImportSummaryInput: {
       created: boolean;
       summit: string;
     } & {
@@ -5958,56 +1378,8 @@ export interface components {
       start: string;
       version: number;
     };
-    MeetingInput: {
-      announced: boolean;
-      confirmedBy: string[];
-      /** Format: date-time */
-      end: string;
-      pinned: boolean;
-      request: string;
-      room: string | null;
-      /** Format: date-time */
-      start: string;
-      version: number;
-    };
-    MeInput: {
-      /** @description Send as x-csrf-token on cookie-authenticated writes */
-      csrfToken: string | null;
-      grants: (
-        | {
-            /** @constant */
-            kind: 'host';
-            /** @enum {string} */
-            role: 'host-admin' | 'host-staff';
-            summit: string;
-          }
-        | {
-            delegation: string;
-            /** @constant */
-            kind: 'delegation';
-            /** @enum {string} */
-            role: 'delegation-lead' | 'protocol-officer' | 'adviser' | 'viewer';
-            summit: string;
-          }
-        | {
-            /** @constant */
-            kind: 'platform';
-            /** @enum {string} */
-            role: 'operator';
-          }
-      )[];
-      user: components['schemas']['UserViewInput'];
-      /** @enum {string} */
-      via: 'session' | 'token';
-    };
     /** @description Priority sum, then preferred starts, then (fewest) moved meetings */
     Objective: {
-      moved: number;
-      preferred: number;
-      weight: number;
-    };
-    /** @description Priority sum, then preferred starts, then (fewest) moved meetings */
-    ObjectiveInput: {
       moved: number;
       preferred: number;
       weight: number;
@@ -6015,8 +1387,6 @@ export interface components {
     Person: {
       delegation: string;
       id: string;
-      /** @default null */
-      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -6026,43 +1396,12 @@ export interface components {
             to: string;
           }[]
         | null;
-      /** @default null */
-      rank: ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
-      /** @enum {string} */
-      role: 'principal' | 'member';
-      title: string | null;
-      version: number;
-    };
-    PersonInput: {
-      delegation: string;
-      id: string;
-      /** @default null */
-      languages: string[] | null;
-      name: string;
-      presence:
-        | {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-          }[]
-        | null;
-      /** @default null */
-      rank: ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
       /** @enum {string} */
       role: 'principal' | 'member';
       title: string | null;
       version: number;
     };
     Placement: {
-      /** Format: date-time */
-      end: string;
-      request: string;
-      room: string | null;
-      /** Format: date-time */
-      start: string;
-    };
-    PlacementInput: {
       /** Format: date-time */
       end: string;
       request: string;
@@ -6094,30 +1433,6 @@ export interface components {
       removed: components['schemas']['Placement'][];
       unplaced: components['schemas']['Unplaced'][];
     };
-    PlanDiffInput: {
-      moved: {
-        from: components['schemas']['PlacementInput'];
-        to: components['schemas']['PlacementInput'];
-      }[];
-      placed: components['schemas']['PlacementInput'][];
-      removed: components['schemas']['PlacementInput'][];
-      unplaced: components['schemas']['UnplacedInput'][];
-    };
-    PlanInput: {
-      /** @description A proven upper bound on objective.weight, when computed */
-      bound: number | null;
-      meetings: components['schemas']['PlacementInput'][];
-      moved: string[];
-      objective: components['schemas']['ObjectiveInput'];
-      stats: {
-        iterations?: number;
-        millis: number;
-        seed: number;
-      };
-      summit: string;
-      unscheduled: components['schemas']['UnplacedInput'][];
-      warnings?: string[];
-    };
     PlanJob: {
       createdAt: string;
       error: string | null;
@@ -6133,29 +1448,6 @@ export interface components {
       result: {
         diff: components['schemas']['PlanDiff'];
         plan: components['schemas']['Plan'];
-      } | null;
-      seed: number;
-      startedAt: string | null;
-      /** @enum {string} */
-      status: 'queued' | 'running' | 'done' | 'failed' | 'accepted' | 'discarded';
-      timeLimitSeconds: number;
-      version: number;
-    };
-    PlanJobInput: {
-      createdAt: string;
-      error: string | null;
-      finishedAt: string | null;
-      id: string;
-      progress: {
-        bound: number | null;
-        elapsedMs: number;
-        /** @description The best plan found so far */
-        objective: components['schemas']['ObjectiveInput'] | null;
-      };
-      /** @description Once done: the plan, and what it would change on the calendar as it is now */
-      result: {
-        diff: components['schemas']['PlanDiffInput'];
-        plan: components['schemas']['PlanInput'];
       } | null;
       seed: number;
       startedAt: string | null;
@@ -6184,53 +1476,12 @@ export interface components {
       stance: 'for' | 'against' | 'undecided';
       version: number;
     };
-    PositionInput: {
-      /** Format: date-time */
-      at: string;
-      author: string;
-      considerations: {
-        /** @enum {string} */
-        kind: 'benefit' | 'risk';
-        note: string | null;
-        topic: string;
-        weight: number;
-      }[];
-      delegation: string;
-      holder: string;
-      id: string;
-      rationale: string;
-      request: string;
-      /** @enum {string} */
-      stance: 'for' | 'against' | 'undecided';
-      version: number;
-    };
     Problem: {
       /** @description Stable machine-readable code, e.g. validation-failed, stale-version */
       code: string;
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
-        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
-        code?: string;
-        message: string;
-        path: string;
-      }[];
-      instance?: string;
-      requestId?: string;
-      retryAfterSeconds?: number;
-      status: number;
-      title: string;
-      /** @description A URI naming the kind of problem: urn:sideline:problem:<code> */
-      type: string;
-    };
-    ProblemInput: {
-      /** @description Stable machine-readable code, e.g. validation-failed, stale-version */
-      code: string;
-      detail?: string;
-      /** @description Every failing input value (validation-failed) */
-      errors?: {
-        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
-        code?: string;
         message: string;
         path: string;
       }[];
@@ -6254,39 +1505,7 @@ export interface components {
       venue: string | null;
       version: number;
     };
-    ProgrammeEventInput: {
-      attendees: 'principals' | string[];
-      encounter: boolean;
-      /** Format: date-time */
-      from: string;
-      id: string;
-      title: string;
-      /** Format: date-time */
-      to: string;
-      venue: string | null;
-      version: number;
-    };
     PublicLine: {
-      /** Format: date-time */
-      at: string;
-      by: string;
-      /** @enum {string} */
-      claim:
-        | 'no-comment'
-        | 'under-discussion'
-        | 'no-final-understanding'
-        | 'agreed-in-principle'
-        | 'scheduled'
-        | 'confirmed'
-        | 'no-meeting'
-        | 'informal-encounter-likely';
-      delegation: string;
-      published: boolean;
-      request: string;
-      text: string;
-      version: number;
-    };
-    PublicLineInput: {
       /** Format: date-time */
       at: string;
       by: string;
@@ -6323,23 +1542,6 @@ export interface components {
       }[];
       line: components['schemas']['PublicLine'];
     };
-    PublicLineViewInput: {
-      /** @description What the record does not support (a draft may be saved with issues; a published line not) */
-      issues: {
-        /** @enum {string} */
-        claim:
-          | 'no-comment'
-          | 'under-discussion'
-          | 'no-final-understanding'
-          | 'agreed-in-principle'
-          | 'scheduled'
-          | 'confirmed'
-          | 'no-meeting'
-          | 'informal-encounter-likely';
-        message: string;
-      }[];
-      line: components['schemas']['PublicLineInput'];
-    };
     Request: {
       acceptedBy: string[];
       allowed:
@@ -6360,19 +1562,12 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
-      /** @default [] */
-      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
-      /**
-       * @default closed
-       * @enum {string}
-       */
-      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6414,127 +1609,12 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
-      /** @default [] */
-      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
-      /**
-       * @default closed
-       * @enum {string}
-       */
-      press: 'closed' | 'pool-spray' | 'open';
-      priority: number;
-      seats: number | null;
-      /** @enum {string} */
-      status:
-        | 'draft'
-        | 'requested'
-        | 'under-consideration'
-        | 'conditions-pending'
-        | 'agreed'
-        | 'scheduled'
-        | 'confirmed'
-        | 'held'
-        | 'declined'
-        | 'withdrawn'
-        | 'downgraded'
-        | 'lapsed';
-      to: string[];
-      topics: string[];
-      venue: string | null;
-      version: number;
-    };
-    RequestAfterConfirmInput: {
-      acceptedBy: string[];
-      allowed:
-        | {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-          }[]
-        | null;
-      attendees: string[];
-      confidential: boolean;
-      downgrade: ('pull-aside' | 'encounter') | null;
-      /** @enum {string} */
-      format: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
-      from: string;
-      id: string;
-      /** @enum {string} */
-      level: 'leaders' | 'ministers' | 'officials';
-      minutes: number;
-      /** @default [] */
-      needs: string[];
-      preferred: {
-        /** Format: date-time */
-        from: string;
-        /** Format: date-time */
-        to: string;
-      }[];
-      /**
-       * @default closed
-       * @enum {string}
-       */
-      press: 'closed' | 'pool-spray' | 'open';
-      priority: number;
-      seats: number | null;
-      /** @enum {string} */
-      status:
-        | 'draft'
-        | 'requested'
-        | 'under-consideration'
-        | 'conditions-pending'
-        | 'agreed'
-        | 'scheduled'
-        | 'confirmed'
-        | 'held'
-        | 'declined'
-        | 'withdrawn'
-        | 'downgraded'
-        | 'lapsed';
-      to: string[];
-      topics: string[];
-      venue: string | null;
-      version: number;
-    };
-    RequestInput: {
-      acceptedBy: string[];
-      allowed:
-        | {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-          }[]
-        | null;
-      attendees: string[];
-      confidential: boolean;
-      downgrade: ('pull-aside' | 'encounter') | null;
-      /** @enum {string} */
-      format: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
-      from: string;
-      id: string;
-      /** @enum {string} */
-      level: 'leaders' | 'ministers' | 'officials';
-      minutes: number;
-      /** @default [] */
-      needs: string[];
-      preferred: {
-        /** Format: date-time */
-        from: string;
-        /** Format: date-time */
-        to: string;
-      }[];
-      /**
-       * @default closed
-       * @enum {string}
-       */
-      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -6590,40 +1670,6 @@ export interface components {
       } | null;
       request: components['schemas']['Request'];
     };
-    RequestViewInput: {
-      /** @description The transitions you may take now */
-      allowed: (
-        | 'submit'
-        | 'consider'
-        | 'setConditionsPending'
-        | 'accept'
-        | 'agree'
-        | 'settleConditions'
-        | 'schedule'
-        | 'unschedule'
-        | 'confirm'
-        | 'hold'
-        | 'decline'
-        | 'withdraw'
-        | 'downgrade'
-        | 'lapse'
-        | 'reopen'
-      )[];
-      conditions: components['schemas']['ConditionInput'][];
-      meeting: {
-        announced: boolean;
-        confirmedBy: string[];
-        /** Format: date-time */
-        end: string;
-        pinned: boolean;
-        request: string;
-        room: string | null;
-        /** Format: date-time */
-        start: string;
-        version: number;
-      } | null;
-      request: components['schemas']['RequestInput'];
-    };
     Room: {
       available:
         | {
@@ -6635,8 +1681,6 @@ export interface components {
         | null;
       capacity: number;
       delegation: string | null;
-      /** @default [] */
-      features: string[];
       id: string;
       name: string;
       venue: string;
@@ -6652,45 +1696,7 @@ export interface components {
       ratio: number | null;
       room: string;
     };
-    RoomDayInput: {
-      availableMinutes: number;
-      /** @description Overlapping meetings count once */
-      bookedMinutes: number;
-      /** @description The summit day, YYYY-MM-DD in the summit zone */
-      date: string;
-      /** @description booked / available; null when the room is closed that day */
-      ratio: number | null;
-      room: string;
-    };
-    RoomInput: {
-      available:
-        | {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-          }[]
-        | null;
-      capacity: number;
-      delegation: string | null;
-      /** @default [] */
-      features: string[];
-      id: string;
-      name: string;
-      venue: string;
-      version: number;
-    };
     Suggestion: {
-      /** Format: date-time */
-      end: string;
-      /** @description The start lies in one of the request's preferred windows */
-      preferred: boolean;
-      request: string;
-      room: string | null;
-      /** Format: date-time */
-      start: string;
-    };
-    SuggestionInput: {
       /** Format: date-time */
       end: string;
       /** @description The start lies in one of the request's preferred windows */
@@ -6715,154 +1721,8 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
-      /**
-       * @default {
-       *       "maxMoves": null,
-       *       "now": null,
-       *       "freezeHours": null
-       *     }
-       */
-      planning: {
-        /** @default null */
-        freezeHours: number | null;
-        /** @default null */
-        maxMoves: number | null;
-        /** @default null */
-        now: string | null;
-      };
-      /** @default [] */
-      quotas: {
-        /**
-         * @default party
-         * @enum {string}
-         */
-        as: 'party' | 'requester';
-        delegation: '*' | string;
-        /** @default null */
-        meetings: number | null;
-        /** @default null */
-        minutes: number | null;
-        /** @enum {string} */
-        per: 'day' | 'summit';
-      }[];
-      /**
-       * @default warn
-       * @enum {string}
-       */
-      rankParity: 'warn' | 'refuse' | 'off';
-      /** @default 0 */
-      roomTurnoverMinutes: number;
       timezone: string;
       version: number;
-    };
-    SummitInput: {
-      bufferMinutes: number;
-      days: {
-        /** Format: date */
-        from: string;
-        /** Format: date */
-        to: string;
-      };
-      dayWindow: {
-        from: string;
-        to: string;
-      };
-      grainMinutes: number;
-      id: string;
-      name: string;
-      /**
-       * @default {
-       *       "maxMoves": null,
-       *       "now": null,
-       *       "freezeHours": null
-       *     }
-       */
-      planning: {
-        /** @default null */
-        freezeHours: number | null;
-        /** @default null */
-        maxMoves: number | null;
-        /** @default null */
-        now: string | null;
-      };
-      /** @default [] */
-      quotas: {
-        /**
-         * @default party
-         * @enum {string}
-         */
-        as: 'party' | 'requester';
-        delegation: '*' | string;
-        /** @default null */
-        meetings: number | null;
-        /** @default null */
-        minutes: number | null;
-        /** @enum {string} */
-        per: 'day' | 'summit';
-      }[];
-      /**
-       * @default warn
-       * @enum {string}
-       */
-      rankParity: 'warn' | 'refuse' | 'off';
-      /** @default 0 */
-      roomTurnoverMinutes: number;
-      timezone: string;
-      version: number;
-    };
-    SummitSettings: {
-      bufferMinutes: number;
-      days: {
-        /** Format: date */
-        from: string;
-        /** Format: date */
-        to: string;
-      };
-      dayWindow: {
-        from: string;
-        to: string;
-      };
-      grainMinutes: number;
-      id: string;
-      name: string;
-      /**
-       * @default {
-       *       "maxMoves": null,
-       *       "now": null,
-       *       "freezeHours": null
-       *     }
-       */
-      planning: {
-        /** @default null */
-        freezeHours: number | null;
-        /** @default null */
-        maxMoves: number | null;
-        /** @default null */
-        now: string | null;
-      };
-      /** @default [] */
-      quotas: {
-        /**
-         * @default party
-         * @enum {string}
-         */
-        as: 'party' | 'requester';
-        delegation: '*' | string;
-        /** @default null */
-        meetings: number | null;
-        /** @default null */
-        minutes: number | null;
-        /** @enum {string} */
-        per: 'day' | 'summit';
-      }[];
-      /**
-       * @default warn
-       * @enum {string}
-       */
-      rankParity: 'warn' | 'refuse' | 'off';
-      /** @default 0 */
-      roomTurnoverMinutes: number;
-      timezone: string;
     };
     SummitSettingsInput: {
       bufferMinutes: number;
@@ -6879,55 +1739,9 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
-      /**
-       * @default {
-       *       "maxMoves": null,
-       *       "now": null,
-       *       "freezeHours": null
-       *     }
-       */
-      planning: {
-        /** @default null */
-        freezeHours: number | null;
-        /** @default null */
-        maxMoves: number | null;
-        /** @default null */
-        now: string | null;
-      };
-      /** @default [] */
-      quotas: {
-        /**
-         * @default party
-         * @enum {string}
-         */
-        as: 'party' | 'requester';
-        delegation: '*' | string;
-        /** @default null */
-        meetings: number | null;
-        /** @default null */
-        minutes: number | null;
-        /** @enum {string} */
-        per: 'day' | 'summit';
-      }[];
-      /**
-       * @default warn
-       * @enum {string}
-       */
-      rankParity: 'warn' | 'refuse' | 'off';
-      /** @default 0 */
-      roomTurnoverMinutes: number;
       timezone: string;
     };
     ThreadMessage: {
-      /** Format: date-time */
-      at: string;
-      author: string;
-      delegation: string;
-      id: string;
-      request: string;
-      text: string;
-    };
-    ThreadMessageInput: {
       /** Format: date-time */
       at: string;
       author: string;
@@ -6942,22 +1756,8 @@ export interface components {
       name: string;
       revokedAt: string | null;
     };
-    TokenInfoInput: {
-      createdAt: string;
-      id: string;
-      name: string;
-      revokedAt: string | null;
-    };
     Unplaced: {
       blockers: components['schemas']['Blocker'][];
-      /** @description One or two sentences a protocol officer can act on */
-      detail: string;
-      /** @description A state (e.g. conditions-pending) or no-slot / displaced */
-      reason: string;
-      request: string;
-    };
-    UnplacedInput: {
-      blockers: components['schemas']['BlockerInput'][];
       /** @description One or two sentences a protocol officer can act on */
       detail: string;
       /** @description A state (e.g. conditions-pending) or no-slot / displaced */
@@ -6969,31 +1769,12 @@ export interface components {
       id: string;
       name: string;
     };
-    UserViewInput: {
-      email: string;
-      id: string;
-      name: string;
-    };
     Venue: {
       id: string;
       name: string;
       version: number;
     };
-    VenueInput: {
-      id: string;
-      name: string;
-      version: number;
-    };
     Violation: {
-      /** @description A whole line that starts with the rule, naming persons, events and local times */
-      message: string;
-      person?: string;
-      requests: string[];
-      room?: string;
-      /** @description The rule broken, e.g. person-overlap, room-exclusive */
-      rule: string;
-    };
-    ViolationInput: {
       /** @description A whole line that starts with the rule, naming persons, events and local times */
       message: string;
       person?: string;
@@ -7010,14 +1791,6 @@ export interface components {
       /** @description The best slot then, or null when there is still none */
       slot: components['schemas']['Suggestion'] | null;
     };
-    WhatIfInput: {
-      assumption: string;
-      blocker: components['schemas']['BlockerInput'];
-      /** @description Meetings that would have to move ("private" for one you may not see) */
-      displaces: string[];
-      /** @description The best slot then, or null when there is still none */
-      slot: components['schemas']['SuggestionInput'] | null;
-    };
   };
   responses: never;
   parameters: never;
@@ -7026,4 +1799,4352 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+  postAuthLogin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          email: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Send as x-csrf-token on cookie-authenticated writes */
+            csrfToken: string | null;
+            /** @description When the session ends, however active */
+            expiresAt: string;
+            grants: (
+              | {
+                  /** @enum {string} */
+                  kind: 'host';
+                  /** @enum {string} */
+                  role: 'host-admin' | 'host-staff';
+                  summit: string;
+                }
+              | {
+                  delegation: string;
+                  /** @enum {string} */
+                  kind: 'delegation';
+                  /** @enum {string} */
+                  role: 'delegation-lead' | 'protocol-officer' | 'adviser' | 'viewer';
+                  summit: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'platform';
+                  /** @enum {string} */
+                  role: 'operator';
+                }
+            )[];
+            user: components['schemas']['UserView'];
+            /** @enum {string} */
+            via: 'session' | 'token';
+          };
+        };
+      };
+    };
+  };
+  postAuthLogout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getAuthMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+    };
+  };
+  getAuthTokens: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['TokenInfo'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postAuthTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            id: string;
+            name: string;
+            revokedAt: string | null;
+            /** @description The secret: shown this once, never again */
+            token: string;
+          };
+        };
+      };
+    };
+  };
+  deleteAuthTokensById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
+            /** @enum {string} */
+            store: 'sqlite' | 'postgres';
+          };
+        };
+      };
+    };
+  };
+  getSummits: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Summit'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postSummits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SummitSettingsInput'];
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Summit'];
+        };
+      };
+    };
+  };
+  getSummitsBySummit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Summit'];
+        };
+      };
+    };
+  };
+  putSummitsBySummit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SummitSettingsInput'];
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Summit'];
+        };
+      };
+    };
+  };
+  getSummitsBusy: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Busy'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postSummitsBusy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          from: string;
+          id: string;
+          label: string | null;
+          person: string;
+          /** Format: date-time */
+          to: string;
+          venue: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Busy'];
+        };
+      };
+    };
+  };
+  getSummitsBusyById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Busy'];
+        };
+      };
+    };
+  };
+  putSummitsBusyById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          from: string;
+          id: string;
+          label: string | null;
+          person: string;
+          /** Format: date-time */
+          to: string;
+          venue: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Busy'];
+        };
+      };
+    };
+  };
+  deleteSummitsBusyById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getSummitsDelegations: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Delegation'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postSummitsDelegations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          presence:
+            | {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              }[]
+            | null;
+          principal: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delegation'];
+        };
+      };
+    };
+  };
+  getSummitsDelegationsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delegation'];
+        };
+      };
+    };
+  };
+  putSummitsDelegationsById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          presence:
+            | {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              }[]
+            | null;
+          principal: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delegation'];
+        };
+      };
+    };
+  };
+  deleteSummitsDelegationsById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getSummitsEncounters: {
+    parameters: {
+      query: {
+        /** @description One delegation */
+        a: string;
+        /** @description The other delegation */
+        b: string;
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EncounterWindow'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  getSummitsEvents: {
+    parameters: {
+      query?: {
+        /** @description false: send what the log holds after Last-Event-ID, then end (no live events) */
+        follow?: 'true' | 'false';
+        /** @description As the Last-Event-ID header, for clients that cannot set it */
+        lastEventId?: string;
+      };
+      header?: {
+        /** @description The id of the last event received: resume after it */
+        'last-event-id'?: string;
+      };
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description text/event-stream: events, and ": heartbeat" comment lines */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string;
+        };
+      };
+    };
+  };
+  getSummitsExport: {
+    parameters: {
+      query?: {
+        format?: 'yaml' | 'json';
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The summit file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string;
+          'application/yaml': string;
+        };
+      };
+    };
+  };
+  postSummitsImport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    /** @description The file itself: a summit file (YAML or JSON), or a CSV sheet of requests */
+    requestBody: {
+      content: {
+        'application/json': string;
+        'application/x-yaml': string;
+        'application/yaml': string;
+        'text/csv': string;
+        'text/yaml': string;
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportSummary'];
+        };
+      };
+    };
+  };
+  getSummitsLog: {
+    parameters: {
+      query?: {
+        /** @description Events after this seq (e.g. the last one you hold) */
+        after?: number;
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+        /** @description Events at or after this instant */
+        since?: string;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Event'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  getSummitsMeetings: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Meetings that end after this instant */
+        from?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+        person?: string;
+        room?: string;
+        /** @description Meetings that start before this instant */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: (components['schemas']['CalendarMeeting'] | components['schemas']['CalendarBusy'])[];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  getSummitsMeetingsCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description request,parties,start,end,room,venue,attendees */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+    };
+  };
+  getSummitsPersons: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Person'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postSummitsPersons: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          delegation: string;
+          id: string;
+          name: string;
+          presence:
+            | {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              }[]
+            | null;
+          /** @enum {string} */
+          role: 'principal' | 'member';
+          title: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Person'];
+        };
+      };
+    };
+  };
+  getSummitsPersonsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Person'];
+        };
+      };
+    };
+  };
+  putSummitsPersonsById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          delegation: string;
+          id: string;
+          name: string;
+          presence:
+            | {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              }[]
+            | null;
+          /** @enum {string} */
+          role: 'principal' | 'member';
+          title: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Person'];
+        };
+      };
+    };
+  };
+  deleteSummitsPersonsById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getSummitsPersonsAgenda: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['AgendaEntry'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  getSummitsPersonsCalendarTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        person: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CalendarToken'][];
+          };
+        };
+      };
+    };
+  };
+  postSummitsPersonsCalendarTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        person: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            person: string;
+            revokedAt: string | null;
+            /** @description The subscription URL (https or webcal): shown this once, never again */
+            url: string;
+          };
+        };
+      };
+    };
+  };
+  deleteSummitsPersonsCalendarTokensById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        person: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postSummitsPlans: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default 1 */
+          seed?: number;
+          /** @default 10 */
+          timeLimitSeconds?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanJob'];
+        };
+      };
+    };
+  };
+  getSummitsPlansById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanJob'];
+        };
+      };
+    };
+  };
+  deleteSummitsPlansById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanJob'];
+        };
+      };
+    };
+  };
+  postSummitsPlansAccept: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanJob'];
+        };
+      };
+    };
+  };
+  getSummitsProgramme: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ProgrammeEvent'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postSummitsProgramme: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          attendees: 'principals' | string[];
+          encounter: boolean;
+          /** Format: date-time */
+          from: string;
+          id: string;
+          title: string;
+          /** Format: date-time */
+          to: string;
+          venue: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeEvent'];
+        };
+      };
+    };
+  };
+  getSummitsProgrammeById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeEvent'];
+        };
+      };
+    };
+  };
+  putSummitsProgrammeById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          attendees: 'principals' | string[];
+          encounter: boolean;
+          /** Format: date-time */
+          from: string;
+          id: string;
+          title: string;
+          /** Format: date-time */
+          to: string;
+          venue: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgrammeEvent'];
+        };
+      };
+    };
+  };
+  deleteSummitsProgrammeById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getSummitsRequests: {
+    parameters: {
+      query?: {
+        counterpart?: string;
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        format?: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
+        level?: 'leaders' | 'ministers' | 'officials';
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+        party?: string;
+        priority?: number;
+        status?:
+          | 'draft'
+          | 'requested'
+          | 'under-consideration'
+          | 'conditions-pending'
+          | 'agreed'
+          | 'scheduled'
+          | 'confirmed'
+          | 'held'
+          | 'declined'
+          | 'withdrawn'
+          | 'downgraded'
+          | 'lapsed';
+        topic?: string;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Request'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postSummitsRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default null */
+          allowed?:
+            | {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              }[]
+            | null;
+          attendees: string[];
+          /** @default [] */
+          conditions?: {
+            id?: string;
+            /**
+             * @default other
+             * @enum {string}
+             */
+            kind?: 'agenda' | 'deliverable' | 'attendee' | 'format' | 'other';
+            text: string;
+          }[];
+          /** @default false */
+          confidential?: boolean;
+          /** @enum {string} */
+          format: 'bilateral' | 'multilateral' | 'pull-aside' | 'working-meal' | 'courtesy-call';
+          from?: string;
+          id?: string;
+          /** @enum {string} */
+          level: 'leaders' | 'ministers' | 'officials';
+          minutes: number;
+          /** @default [] */
+          preferred?: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+          }[];
+          /** @default 3 */
+          priority?: number;
+          /** @default null */
+          seats?: number | null;
+          /** @default true */
+          submit?: boolean;
+          to: string[];
+          /** @default [] */
+          topics?: string[];
+          /** @default null */
+          venue?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            conditions: components['schemas']['Condition'][];
+            request: components['schemas']['Request'];
+          };
+        };
+      };
+    };
+  };
+  getSummitsRequestsByRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequestView'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsConditions: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id?: string;
+          /**
+           * @default other
+           * @enum {string}
+           */
+          kind?: 'agenda' | 'deliverable' | 'attendee' | 'format' | 'other';
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConditionOutcome'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsConditionsAccept: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        condition: string;
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConditionOutcome'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsConditionsCounter: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        condition: string;
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id?: string;
+          /**
+           * @default other
+           * @enum {string}
+           */
+          kind?: 'agenda' | 'deliverable' | 'attendee' | 'format' | 'other';
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConditionOutcome'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsConditionsReject: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        condition: string;
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConditionOutcome'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsConditionsWithdraw: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        condition: string;
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConditionOutcome'];
+        };
+      };
+    };
+  };
+  getSummitsRequestsDeliberation: {
+    parameters: {
+      query?: {
+        /** @description Your party delegation, when you hold roles in several */
+        delegation?: string;
+      };
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Deliberation'];
+        };
+      };
+    };
+  };
+  putSummitsRequestsDeliberationDecision: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+        /** @description `*` to create the record when it does not exist yet (instead of If-Match) */
+        'if-none-match'?: string;
+      };
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          delegation?: string;
+          /** @default null */
+          note?: string | null;
+          /** @enum {string} */
+          outcome: 'pursue' | 'decline' | 'defer' | 'downgrade-pull-aside' | 'downgrade-encounter';
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Decision'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsDeliberationPositions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default [] */
+          considerations?: {
+            /** @enum {string} */
+            kind: 'benefit' | 'risk';
+            note: string | null;
+            topic: string;
+            weight: number;
+          }[];
+          delegation?: string;
+          holder: string;
+          /** @default  */
+          rationale?: string;
+          /** @enum {string} */
+          stance: 'for' | 'against' | 'undecided';
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Position'];
+        };
+      };
+    };
+  };
+  putSummitsRequestsDeliberationPositionsById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default [] */
+          considerations?: {
+            /** @enum {string} */
+            kind: 'benefit' | 'risk';
+            note: string | null;
+            topic: string;
+            weight: number;
+          }[];
+          delegation?: string;
+          holder: string;
+          /** @default  */
+          rationale?: string;
+          /** @enum {string} */
+          stance: 'for' | 'against' | 'undecided';
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Position'];
+        };
+      };
+    };
+  };
+  getSummitsRequestsHistory: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Event'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  putSummitsRequestsMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+        /** @description `*` to create the record when it does not exist yet (instead of If-Match) */
+        'if-none-match'?: string;
+      };
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default null */
+          room?: string | null;
+          /** Format: date-time */
+          start: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+    };
+  };
+  deleteSummitsRequestsMeeting: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postSummitsRequestsMeetingAnnounce: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsMeetingCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default null */
+          room?: string | null;
+          /** Format: date-time */
+          start: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            ok: boolean;
+            violations: components['schemas']['Violation'][];
+          };
+        };
+      };
+    };
+  };
+  postSummitsRequestsMeetingConfirm: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            meeting: components['schemas']['Meeting'];
+            request: components['schemas']['RequestAfterConfirm'];
+          };
+        };
+      };
+    };
+  };
+  postSummitsRequestsMeetingPin: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsMeetingUnpin: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
+      };
+    };
+  };
+  getSummitsRequestsPublicLines: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PublicLine'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  putSummitsRequestsPublicLinesByDelegation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+        /** @description `*` to create the record when it does not exist yet (instead of If-Match) */
+        'if-none-match'?: string;
+      };
+      path: {
+        delegation: string;
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          claim:
+            | 'no-comment'
+            | 'under-discussion'
+            | 'no-final-understanding'
+            | 'agreed-in-principle'
+            | 'scheduled'
+            | 'confirmed'
+            | 'no-meeting'
+            | 'informal-encounter-likely';
+          /** @default false */
+          published?: boolean;
+          /** @default  */
+          text?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicLineView'];
+        };
+      };
+    };
+  };
+  getSummitsRequestsSuggestions: {
+    parameters: {
+      query?: {
+        k?: number;
+      };
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            suggestions: components['schemas']['Suggestion'][];
+          };
+        };
+      };
+    };
+  };
+  getSummitsRequestsThread: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ThreadMessage'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postSummitsRequestsThread: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ThreadMessage'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsTransitions: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @enum {string} */
+              name: 'submit';
+            }
+          | {
+              /** @enum {string} */
+              name: 'consider';
+            }
+          | {
+              /** @enum {string} */
+              name: 'accept';
+            }
+          | {
+              /** @enum {string} */
+              name: 'decline';
+            }
+          | {
+              /** @enum {string} */
+              name: 'withdraw';
+            }
+          | {
+              /** @enum {string} */
+              name: 'reopen';
+            }
+          | {
+              /** @enum {string} */
+              name: 'downgrade';
+              /** @enum {string} */
+              to: 'pull-aside' | 'encounter';
+            };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Request'];
+        };
+      };
+    };
+  };
+  postSummitsRequestsWhatIf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          blocker:
+            | {
+                event: string;
+                /** Format: date-time */
+                from: string;
+                /** @enum {string} */
+                kind: 'programme';
+                person: string;
+                title: string;
+                /** Format: date-time */
+                to: string;
+              }
+            | {
+                /** Format: date-time */
+                from: string;
+                /** @enum {string} */
+                kind: 'busy';
+                label: string | null;
+                person: string;
+                /** Format: date-time */
+                to: string;
+              }
+            | {
+                arrives: string | null;
+                departs: string | null;
+                /** @enum {string} */
+                kind: 'presence';
+                person: string;
+              }
+            | {
+                /** Format: date-time */
+                from: string;
+                /** @enum {string} */
+                kind: 'meeting';
+                person: string;
+                request: string;
+                /** Format: date-time */
+                to: string;
+              }
+            | {
+                /** Format: date-time */
+                from?: string;
+                /** @enum {string} */
+                kind: 'rooms';
+                /** @enum {string} */
+                reason: 'taken' | 'too-small' | 'unavailable' | 'lent';
+                /** Format: date-time */
+                to?: string;
+                venue: string | null;
+              }
+            | {
+                fromVenue: string;
+                /** @enum {string} */
+                kind: 'travel';
+                minutes: number;
+                person: string;
+                toVenue: string;
+              }
+            | {
+                detail: string;
+                /** @enum {string} */
+                kind: 'window';
+              };
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WhatIf'];
+        };
+      };
+    };
+  };
+  getSummitsRooms: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Room'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postSummitsRooms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          available:
+            | {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              }[]
+            | null;
+          capacity: number;
+          delegation: string | null;
+          id: string;
+          name: string;
+          venue: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Room'];
+        };
+      };
+    };
+  };
+  getSummitsRoomsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Room'];
+        };
+      };
+    };
+  };
+  putSummitsRoomsById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          available:
+            | {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              }[]
+            | null;
+          capacity: number;
+          delegation: string | null;
+          id: string;
+          name: string;
+          venue: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Room'];
+        };
+      };
+    };
+  };
+  deleteSummitsRoomsById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getSummitsRoomsUtilisation: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['RoomDay'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  getSummitsVenues: {
+    parameters: {
+      query?: {
+        /** @description The `next` value of the previous page */
+        cursor?: string;
+        /** @description Items per page, 1 to 200 */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Venue'][];
+            /** @description Pass as `cursor` for the next page; null when this is the last */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postSummitsVenues: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Venue'];
+        };
+      };
+    };
+  };
+  getSummitsVenuesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Venue'];
+        };
+      };
+    };
+  };
+  putSummitsVenuesById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Venue'];
+        };
+      };
+    };
+  };
+  deleteSummitsVenuesById: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        id: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postSummitsImportNew: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The file itself: a summit file (YAML or JSON), or a CSV sheet of requests */
+    requestBody: {
+      content: {
+        'application/json': string;
+        'application/x-yaml': string;
+        'application/yaml': string;
+        'text/yaml': string;
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportSummary'];
+        };
+      };
+    };
+  };
+  getIcalByFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description text/calendar */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string;
+        };
+      };
+    };
+  };
+}

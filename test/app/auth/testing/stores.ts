@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '../../../support/postgres.js';
-import { openStore } from '../../../../src/store/open.js';
+import { openStore, type StoreOptions } from '../../../../src/store/open.js';
 import type { Store } from '../../../../src/store/store.js';
 import { DelegationId, PersonId, SummitId } from '../../../../src/domain/ids.js';
 import { NO_PLANNING_LIMITS } from '../../../../src/domain/summit/practice.js';
@@ -15,6 +15,8 @@ export type Backend = (typeof BACKENDS)[number];
 /** A store opened for one test file, and how to throw it away. */
 export interface TestStore {
   store: Store;
+  /** How it was opened: open another store on the same database with these (another server). */
+  options: StoreOptions;
   dispose(): Promise<void>;
 }
 
@@ -22,9 +24,11 @@ export interface TestStore {
 export async function openTestStore(backend: Backend, pgServerUrl?: string): Promise<TestStore> {
   if (backend === 'sqlite') {
     const dir = await mkdtemp(join(tmpdir(), 'sideline-auth-'));
-    const store = await openStore({ sqlitePath: join(dir, 'test.db') });
+    const options = { sqlitePath: join(dir, 'test.db') };
+    const store = await openStore(options);
     return {
       store,
+      options,
       async dispose() {
         await store.close();
         await rm(dir, { recursive: true, force: true });
@@ -36,6 +40,7 @@ export async function openTestStore(backend: Backend, pgServerUrl?: string): Pro
   const store = await openStore({ databaseUrl: db.url });
   return {
     store,
+    options: { databaseUrl: db.url },
     async dispose() {
       await store.close();
       await db.drop();

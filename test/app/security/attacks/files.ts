@@ -14,6 +14,8 @@ import { S, type World } from '../world.js';
 const OUTSIDERS = ['other-summit', 'other-host', 'nobody'] as const;
 const READERS = ['chn', 'rus', 'host-admin', 'host-staff'] as const;
 const NOT_ADMINS = ['chn', 'rus', 'usa-viewer', 'host-staff'] as const;
+/** Who may import no sheet at all: neither the host's admin nor one who acts on requests. */
+const NO_IMPORTERS = ['usa-viewer', 'usa-adviser', 'host-staff'] as const;
 const demoText = await readFile(DEMO_FILE, 'utf8');
 const version = async (w: World) => (await w.ctx.store.read((tx) => tx.summits.get(S)))!.version;
 const HEADER =
@@ -71,14 +73,27 @@ export const FILE_ATTACKS: Record<string, Attack[]> = {
       importRequestsCsv(w.ctx, a, S, overwrite),
     ),
     // refused before the sheet is read: its errors would speak of the summit's records
-    ...attacks(NOT_ADMINS, 'imports a sheet naming unknown persons', 'forbidden', (w, a) =>
+    ...attacks(NO_IMPORTERS, 'imports a sheet naming unknown persons', 'forbidden', (w, a) =>
       importRequestsCsv(w.ctx, a, S, `${HEADER}\nx,usa,rus,bilateral,officials,30,3,,nobody,,,,,agreed\n`),
+    ),
+    // a delegation's lead may import its own requests: the sheet is read (persons are everyone's to know)
+    ...attacks(['chn', 'rus'], 'imports a sheet naming unknown persons', 'invalid', (w, a) =>
+      importRequestsCsv(w.ctx, a, S, `${HEADER}\nx,usa,rus,bilateral,officials,30,3,,nobody,,,,,agreed\n`),
+    ),
+    // another delegation's request, forged through a sheet, as the API refuses it
+    ...attacks(['chn', 'rus', 'host-admin'], 'imports a sheet creating a US request', 'forbidden', (w, a) =>
+      importRequestsCsv(
+        w.ctx,
+        a,
+        S,
+        `${HEADER}\nusa-chl-forged,usa,chl,bilateral,ministers,30,2,,usa-ustr;chl-fm,,,,,requested\n`,
+      ),
     ),
     ...attacks(OUTSIDERS, 'imports a sheet', 'hidden', (w, a) => importRequestsCsv(w.ctx, a, S, overwrite)),
     attack('operator', 'imports a sheet', 'hidden', (w, a) => importRequestsCsv(w.ctx, a, S, overwrite)),
     // called directly, not only through importIntoSummit, it must not overwrite what the host cannot see
     {
-      ...attack('host-admin', 'imports a sheet over a confidential request', 'invalid', (w, a) =>
+      ...attack('host-admin', 'imports a sheet over a confidential request', 'forbidden', (w, a) =>
         importRequestsCsv(w.ctx, a, S, overwrite),
       ),
       said: ['usa-rus-officials'],

@@ -251,6 +251,17 @@ export const LOGISTICS_ATTACKS: Record<string, Attack[]> = {
     ...attacks(OUTSIDERS, 'removes usa-potus', 'hidden', (w, a) =>
       persons.remove(w.ctx, a, S, 'usa-potus', 1),
     ),
+    // a person in use stays, and the refusal names only what the remover may see: to the host, the
+    // US principal's private busy blocks and confidential meetings are "records you cannot see"
+    attack('host-admin', 'removes usa-potus, the US principal, in use', 'conflict', (w, a) =>
+      persons.remove(w.ctx, a, S, 'usa-potus', 1),
+    ),
+    attack('host-admin', 'removes usa-nsa, attendee of a confidential request', 'conflict', (w, a) =>
+      persons.remove(w.ctx, a, S, 'usa-nsa', 1),
+    ),
+    attack('rus', 'removes rus-fm, attendee of US-Russia requests', 'conflict', (w, a) =>
+      persons.remove(w.ctx, a, S, 'rus-fm', 1),
+    ),
   ],
   'logistics/specs.ts#persons.list': [
     ...attacks(['chn', 'host-staff'], 'lists persons', 'read', (w, a) => persons.list(w.ctx, a, S)),

@@ -20,7 +20,7 @@ export const DELIBERATION_ENTRIES: readonly Entry[] = [
     route: `POST ${R}/deliberation/positions`,
     target: 'a new position in the US deliberation on usa-rus',
     may: of('usa', 'lead', 'po', 'adviser'),
-    refused: [[of('usa'), 409]],
+    refused: [[of('usa'), 403]],
     send: (w) => ({
       params: usaRus,
       body: {
@@ -38,7 +38,7 @@ export const DELIBERATION_ENTRIES: readonly Entry[] = [
     route: `PUT ${R}/deliberation/positions/{id}`,
     target: 'a fresh US position on usa-rus by the US adviser: its author or the US lead amends it',
     may: either(of('usa', 'lead'), of('usa', 'adviser')),
-    refused: [[of('usa'), 409]],
+    refused: [[of('usa'), 403]],
     send: async (w) => {
       const p = await freshUsPosition(w);
       return {
@@ -52,7 +52,7 @@ export const DELIBERATION_ENTRIES: readonly Entry[] = [
     route: `PUT ${R}/deliberation/decision`,
     target: 'the US decision on usa-rus, under its current ETag',
     may: of('usa', 'lead'),
-    refused: [[of('usa'), 409]],
+    refused: [[of('usa'), 403]],
     send: async (w) => {
       const decision = await w.server.store.read((tx) =>
         tx.decisions.get(S as never, { request: 'usa-rus', delegation: 'usa' }),

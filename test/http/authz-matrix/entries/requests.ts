@@ -12,7 +12,7 @@ const parties = members('usa', 'rus');
 /** Who may see a non-confidential US-Russia request: its parties and the host. */
 const partiesAndHost = either(parties, host());
 
-/** Answering a condition: the lead or protocol officer of the other party; the rest who see it are told why not (409). */
+/** Answering a condition: the lead or protocol officer of the other party; the rest who see it are refused (403), told why. */
 function answerEntry(answer: 'accept' | 'reject' | 'withdraw' | 'counter'): Entry {
   const setter = answer === 'withdraw' ? 'usa' : 'rus';
   return {
@@ -20,7 +20,7 @@ function answerEntry(answer: 'accept' | 'reject' | 'withdraw' | 'counter'): Entr
     target: `an open condition set by ${setter === 'usa' ? 'the US' : 'Russia'} on a fresh US request to Russia`,
     may: of('usa', 'lead', 'po'),
     ok: 200,
-    refused: [[partiesAndHost, 409]],
+    refused: [[partiesAndHost, 403]],
     send: async (w) => {
       const r = await freshUsRequest(w, { conditionBy: setter });
       return {
@@ -68,7 +68,7 @@ export const REQUEST_ENTRIES: readonly Entry[] = [
     target: 'a fresh confidential US request to Russia, withdrawn (the requester side only)',
     may: of('usa', 'lead', 'po'),
     ok: 200,
-    refused: [[parties, 409]],
+    refused: [[parties, 403]],
     send: async (w) => {
       const r = await freshUsRequest(w, { confidential: true });
       return {
@@ -89,7 +89,7 @@ export const REQUEST_ENTRIES: readonly Entry[] = [
     route: `POST ${R}/conditions`,
     target: 'a new condition on a fresh US request to Russia',
     may: either(of('usa', 'lead', 'po'), of('rus', 'lead', 'po')),
-    refused: [[partiesAndHost, 409]],
+    refused: [[partiesAndHost, 403]],
     send: async (w) => {
       const r = await freshUsRequest(w);
       return { params: { summit: S, request: r.id }, body: { kind: 'agenda', text: `Agenda for ${r.id}` } };

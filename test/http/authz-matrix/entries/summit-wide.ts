@@ -3,7 +3,7 @@
 // for what its reader may not see matters most here.
 import { readFile } from 'node:fs/promises';
 import { DEMO_FILE } from '../../../../src/app/demo/apec-2017.js';
-import { host, operators, participants, strangers } from '../actors.js';
+import { of, operators, participants, strangers } from '../actors.js';
 import type { Entry } from '../entry.js';
 import { ifMatch, S } from '../targets.js';
 
@@ -36,8 +36,9 @@ export const SUMMIT_WIDE_ENTRIES: readonly Entry[] = [
   },
   {
     route: 'POST /api/summits/{summit}/import',
-    target: "a CSV sheet adding one US request, under the summit's current ETag",
-    may: host('host-admin'),
+    target:
+      "a CSV sheet adding one US request, under the summit's current ETag: the US may, the host may not create it",
+    may: of('usa', 'lead', 'po'),
     ok: 200,
     exclusive: true,
     refused: [[strangers, 404]],
@@ -46,7 +47,7 @@ export const SUMMIT_WIDE_ENTRIES: readonly Entry[] = [
       const n = w.next();
       const text =
         'id,from,to,format,level,minutes,priority,topics,attendees\r\n' +
-        `mx-sheet-${n},usa,chl,bilateral,ministers,30,2,trade,usa-ustr;chl-fm\r\n`;
+        `usa-mx-sheet-${n},usa,chl,bilateral,ministers,30,2,trade,usa-ustr;chl-fm\r\n`;
       return {
         params: { summit: S },
         raw: { text, type: 'text/csv' },

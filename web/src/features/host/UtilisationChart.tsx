@@ -1,6 +1,5 @@
 // Room utilisation: booked minutes against available minutes, per room, for one day, as a bar chart
-// with the same numbers in a table for those who do not see the chart.
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+// drawn as plain SVG, with the same numbers in a table for those who do not see the chart.
 import type { RoomDay } from '../../api/hooks/logistics';
 import type { Room } from '../../api/models';
 import { Table } from '../../ui/Table';
@@ -18,30 +17,14 @@ export function UtilisationChart(props: { days: RoomDay[]; rooms: ReadonlyMap<st
     }))
     .sort((a, b) => b.percent - a.percent);
   if (data.length === 0) return <p className="muted">No rooms on this day.</p>;
-  const height = Math.max(220, data.length * 28 + 60);
   return (
     <>
-      <figure className="chart-box" style={{ height }} aria-labelledby="util-caption">
+      <figure className="chart-box" aria-labelledby="util-caption">
         <figcaption id="util-caption" className="visually-hidden">
           Share of each room's available time that is booked on {props.date}; the table below has the same
           figures.
         </figcaption>
-        <div aria-hidden="true" style={{ width: '100%', height: '100%' }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={data}
-              layout="vertical"
-              margin={{ left: 24, right: 24, top: 8, bottom: 8 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" domain={[0, 100]} unit="%" />
-              <YAxis type="category" dataKey="room" width={170} />
-              <Tooltip formatter={(v) => `${String(v)}%`} />
-              <Bar dataKey="percent" name="Booked" fill="#284f80" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <BarsSvg bars={data.map((d) => ({ label: d.room, percent: d.percent, closed: d.closed }))} />
       </figure>
       <Table caption={`Room utilisation on ${props.date}`} columns={['Room', 'Booked', 'Available', 'Share']}>
         {data.map((d) => (
@@ -54,5 +37,62 @@ export function UtilisationChart(props: { days: RoomDay[]; rooms: ReadonlyMap<st
         ))}
       </Table>
     </>
+  );
+}
+
+/** Geometry of the chart, in the SVG's own units (it scales to the width of its box). */
+const CHART = { width: 640, label: 180, right: 48, row: 28, top: 24 } as const;
+const TICKS = [0, 25, 50, 75, 100] as const;
+
+/** One horizontal bar per room, 0–100 % of the room's available time, with its figure at its end. */
+function BarsSvg(props: { bars: { label: string; percent: number; closed: boolean }[] }) {
+  const { width, label, right, row, top } = CHART;
+  const span = width - label - right;
+  const height = top + props.bars.length * row + 8;
+  const x = (percent: number) => label + (span * Math.min(100, Math.max(0, percent))) / 100;
+  return (
+    <svg
+      className="bar-chart"
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      role="presentation"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {TICKS.map((t) => (
+        <g key={t}>
+          <line x1={x(t)} x2={x(t)} y1={top - 6} y2={height - 8} className="bar-chart-grid" />
+          <text x={x(t)} y={top - 10} textAnchor="middle" className="bar-chart-tick">
+            {t}%
+          </text>
+        </g>
+      ))}
+      {props.bars.map((b, i) => {
+        const y = top + i * row;
+        return (
+          <g key={b.label}>
+            <text
+              x={label - 8}
+              y={y + row / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              className="bar-chart-label"
+            >
+              {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
+            </text>
+            <rect
+              x={label}
+              y={y + 5}
+              width={x(b.percent) - label}
+              height={row - 10}
+              className="bar-chart-bar"
+            />
+            <text x={x(b.percent) + 6} y={y + row / 2} dominantBaseline="middle" className="bar-chart-value">
+              {b.closed ? 'closed' : `${b.percent}%`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
   );
 }
