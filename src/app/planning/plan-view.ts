@@ -25,7 +25,9 @@ export function speaksOf(plan: Plan, hidden: ReadonlySet<string>): boolean {
     plan.unscheduled.some(
       (u) => hidden.has(u.request) || u.blockers.some((b) => b.kind === 'meeting' && hidden.has(b.request)),
     ) ||
-    plan.moved.some((r) => hidden.has(r))
+    plan.moved.some((r) => hidden.has(r)) ||
+    (plan.moves ?? []).some((m) => hidden.has(m.request) || (m.for !== undefined && hidden.has(m.for))) ||
+    (plan.unexplained ?? []).some((r) => hidden.has(r))
   );
 }
 
@@ -101,6 +103,11 @@ export function planSeenBy(actor: Actor, data: SummitData, plan: Plan): Plan {
       .filter((u) => !hidden.has(u.request))
       .map((u) => unplacedSeen(u, hidden, attendsHidden, words)),
     moved: plan.moved.filter((r) => !hidden.has(r)),
+    // A move of a hidden meeting goes; one made for a hidden request says for whom no more.
+    moves: (plan.moves ?? [])
+      .filter((m) => !hidden.has(m.request))
+      .map(({ for: f, ...m }) => (f !== undefined && !hidden.has(f) ? { ...m, for: f } : m)),
+    ...(plan.unexplained ? { unexplained: plan.unexplained.filter((r) => !hidden.has(r)) } : {}),
     ...(warnings ? { warnings } : {}),
   };
 }

@@ -18,12 +18,15 @@ import { loadSummitData } from '../summit/load.js';
 import { redactViolations } from '../meetings/check.js';
 import { diffPlan, type PlanDiff } from './diff.js';
 import { withHiddenAsOccupancy } from './occupancy.js';
+import { resolveRun, storedSettings, type ScheduleSettingsInput } from './run-settings.js';
 import { hiddenRequests, planSeenBy } from './plan-view.js';
 
 /** Limits and hooks of one planning run. */
 export interface PlanOptions {
   timeLimitMs?: number;
   seed?: number;
+  /** Keep the schedule or re-optimise, and the move policy (run-settings.ts; default: as a job's). */
+  schedule?: ScheduleSettingsInput;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
@@ -73,9 +76,12 @@ export async function proposePlan(
 ): Promise<PlanProposal> {
   requireCapability(actor, summit, 'place-meetings');
   const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
+  const run = resolveRun(storedSettings(options.schedule ?? {}), data, ctx.now());
   const plan = await solveInWorker(planningInputFor(actor, data), {
     seed: options.seed ?? 1,
     timeLimitMs: options.timeLimitMs ?? 10_000,
+    mode: run.engineMode,
+    policy: run.policy,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -167,7 +173,8 @@ function placementsToWrite(actor: Actor, data: SummitData, plan: Plan, options: 
  * planning at all while telling them such a meeting exists. Every other clash refuses the plan.
  */
 function brokenByPlan(data: SummitData, { plan, kept }: ToWrite): Violation[] {
-  return checkPlan(data, plan.meetings).violations.filter(
+  // Judged under the policy it was made with (its moment of planning, its move limit).
+  return checkPlan(data, plan.meetings, plan.policy).violations.filter(
     (v) => v.requests.length === 0 || v.requests.some((r) => !kept.has(r)),
   );
 }

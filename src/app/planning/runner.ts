@@ -3,11 +3,15 @@
 // processes run them on PostgreSQL. Several runners share one queue: each job is claimed once.
 import { hostname } from 'node:os';
 import type { Progress } from '../../engine/search/search.js';
-import { solveInWorker } from '../../engine/worker/run-in-worker.js';
+import { PlannerThread } from '../../engine/worker/planner-thread.js';
 import type { PlanJob, PlanJobProgress, StoreNotice } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { loadSummitData } from '../summit/load.js';
 import { jobPlanner, planningInputFor } from './plan.js';
+import { resolveRun } from './run-settings.js';
+
+/** How long a keep-the-schedule run may take to answer (its time limit, when shorter, wins). */
+export const KEEP_ANSWER_MS = 250;
 
 /** How a runner behaves; every field has a default. */
 export interface RunnerOptions {
@@ -57,13 +61,17 @@ export async function startPlanJobRunner(
   const pollMs = options.pollMs ?? 5000;
   const log = options.log ?? (() => undefined);
   const active = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  // One planner thread per job slot, alive across jobs: each keeps what its last runs of a summit
+  // compiled, so a re-plan after one change is warm.
+  const idle = Array.from({ length: concurrency }, () => new PlannerThread());
   let closed = false;
   let claiming = false;
   let again = false;
 
   /** Solves one claimed job to its end, whatever happens. */
-  const run = async (job: PlanJob, abort: AbortController): Promise<void> => {
+  const run = async (job: PlanJob, abort: AbortController, thread: PlannerThread): Promise<void> => {
     let latest: PlanJobProgress = { elapsedMs: 0, objective: null, bound: null };
+    let answered: Promise<void> = Promise.resolve();
     const started = Date.now();
     const beat = async (): Promise<void> => {
       const progress = { ...latest, elapsedMs: Math.max(latest.elapsedMs, Date.now() - started) };
@@ -77,15 +85,46 @@ export async function startPlanJobRunner(
     try {
       log(`planning job ${job.id} of summit ${job.summit} started`);
       const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
+      const settings = resolveRun(job.settings, data, ctx.now());
       // a job's plan is read and accepted by any of the host's planners: it is made in their view
-      const plan = await solveInWorker(planningInputFor(jobPlanner(job.summit), data), {
-        seed: job.seed,
-        timeLimitMs: job.timeLimitMs,
-        onProgress: (p) => {
-          latest = progressOf(p);
+      const plan = await thread.plan(
+        planningInputFor(jobPlanner(job.summit), data),
+        {
+          seed: job.seed,
+          timeLimitMs:
+            settings.engineMode === 'repair' ? Math.min(job.timeLimitMs, KEEP_ANSWER_MS) : job.timeLimitMs,
+          mode: settings.engineMode,
+          policy: settings.policy,
+          session: job.summit,
         },
-        signal: abort.signal,
-      });
+        {
+          onProgress: (p) => {
+            latest = progressOf(p);
+          },
+          // The answer is readable at once; the bound and the explanations follow.
+          onAnswer: (answer) => {
+            latest = {
+              elapsedMs: Math.round(answer.stats.millis),
+              objective: answer.objective,
+              bound: answer.bound,
+            };
+            const stored = { ...latest };
+            answered = answered
+              .then(() => ctx.store.write((tx) => tx.planJobs.answer(job.id, worker, answer, stored, ctx.now())))
+              .then(
+                () => undefined,
+                // the whole plan is stored at the end anyway; only its early sight is lost
+                (e: unknown) => log(`storing the answer of planning job ${job.id} failed: ${String(e)}`),
+              );
+          },
+          onBound: (bound) => {
+            latest = { ...latest, bound };
+          },
+          signal: abort.signal,
+        },
+      );
+      // The answer is written before the whole plan.
+      await answered;
       // Closing mid-search leaves the job to another runner, which starts it again.
       if (closed) return;
       const final = { elapsedMs: plan.stats.millis, objective: plan.objective, bound: plan.bound };
@@ -122,9 +161,11 @@ export async function startPlanJobRunner(
             tx.planJobs.claim(worker, now, before(now, staleAfterMs)),
           );
           if (!job) break;
+          const thread = idle.pop()!;
           const entry = { abort: new AbortController(), done: Promise.resolve() };
-          entry.done = run(job, entry.abort).finally(() => {
+          entry.done = run(job, entry.abort, thread).finally(() => {
             active.delete(job.id);
+            idle.push(thread);
             void fill();
           });
           active.set(job.id, entry);
@@ -166,6 +207,7 @@ export async function startPlanJobRunner(
       await unsubscribe();
       for (const entry of active.values()) entry.abort.abort();
       await Promise.all([...active.values()].map((entry) => entry.done));
+      await Promise.all(idle.map((t) => t.close()));
     },
   };
 }

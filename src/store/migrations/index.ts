@@ -9,6 +9,7 @@ import * as retentionIndexes from './0004_retention_indexes.js';
 import * as platformGrants from './0005_platform_grants.js';
 import * as loginThrottle from './0006_login_throttle.js';
 import * as summitPractice from './0010_summit_practice.js';
+import * as planJobSettings from './0011_plan_job_settings.js';
 
 // Migrations see the database as it was when they were written, not today's row types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,6 +28,7 @@ const migrations: Record<string, StoreMigration> = {
   '0005_platform_grants': platformGrants,
   '0006_login_throttle': loginThrottle,
   '0010_summit_practice': summitPractice,
+  '0011_plan_job_settings': planJobSettings,
 };
 
 /** The names of every migration, in the order they apply. */

@@ -1246,6 +1246,10 @@ export interface components {
     };
     Delegation: {
       id: string;
+      /** @default null */
+      interpreters: number | null;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -1378,6 +1382,37 @@ export interface components {
       start: string;
       version: number;
     };
+    Move: {
+      /** @description False for a meeting that broke a rule where it was: a repair, not counted against maxMoves */
+      fits: boolean;
+      /** @description The request whose meeting takes its old place, where there is one */
+      for?: string;
+      from: {
+        /** Format: date-time */
+        end: string;
+        room: string | null;
+        /** Format: date-time */
+        start: string;
+      };
+      request: string;
+      /** @description Null: left off the calendar */
+      to: {
+        /** Format: date-time */
+        end: string;
+        room: string | null;
+        /** Format: date-time */
+        start: string;
+      } | null;
+    };
+    /** @description The move policy the plan was made under */
+    MovePolicy: {
+      /** @description Meetings starting before now + freezeHours stay where they are */
+      freezeHours: number | null;
+      /** @description At most this many moves of meetings that still fit; null: no limit */
+      maxMoves: number | null;
+      /** @description The moment of planning: nothing new or moved starts before it */
+      now: string | null;
+    };
     /** @description Priority sum, then preferred starts, then (fewest) moved meetings */
     Objective: {
       moved: number;
@@ -1387,6 +1422,8 @@ export interface components {
     Person: {
       delegation: string;
       id: string;
+      /** @default null */
+      languages: string[] | null;
       name: string;
       presence:
         | {
@@ -1396,6 +1433,8 @@ export interface components {
             to: string;
           }[]
         | null;
+      /** @default null */
+      rank: ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
       /** @enum {string} */
       role: 'principal' | 'member';
       title: string | null;
@@ -1414,13 +1453,20 @@ export interface components {
       bound: number | null;
       meetings: components['schemas']['Placement'][];
       moved: string[];
+      /** @description Each existing meeting the plan moves or leaves off, with the request it made room for */
+      moves: components['schemas']['Move'][];
       objective: components['schemas']['Objective'];
+      /** @description What is still being computed: a running job's plan answers first, its bound and explanations follow */
+      pending?: ('bound' | 'explanations')[];
+      policy: components['schemas']['MovePolicy'];
       stats: {
         iterations?: number;
         millis: number;
         seed: number;
       };
       summit: string;
+      /** @description While explanations are pending: the requests left off for want of a slot */
+      unexplained?: string[];
       unscheduled: components['schemas']['Unplaced'][];
       warnings?: string[];
     };
@@ -1439,17 +1485,28 @@ export interface components {
       finishedAt: string | null;
       id: string;
       progress: {
+        /** @description A proven upper bound on objective.weight */
         bound: number | null;
         elapsedMs: number;
+        /** @description (bound − weight) / bound: how far below the best possible plan this one may be, at most */
+        gap: number | null;
         /** @description The best plan found so far */
         objective: components['schemas']['Objective'] | null;
       };
-      /** @description Once done: the plan, and what it would change on the calendar as it is now */
+      /** @description The plan and what it would change on the calendar as it is now: once done, and while running as soon as it has an answer (plan.pending) */
       result: {
         diff: components['schemas']['PlanDiff'];
         plan: components['schemas']['Plan'];
       } | null;
       seed: number;
+      /** @description How the job was asked to treat the schedule (null: the default); the plan's policy says what applied */
+      settings: {
+        freezeHours: number | null;
+        maxMoves: (number | 'all') | null;
+        mode: ('keep-schedule' | 're-optimise') | null;
+        /** @description An instant (UTC) */
+        now: string | null;
+      };
       startedAt: string | null;
       /** @enum {string} */
       status: 'queued' | 'running' | 'done' | 'failed' | 'accepted' | 'discarded';
@@ -1482,6 +1539,8 @@ export interface components {
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
+        /** @description The rule broken: a request rule (attendee-not-party, unknown-person, window-order…) or a shape code (invalid-value, missing-value, unknown-key) */
+        code?: string;
         message: string;
         path: string;
       }[];
@@ -1562,12 +1621,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -1609,12 +1675,19 @@ export interface components {
       /** @enum {string} */
       level: 'leaders' | 'ministers' | 'officials';
       minutes: number;
+      /** @default [] */
+      needs: string[];
       preferred: {
         /** Format: date-time */
         from: string;
         /** Format: date-time */
         to: string;
       }[];
+      /**
+       * @default closed
+       * @enum {string}
+       */
+      press: 'closed' | 'pool-spray' | 'open';
       priority: number;
       seats: number | null;
       /** @enum {string} */
@@ -1681,6 +1754,8 @@ export interface components {
         | null;
       capacity: number;
       delegation: string | null;
+      /** @default [] */
+      features: string[];
       id: string;
       name: string;
       venue: string;
@@ -1721,6 +1796,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
       version: number;
     };
@@ -1739,6 +1851,43 @@ export interface components {
       grainMinutes: number;
       id: string;
       name: string;
+      /**
+       * @default {
+       *       "maxMoves": null,
+       *       "now": null,
+       *       "freezeHours": null
+       *     }
+       */
+      planning: {
+        /** @default null */
+        freezeHours: number | null;
+        /** @default null */
+        maxMoves: number | null;
+        /** @default null */
+        now: string | null;
+      };
+      /** @default [] */
+      quotas: {
+        /**
+         * @default party
+         * @enum {string}
+         */
+        as: 'party' | 'requester';
+        delegation: '*' | string;
+        /** @default null */
+        meetings: number | null;
+        /** @default null */
+        minutes: number | null;
+        /** @enum {string} */
+        per: 'day' | 'summit';
+      }[];
+      /**
+       * @default warn
+       * @enum {string}
+       */
+      rankParity: 'warn' | 'refuse' | 'off';
+      /** @default 0 */
+      roomTurnoverMinutes: number;
       timezone: string;
     };
     ThreadMessage: {
@@ -1784,6 +1933,8 @@ export interface components {
       rule: string;
     };
     WhatIf: {
+      /** @description What else had to go: when the blocker is not alone in the way at any start, the other blockers of the start it leaves least blocked (the explanation names them too) */
+      also: components['schemas']['Blocker'][];
       assumption: string;
       blocker: components['schemas']['Blocker'];
       /** @description Meetings that would have to move ("private" for one you may not see) */
@@ -2609,6 +2760,10 @@ export interface operations {
       content: {
         'application/json': {
           id: string;
+          /** @default null */
+          interpreters?: number | null;
+          /** @default null */
+          languages?: string[] | null;
           name: string;
           presence:
             | {
@@ -2710,6 +2865,10 @@ export interface operations {
       content: {
         'application/json': {
           id: string;
+          /** @default null */
+          interpreters?: number | null;
+          /** @default null */
+          languages?: string[] | null;
           name: string;
           presence:
             | {
@@ -3202,6 +3361,8 @@ export interface operations {
         'application/json': {
           delegation: string;
           id: string;
+          /** @default null */
+          languages?: string[] | null;
           name: string;
           presence:
             | {
@@ -3211,6 +3372,9 @@ export interface operations {
                 to: string;
               }[]
             | null;
+          /** @default null */
+          rank?:
+            ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
           /** @enum {string} */
           role: 'principal' | 'member';
           title: string | null;
@@ -3306,6 +3470,8 @@ export interface operations {
         'application/json': {
           delegation: string;
           id: string;
+          /** @default null */
+          languages?: string[] | null;
           name: string;
           presence:
             | {
@@ -3315,6 +3481,9 @@ export interface operations {
                 to: string;
               }[]
             | null;
+          /** @default null */
+          rank?:
+            ('head-of-state' | 'head-of-government' | 'minister' | 'deputy-minister' | 'official') | null;
           /** @enum {string} */
           role: 'principal' | 'member';
           title: string | null;
@@ -3587,6 +3756,20 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description Meetings starting before now + freezeHours stay where they are (default: the summit's planning.freezeHours) */
+          freezeHours?: number;
+          /** @description keep-schedule only: at most this many moves (default: the summit's planning.maxMoves, else 5) */
+          maxMoves?: number | 'all';
+          /**
+           * @description keep-schedule: move at most maxMoves meetings that still fit, answered in a fraction of a second; re-optimise: search the whole time limit, moving as many as that gains (the plan lists them). Default: keep-schedule when the summit has meetings, else re-optimise
+           * @enum {string}
+           */
+          mode?: 'keep-schedule' | 're-optimise';
+          /**
+           * Format: date-time
+           * @description The moment of planning: nothing new starts before it (default: the summit's planning.now, else now when a freeze applies)
+           */
+          now?: string;
           /** @default 1 */
           seed?: number;
           /** @default 10 */
@@ -4107,12 +4290,19 @@ export interface operations {
           level: 'leaders' | 'ministers' | 'officials';
           minutes: number;
           /** @default [] */
+          needs?: string[];
+          /** @default [] */
           preferred?: {
             /** Format: date-time */
             from: string;
             /** Format: date-time */
             to: string;
           }[];
+          /**
+           * @default closed
+           * @enum {string}
+           */
+          press?: 'closed' | 'pool-spray' | 'open';
           /** @default 3 */
           priority?: number;
           /** @default null */
@@ -5601,6 +5791,8 @@ export interface operations {
             | null;
           capacity: number;
           delegation: string | null;
+          /** @default [] */
+          features?: string[];
           id: string;
           name: string;
           venue: string;
@@ -5704,6 +5896,8 @@ export interface operations {
             | null;
           capacity: number;
           delegation: string | null;
+          /** @default [] */
+          features?: string[];
           id: string;
           name: string;
           venue: string;
