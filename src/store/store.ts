@@ -331,7 +331,13 @@ export interface Tx {
      * still coming), with its progress, while `worker` holds it; the job stays running. False when it
      * no longer holds it. Like progress, this is no change of status (the version stays).
      */
-    answer(id: string, worker: string, result: unknown, progress: PlanJobProgress, at: string): Promise<boolean>;
+    answer(
+      id: string,
+      worker: string,
+      result: unknown,
+      progress: PlanJobProgress,
+      at: string,
+    ): Promise<boolean>;
     /** Ends a running job held by `worker` as done (with its plan) or failed; false when it no longer holds it. */
     finish(
       id: string,

@@ -24,7 +24,9 @@ export const ScheduleSettingsInput = z.object({
   maxMoves: z
     .union([z.number().int().min(0).max(100_000), z.literal('all')])
     .optional()
-    .describe("keep-schedule only: at most this many moves (default: the summit's planning.maxMoves, else 5)"),
+    .describe(
+      "keep-schedule only: at most this many moves (default: the summit's planning.maxMoves, else 5)",
+    ),
   now: Instant.optional().describe(
     "The moment of planning: nothing new starts before it (default: the summit's planning.now, else now when a freeze applies)",
   ),
@@ -34,7 +36,9 @@ export const ScheduleSettingsInput = z.object({
     .min(0)
     .max(MAX_FREEZE_HOURS)
     .optional()
-    .describe("Meetings starting before now + freezeHours stay where they are (default: the summit's planning.freezeHours)"),
+    .describe(
+      "Meetings starting before now + freezeHours stay where they are (default: the summit's planning.freezeHours)",
+    ),
 });
 export type ScheduleSettingsInput = z.infer<typeof ScheduleSettingsInput>;
 

@@ -110,7 +110,9 @@ export async function startPlanJobRunner(
             };
             const stored = { ...latest };
             answered = answered
-              .then(() => ctx.store.write((tx) => tx.planJobs.answer(job.id, worker, answer, stored, ctx.now())))
+              .then(() =>
+                ctx.store.write((tx) => tx.planJobs.answer(job.id, worker, answer, stored, ctx.now())),
+              )
               .then(
                 () => undefined,
                 // the whole plan is stored at the end anyway; only its early sight is lost
