@@ -89,7 +89,10 @@ async function main(): Promise<void> {
           `${ms(run.doneMs)} | ${fits} (${run.plan.moves.length - fits}) | ${base.objective.weight} → ${run.plan.objective.weight} | ` +
           `${violations === 0 ? 'valid' : `${violations} violations`} | ${loadNow()} |`,
       );
-      console.log(`  ${changed.description}`);
+      const phases = Object.entries(run.plan.stats.phases ?? {})
+        .map(([phase, t]) => `${phase} ${t} ms`)
+        .join(', ');
+      console.log(`  ${changed.description}; in the thread: ${phases}`);
     }
     console.log(`\nload average at end: ${loadNow()}`);
   } finally {
