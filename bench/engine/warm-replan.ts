@@ -10,6 +10,7 @@ import { readSummitFile } from '../../src/io/summit-file/read.js';
 import type { SummitData } from '../../src/domain/summit/data.js';
 import { checkPlan } from '../../src/engine/check/index.js';
 import type { Plan } from '../../src/engine/result.js';
+import { KEEP_ANSWER_MS } from '../../src/app/planning/runner.js';
 import { PlannerThread } from '../../src/engine/worker/planner-thread.js';
 import type { WorkerSolveSettings } from '../../src/engine/worker/protocol.js';
 import { generate } from '../generate/generate.js';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     const keep: WorkerSolveSettings = {
       seed,
       mode: 'repair',
-      timeLimitMs: 250,
+      timeLimitMs: KEEP_ANSWER_MS,
       policy: { maxMoves: 5 },
       session: 'unga',
     };
