@@ -193,11 +193,10 @@ export function section(
   ].join('\n');
 }
 
-const START = '<!-- api:start -->';
-const END = '<!-- api:end -->';
-
-/** Replaces the API section of the results file (between its markers), or appends it; nothing else changes. */
-export function writeSection(path: string, markdown: string): void {
+/** Replaces one section of the results file (between its `<!-- name:start/end -->` markers; the API's by default), or appends it; nothing else changes. */
+export function writeSection(path: string, markdown: string, name = 'api'): void {
+  const START = `<!-- ${name}:start -->`;
+  const END = `<!-- ${name}:end -->`;
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const block = `${START}\n${markdown.trim()}\n${END}`;
   const s = previous.indexOf(START);

@@ -4,7 +4,7 @@ import type { AuthContext } from '../app/auth/context.js';
 import type { Actor } from '../domain/actor/schema.js';
 import type { User } from '../store/store.js';
 import type { Authz } from './authz.js';
-import type { RateLimits } from './security.js';
+import type { RateLimits } from './rate-limit.js';
 
 /** The dependencies of the HTTP layer, built once per server. */
 export interface HttpDeps {

@@ -15,6 +15,7 @@ import { DeliberationError } from '../domain/deliberation/record.js';
 import { ConditionError } from '../domain/request/conditions.js';
 import { UnknownRecordError } from '../domain/summit/presence.js';
 import { TransitionError } from '../domain/request/transition.js';
+import { StorageFullError, StorageReadOnlyError, StoreUnavailableError } from '../store/faults.js';
 import { DuplicateError, NotFoundError, StaleVersionError } from '../store/store.js';
 import { HttpProblem, type ProblemIssue } from './problem.js';
 
@@ -48,6 +49,11 @@ const FASTIFY_CODES: Readonly<Record<string, string>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
 };
 
+/** Seconds a client is told to wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+/** Seconds a client is told to wait before retrying a write the storage refused (full, read-only). */
+export const STORAGE_RETRY_SECONDS = 60;
+
 /** Fallback codes by status, for errors that carry only a statusCode. */
 const STATUS_CODES: Readonly<Record<number, string>> = {
   400: 'bad-request',
@@ -74,6 +80,18 @@ function zodIssues(error: ZodError, prefix: string): ProblemIssue[] {
     message: i.message,
     code: shapeCode(i.code, i.message),
   }));
+}
+
+/** A fault of the database's: nothing was saved, try again after `seconds` (logged in full as internal). */
+function retryLater(status: number, code: string, what: string, seconds: number): MappedError {
+  return {
+    status,
+    code,
+    detail: `${what}; nothing was saved — try again in ${seconds} s`,
+    retryAfterSeconds: seconds,
+    headers: { 'retry-after': String(seconds) },
+    internal: true,
+  };
 }
 
 /** Maps any thrown value to its HTTP answer. Unknown errors become a generic 500. */
@@ -174,6 +192,20 @@ export function mapError(error: unknown): MappedError {
   // a record naming one that is gone (a principal not yet added): the caller's data to mend, not a failure
   if (error instanceof UnknownRecordError)
     return { status: 409, code: 'dangling-reference', detail: error.message };
+  if (error instanceof StoreUnavailableError) {
+    return retryLater(
+      503,
+      'database-unavailable',
+      'the database cannot be reached',
+      UNAVAILABLE_RETRY_SECONDS,
+    );
+  }
+  if (error instanceof StorageFullError) {
+    return retryLater(507, 'storage-full', 'the database’s storage is full', STORAGE_RETRY_SECONDS);
+  }
+  if (error instanceof StorageReadOnlyError) {
+    return retryLater(503, 'storage-read-only', 'the database’s storage is read-only', STORAGE_RETRY_SECONDS);
+  }
 
   const fastify = error as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {

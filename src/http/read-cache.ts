@@ -25,11 +25,15 @@ interface Entry {
   etag: string | undefined;
   /** Epoch ms after which the entry no longer holds. */
   until: number;
+  /** The group (summit) it belongs to, whose older revisions' entries go when a newer one comes. */
+  group?: string;
 }
 
 interface Pending {
   key: string;
   until: number;
+  summit: string;
+  revision: number;
 }
 
 declare module 'fastify' {
@@ -46,8 +50,35 @@ declare module 'fastify' {
 /** Answers by key, bounded by their total size in bytes (keys counted by length, with a fixed overhead each). */
 export class AnswerCache {
   readonly #entries = new Map<string, Entry>();
+  /** Per group (summit): the newest revision kept, and the keys kept under it. */
+  readonly #groups = new Map<string, { revision: number; keys: Set<string> }>();
   #bytes = 0;
   constructor(readonly maxBytes: number) {}
+
+  /** Bytes kept now. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /**
+   * Keeps an answer made at `revision` of `group`: once a newer revision's answer comes, every
+   * older one of the group is dropped at once (no request asks for it again), instead of lingering
+   * until the size bound pushes it out. An answer of a revision older than one kept is not kept.
+   */
+  setIn(group: string, revision: number, key: string, entry: Entry): void {
+    let kept = this.#groups.get(group);
+    if (kept && kept.revision > revision) return;
+    if (!kept || kept.revision < revision) {
+      for (const old of kept?.keys ?? []) {
+        const gone = this.#entries.get(old);
+        if (gone) this.#drop(old, gone);
+      }
+      kept = { revision, keys: new Set() };
+      this.#groups.set(group, kept);
+    }
+    this.set(key, { ...entry, group });
+    if (this.#entries.has(key)) kept.keys.add(key);
+  }
 
   get size(): number {
     return this.#entries.size;
@@ -81,6 +112,7 @@ export class AnswerCache {
   #drop(key: string, entry: Entry): void {
     this.#entries.delete(key);
     this.#bytes -= cost(key, entry);
+    if (entry.group !== undefined) this.#groups.get(entry.group)?.keys.delete(key);
   }
 }
 
@@ -144,7 +176,7 @@ export function registerReadCache(app: FastifyInstance, maxBytes: number): void 
           reply.send(hit.body); // bytes are sent as they are, under the content type set above
           return;
         }
-        request.readCacheEntry = { key, until: Number.POSITIVE_INFINITY };
+        request.readCacheEntry = { key, until: Number.POSITIVE_INFINITY, summit, revision };
         reply.header(CACHE_HEADER, 'miss');
         done(null, payload);
       },
@@ -158,7 +190,7 @@ export function registerReadCache(app: FastifyInstance, maxBytes: number): void 
     const pending = request.readCacheEntry;
     if (pending && reply.statusCode === 200 && typeof payload === 'string') {
       const etag = reply.getHeader('etag');
-      cache.set(pending.key, {
+      cache.setIn(pending.summit, pending.revision, pending.key, {
         body: Buffer.from(payload),
         contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
         etag: etag === undefined ? undefined : String(etag),

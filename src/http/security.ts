@@ -1,19 +1,7 @@
-// Security headers (helmet's, with a CSP for a same-origin single-page app) and rate limits.
+// Security headers (helmet's, with a CSP for a same-origin single-page app).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
-import { HttpProblem } from './problem.js';
-
-/** Requests allowed per address and window: everything, and sign-in attempts. */
-export interface RateLimits {
-  timeWindowMs: number;
-  max: number;
-  loginMax: number;
-}
-
-/** 600 requests a minute per address overall; 10 sign-in attempts a minute per address. */
-export const DEFAULT_RATE_LIMITS: RateLimits = { timeWindowMs: 60_000, max: 600, loginMax: 10 };
 
 /**
  * Content Security Policy for a single-page app served from the same origin as the API: scripts,
@@ -74,17 +62,5 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
-  });
-}
-
-/** Registers the global rate limit; routes tighten it with `config.rateLimit`. */
-export async function registerRateLimits(app: FastifyInstance, limits: RateLimits | false): Promise<void> {
-  if (limits === false) return;
-  await app.register(rateLimit, {
-    global: true,
-    max: limits.max,
-    timeWindow: limits.timeWindowMs,
-    errorResponseBuilder: (_request, context) =>
-      new HttpProblem(context.statusCode, 'rate-limited', `too many requests: try again in ${context.after}`),
   });
 }

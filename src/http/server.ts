@@ -27,20 +27,18 @@ import {
   REQUEST_ID_HEADER,
   type LoggerOption,
 } from './logging.js';
+import { registerMetrics } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { DEFAULT_READ_CACHE_BYTES, registerReadCache } from './read-cache.js';
 import { Problem, PROBLEM_TYPE } from './problem.js';
 import { calendarFeedRoutes } from './routes/calendar.js';
 import { FEATURE_ROUTES } from './routes/index.js';
-import {
-  DEFAULT_RATE_LIMITS,
-  registerRateLimits,
-  registerSecurityHeaders,
-  type RateLimits,
-} from './security.js';
+import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limit.js';
+import { registerSecurityHeaders } from './security.js';
 import { webApp } from './web.js';
 
 export { DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT } from './limits.js';
+export { parseRateLimit, type RateLimits } from './rate-limit.js';
 
 /** How to build a server; only the store is required. */
 export interface ServerOptions {
@@ -61,6 +59,10 @@ export interface ServerOptions {
   version?: string;
   /** Bytes of GET answers to keep (read-cache.ts); 0 switches the cache off. Default 64 MiB. */
   readCacheBytes?: number;
+  /** How long an unanswered Idempotency-Key claim holds against retries (default 30 s). */
+  idempotencyLeaseMs?: number;
+  /** The bearer token GET /metrics asks for; without one it answers callers on this machine only. */
+  metricsToken?: string;
 }
 
 /** Every /api route must say who may call it; refusing to start beats an unguarded route. */
@@ -148,14 +150,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   if (loggers) registerAccessLog(app, loggers.access);
+  registerMetrics(app, options.metricsToken);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
-  await registerRateLimits(app, rateLimits);
   await app.register(cookie);
   await registerOpenApi(app, options.version ?? '0.1.0');
   registerAuthentication(app);
+  registerRateLimits(app, rateLimits); // after authentication: it counts per user too
   registerInstantOffsets(app);
-  registerIdempotency(app);
+  registerIdempotency(app, options.idempotencyLeaseMs);
   registerReadCache(app, options.readCacheBytes ?? DEFAULT_READ_CACHE_BYTES);
 
   for (const routes of FEATURE_ROUTES) await app.register(routes, { prefix: '/api' });

@@ -1,7 +1,8 @@
 // The seam between the shared query code and one database: how it runs transactions and how it
 // names the constraint an error broke. src/store/sqlite and src/store/postgres each provide one.
 import type { Kysely } from 'kysely';
-import type { Store, StoreNotice } from './store.js';
+import type { StoreFault } from './faults.js';
+import type { PoolStats, Store, StoreNotice } from './store.js';
 import type { Tables } from './tables/rows.js';
 
 /** The databases the store runs on. */
@@ -35,7 +36,13 @@ export interface Backend {
   publish(db: Kysely<Tables>, notice: StoreNotice): Promise<void>;
   /** Hears every process's published notices, or undefined where the database cannot tell (SQLite). */
   listen(onNotice: (notice: StoreNotice) => void): Promise<NoticeListener> | undefined;
-  /** See Store.changeMark; absent where the database cannot tell without a query. */
-  changeMark?(): number;
+  /** The fault an error of this database reports (unreachable, full, read-only), if any. */
+  faultOf(error: unknown, kind: 'read' | 'write'): StoreFault | undefined;
+  /** See Store.changeMark; undefined while the database cannot tell without a query. */
+  changeMark?(): number | undefined;
+  /** Tells this process's change mark that a write of its own committed (see Store.changeMark). */
+  committed?(): void;
+  /** See Store.poolStats. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
 }

@@ -15,6 +15,7 @@ import type { Meeting } from '../domain/meeting/schema.js';
 import type { Decision, Position, PublicLine } from '../domain/deliberation/schema.js';
 import type { DomainEvent } from '../domain/event/schema.js';
 import type { RoleGrant } from '../domain/actor/schema.js';
+import type { StoreCondition } from './faults.js';
 
 /** A write whose expected version is not the stored one; nothing was changed. */
 export class StaleVersionError extends Error {
@@ -114,15 +115,39 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
-/** A remembered answer to a POST with an Idempotency-Key. */
+/** A remembered answer to a POST with an Idempotency-Key, or the claim of one whose request runs (status 0). */
 export interface IdempotentResponse {
   key: string;
   user: UserId;
   /** Hash of method, path and body, so a reused key with another body is refused. */
   fingerprint: string;
+  /** The answer's status; 0 while the key is claimed and its request runs. */
   status: number;
   body: string;
+  /** The answer's headers worth replaying (etag, location, content-type); none when absent. */
+  headers?: Record<string, string>;
+  /** Who holds the claim while status is 0 (a random token per request); null (or absent) once answered. */
+  claim?: string | null;
+  /** When the answer was stored, or the claim made. */
   createdAt: string;
+}
+
+/** Requests to count against one key in one window (see Tx.rateCounters). */
+export interface RateHits {
+  key: string;
+  /** The window's start, epoch milliseconds. */
+  windowStart: number;
+  hits: number;
+}
+
+/** A database connection pool's state, for metrics. */
+export interface PoolStats {
+  /** Connections open. */
+  total: number;
+  /** Of those, not in use. */
+  idle: number;
+  /** Callers waiting for a connection. */
+  waiting: number;
 }
 
 /** Another row holds what this one needs exclusively (e.g. a room at an overlapping time); nothing was saved. */
@@ -201,6 +226,12 @@ export interface PlanJob {
   /** When that runner last said it is alive. */
   heartbeatAt: string | null;
   version: number;
+  /** Times a runner claimed the job (a runner that gave it back on shutdown does not count). */
+  attempts?: number;
+  /** The runner it was taken from when that one went silent (the last takeover), if any. */
+  takenOverFrom?: string | null;
+  /** Why earlier attempts ended without a plan, oldest first. */
+  attemptErrors?: string[];
 }
 
 /**
@@ -294,8 +325,24 @@ export interface Tx {
   };
   readonly idempotency: {
     get(user: UserId, key: string): Promise<IdempotentResponse | undefined>;
-    /** Stores the first answer to a key; DuplicateError when the key is stored already. */
+    /** Stores the first answer to (or claim of) a key; DuplicateError when the key is stored already. */
     put(response: IdempotentResponse): Promise<void>;
+    /**
+     * Confirms that `claim` still holds the key's unanswered claim and, on PostgreSQL, locks the row
+     * until the transaction ends, so no other server can take the claim over meanwhile.
+     */
+    holds(user: UserId, key: string, claim: string): Promise<boolean>;
+    /** Moves an unanswered claim from its holder `from` to `to` (a takeover); false when it is no longer `from`'s. */
+    takeOver(user: UserId, key: string, from: string, to: string, at: string): Promise<boolean>;
+    /** Stores the answer of the claim `claim` holds; false when it holds it no longer. */
+    answer(
+      user: UserId,
+      key: string,
+      claim: string,
+      answer: Pick<IdempotentResponse, 'status' | 'body' | 'createdAt'> & { headers: Record<string, string> },
+    ): Promise<boolean>;
+    /** Drops the unanswered claim `claim` holds (its request failed), so the key can be used again. */
+    release(user: UserId, key: string, claim: string): Promise<void>;
     /** Forgets the key's answer if it was stored before `storedBefore` (it expired), so the key can be used again. */
     forget(user: UserId, key: string, storedBefore: string): Promise<void>;
     /**
@@ -324,6 +371,18 @@ export interface Tx {
      * so concurrent runners never take the same job.
      */
     claim(worker: string, at: string, staleBefore: string): Promise<PlanJob | undefined>;
+    /**
+     * Marks failed, with the reasons of every attempt, the jobs that were claimed `maxAttempts`
+     * times and whose last runner went silent before `staleBefore` (each crashed its runner):
+     * claim never takes them again. Says how many.
+     */
+    failExhausted(maxAttempts: number, at: string, staleBefore: string): Promise<number>;
+    /**
+     * Puts a running job `worker` holds back in the queue at once: on shutdown (`error` undefined,
+     * the attempt does not count) or after an attempt that failed with `error` (it counts, and the
+     * error is kept). False when `worker` no longer holds it.
+     */
+    requeue(id: string, worker: string, error?: string): Promise<boolean>;
     /** Records progress while `worker` holds the running job; false when it no longer does (cancelled). */
     report(id: string, worker: string, progress: PlanJobProgress, at: string): Promise<boolean>;
     /**
@@ -352,6 +411,8 @@ export interface Tx {
      * not a change of the summit's records (its revision stays).
      */
     removeFinishedBefore(finishedBefore: string, limit: number): Promise<number>;
+    /** How many jobs wait and run across every summit, and when the oldest waiting one was queued. */
+    queueStats(): Promise<{ queued: number; running: number; oldestQueuedAt: string | null }>;
   };
   readonly revisions: {
     /**
@@ -359,6 +420,20 @@ export interface Tx {
      * transaction that changed any of its records. It never goes down, even across a deletion.
      */
     get(summit: SummitId): Promise<number>;
+  };
+  /** Request counters shared by every server (rate limits), one per key and fixed window. */
+  readonly rateCounters: {
+    /**
+     * Adds each entry's hits to its key's counter in its window (a counter of an older window starts
+     * again from these hits) and returns every key's count in that window after the addition.
+     */
+    add(entries: readonly RateHits[]): Promise<Map<string, number>>;
+    /** Deletes the counters of windows that started before `windowStart`; says how many. */
+    removeBefore(windowStart: number): Promise<number>;
+  };
+  /** The readiness probe's rows (Store.probeWrite). */
+  readonly probes: {
+    write(name: string, by: string, at: string): Promise<void>;
   };
   /**
    * Makes the calling write transaction the only one placing meetings in this summit until it
@@ -393,5 +468,31 @@ export interface Store {
    * another: the answer is then current as of that mark.
    */
   summitRevision(summit: SummitId, mark?: number): Promise<number>;
+  /** What the database last showed of its own state: ok, or a fault (unreachable, full, read-only) and since when. */
+  condition(): StoreCondition;
+  /** Asks the database one small question; throws its fault (StoreUnavailableError…) when it cannot answer. */
+  ping(): Promise<void>;
+  /** Writes one small row, to learn whether writes succeed again after a fault; throws the fault if not. */
+  probeWrite(by: string): Promise<void>;
+  /** The connection pool's state (PostgreSQL), undefined where there is none. */
+  poolStats(): PoolStats | undefined;
+  /**
+   * A write transaction held open across a request: inside `run`, this store's writes join one
+   * transaction (each in a savepoint of its own) and its reads see them, until `commit` or
+   * `rollback`. The transaction opens at the first write, and `onOpen` runs first in it.
+   */
+  holdWrites(options?: { onOpen?: (tx: Tx) => Promise<void> }): HeldWrites;
   close(): Promise<void>;
+}
+
+/** See Store.holdWrites. */
+export interface HeldWrites {
+  /** Runs `fn`, and all it starts, with writes joining this transaction. */
+  run<T>(fn: () => T): T;
+  /** True once a write opened the transaction. */
+  readonly opened: boolean;
+  /** Runs `last` in the transaction (opening it if no write did) and commits; notices are told after. */
+  commit(last: (tx: Tx) => Promise<void>): Promise<void>;
+  /** Undoes every write made in it; a no-op once committed or rolled back. */
+  rollback(): Promise<void>;
 }

@@ -42,6 +42,23 @@ describe('AnswerCache', () => {
     expect(cache.size).toBe(3);
   });
 
+  it('drops a summit’s older revisions’ answers as soon as a newer revision’s answer is kept', () => {
+    const cache = new AnswerCache(1024 * 1024);
+    cache.setIn('s1', 1, 's1 r1 a', entry('x'.repeat(100)));
+    cache.setIn('s1', 1, 's1 r1 b', entry('x'.repeat(100)));
+    cache.setIn('s2', 1, 's2 r1 a', entry('x'.repeat(100)));
+    const three = cache.bytes;
+    cache.setIn('s1', 2, 's1 r2 a', entry('y'.repeat(100)));
+    expect(cache.get('s1 r1 a', 0)).toBeUndefined();
+    expect(cache.get('s1 r1 b', 0)).toBeUndefined();
+    expect(cache.get('s2 r1 a', 0)).toBeDefined(); // another summit's stay
+    expect(cache.get('s1 r2 a', 0)).toBeDefined();
+    expect(cache.bytes).toBeLessThan(three);
+    // an answer made at an older revision than one kept is not kept
+    cache.setIn('s1', 1, 's1 r1 late', entry('z'));
+    expect(cache.get('s1 r1 late', 0)).toBeUndefined();
+  });
+
   it('never serves an answer past its time, and keeps none larger than itself', () => {
     const cache = new AnswerCache(1000);
     cache.set('soon', entry('{}', 50));

@@ -16,6 +16,11 @@ const run = promisify(execFile);
 export interface PostgresServer {
   readonly url: string;
   stop(): Promise<void>;
+  /**
+   * Restarts the server as an operator would: `fast` ends every session at once (57P01),
+   * `immediate` stops without a checkpoint as after a crash. Resolves once it accepts connections again.
+   */
+  restart(mode?: 'fast' | 'immediate', downMs?: number): Promise<void>;
 }
 
 /** The folder holding initdb and pg_ctl: on PATH, else the newest /usr/lib/postgresql/<version>/bin. */
@@ -138,6 +143,11 @@ export async function startPostgres(): Promise<PostgresServer> {
     process.once('exit', onExit);
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      async restart(mode = 'fast', downMs = 0) {
+        await command('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+        if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+        await command('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start']);
+      },
       async stop() {
         process.off('exit', onExit);
         stopNow();

@@ -86,11 +86,16 @@ async function guessable(password: string, personal: readonly string[]): Promise
 
 /**
  * Throws PasswordPolicyError when the password is too short, too long, made of one or two
- * characters, common (lower-cased compare, also with padding or leetspeak removed), the account's
+ * characters, common (lower-cased compare, also with padding or leetspeak removed), an account's
  * own email, or easy to guess by zxcvbn's estimate (keyboard rows, dates, words and names, the email
- * and its parts); the reason says which, for the person choosing it.
+ * and its parts); the reason says which, for the person choosing it. Given several emails (one
+ * password for several accounts, as the demo's), it holds for each: every email is checked and all
+ * their parts count as personal, so one estimate (the slow part) serves them all.
  */
-export async function checkPasswordPolicy(password: string, email?: string): Promise<void> {
+export async function checkPasswordPolicy(
+  password: string,
+  email?: string | readonly string[],
+): Promise<void> {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) {
     throw new PasswordPolicyError(`at least ${MIN_PASSWORD_LENGTH} characters are needed (got ${length})`);
@@ -105,23 +110,17 @@ export async function checkPasswordPolicy(password: string, email?: string): Pro
   if (isCommon(lower)) {
     throw new PasswordPolicyError('it is one of the most common passwords; choose a passphrase');
   }
-  if (email) {
-    const e = email.toLowerCase();
+  const emails = email === undefined ? [] : typeof email === 'string' ? [email] : email;
+  const personal: string[] = [];
+  for (const address of emails) {
+    const e = address.toLowerCase();
     const local = e.split('@')[0] ?? e;
     const c = core(lower);
     if (c === e || c === local || lower.includes(e)) {
       throw new PasswordPolicyError('it is based on the account email');
     }
+    personal.push(address, ...e.split(/[@.+_-]/u).filter((p) => p.length >= 3));
   }
-  const personal = email
-    ? [
-        email,
-        ...email
-          .toLowerCase()
-          .split(/[@.+_-]/u)
-          .filter((p) => p.length >= 3),
-      ]
-    : [];
-  const reason = await guessable(password, personal);
+  const reason = await guessable(password, [...new Set(personal)]);
   if (reason) throw new PasswordPolicyError(reason);
 }

@@ -3,7 +3,7 @@ import { mayCreateSummits } from '../../domain/actor/authority.js';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import type { SummitData } from '../../domain/summit/data.js';
-import { readSummitFile } from '../../io/summit-file/read.js';
+import { readSummitFileInWorker } from '../../io/summit-file/worker/read-in-worker.js';
 import { requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
@@ -19,9 +19,12 @@ export interface ImportText {
   format: ImportFormat;
 }
 
-/** Reads a summit file, or throws a ValidationError listing every error with its path. */
-function readFile(text: string, format: 'yaml' | 'json'): SummitData {
-  const read = readSummitFile(text, format);
+/**
+ * Reads a summit file off the event loop (a worker thread), or throws a ValidationError listing
+ * every error with its path.
+ */
+async function readFile(text: string, format: 'yaml' | 'json'): Promise<SummitData> {
+  const read = await readSummitFileInWorker(text, format);
   if (!read.ok) throw new ValidationError(read.errors);
   return read.data;
 }
@@ -45,7 +48,7 @@ export async function importIntoSummit(
   if (input.format === 'csv') return importRequestsCsv(ctx, actor, summit, input.text, { expectedVersion });
   // refused before reading, so a file's errors never tell a non-admin anything about the summit
   requireCapability(actor, summit, 'manage-logistics');
-  const data = readFile(input.text, input.format);
+  const data = await readFile(input.text, input.format);
   if (data.summit.id !== summit) {
     throw new ValidationError([
       { path: 'summit.id', message: `the file describes summit "${data.summit.id}", not "${summit}"` },
@@ -66,5 +69,5 @@ export async function createSummitFromFile(
 ): Promise<ImportSummary> {
   // refused before reading, so a file's errors tell no one else anything
   if (!mayCreateSummits(actor)) throw new ForbiddenError('only an operator may create a summit');
-  return importSummitData(ctx, actor, readFile(input.text, input.format), { expectedVersion: 0 });
+  return importSummitData(ctx, actor, await readFile(input.text, input.format), { expectedVersion: 0 });
 }

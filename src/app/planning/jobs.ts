@@ -66,6 +66,13 @@ export interface PlanJobView {
   result: PlanProposal | null;
   /** Why a failed job failed. */
   error: string | null;
+  /** Times a runner took the job up (a runner stopping politely gives it back without counting). */
+  attempts: number;
+  /**
+   * What happened to earlier attempts, oldest first: an attempt that failed, or a runner that went
+   * silent (killed, or cut off) and whose job another runner took over.
+   */
+  recoveries: string[];
 }
 
 const NO_PROGRESS: PlanJobProgress = { elapsedMs: 0, objective: null, bound: null };
@@ -108,6 +115,8 @@ async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<Plan
     progress: { ...progress, gap: gapOf(progress.objective?.weight ?? null, progress.bound) },
     result,
     error: job.error,
+    attempts: job.attempts ?? 0,
+    recoveries: job.attemptErrors ?? [],
   };
 }
 

@@ -29,6 +29,8 @@ export interface RunnerOptions {
   staleAfterMs?: number;
   /** How often to look for jobs without being told (default 5000 ms; notices usually come first). */
   pollMs?: number;
+  /** Attempts a job gets before it is marked failed (default 3): a failure or a silent runner each count one. */
+  maxAttempts?: number;
   /** Told of each job a runner starts and ends, and of failures outside a job. */
   log?: (message: string) => void;
 }
@@ -38,11 +40,14 @@ export interface PlanJobRunner {
   readonly worker: string;
   /** Jobs this runner is solving now. */
   running(): string[];
-  /** Stops taking jobs, cancels the ones running (they are taken over by another runner later) and waits. */
+  /** Stops taking jobs, gives the ones running back to the queue at once (another runner starts them again) and waits. */
   close(): Promise<void>;
 }
 
 let runners = 0;
+
+/** Attempts a planning job gets before it is marked failed. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
 
 /** Milliseconds of an ISO instant `ms` before `at`. */
 function before(at: string, ms: number): string {
@@ -63,6 +68,7 @@ export async function startPlanJobRunner(
   const heartbeatMs = options.heartbeatMs ?? 1000;
   const staleAfterMs = options.staleAfterMs ?? 30_000;
   const pollMs = options.pollMs ?? 5000;
+  const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const log = options.log ?? (() => undefined);
   const active = new Map<string, { abort: AbortController; done: Promise<void> }>();
   // One planner thread per job slot, alive across jobs: each keeps what its last runs of a summit
@@ -71,6 +77,19 @@ export async function startPlanJobRunner(
   let closed = false;
   let claiming = false;
   let again = false;
+
+  /** Puts a job this runner holds back in the queue (on shutdown); the attempt does not count. */
+  const giveBack = async (job: PlanJob): Promise<void> => {
+    const back = await ctx.store
+      .write((tx) => tx.planJobs.requeue(job.id, worker))
+      .catch((e: unknown) => {
+        log(
+          `planning job ${job.id}: giving it back failed (${String(e)}); another runner takes it over later`,
+        );
+        return false;
+      });
+    if (back) log(`planning job ${job.id} given back to the queue`);
+  };
 
   /** Solves one claimed job to its end, whatever happens. */
   const run = async (job: PlanJob, abort: AbortController, thread: PlannerThread): Promise<void> => {
@@ -131,8 +150,11 @@ export async function startPlanJobRunner(
       );
       // The answer is written before the whole plan.
       await answered;
-      // Closing mid-search leaves the job to another runner, which starts it again.
-      if (closed) return;
+      // Closing mid-search gives the job back: another runner starts it again at once.
+      if (closed) {
+        await giveBack(job);
+        return;
+      }
       const final = { elapsedMs: plan.stats.millis, objective: plan.objective, bound: plan.bound };
       const stored = await ctx.store.write(
         async (tx) =>
@@ -141,10 +163,27 @@ export async function startPlanJobRunner(
       );
       log(`planning job ${job.id} ${stored ? 'done' : 'ended; it was discarded or taken over'}`);
     } catch (error) {
+      if (closed) {
+        await giveBack(job);
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
-      log(`planning job ${job.id} failed: ${message}`);
+      const attempts = job.attempts ?? 1;
+      if (attempts < maxAttempts) {
+        log(`planning job ${job.id} attempt ${attempts} of ${maxAttempts} failed, queued again: ${message}`);
+        await ctx.store
+          .write((tx) => tx.planJobs.requeue(job.id, worker, `attempt ${attempts}: ${message}`))
+          .catch(() => undefined);
+        return;
+      }
+      log(`planning job ${job.id} failed (attempt ${attempts} of ${maxAttempts}): ${message}`);
+      const earlier = job.attemptErrors ?? [];
+      const reason =
+        earlier.length > 0
+          ? `${message} (attempt ${attempts} of ${maxAttempts}; before: ${earlier.join('; ')})`
+          : message;
       await ctx.store
-        .write((tx) => tx.planJobs.finish(job.id, worker, { status: 'failed', error: message }, ctx.now()))
+        .write((tx) => tx.planJobs.finish(job.id, worker, { status: 'failed', error: reason }, ctx.now()))
         .catch(() => undefined);
     } finally {
       clearInterval(timer);
@@ -163,9 +202,12 @@ export async function startPlanJobRunner(
         again = false;
         while (!closed && active.size < concurrency) {
           const now = ctx.now();
-          const job = await ctx.store.write((tx) =>
-            tx.planJobs.claim(worker, now, before(now, staleAfterMs)),
-          );
+          const staleBefore = before(now, staleAfterMs);
+          const job = await ctx.store.write(async (tx) => {
+            // jobs that crashed their runner maxAttempts times are not taken again
+            await tx.planJobs.failExhausted(maxAttempts, now, staleBefore);
+            return tx.planJobs.claim(worker, now, staleBefore);
+          });
           if (!job) break;
           const thread = idle.pop()!;
           const entry = { abort: new AbortController(), done: Promise.resolve() };

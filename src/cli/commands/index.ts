@@ -98,6 +98,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'create and revoke personal API tokens',
     load: async () => (await import('./token.js')).registerToken,
   },
+  {
+    usage: 'backup',
+    summary: 'copy the whole database to a file while servers keep running',
+    load: async () => (await import('./backup.js')).registerBackup,
+  },
+  {
+    usage: 'restore <file>',
+    summary: 'restore a backup into a new database',
+    load: async () => (await import('./backup.js')).registerBackup,
+  },
 ];
 
 /** The name of a command entry (the first word of its usage). */

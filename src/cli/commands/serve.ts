@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { appContext } from '../../app/context.js';
 import { loadDemo } from '../../app/demo/apec-2017.js';
-import { buildServer } from '../../http/server.js';
+import { buildServer, parseRateLimit, type RateLimits } from '../../http/server.js';
 import type { Store } from '../../store/store.js';
 import { checkDemoPassword, createDemoLogins } from '../demo-logins.js';
 import { UserError } from '../errors.js';
@@ -17,22 +17,31 @@ export interface ServeConfig {
   host: string;
   demo: boolean;
   trustProxy: boolean;
+  /** Requests per address and per user in each window, or false for none. */
+  rateLimits: RateLimits | false;
 }
 
 /** Validates the raw flag and environment values; names the flag or variable that is wrong. */
 export function serveConfig(
-  raw: { port: string; host: string; demo: boolean; trustProxy: boolean },
-  sources: { port: string | undefined; host: string | undefined },
+  raw: { port: string; host: string; demo: boolean; trustProxy: boolean; rateLimit?: string },
+  sources: { port: string | undefined; host: string | undefined; rateLimit?: string | undefined },
 ): ServeConfig {
   const portName = sources.port === 'env' ? 'PORT' : '--port';
   const hostName = sources.host === 'env' ? 'HOST' : '--host';
+  const rateLimitName = sources.rateLimit === 'env' ? 'SIDELINE_RATE_LIMIT' : '--rate-limit';
+  let rateLimits: RateLimits | false;
+  try {
+    rateLimits = parseRateLimit(raw.rateLimit ?? '600/1m');
+  } catch (e) {
+    throw new UserError(`${rateLimitName}: ${(e as Error).message}`);
+  }
   if (!/^\d{1,5}$/.test(raw.port.trim()) || Number(raw.port) > 65535) {
     throw new UserError(`${portName} "${raw.port}" is not a port number (0 to 65535; 0 picks a free one)`);
   }
   const host = raw.host.trim();
   if (host === '' || /\s/.test(host))
     throw new UserError(`${hostName} "${raw.host}" is not a host name or address`);
-  return { port: Number(raw.port), host, demo: raw.demo, trustProxy: raw.trustProxy };
+  return { port: Number(raw.port), host, demo: raw.demo, trustProxy: raw.trustProxy, rateLimits };
 }
 
 /**
@@ -64,25 +73,43 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default('127.0.0.1'))
     .option('--no-demo', 'do not load the demo and its accounts into an empty database')
     .addOption(
+      new Option(
+        '--rate-limit <limit>',
+        'requests allowed per client address and per signed-in user: N a minute, N/30s, N/1h, or off; ' +
+          'shared by every server on one PostgreSQL database',
+      )
+        .env('SIDELINE_RATE_LIMIT')
+        .default('600/1m'),
+    )
+    .addOption(
       new Option('--trust-proxy', 'trust X-Forwarded-* from a reverse proxy (client address, https)').env(
         'SIDELINE_TRUST_PROXY',
       ),
     )
     .addHelpText(
       'after',
-      '\nEnvironment: SIDELINE_DB (SQLite file), DATABASE_URL (PostgreSQL), PORT, HOST, SIDELINE_DEMO_PASSWORD.\n' +
+      '\nEnvironment: SIDELINE_DB (SQLite file), DATABASE_URL (PostgreSQL), PORT, HOST, SIDELINE_RATE_LIMIT,\n' +
+        'SIDELINE_DEMO_PASSWORD, SIDELINE_SQLITE_SYNCHRONOUS (FULL or NORMAL), SIDELINE_PG_POOL, SIDELINE_IMPORT_LIMIT.\n' +
         'Examples:\n  $ sideline serve\n  $ PORT=9000 DATABASE_URL=postgres://… sideline serve --host 0.0.0.0 --no-demo\n',
     )
     .action(
-      async (opts: { port: string; host: string; demo: boolean; trustProxy?: boolean }, cmd: Command) => {
+      async (
+        opts: { port: string; host: string; demo: boolean; trustProxy?: boolean; rateLimit: string },
+        cmd: Command,
+      ) => {
         const config = serveConfig(
           {
             port: String(opts.port),
             host: String(opts.host),
             demo: opts.demo,
             trustProxy: Boolean(opts.trustProxy),
+            rateLimit: String(opts.rateLimit),
           },
-          { port: cmd.getOptionValueSource('port'), host: cmd.getOptionValueSource('host') },
+          {
+            port: cmd.getOptionValueSource('port'),
+            host: cmd.getOptionValueSource('host'),
+            rateLimit: cmd.getOptionValueSource('rateLimit'),
+          },
         );
         const demoPassword = await checkDemoPassword(ctx.env);
         const g = ctx.globals(cmd);
@@ -95,6 +122,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
               store: app.store,
               logger: true,
               trustProxy: config.trustProxy,
+              rateLimits: config.rateLimits,
             });
             try {
               await server.listen({ port: config.port, host: config.host });

@@ -147,6 +147,7 @@ export function eventRoutesWith(options: EventStreamOptions = {}): FastifyPlugin
           stream.close();
           void unwatch();
           streams.delete(end);
+          app.metrics.eventStreams.dec();
           raw.end();
         };
         const heartbeat = setInterval(
@@ -155,6 +156,7 @@ export function eventRoutesWith(options: EventStreamOptions = {}): FastifyPlugin
         );
         const lifetime = setTimeout(end, maxStreamMs);
         streams.add(end);
+        app.metrics.eventStreams.inc();
         request.raw.on('close', end);
         raw.on('error', end);
         stream.start(

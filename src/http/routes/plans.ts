@@ -186,6 +186,15 @@ const PlanJobRecord = z
         'The plan and what it would change on the calendar as it is now: once done, and while running as soon as it has an answer (plan.pending)',
       ),
     error: z.string().nullable(),
+    attempts: z
+      .number()
+      .int()
+      .describe('Times a runner took the job up; a job that fails or loses its runner 3 times is failed'),
+    recoveries: z
+      .array(z.string())
+      .describe(
+        'Earlier attempts that ended without a plan, oldest first: a failure, or a runner that stopped answering and whose job another runner took over',
+      ),
   })
   .meta({ id: 'PlanJob' });
 

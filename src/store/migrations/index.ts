@@ -8,6 +8,7 @@ import * as summitRevisions from './0003_summit_revisions.js';
 import * as retentionIndexes from './0004_retention_indexes.js';
 import * as platformGrants from './0005_platform_grants.js';
 import * as loginThrottle from './0006_login_throttle.js';
+import * as sharedService from './0007_shared_service.js';
 import * as summitPractice from './0010_summit_practice.js';
 import * as planJobSettings from './0011_plan_job_settings.js';
 
@@ -27,6 +28,7 @@ const migrations: Record<string, StoreMigration> = {
   '0004_retention_indexes': retentionIndexes,
   '0005_platform_grants': platformGrants,
   '0006_login_throttle': loginThrottle,
+  '0007_shared_service': sharedService,
   '0010_summit_practice': summitPractice,
   '0011_plan_job_settings': planJobSettings,
 };

@@ -4,13 +4,18 @@
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../tables/rows.js';
 import type { PostgresConnection } from './connection.js';
+import { publishPostgresChange } from './notices.js';
 
-/** Runs `fn` in one write transaction. */
+/** Runs `fn` in one write transaction, which tells every process's change mark at commit. */
 export function postgresWrite<T>(
   connection: PostgresConnection,
   fn: (db: Kysely<Tables>) => Promise<T>,
 ): Promise<T> {
-  return connection.db.transaction().execute(fn);
+  return connection.db.transaction().execute(async (db) => {
+    const result = await fn(db);
+    await publishPostgresChange(db);
+    return result;
+  });
 }
 
 /** Runs `fn` in one read-only transaction on one snapshot. */

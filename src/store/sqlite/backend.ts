@@ -8,7 +8,7 @@ import {
   type ChangeWatcher,
   type SqliteConnection,
 } from './connection.js';
-import { sqliteConstraintOf } from './errors.js';
+import { sqliteConstraintOf, sqliteFaultOf } from './errors.js';
 import { sqliteRead, sqliteWrite } from './transaction.js';
 
 /** Opens the SQLite file at `path` and brings its schema up to date. */
@@ -26,6 +26,7 @@ export async function openSqliteBackend(path: string): Promise<Backend> {
     write: (fn) => sqliteWrite(writer, fn),
     read: (fn) => sqliteRead(reader ?? writer, fn),
     constraintOf: sqliteConstraintOf,
+    faultOf: sqliteFaultOf,
     // BEGIN IMMEDIATE already makes each write the only one: events commit in seq order.
     lockEventLog: () => Promise.resolve(),
     // Likewise for placements: no other write runs while this one does.

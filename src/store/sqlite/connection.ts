@@ -14,6 +14,14 @@ export const BUSY_TIMEOUT_MS = 5000;
 /** Prepared statements kept per connection; the store's queries are a few hundred distinct texts. */
 export const STATEMENT_CACHE_SIZE = 500;
 
+/**
+ * The synchronous setting: FULL unless SIDELINE_SQLITE_SYNCHRONOUS says NORMAL (faster commits,
+ * safe against a crash of the process but not of the machine).
+ */
+export function sqliteSynchronous(): 'FULL' | 'NORMAL' {
+  return process.env.SIDELINE_SQLITE_SYNCHRONOUS?.trim().toUpperCase() === 'NORMAL' ? 'NORMAL' : 'FULL';
+}
+
 /** An open SQLite file: the raw handle (for transaction state) and Kysely over it. */
 export interface SqliteConnection {
   /** The absolute path, or ":memory:". */
@@ -65,8 +73,9 @@ export function openSqliteConnection(path: string): SqliteConnection {
     if (!memory && mode !== 'wal')
       throw new Error(`SQLite file ${absolute} refused WAL mode (got ${String(mode)})`);
     raw.pragma('foreign_keys = ON');
-    // In WAL mode NORMAL keeps the database consistent; a power cut may lose the last commits only.
-    raw.pragma('synchronous = NORMAL');
+    // FULL: a commit is on disk before it is acknowledged, so a power cut loses no acknowledged
+    // write (NORMAL in WAL mode is safe against a process crash only). docs/operations.md has the cost.
+    raw.pragma(`synchronous = ${sqliteSynchronous()}`);
   } catch (error) {
     raw.close();
     throw error;

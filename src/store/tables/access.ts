@@ -35,6 +35,8 @@ export function rowToIdempotent(row: IdempotencyRow): IdempotentResponse {
     fingerprint: row.fingerprint,
     status: row.status,
     body: row.body,
+    headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {},
+    claim: row.claim,
     createdAt: row.created_at,
   };
 }
@@ -175,8 +177,58 @@ export function idempotencyTable(ctx: TableContext): Tx['idempotency'] {
         fingerprint: response.fingerprint,
         status: response.status,
         body: response.body,
+        headers: JSON.stringify(response.headers ?? {}),
+        claim: response.claim ?? null,
         created_at: response.createdAt,
       });
+    },
+    async holds(user, key, claim) {
+      const result = await ctx.db
+        .updateTable('idempotency')
+        .set({ claim })
+        .where('user_id', '=', user)
+        .where('key', '=', key)
+        .where('claim', '=', claim)
+        .where('status', '=', 0)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async takeOver(user, key, from, to, at) {
+      const result = await ctx.db
+        .updateTable('idempotency')
+        .set({ claim: to, created_at: at })
+        .where('user_id', '=', user)
+        .where('key', '=', key)
+        .where('claim', '=', from)
+        .where('status', '=', 0)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async answer(user, key, claim, answer) {
+      const result = await ctx.db
+        .updateTable('idempotency')
+        .set({
+          status: answer.status,
+          body: answer.body,
+          headers: JSON.stringify(answer.headers),
+          created_at: answer.createdAt,
+          claim: null,
+        })
+        .where('user_id', '=', user)
+        .where('key', '=', key)
+        .where('claim', '=', claim)
+        .where('status', '=', 0)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async release(user, key, claim) {
+      await ctx.db
+        .deleteFrom('idempotency')
+        .where('user_id', '=', user)
+        .where('key', '=', key)
+        .where('claim', '=', claim)
+        .where('status', '=', 0)
+        .execute();
     },
     async forget(user, key, storedBefore) {
       await ctx.db

@@ -29,7 +29,15 @@ export function rowToPlanJob(row: Selectable<PlanJobRow>): PlanJob {
     worker: row.worker,
     heartbeatAt: row.heartbeat_at,
     version: row.version,
+    attempts: Number(row.attempts ?? 0),
+    takenOverFrom: row.taken_over_from ?? null,
+    attemptErrors: parseJsonOrNull<string[]>(row.attempt_errors ?? null) ?? [],
   };
+}
+
+/** The attempt errors of a row with `error` added. */
+function withError(row: { attempt_errors: string | null }, error: string): string {
+  return JSON.stringify([...(parseJsonOrNull<string[]>(row.attempt_errors) ?? []), error]);
 }
 
 /** Every column a job's owner may change (all but the key and the version). */
@@ -48,6 +56,9 @@ function columnsOf(job: PlanJob): Record<string, unknown> {
     error: job.error,
     worker: job.worker,
     heartbeat_at: job.heartbeatAt,
+    ...(job.attempts !== undefined ? { attempts: job.attempts } : {}),
+    ...(job.takenOverFrom !== undefined ? { taken_over_from: job.takenOverFrom } : {}),
+    ...(job.attemptErrors !== undefined ? { attempt_errors: JSON.stringify(job.attemptErrors) } : {}),
   };
 }
 
@@ -72,7 +83,13 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
         ...columnsOf(job),
       });
       await tell(job);
-      return { ...job, version: 1 };
+      return {
+        ...job,
+        version: 1,
+        attempts: job.attempts ?? 0,
+        takenOverFrom: job.takenOverFrom ?? null,
+        attemptErrors: job.attemptErrors ?? [],
+      };
     },
     async get(summit, id) {
       const row = await ctx.db
@@ -91,7 +108,7 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
     async claim(worker, at, staleBefore) {
       let pick = ctx.db
         .selectFrom('plan_jobs')
-        .select(['id', 'version'])
+        .select(['id', 'version', 'status', 'worker', 'attempts', 'attempt_errors'])
         .where((eb) =>
           eb.or([
             eb('status', '=', 'queued'),
@@ -105,6 +122,8 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
       if (ctx.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
       const picked = await pick.executeTakeFirst();
       if (!picked) return undefined;
+      // a running job here is one whose runner went silent (killed, or cut off): say so in the job
+      const takeover = picked.status === 'running' ? picked.worker : null;
       const result = await ctx.db
         .updateTable('plan_jobs')
         .set({
@@ -113,7 +132,19 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
           started_at: at,
           heartbeat_at: at,
           progress: null,
+          // an early answer of an earlier attempt is not this attempt's
+          result: null,
           version: picked.version + 1,
+          attempts: Number(picked.attempts) + 1,
+          ...(takeover
+            ? {
+                taken_over_from: takeover,
+                attempt_errors: withError(
+                  picked,
+                  `the runner ${takeover} stopped answering; taken over by ${worker}`,
+                ),
+              }
+            : {}),
         })
         .where('id', '=', picked.id)
         .where('version', '=', picked.version)
@@ -141,6 +172,64 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
         .where('worker', '=', worker)
         .executeTakeFirst();
       return Number(done.numUpdatedRows) > 0;
+    },
+    async failExhausted(maxAttempts, at, staleBefore) {
+      const exhausted = await ctx.db
+        .selectFrom('plan_jobs')
+        .select(['id', 'summit_id', 'version', 'worker', 'attempts', 'attempt_errors'])
+        .where('status', '=', 'running')
+        .where('heartbeat_at', '<', staleBefore)
+        .where('attempts', '>=', maxAttempts)
+        .execute();
+      let failed = 0;
+      for (const row of exhausted) {
+        const errors = [
+          ...(parseJsonOrNull<string[]>(row.attempt_errors) ?? []),
+          `the runner ${row.worker ?? '(unknown)'} stopped answering`,
+        ];
+        const result = await ctx.db
+          .updateTable('plan_jobs')
+          .set({
+            status: 'failed',
+            error: `planning stopped ${row.attempts} times without finishing: ${errors.join('; ')}`,
+            attempt_errors: JSON.stringify(errors),
+            finished_at: at,
+            heartbeat_at: at,
+            version: row.version + 1,
+          })
+          .where('id', '=', row.id)
+          .where('version', '=', row.version)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) continue;
+        failed++;
+        await tell({ summit: row.summit_id as SummitId, id: row.id });
+      }
+      return failed;
+    },
+    async requeue(id, worker, error) {
+      const row = await byId(id);
+      if (!row || row.status !== 'running' || row.worker !== worker) return false;
+      const result = await ctx.db
+        .updateTable('plan_jobs')
+        .set({
+          status: 'queued',
+          worker: null,
+          heartbeat_at: null,
+          started_at: null,
+          progress: null,
+          result: null,
+          version: row.version + 1,
+          // given back on shutdown: the attempt does not count
+          ...(error === undefined
+            ? { attempts: Math.max(0, Number(row.attempts) - 1) }
+            : { attempt_errors: withError(row, error) }),
+        })
+        .where('id', '=', id)
+        .where('version', '=', row.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await tell({ summit: row.summit_id as SummitId, id });
+      return true;
     },
     async finish(id, worker, outcome, at) {
       const row = await byId(id);
@@ -179,6 +268,24 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
         })
         .executeTakeFirst();
       return Number(result.numDeletedRows);
+    },
+    async queueStats() {
+      const rows = await ctx.db
+        .selectFrom('plan_jobs')
+        .select((eb) => [
+          'status',
+          eb.fn.countAll<number | string>().as('n'),
+          eb.fn.min('created_at').as('oldest'),
+        ])
+        .where('status', 'in', ['queued', 'running'])
+        .groupBy('status')
+        .execute();
+      const of = (status: string) => rows.find((r) => r.status === status);
+      return {
+        queued: Number(of('queued')?.n ?? 0),
+        running: Number(of('running')?.n ?? 0),
+        oldestQueuedAt: of('queued')?.oldest ?? null,
+      };
     },
   };
 }

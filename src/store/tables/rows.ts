@@ -267,9 +267,14 @@ export interface IdempotencyRow {
   user_id: string;
   key: string;
   fingerprint: string;
+  /** 0 while the key is claimed and its request runs; the answer's status after. */
   status: number;
   body: string;
   created_at: string;
+  /** The answer's headers worth replaying (ETag, Location…), as a JSON object. */
+  headers: string | null;
+  /** Who holds an unanswered claim (status 0); null once answered. */
+  claim: string | null;
 }
 
 export interface CalendarTokenRow {
@@ -305,6 +310,26 @@ export interface PlanJobRow {
   worker: string | null;
   heartbeat_at: string | null;
   version: number;
+  /** Times a runner has claimed the job. */
+  attempts: number;
+  /** The runner this job was taken from when it went silent. */
+  taken_over_from: string | null;
+  /** Why earlier attempts ended without a plan, as a JSON array of strings. */
+  attempt_errors: string | null;
+}
+
+/** A request counter of one key and window, shared by every server (rate limits). */
+export interface RateCounterRow {
+  key: string;
+  window_start: BigIntColumn;
+  hits: number;
+}
+
+/** A row the readiness probe writes to learn whether the database takes writes. */
+export interface StoreProbeRow {
+  name: string;
+  at: string;
+  by: string | null;
 }
 
 /** Every table of the store, by name. */
@@ -335,4 +360,6 @@ export interface Tables {
   calendar_tokens: CalendarTokenRow;
   plan_jobs: PlanJobRow;
   summit_revisions: SummitRevisionRow;
+  rate_counters: RateCounterRow;
+  store_probes: StoreProbeRow;
 }

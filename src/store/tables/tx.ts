@@ -10,6 +10,7 @@ import { roomsTable, travelTable, venuesTable } from './logistics.js';
 import { meetingsTable } from './meetings.js';
 import { planJobsTable } from './plan-jobs.js';
 import { revisionsTable } from './revisions.js';
+import { probesTable, rateCountersTable } from './service.js';
 import { conditionsTable, requestsTable, threadTable } from './requests.js';
 import { summitsTable } from './summits.js';
 import { usersTable } from './users.js';
@@ -43,6 +44,8 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   calendarTokens: calendarTokensTable,
   planJobs: planJobsTable,
   revisions: revisionsTable,
+  rateCounters: rateCountersTable,
+  probes: probesTable,
 };
 
 /**

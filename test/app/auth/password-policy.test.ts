@@ -57,4 +57,11 @@ describe('password policy', () => {
     expect(await refusal('correct horse battery staple')).toBeUndefined();
     expect(await refusal('Sunflower#Harbour#Lantern')).toBeUndefined();
   });
+
+  it('holds for each of several accounts given one password: any email it is based on refuses it', async () => {
+    const emails = ['usa-lead@demo.test', 'anamaria1987@example.org', 'rus-protocol@demo.test'];
+    await expect(checkPasswordPolicy('anamaria19871', emails)).rejects.toThrow(/too easy to guess/);
+    await expect(checkPasswordPolicy('rus-protocol@demo.test!!', emails)).rejects.toThrow(/email/);
+    await expect(checkPasswordPolicy('Sunflower#Harbour#Lantern', emails)).resolves.toBeUndefined();
+  });
 });

@@ -40,8 +40,10 @@ function startServe(args: string[], env: Record<string, string> = {}) {
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
+  // a server that exited already (it refused its options) has nothing to stop
   const stop = () =>
     new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
       child.once('exit', (code) => resolve(code));
       child.kill('SIGTERM');
     });
@@ -58,7 +60,23 @@ describe('sideline serve', { timeout: 60_000 }, () => {
   it('validates port and host, naming the flag or the variable', () => {
     const config = (port: string, host = '127.0.0.1', source = 'cli') =>
       serveConfig({ port, host, demo: true, trustProxy: false }, { port: source, host: source });
-    expect(config('8080')).toEqual({ port: 8080, host: '127.0.0.1', demo: true, trustProxy: false });
+    expect(config('8080')).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      demo: true,
+      trustProxy: false,
+      rateLimits: { timeWindowMs: 60_000, max: 600, loginMax: 10 },
+    });
+    const limited = (rateLimit: string, source = 'cli') =>
+      serveConfig(
+        { port: '8080', host: '127.0.0.1', demo: true, trustProxy: false, rateLimit },
+        { port: 'default', host: 'default', rateLimit: source },
+      ).rateLimits;
+    expect(limited('100/30s')).toEqual({ timeWindowMs: 30_000, max: 100, loginMax: 10 });
+    expect(limited('5000/1h')).toEqual({ timeWindowMs: 3_600_000, max: 5000, loginMax: 10 });
+    expect(limited('off')).toBe(false);
+    expect(() => limited('lots')).toThrow('--rate-limit: "lots" is not a rate limit');
+    expect(() => limited('10/1d', 'env')).toThrow('SIDELINE_RATE_LIMIT: "10/1d" is not a rate limit');
     expect(() => config('-1')).toThrow('--port "-1" is not a port number');
     expect(() => config('65536')).toThrow('--port "65536"');
     expect(() => config('80x')).toThrow('--port "80x"');
@@ -82,7 +100,7 @@ describe('sideline serve', { timeout: 60_000 }, () => {
 
   it('on an empty database loads the demo and its accounts once, then serves the API', async () => {
     const db = join(dir, 'demo.db');
-    const first = startServe(['--db', db], { SIDELINE_DEMO_PASSWORD: DEMO_PASSWORD });
+    const first = startServe(['--db', db, '--create'], { SIDELINE_DEMO_PASSWORD: DEMO_PASSWORD });
     try {
       const base = await first.ready;
       expect(first.output()).toContain('loaded the APEC 2017 demo');
@@ -91,7 +109,7 @@ describe('sideline serve', { timeout: 60_000 }, () => {
         `password for all of them: ${DEMO_PASSWORD} (from SIDELINE_DEMO_PASSWORD)`,
       );
       const health = await fetch(`${base}/api/health`);
-      expect(await health.json()).toEqual({ status: 'ok', store: 'sqlite' });
+      expect(await health.json()).toMatchObject({ status: 'ok', store: 'sqlite' });
       const login = await fetch(`${base}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -127,22 +145,23 @@ describe('sideline serve', { timeout: 60_000 }, () => {
     const read = readSummitFile(await readFile(DEMO_FILE, 'utf8'), 'yaml');
     if (!read.ok) throw new Error('the demo summit file should read');
     const accounts = demoAccountsFor(read.data.delegations);
-    const s = startServe(['--db', join(dir, 'table.db')]);
+    const s = startServe(['--db', join(dir, 'table.db'), '--create']);
     try {
       await s.ready;
       // the server's own log lines may follow on stdout: the logins end with the password
       const all = s.output().split('\n');
       const lines = all.slice(0, all.findIndex((l) => l.includes('password for all of them')) + 1);
-      expect(lines[0]).toBe(
-        `sideline: empty database: loaded the APEC 2017 demo and created ${accounts.length} accounts, one per role and delegation:`,
-      );
-      expect(lines.slice(1, 4).map((l) => l.split(/\s{2,}/).filter(Boolean))).toEqual([
+      expect(lines.slice(0, 2)).toEqual([
+        'sideline: empty database: loaded the APEC 2017 demo',
+        `sideline: created ${accounts.length} demo accounts, one per role and delegation:`,
+      ]);
+      expect(lines.slice(2, 5).map((l) => l.split(/\s{2,}/).filter(Boolean))).toEqual([
         ['host-admin', 'host-admin@demo.test'],
         ['host-staff', 'host-staff@demo.test'],
         ['delegation', 'delegation-lead', 'protocol-officer', 'adviser', 'viewer'],
       ]);
       // one line per delegation, its accounts in the header's role order
-      expect(lines).toHaveLength(1 + 3 + read.data.delegations.length + 1);
+      expect(lines).toHaveLength(2 + 3 + read.data.delegations.length + 1);
       for (const d of read.data.delegations) {
         const line = lines.filter((l) => l.includes(`${d.id}-lead@demo.test`));
         const roles = ['delegation-lead', 'protocol-officer', 'adviser', 'viewer'];
@@ -163,7 +182,7 @@ describe('sideline serve', { timeout: 60_000 }, () => {
 
   it('--no-demo leaves an empty database empty', async () => {
     const db = join(dir, 'empty.db');
-    const s = startServe(['--db', db, '--no-demo']);
+    const s = startServe(['--db', db, '--create', '--no-demo']);
     try {
       const base = await s.ready;
       expect(s.output()).not.toContain('demo');
@@ -176,5 +195,12 @@ describe('sideline serve', { timeout: 60_000 }, () => {
     } finally {
       await s.stop();
     }
+  });
+
+  it('refuses a named database that does not exist, saying how to make one', async () => {
+    const db = join(dir, 'missing.db');
+    const s = startServe(['--db', db, '--no-demo']);
+    await expect(s.ready).rejects.toThrow(/no database at .*missing\.db.*--create/u);
+    expect(await s.stop()).toBe(1);
   });
 });

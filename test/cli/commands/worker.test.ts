@@ -31,7 +31,7 @@ function start(
   child.stdout?.resume(); // the server's JSON log
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
@@ -212,5 +212,49 @@ describe('two servers and a worker on one PostgreSQL', { timeout: 180_000 }, () 
     });
     expect(accepted.status, accepted.text).toBe(200);
     expect((await call(b, 'GET', `${S}/plans/${id}`)).json().status).toBe('accepted');
+  });
+
+  it('a SIGTERM’d worker gives its job back at once; one killed -9 loses it to another, and the job says so', async () => {
+    const started = await call(a, 'POST', `${S}/plans`, { timeLimitSeconds: 120, seed: 9 });
+    expect(started.status, started.text).toBe(202);
+    const id = started.json().id as string;
+    type Job = { status: string; version: number; attempts: number; recoveries: string[] };
+    const read = async () => (await call(b, 'GET', `${S}/plans/${id}`)).json() as Job;
+    await waitFor('the worker to take the job', async () =>
+      (await read()).status === 'running' ? true : undefined,
+    );
+
+    // SIGTERM: the job is queued again the moment the worker has stopped, not 30 s later
+    await worker.stop();
+    expect(worker.stderr()).toContain(`planning job ${id} given back to the queue`);
+    expect(await read()).toMatchObject({ status: 'queued', attempts: 0 });
+
+    // kill -9 mid-search: the next worker takes it over once the first has been silent 5 s
+    const doomed = await start(
+      ['worker', '--stale-after', '5'],
+      { DATABASE_URL: db.url },
+      /waiting for planning jobs/u,
+    );
+    processes.push(doomed);
+    await waitFor('the job to run again', async () =>
+      (await read()).status === 'running' ? true : undefined,
+    );
+    doomed.child.kill('SIGKILL');
+    const heir = await start(
+      ['worker', '--stale-after', '5'],
+      { DATABASE_URL: db.url },
+      /waiting for planning jobs/u,
+    );
+    processes.push(heir);
+    const taken = await waitFor('the takeover', async () => {
+      const job = await read();
+      return job.status === 'running' && job.attempts === 2 ? job : undefined;
+    });
+    expect(taken.recoveries).toHaveLength(1);
+    expect(taken.recoveries[0]).toMatch(/^the runner \S+ stopped answering; taken over by \S+$/u);
+    const discarded = await call(a, 'DELETE', `${S}/plans/${id}`, undefined, {
+      'if-match': `"${taken.version}"`,
+    });
+    expect(discarded.status, discarded.text).toBe(200);
   });
 });

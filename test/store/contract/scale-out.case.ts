@@ -166,6 +166,52 @@ export function scaleOutContract(target: StoreTarget): void {
       ).toBe(false);
       const done = await a.read((tx) => tx.planJobs.get(s, id));
       expect(done).toMatchObject({ status: 'done', result: plan, worker: 'w2', finishedAt: f.at(11) });
+      // the job says it was taken over, from whom, and that it took two attempts
+      expect(done).toMatchObject({ attempts: 2, takenOverFrom: 'w1' });
+      expect(done?.attemptErrors).toEqual(['the runner w1 stopped answering; taken over by w2']);
+    });
+
+    it('a job given back on shutdown is queued again at once and its attempt does not count', async () => {
+      const s = await f.seedWorld(a);
+      const id = f.uniqueId('j');
+      await a.write((tx) => tx.planJobs.insert(job(s, id, '2000-01-01T00:00:00.000Z')));
+      expect((await a.write((tx) => tx.planJobs.claim('w1', f.at(0), f.at(-60))))?.id).toBe(id);
+      expect(await b.write((tx) => tx.planJobs.requeue(id, 'w2'))).toBe(false); // not w2's
+      expect(await a.write((tx) => tx.planJobs.requeue(id, 'w1'))).toBe(true);
+      expect(await a.read((tx) => tx.planJobs.get(s, id))).toMatchObject({
+        status: 'queued',
+        worker: null,
+        attempts: 0,
+      });
+      // no staleness needed: the next claim, a moment later, takes it
+      expect((await b.write((tx) => tx.planJobs.claim('w2', f.at(1), f.at(-60))))?.id).toBe(id);
+      // a failed attempt counts and keeps its error
+      expect(await b.write((tx) => tx.planJobs.requeue(id, 'w2', 'attempt 1: boom'))).toBe(true);
+      expect(await a.read((tx) => tx.planJobs.get(s, id))).toMatchObject({
+        status: 'queued',
+        attempts: 1,
+        attemptErrors: ['attempt 1: boom'],
+      });
+      // out of the way of the next tests' claims
+      const queued = await a.read((tx) => tx.planJobs.get(s, id));
+      await a.write((tx) => tx.planJobs.update({ ...queued!, status: 'discarded' }));
+    });
+
+    it('a job whose runner went silent on its last attempt is failed with every reason, not taken again', async () => {
+      const s = await f.seedWorld(a);
+      const id = f.uniqueId('j');
+      await a.write((tx) => tx.planJobs.insert(job(s, id, '2000-01-01T00:00:00.000Z')));
+      // two runners in a row die holding it (claimed, then silent past the stale mark)
+      expect((await a.write((tx) => tx.planJobs.claim('w1', f.at(0), f.at(-60))))?.id).toBe(id);
+      expect((await a.write((tx) => tx.planJobs.claim('w2', f.at(10), f.at(5))))?.id).toBe(id);
+      expect(await a.write((tx) => tx.planJobs.failExhausted(2, f.at(12), f.at(5)))).toBe(0); // w2 not silent yet
+      expect(await a.write((tx) => tx.planJobs.failExhausted(2, f.at(20), f.at(15)))).toBe(1);
+      const failed = await a.read((tx) => tx.planJobs.get(s, id));
+      expect(failed).toMatchObject({ status: 'failed', attempts: 2, finishedAt: f.at(20) });
+      expect(failed?.error).toBe(
+        'planning stopped 2 times without finishing: the runner w1 stopped answering; taken over by w2; the runner w2 stopped answering',
+      );
+      expect(await b.write((tx) => tx.planJobs.claim('w3', f.at(30), f.at(25)))).not.toMatchObject({ id });
     });
   });
 
