@@ -26,12 +26,28 @@ export class ValidationError extends Error {
   }
 }
 
+/** One meeting and one rule that stand in the way of a write, as its writer may see them. */
+export interface Conflict {
+  /** The meeting's request, or "private" for one the writer may not see. */
+  request: string;
+  rule: string;
+  message: string;
+}
+
+/** What a refusal adds for a program to act on: what stands in the way, and whether to plan again. */
+export interface ConflictDetails {
+  conflicts?: Conflict[];
+  /** For a plan that cannot be accepted: true when planning again (the same way) can succeed. */
+  planAgain?: boolean;
+}
+
 /** The request makes sense but the record's state refuses it (HTTP 409). */
 export class ConflictError extends Error {
   constructor(
     message: string,
     /** A stable machine-readable code, e.g. "room-taken", "public-line-inconsistent". */
     readonly code: string,
+    readonly details: ConflictDetails = {},
   ) {
     super(message);
     this.name = 'ConflictError';

@@ -2,9 +2,10 @@
 import type { RequestId, RoomId } from '../domain/ids.js';
 import type { SummitData } from '../domain/summit/data.js';
 import type { Instant } from '../domain/time.js';
+import type { CandidateOption, RequestModel } from './model/model.js';
 import { startsPreferred } from './model/model.js';
 import { instantOfMinute } from './model/timeline.js';
-import { loadPlan } from './plan-state.js';
+import { loadPlan, type LoadedPlan } from './plan-state.js';
 import type { Plan } from './result.js';
 import { pickRoom, roomRanks } from './search/insert.js';
 
@@ -33,37 +34,86 @@ export class UnknownRequestError extends Error {
  * meeting, if planned, is ignored. Works for requests in any state (a preview before agreement).
  */
 export function suggest(data: SummitData, plan: Plan, request: string, k = 5): Suggestion[] {
-  if (!data.requests.some((q) => q.id === request)) throw new UnknownRequestError(request);
-  if (data.meetings.some((mt) => mt.request === request)) {
-    // Its own meeting (fixed ones block like programme events) must not stand in its way.
-    return suggest(
-      { ...data, meetings: data.meetings.filter((mt) => mt.request !== request) },
-      { ...plan, meetings: plan.meetings.filter((p) => p.request !== request) },
-      request,
-      k,
-    );
+  return suggestEach(data, plan, [request], k).get(request) ?? [];
+}
+
+/**
+ * The top `k` slots of each of `requests` (as suggest), compiling the summit once: for the meetings a
+ * change moved or took off, each offered a slot of its own. Their own meetings are ignored; each
+ * request's best slot is held while the next ones are looked for, so no two are offered the same
+ * person's time or room at once.
+ */
+export function suggestEach(
+  data: SummitData,
+  plan: Plan,
+  requests: readonly string[],
+  k = 1,
+): Map<string, Suggestion[]> {
+  for (const request of requests) {
+    if (!data.requests.some((q) => q.id === request)) throw new UnknownRequestError(request);
   }
-  const { m, state } = loadPlan(data, { meetings: plan.meetings.filter((p) => p.request !== request) });
-  const r = m.requestIndex.get(request)!;
-  const req = m.requests[r]!;
-  const options = req.options.length > 0 ? req.options : m.candidates.optionsFor(req);
+  const asked = new Set(requests);
+  // Their own meetings (fixed ones block like programme events) must not stand in their way.
+  const others = { ...data, meetings: data.meetings.filter((mt) => !asked.has(mt.request)) };
+  const { m, state } = loadPlan(others, { meetings: plan.meetings.filter((p) => !asked.has(p.request)) });
   const ranks = roomRanks(m);
   const words = new Uint32Array(m.RW);
-  const found: { g: number; room: number; preferred: boolean }[] = [];
+  const out = new Map<string, Suggestion[]>();
+  for (const request of requests) {
+    const r = m.requestIndex.get(request)!;
+    const req = m.requests[r]!;
+    const found = slotsOf(state, req, req.options.length > 0 ? req.options : m.candidates.optionsFor(req), {
+      ranks,
+      words,
+    });
+    const best = found[0];
+    if (best && state.start[r]! < 0) state.place(r, best.g, best.venue, best.room);
+    out.set(request, suggestionsOf(m, req, found, k));
+  }
+  return out;
+}
+
+/** One start where a request fits: grid index, venue and room (-1 for a pull-aside). */
+interface Found {
+  g: number;
+  venue: number;
+  room: number;
+  preferred: boolean;
+}
+
+/** Every start where `req` fits in `state`, best first (preferred, earlier, better-fitting room). */
+function slotsOf(
+  state: LoadedPlan['state'],
+  req: RequestModel,
+  options: readonly CandidateOption[],
+  scratch: { ranks: Int32Array; words: Uint32Array },
+): Found[] {
+  const { ranks, words } = scratch;
+  const m = state.m;
+  const found: Found[] = [];
   for (const opt of options) {
     for (const g of opt.starts) {
       if (!state.personsFree(req, g, opt.venue)) continue;
       const room = opt.roomMask ? pickRoom(state, req, g, opt.rooms, opt.roomMask, words, ranks) : -1;
       if (opt.roomMask && room < 0) continue;
-      found.push({ g, room, preferred: startsPreferred(req, m.tl.gridMin[g]!) });
+      found.push({ g, venue: opt.venue, room, preferred: startsPreferred(req, m.tl.gridMin[g]!) });
     }
   }
-  found.sort(
+  return found.sort(
     (a, b) =>
       Number(b.preferred) - Number(a.preferred) ||
       a.g - b.g ||
       (a.room < 0 ? 0 : ranks[a.room]!) - (b.room < 0 ? 0 : ranks[b.room]!),
   );
+}
+
+/** The first `k` starts found, one room per start, as suggestions. */
+function suggestionsOf(
+  m: LoadedPlan['m'],
+  req: RequestModel,
+  found: readonly Found[],
+  k: number,
+): Suggestion[] {
   const seen = new Set<number>();
   const out: Suggestion[] = [];
   for (const f of found) {

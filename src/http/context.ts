@@ -16,6 +16,8 @@ export interface HttpDeps {
   now(): Date;
   /** Rate limits in force, or false when switched off (tests of other behaviour). */
   readonly rateLimits: RateLimits | false;
+  /** How often to sweep confirmation deadlines (ms), or false for never. */
+  readonly deadlineSweepMs: number | false;
 }
 
 /** Who made a request, and how they proved it. */

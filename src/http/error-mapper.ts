@@ -1,7 +1,7 @@
 // The one mapping from any error to an HTTP status and problem body.
 import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ConflictError, ForbiddenError, ValidationError } from '../app/errors.js';
+import { ConflictError, ForbiddenError, ValidationError, type Conflict } from '../app/errors.js';
 import { shapeCode } from '../app/validate.js';
 import {
   AccountInputError,
@@ -29,6 +29,10 @@ export interface MappedError {
   retryAfterSeconds?: number;
   /** True for 5xx: the detail is generic and the error is logged in full. */
   internal?: boolean;
+  /** What stands in the way of a refused write (409). */
+  conflicts?: Conflict[];
+  /** For a plan that cannot be accepted: whether planning again can succeed. */
+  planAgain?: boolean;
 }
 
 /** Formats a path of keys as `grants[0].role`. */
@@ -188,7 +192,9 @@ export function mapError(error: unknown): MappedError {
     const errors = error.issues.map((i) => ({ path: 'body.claim', message: i.message }));
     return { status: 409, code: 'public-line-inconsistent', detail: error.message, errors };
   }
-  if (error instanceof ConflictError) return { status: 409, code: error.code, detail: error.message };
+  if (error instanceof ConflictError) {
+    return { status: 409, code: error.code, detail: error.message, ...error.details };
+  }
   // a record naming one that is gone (a principal not yet added): the caller's data to mend, not a failure
   if (error instanceof UnknownRecordError)
     return { status: 409, code: 'dangling-reference', detail: error.message };

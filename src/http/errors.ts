@@ -13,6 +13,8 @@ function send(request: FastifyRequest, reply: FastifyReply, error: unknown) {
     requestId: request.id,
     ...(mapped.errors ? { errors: mapped.errors } : {}),
     ...(mapped.retryAfterSeconds !== undefined ? { retryAfterSeconds: mapped.retryAfterSeconds } : {}),
+    ...(mapped.conflicts ? { conflicts: mapped.conflicts } : {}),
+    ...(mapped.planAgain !== undefined ? { planAgain: mapped.planAgain } : {}),
   });
   // serialise here: the route's own response schema must not reshape a problem
   return reply.code(mapped.status).type(PROBLEM_TYPE).send(JSON.stringify(body));

@@ -26,6 +26,16 @@ export const Problem = z
     requestId: z.string().optional(),
     errors: z.array(ProblemIssue).optional().describe('Every failing input value (validation-failed)'),
     retryAfterSeconds: z.number().int().optional(),
+    conflicts: z
+      .array(z.object({ request: z.string(), rule: z.string(), message: z.string() }))
+      .optional()
+      .describe(
+        'What stands in the way of a refused write (409): each meeting ("private" for one you may not see) and rule',
+      ),
+    planAgain: z
+      .boolean()
+      .optional()
+      .describe('For a plan that cannot be accepted: true when planning again can succeed'),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
@@ -76,7 +86,9 @@ export function problem(
   status: number,
   code: string,
   detail: string,
-  extra: Partial<Pick<Problem, 'errors' | 'instance' | 'requestId' | 'retryAfterSeconds'>> = {},
+  extra: Partial<
+    Pick<Problem, 'errors' | 'instance' | 'requestId' | 'retryAfterSeconds' | 'conflicts' | 'planAgain'>
+  > = {},
 ): Problem {
   return { type: `urn:sideline:problem:${code}`, title: titleOf(status), status, detail, code, ...extra };
 }

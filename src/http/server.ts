@@ -63,6 +63,11 @@ export interface ServerOptions {
   idempotencyLeaseMs?: number;
   /** The bearer token GET /metrics asks for; without one it answers callers on this machine only. */
   metricsToken?: string;
+  /**
+   * How often the server sweeps confirmation deadlines (ms), or false for never. Default: every minute
+   * on the real clock; never when `now` is injected (a test's clock, which the test moves itself).
+   */
+  deadlineSweepMs?: number | false;
 }
 
 /** Every /api route must say who may call it; refusing to start beats an unguarded route. */
@@ -133,6 +138,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     auth: createAuthContext(options.store, options.auth),
     now,
     rateLimits,
+    deadlineSweepMs: options.deadlineSweepMs ?? (options.now ? false : 60_000),
   };
   app.decorate('deps', deps);
 

@@ -12,6 +12,7 @@ import type {
 } from '../domain/summit/schema.js';
 import type { Condition, Request, ThreadMessage } from '../domain/request/schema.js';
 import type { Meeting } from '../domain/meeting/schema.js';
+import type { MeetingNotice, NoticeKind } from '../domain/meeting/notice.js';
 import type { Decision, Position, PublicLine } from '../domain/deliberation/schema.js';
 import type { DomainEvent } from '../domain/event/schema.js';
 import type { RoleGrant } from '../domain/actor/schema.js';
@@ -188,6 +189,12 @@ export interface PlanJobProgress {
   bound: number | null;
 }
 
+/** Whose view a planning job is made in: its starter's grants in the summit, or the system's. */
+export interface PlanJobPlanner {
+  system: boolean;
+  grants: RoleGrant[];
+}
+
 /**
  * What a planning job was asked for beyond time and seed (each null: the default): keep the
  * schedule (move few meetings) or re-optimise, and the move policy (summit-file.md rules 9 and 10).
@@ -225,6 +232,8 @@ export interface PlanJob {
   worker: string | null;
   /** When that runner last said it is alive. */
   heartbeatAt: string | null;
+  /** The view the plan is made in; null for a job stored before jobs kept it (a host planner's). */
+  planner: PlanJobPlanner | null;
   version: number;
   /** Times a runner claimed the job (a runner that gave it back on shutdown does not count). */
   attempts?: number;
@@ -273,6 +282,10 @@ export interface Tx {
     listFor(summit: SummitId, request: string): Promise<ThreadMessage[]>;
   };
   readonly meetings: Collection<Meeting, string>;
+  /** Notices of meetings to their parties, one per request and kind (domain/meeting/notice.ts). */
+  readonly notices: Collection<MeetingNotice, { request: string; kind: NoticeKind }> & {
+    listFor(summit: SummitId, request: string): Promise<MeetingNotice[]>;
+  };
   readonly positions: Collection<Position, string> & {
     listFor(summit: SummitId, request: string, delegation: string): Promise<Position[]>;
   };

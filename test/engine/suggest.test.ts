@@ -1,7 +1,7 @@
 // Suggestions and what-if questions against a plan, without re-planning.
 import { describe, expect, it } from 'vitest';
 import { solve } from '../../src/engine/solve.js';
-import { suggest, UnknownRequestError } from '../../src/engine/suggest.js';
+import { suggest, suggestEach, UnknownRequestError } from '../../src/engine/suggest.js';
 import { whatIf } from '../../src/engine/what-if.js';
 import { SummitBuilder } from './test-support/builder.js';
 
@@ -51,6 +51,25 @@ describe('suggest', () => {
   it('refuses an unknown request', () => {
     const data = summit().build();
     expect(() => suggest(data, solve(data, { maxIterations: 10 }), 'nope')).toThrow(UnknownRequestError);
+    expect(() => suggestEach(data, solve(data, { maxIterations: 10 }), ['usa-jpn', 'nope'])).toThrow(
+      UnknownRequestError,
+    );
+  });
+
+  it('offers several requests a slot each, never one person’s time or one room twice', () => {
+    // two requests of the US president, each of 30 minutes, with one room: they cannot share a slot
+    const data = summit()
+      .request('usa-chn', { from: 'usa', to: ['chn'], attendees: ['usa-p', 'chn-p'], minutes: 30 })
+      .request('usa-chn-2', { from: 'usa', to: ['chn'], attendees: ['usa-p', 'chn-p'], minutes: 30 })
+      .build();
+    const plan = solve(data, { maxIterations: 50 });
+    const each = suggestEach(data, plan, ['usa-chn', 'usa-chn-2'], 1);
+    const first = each.get('usa-chn')![0]!;
+    const second = each.get('usa-chn-2')![0]!;
+    // each alone would take the first free half hour; the second is offered the next
+    expect(first.start).toBe(suggest(data, plan, 'usa-chn', 1)[0]!.start);
+    expect(second.start).not.toBe(first.start);
+    expect(Date.parse(second.start)).toBeGreaterThanOrEqual(Date.parse(first.end));
   });
 });
 

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import type { Scope } from '../../domain/visibility/scope.js';
+import type { SummitData } from '../../domain/summit/data.js';
+import { guardMeetings, touchBoth, type GuardOptions, type Touch } from '../meetings/guard.js';
 import { NotFoundError, type Collection, type Tx } from '../../store/store.js';
 import { requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
@@ -37,11 +39,33 @@ export interface EntitySpec<T extends Record_> {
    * is not removed, and the refusal names only what the actor may see (in-use.ts).
    */
   referrers?(tx: Tx, actor: Actor, summit: SummitId, id: string): Promise<Referrers>;
+  /** Where records of this kind are in SummitData, so the guard on meetings sees the summit after a write. */
+  data: LogisticsField;
+  /** Whose time and which rooms a record bears on (meetings/guard.ts), read from the summit as it is. */
+  touches(record: Omit<T, 'version'>, data: SummitData): Touch;
 }
 
-/** The five use cases of one kind of record. */
+/** The SummitData lists the logistics use cases write. */
+export type LogisticsField = 'venues' | 'rooms' | 'delegations' | 'persons' | 'programme' | 'busy';
+
+/** The summit with one record of `field` added, replaced (same id) or removed (`record` null). */
+function withRecord(
+  data: SummitData,
+  field: LogisticsField,
+  id: string,
+  record: { id: string; version: number } | null,
+): SummitData {
+  const list = data[field] as { id: string }[];
+  const others = list.filter((r) => r.id !== id);
+  return { ...data, [field]: record === null ? others : [...others, record] };
+}
+
+/**
+ * The five use cases of one kind of record. The writes are guarded (meetings/guard.ts): one that
+ * would break a confirmed or pinned meeting is refused unless `options.force`.
+ */
 export interface EntityUseCases<T extends Record_> {
-  add(ctx: AppContext, actor: Actor, summit: SummitId, input: unknown): Promise<T>;
+  add(ctx: AppContext, actor: Actor, summit: SummitId, input: unknown, options?: GuardOptions): Promise<T>;
   /** `input` is the whole new record; `expectedVersion` the version the caller read. */
   change(
     ctx: AppContext,
@@ -50,8 +74,16 @@ export interface EntityUseCases<T extends Record_> {
     id: string,
     input: unknown,
     expectedVersion: number,
+    options?: GuardOptions,
   ): Promise<T>;
-  remove(ctx: AppContext, actor: Actor, summit: SummitId, id: string, expectedVersion: number): Promise<void>;
+  remove(
+    ctx: AppContext,
+    actor: Actor,
+    summit: SummitId,
+    id: string,
+    expectedVersion: number,
+    options?: GuardOptions,
+  ): Promise<void>;
   list(ctx: AppContext, actor: Actor, summit: SummitId): Promise<T[]>;
   get(ctx: AppContext, actor: Actor, summit: SummitId, id: string): Promise<T>;
 }
@@ -73,8 +105,36 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
       throw new NotFoundError(spec.name, id);
     return record;
   };
+  /** Judges a write of one record (before → after; null for none) against the meetings it bears on. */
+  const guard = (
+    tx: Tx,
+    ctx: AppContext,
+    actor: Actor,
+    summit: SummitId,
+    before: T | null,
+    after: T | null,
+    done: string,
+    options: GuardOptions,
+  ) => {
+    const id = (after ?? before)!.id;
+    return guardMeetings(
+      tx,
+      ctx,
+      actor,
+      summit,
+      {
+        apply: (data) => withRecord(data, spec.data, id, after),
+        touches: (data) =>
+          [before, after]
+            .flatMap((r) => (r ? [spec.touches(r, data)] : []))
+            .reduce(touchBoth, { persons: [], rooms: [] }),
+        what: `${spec.name} ${id} ${done}`,
+      },
+      options,
+    );
+  };
   return {
-    async add(ctx, actor, summit, input) {
+    async add(ctx, actor, summit, input, options = {}) {
       requireParticipant(actor, summit);
       const record = parseInput(spec.schema, input);
       return writeWithEvents(ctx, async (tx) => {
@@ -83,6 +143,7 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
         await spec.authorise(actor, summit, record, tx);
         const idIssues = (await spec.newIdIssues?.(actor, summit, record, tx)) ?? [];
         if (idIssues.length > 0) throw new ValidationError(idIssues);
+        await guard(tx, ctx, actor, summit, null, { ...record, version: 1 } as T, 'added', options);
         const stored = await spec.collection(tx).insert(summit, { ...record, version: 1 } as T);
         await recordEvent(
           tx,
@@ -96,7 +157,7 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
         return stored;
       });
     },
-    async change(ctx, actor, summit, id, input, expectedVersion) {
+    async change(ctx, actor, summit, id, input, expectedVersion, options = {}) {
       requireParticipant(actor, summit);
       const record = parseInput(spec.schema, input);
       if (record.id !== id)
@@ -106,6 +167,16 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
         await spec.authorise(actor, summit, before, tx);
         await check(tx, summit, record);
         await spec.authorise(actor, summit, record, tx);
+        await guard(
+          tx,
+          ctx,
+          actor,
+          summit,
+          before,
+          { ...record, version: before.version } as T,
+          'changed',
+          options,
+        );
         const stored = await spec.collection(tx).update(summit, { ...record, version: expectedVersion } as T);
         await recordEvent(
           tx,
@@ -119,13 +190,14 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
         return stored;
       });
     },
-    async remove(ctx, actor, summit, id, expectedVersion) {
+    async remove(ctx, actor, summit, id, expectedVersion, options = {}) {
       requireParticipant(actor, summit);
       return writeWithEvents(ctx, async (tx) => {
         const before = await readable(tx, actor, summit, id);
         await spec.authorise(actor, summit, before, tx);
         if (spec.referrers)
           refuseWhileInUse(`${spec.name} ${id}`, await spec.referrers(tx, actor, summit, id));
+        await guard(tx, ctx, actor, summit, before, null, 'removed', options);
         const scope = await spec.scope(before, tx, summit);
         await spec.collection(tx).remove(summit, id, expectedVersion);
         await recordEvent(tx, ctx, actor, summit, scope, `${spec.name}.removed`, { id });

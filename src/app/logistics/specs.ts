@@ -66,6 +66,9 @@ export const venues = entityUseCases({
   authorise: hostManages,
   referrers: venueReferrers,
   scope: () => ({ kind: 'summit' }),
+  data: 'venues',
+  // a venue's name changes nothing where meetings stand; travel between venues is the summit file's
+  touches: () => ({ persons: [], rooms: [] }),
 });
 
 /** Rooms: the host's; a room may be lent to one delegation. */
@@ -83,6 +86,8 @@ export const rooms = entityUseCases({
   },
   referrers: roomReferrers,
   scope: () => ({ kind: 'summit' }),
+  data: 'rooms',
+  touches: (room) => ({ persons: [], rooms: [room.id] }),
 });
 
 /** Delegations: the host admits them; their principal must be one of their persons once added. */
@@ -93,6 +98,12 @@ export const delegations = entityUseCases({
   authorise: hostManages,
   referrers: delegationReferrers,
   scope: () => ({ kind: 'summit' }),
+  data: 'delegations',
+  // its presence is its persons' unless they have their own
+  touches: (d, data) => ({
+    persons: data.persons.filter((p) => p.delegation === d.id).map((p) => p.id),
+    rooms: [],
+  }),
 });
 
 /** Persons: the host, or the person's own delegation. */
@@ -108,6 +119,8 @@ export const persons = entityUseCases({
   },
   referrers: personReferrers,
   scope: () => ({ kind: 'summit' }),
+  data: 'persons',
+  touches: (p) => ({ persons: [p.id], rooms: [] }),
 });
 
 /** The official programme: the host's. */
@@ -124,6 +137,14 @@ export const programme = entityUseCases({
     ];
   },
   scope: () => ({ kind: 'summit' }),
+  data: 'programme',
+  touches: (e, data) => ({
+    persons:
+      e.attendees === 'principals'
+        ? data.persons.filter((p) => p.role === 'principal').map((p) => p.id)
+        : e.attendees,
+    rooms: [],
+  }),
 });
 
 /** The delegation a person belongs to, read inside the same transaction. */
@@ -160,6 +181,8 @@ export const busy = entityUseCases({
     const delegation = await delegationOf(tx, summit, b.person);
     return delegation ? { kind: 'delegation', delegation } : { kind: 'host' };
   },
+  data: 'busy',
+  touches: (b) => ({ persons: [b.person], rooms: [] }),
   async visible(actor, summit, records, tx) {
     if (actor.system) return records;
     const mine = new Set<string>(delegationsOf(actor, summit));

@@ -6,7 +6,9 @@ import { addMinutes } from '../../domain/time.js';
 import { canRead } from '../../domain/visibility/read.js';
 import { scopeOfBusy } from '../../domain/visibility/scopes.js';
 import type { Violation } from '../../engine/check/violation.js';
-import { canSeeRequest, requireCapability } from '../access.js';
+import type { DelegationId } from '../../domain/ids.js';
+import { canSeeRequest } from '../access.js';
+import { placerOf, requireMayPlaceAny } from './placer.js';
 import type { AppContext } from '../context.js';
 import { planningInput } from '../planning/plan.js';
 import { loadVisibleRequest } from '../requests/load.js';
@@ -68,7 +70,7 @@ export function redactViolations(actor: Actor, data: SummitData, violations: Vio
 
 /**
  * Checks the placement of a request at a slot against every hard rule, among the summit's meetings
- * as they are now; nothing is written. For the host's staff, who place meetings.
+ * as they are now; nothing is written. For those who place the meeting (placer.ts).
  */
 export async function checkPlacement(
   ctx: AppContext,
@@ -76,11 +78,13 @@ export async function checkPlacement(
   summit: SummitId,
   requestId: string,
   input: unknown,
+  options: { actingFor?: DelegationId } = {},
 ): Promise<PlacementCheck> {
   const slot = parseInput(Slot, input);
-  requireCapability(actor, summit, 'place-meetings');
+  requireMayPlaceAny(actor, summit);
   return ctx.store.read(async (tx) => {
     const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
+    placerOf(actor, summit, request, options.actingFor);
     const data = planningInput(await loadSummitData(tx, summit));
     const candidate = {
       request: request.id,

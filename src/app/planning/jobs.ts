@@ -1,5 +1,7 @@
 // Planning as jobs: the host starts a run, anyone of the host's staff follows its progress, then
-// accepts the plan or discards it. The job's row is the truth, so any server process answers.
+// accepts the plan or discards it. The job's row is the truth, so any server process answers. A job
+// plans what its starter may see (a host planner who is also a party sees that party's confidential
+// requests); every other reader sees of it only what they may see.
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
@@ -21,7 +23,8 @@ import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
 import { parseInput } from '../validate.js';
 import type { PlanDiff } from './diff.js';
-import { jobPlanner, proposalSeenBy, writePlan, type PlanProposal } from './plan.js';
+import { plannerOfJob, plannerSnapshot, proposalSeenBy, writePlan, type PlanProposal } from './plan.js';
+import { hiddenRequests } from './plan-view.js';
 import { PLAN_JOB_RETENTION_MS, PLAN_JOB_SWEEP_LIMIT } from './retention.js';
 
 /** The longest search a job may ask for. */
@@ -90,17 +93,32 @@ function requirePlanner(actor: Actor, summit: SummitId): void {
   requireCapability(actor, summit, 'place-meetings');
 }
 
+/**
+ * True when the job's planner saw requests `reader` may not see: the running objective and bound,
+ * which count them, are then not the reader's to know.
+ */
+async function sawMoreThan(ctx: AppContext, reader: Actor, job: PlanJob): Promise<boolean> {
+  const planner = plannerOfJob(job);
+  if (reader.system || planner === reader) return false;
+  const requests = await ctx.store.read((tx) => tx.requests.list(job.summit));
+  const data = { summit: { id: job.summit }, requests };
+  const plannerHides = hiddenRequests(planner, data);
+  return [...hiddenRequests(reader, data)].some((id) => !plannerHides.has(id));
+}
+
 /** The job as `actor` sees it; the plan is judged against the meetings stored now. */
 async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<PlanJobView> {
   let result: PlanProposal | null = null;
   let progress = job.progress ?? NO_PROGRESS;
   if ((job.status === 'done' || job.status === 'accepted' || job.status === 'running') && job.result) {
     const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
-    result = proposalSeenBy(actor, data, storedPlan(job.result), jobPlanner(job.summit));
+    result = proposalSeenBy(actor, data, storedPlan(job.result), plannerOfJob(job));
     // a plan cut down for its reader (made with more than they may see) reports what is left
     if (result.plan !== job.result) {
       progress = { ...progress, objective: result.plan.objective, bound: result.plan.bound };
     }
+  } else if (job.progress && (await sawMoreThan(ctx, actor, job))) {
+    progress = { ...job.progress, objective: null, bound: null };
   }
   return {
     id: job.id,
@@ -156,6 +174,7 @@ export async function startPlanJob(
       error: null,
       worker: null,
       heartbeatAt: null,
+      planner: plannerSnapshot(actor, summit),
       version: 1,
     });
   });
@@ -195,10 +214,10 @@ export async function acceptPlanJob(
       );
     }
     const accepted = await tx.planJobs.update({ ...found, status: 'accepted', version: expectedVersion });
-    // made for the host's planners (or, if stored before that, for whoever ran it): what the writer
-    // or the host may not see is left out of it, and stays where it is on the calendar
+    // made in its starter's view: what the writer or the starter may not see is left out of it,
+    // and stays where it is on the calendar
     const written = await writePlan(tx, ctx, actor, summit, storedPlan(found.result), {
-      madeFor: jobPlanner(summit),
+      madeFor: plannerOfJob(found),
       unseen: 'drop',
     });
     await recordEvent(tx, ctx, actor, summit, { kind: 'host' }, 'plan.accepted', {

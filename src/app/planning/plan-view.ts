@@ -13,7 +13,10 @@ import { canSeeRequest } from '../access.js';
 import { wholeWord } from '../whole-word.js';
 
 /** The ids of the requests `actor` may not see (none for an operator). */
-export function hiddenRequests(actor: Actor, data: Pick<SummitData, 'summit' | 'requests'>): Set<string> {
+export function hiddenRequests(
+  actor: Actor,
+  data: { summit: Pick<SummitData['summit'], 'id'>; requests: SummitData['requests'] },
+): Set<string> {
   if (actor.system) return new Set();
   return new Set(data.requests.filter((r) => !canSeeRequest(actor, data.summit.id, r)).map((r) => r.id));
 }

@@ -4,20 +4,22 @@ import type { SummitId, UserId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { applyTransition } from '../../domain/request/transition.js';
 import type { SummitData } from '../../domain/summit/data.js';
-import { checkPlan } from '../../engine/check/check-plan.js';
-import type { Plan } from '../../engine/result.js';
+import type { Instant } from '../../domain/time.js';
+import type { Placement, Plan } from '../../engine/result.js';
 import type { Progress } from '../../engine/search/search.js';
-import { NotFoundError, type Tx } from '../../store/store.js';
+import { NotFoundError, type PlanJob, type PlanJobPlanner, type Tx } from '../../store/store.js';
 import { solveInWorker } from '../../engine/worker/run-in-worker.js';
-import type { Violation } from '../../engine/check/violation.js';
 import { partiesScope, requireCapability } from '../access.js';
 import type { AppContext } from '../context.js';
-import { ConflictError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { loadSummitData } from '../summit/load.js';
-import { redactViolations } from '../meetings/check.js';
 import { diffPlan, type PlanDiff } from './diff.js';
+import { judgePlan, planRefusal } from './judge.js';
+import { settleBrokenFlags } from '../meetings/broken.js';
+import { noticeSlot, recordBumps, type BumpInput } from '../meetings/bumps.js';
+import { whyBumped } from './bump-reasons.js';
 import { withHiddenAsOccupancy } from './occupancy.js';
+import { planningMoment, withNoticePeriodKept } from './frozen.js';
 import { resolveRun, storedSettings, type ScheduleSettingsInput } from './run-settings.js';
 import { hiddenRequests, planSeenBy } from './plan-view.js';
 
@@ -49,15 +51,17 @@ export function planningInput(data: SummitData): SummitData {
  * What the engine may know when `planner` plans: planningInput, less every request the planner may
  * not see (another delegation's draft, a confidential request of others). Their meetings stay as
  * fixed occupancy (the attendees busy, the room unavailable, nothing named), so the plan goes
- * around them but never moves them, nor counts them in its objective, bound or explanations.
+ * around them but never moves them, nor counts them in its objective, bound or explanations. Given
+ * `now`, the meetings inside the notice period then are kept as pinned (frozen.ts).
  */
-export function planningInputFor(planner: Actor, data: SummitData): SummitData {
-  return withHiddenAsOccupancy(planningInput(data), hiddenRequests(planner, data));
+export function planningInputFor(planner: Actor, data: SummitData, now?: Instant): SummitData {
+  const seen = withHiddenAsOccupancy(planningInput(data), hiddenRequests(planner, data));
+  return now === undefined ? seen : withNoticePeriodKept(seen, planningMoment(data, now));
 }
 
 /**
- * Whom a planning job plans for: the host's staff. Any of them may follow a job, read its plan and
- * accept it, so a job is made with what every one of them may see, whoever started it.
+ * Whom a planning job stored before jobs kept their starter's view was planned for: the host's
+ * staff, with what every one of them may see.
  */
 export function jobPlanner(summit: SummitId): Actor {
   return {
@@ -65,6 +69,23 @@ export function jobPlanner(summit: SummitId): Actor {
     grants: [{ kind: 'host', summit, role: 'host-staff' }],
     system: false,
   };
+}
+
+/** The grants a job keeps of its starter: those in the summit planned (or the system's). */
+export function plannerSnapshot(actor: Actor, summit: SummitId): PlanJobPlanner {
+  return {
+    system: actor.system,
+    grants: actor.grants.filter((g) => g.kind !== 'platform' && g.summit === summit),
+  };
+}
+
+/**
+ * Whom a job was planned for: its starter as they were when they started it, or, for a job stored
+ * before jobs kept that, the host's planners (jobPlanner).
+ */
+export function plannerOfJob(job: Pick<PlanJob, 'summit' | 'requestedBy' | 'planner'>): Actor {
+  if (!job.planner) return jobPlanner(job.summit);
+  return { user: job.requestedBy, grants: job.planner.grants, system: job.planner.system };
 }
 
 /** Runs the engine on the stored summit (in a worker thread) and returns the proposal; nothing is written. */
@@ -77,7 +98,7 @@ export async function proposePlan(
   requireCapability(actor, summit, 'place-meetings');
   const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
   const run = resolveRun(storedSettings(options.schedule ?? {}), data, ctx.now());
-  const plan = await solveInWorker(planningInputFor(actor, data), {
+  const plan = await solveInWorker(planningInputFor(actor, data, ctx.now()), {
     seed: options.seed ?? 1,
     timeLimitMs: options.timeLimitMs ?? 10_000,
     mode: run.engineMode,
@@ -167,16 +188,32 @@ function placementsToWrite(actor: Actor, data: SummitData, plan: Plan, options: 
 }
 
 /**
- * The rules a plan breaks. A meeting it keeps without having seen it (another delegation's
- * confidential meeting, to a host) keeps whatever clash it already had with a later change: the
- * plan did not make it and may not move it, and refusing the plan for it would keep the host from
- * planning at all while telling them such a meeting exists. Every other clash refuses the plan.
+ * The bumps of a written plan (bump-reasons.ts): each meeting it moved or took off, with why, on
+ * the calendar as the plan left it (so that the alternatives offered fit around the plan).
  */
-function brokenByPlan(data: SummitData, { plan, kept }: ToWrite): Violation[] {
-  // Judged under the policy it was made with (its moment of planning, its move limit).
-  return checkPlan(data, plan.meetings, plan.policy).violations.filter(
-    (v) => v.requests.length === 0 || v.requests.some((r) => !kept.has(r)),
-  );
+async function recordPlanBumps(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Actor,
+  data: SummitData,
+  plan: Plan,
+  diff: PlanDiff,
+): Promise<void> {
+  if (diff.moved.length + diff.removed.length === 0) return;
+  const why = whyBumped(data, plan, diff);
+  const requests = new Map(data.requests.map((r) => [r.id as string, r]));
+  const bump = (request: string, previous: Placement, now: Placement | null): BumpInput => ({
+    request: requests.get(request)!,
+    previous: noticeSlot(previous),
+    now: now && noticeSlot(now),
+    cause: 'planner',
+    why: why.get(request)!,
+  });
+  const after = await loadSummitData(tx, data.summit.id);
+  await recordBumps(tx, ctx, actor, after, [
+    ...diff.moved.map(({ from, to }) => bump(to.request, from, to)),
+    ...diff.removed.map((p) => bump(p.request, p, null)),
+  ]);
 }
 
 /**
@@ -195,15 +232,9 @@ export async function writePlan(
   const data = await loadSummitData(tx, summit);
   const toWrite = placementsToWrite(actor, data, proposed, options);
   const plan = toWrite.plan;
-  const violations = brokenByPlan(data, toWrite);
-  if (violations.length > 0) {
-    // the example named must not name what the actor may not see (a confidential meeting, a busy block)
-    const example = redactViolations(actor, data, violations)[0]!.message;
-    throw new ConflictError(
-      `the summit changed since this plan was made; plan again (${violations.length} conflicts, e.g. ${example})`,
-      'plan-stale',
-    );
-  }
+  const judged = judgePlan(data, plan, toWrite.kept, planningMoment(data, ctx.now()), plan.policy);
+  // the refusal names nothing the actor may not see (a confidential meeting, a busy block)
+  if (judged.blocking.length > 0) throw planRefusal(actor, data, plan, judged.blocking);
   const diff = diffPlan(data.meetings, plan, data.requests);
   const requests = new Map(data.requests.map((r) => [r.id as string, r]));
   const now = ctx.now();
@@ -225,7 +256,7 @@ export async function writePlan(
     });
   }
   const meetings = new Map(data.meetings.map((m) => [m.request as string, m]));
-  for (const { from, to } of diff.moved) {
+  for (const { to } of diff.moved) {
     const m = meetings.get(to.request) as Meeting;
     await tx.meetings.update(summit, {
       ...m,
@@ -233,11 +264,6 @@ export async function writePlan(
       end: to.end,
       room: to.room,
       confirmedBy: [],
-    });
-    await recordEvent(tx, ctx, actor, summit, partiesScope(requests.get(to.request)!), 'meeting.moved', {
-      ...to,
-      previous: { start: from.start, room: from.room },
-      by: 'planner',
     });
   }
   for (const p of diff.removed) {
@@ -251,10 +277,16 @@ export async function writePlan(
         applyTransition(request, conditions, 'unschedule', { actor, summit }, now),
       );
     }
-    await recordEvent(tx, ctx, actor, summit, partiesScope(request), 'meeting.removed', {
-      request: p.request,
-      by: 'planner',
-    });
   }
+  await recordPlanBumps(tx, ctx, actor, data, plan, diff);
+  // the meetings it kept broken stay flagged (their parties told once); those it mended lose the flag
+  await settleBrokenFlags(
+    tx,
+    ctx,
+    actor,
+    data,
+    judged.after,
+    'found breaking a rule when a plan was accepted',
+  );
   return diff;
 }

@@ -7,7 +7,7 @@ import { PlannerThread } from '../../engine/worker/planner-thread.js';
 import type { PlanJob, PlanJobProgress, StoreNotice } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { loadSummitData } from '../summit/load.js';
-import { jobPlanner, planningInputFor } from './plan.js';
+import { plannerOfJob, planningInputFor } from './plan.js';
 import { resolveRun } from './run-settings.js';
 
 /**
@@ -109,9 +109,9 @@ export async function startPlanJobRunner(
       log(`planning job ${job.id} of summit ${job.summit} started`);
       const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
       const settings = resolveRun(job.settings, data, ctx.now());
-      // a job's plan is read and accepted by any of the host's planners: it is made in their view
+      // made in its starter's view; other readers of the job see of it what they may see
       const plan = await thread.plan(
-        planningInputFor(jobPlanner(job.summit), data),
+        planningInputFor(plannerOfJob(job), data, ctx.now()),
         {
           seed: job.seed,
           timeLimitMs:

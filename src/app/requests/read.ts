@@ -9,6 +9,7 @@ import type { Meeting } from '../../domain/meeting/schema.js';
 import { canSeeRequest, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { loadVisibleRequest } from './load.js';
+import { noticesSeenBy, type MeetingNotices } from '../meetings/notice-view.js';
 
 /** Filters for a request list. */
 export interface RequestFilter {
@@ -34,11 +35,13 @@ export function listRequests(
   );
 }
 
-/** A request with its conditions, its meeting and what the actor may do next. */
+/** A request with its conditions, its meeting, what its parties are told of it, and what the actor may do next. */
 export interface RequestView {
   request: Request;
   conditions: Condition[];
   meeting: Meeting | null;
+  /** Bumped (why, and the slot offered), broken, confirmation overdue: as the actor may see them. */
+  notices: MeetingNotices;
   allowed: TransitionName[];
 }
 
@@ -53,6 +56,7 @@ export function getRequest(
     const { request, conditions } = await loadVisibleRequest(tx, actor, summit, id);
     const meeting = (await tx.meetings.get(summit, id)) ?? null;
     const allowed = allowedTransitions(request, conditions, { actor, summit }, { meeting, now: ctx.now() });
-    return { request, conditions, meeting, allowed };
+    const notices = await noticesSeenBy(tx, actor, summit, id, meeting);
+    return { request, conditions, meeting, notices, allowed };
   });
 }

@@ -11,6 +11,8 @@ import type { AppContext } from '../context.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
+import { guardMeetings, type GuardOptions } from '../meetings/guard.js';
+import type { SummitData } from '../../domain/summit/data.js';
 import { grantCreatorHostAdmin } from './creator.js';
 
 const SummitInput = Summit.omit({ version: true }).strict();
@@ -49,13 +51,17 @@ export function createSummit(ctx: AppContext, actor: Actor, input: unknown): Pro
   });
 }
 
-/** Changes a summit's settings; the host's admin may. */
+/**
+ * Changes a summit's settings; the host's admin may. Days, day window, grain or buffer that would
+ * break a confirmed or pinned meeting are refused unless `options.force` (meetings/guard.ts).
+ */
 export function changeSummit(
   ctx: AppContext,
   actor: Actor,
   id: SummitId,
   input: unknown,
   expectedVersion: number,
+  options: GuardOptions = {},
 ): Promise<Summit> {
   const data = parseInput(SummitInput, input);
   requireCapability(actor, id, 'manage-logistics');
@@ -65,6 +71,12 @@ export function changeSummit(
   return writeWithEvents(ctx, async (tx) => {
     const delegations = await tx.delegations.list(id);
     checkQuotaDelegations(data.quotas, new Set(delegations.map((d) => d.id as string)));
+    const change = {
+      apply: (before: SummitData) => ({ ...before, summit: { ...data, version: before.summit.version } }),
+      touches: () => ({ all: true as const }),
+      what: `the summit's settings changed`,
+    };
+    await guardMeetings(tx, ctx, actor, id, change, options);
     const stored = await tx.summits.update({ ...data, version: expectedVersion });
     await recordEvent(tx, ctx, actor, id, { kind: 'summit' }, 'summit.changed', { id });
     return stored;

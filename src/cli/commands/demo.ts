@@ -1,6 +1,7 @@
 // `sideline demo`: loads the APEC 2017 example with its deliberations and public lines.
 import type { Command } from 'commander';
 import { loadDemo } from '../../app/demo/apec-2017.js';
+import { playSummitWeek } from '../../app/demo/summit-week.js';
 import { checkDemoPassword, createDemoLogins } from '../demo-logins.js';
 import type { CliContext } from '../program.js';
 import { withGlobals } from '../program.js';
@@ -25,6 +26,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         g,
         async (app) => {
           const { summit } = await loadDemo(app, OPERATOR);
+          await playSummitWeek(app, OPERATOR);
           if (g.json) ctx.output.out(JSON.stringify({ summit }));
           else ctx.output.out(`loaded summit ${summit}; try: sideline requests, sideline encounters usa rus`);
           // --json keeps stdout to one JSON object: the logins are for a person

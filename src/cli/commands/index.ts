@@ -74,6 +74,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./schedule.js')).registerSchedule,
   },
   {
+    usage: 'confirmations',
+    summary: 'the meetings awaiting confirmation and their deadlines; --sweep flags the overdue',
+    load: async () => (await import('./confirmations.js')).registerConfirmations,
+  },
+  {
     usage: 'check <summit-file> <result-json>',
     summary: 'check a result file against its summit file',
     load: async () => (await import('./check.js')).registerCheck,

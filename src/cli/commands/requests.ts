@@ -5,7 +5,10 @@ import { readThread } from '../../app/requests/thread.js';
 import { resolveSummit } from '../../app/summit/resolve.js';
 import { RequestStatus } from '../../domain/request/schema.js';
 import { UserError } from '../errors.js';
-import { localSpan } from '../format.js';
+import { localSpan, localTime } from '../format.js';
+import type { MeetingNotices } from '../../app/meetings/notice-view.js';
+import type { NoticeSlot } from '../../domain/meeting/notice.js';
+import type { Summit } from '../../domain/summit/schema.js';
 import { table } from '../output.js';
 import type { CliContext } from '../program.js';
 import { withGlobals } from '../program.js';
@@ -94,9 +97,31 @@ export function registerRequests(program: Command, ctx: CliContext): void {
               `${view.meeting.pinned ? ', pinned' : ''}${view.meeting.announced ? ', announced' : ''}`
             : 'not placed'
         }`,
+        ...noticeLines(summit, view.notices),
         '  thread:',
         ...(thread.length === 0 ? ['    no messages'] : thread.map((m) => `    ${m.delegation}: ${m.text}`)),
       ];
       ctx.output.out(lines.join('\n'));
     });
+}
+
+/** What a request's parties are told of its meeting (bumped, broken, confirmation overdue), in summit time. */
+function noticeLines(summit: Summit, notices: MeetingNotices): string[] {
+  const { bumped, broken, overdue } = notices;
+  const slot = (s: NoticeSlot) => `${localSpan(summit, s.start, s.end)} in ${s.room ?? '(no room)'}`;
+  return [
+    ...(bumped
+      ? [
+          `  bumped: ${bumped.reason} It was at ${slot(bumped.previous)}.`,
+          `    alternative: ${bumped.alternative ? `${slot(bumped.alternative)} (its parties may take it)` : 'none free'}`,
+        ]
+      : []),
+    ...(broken ? [`  broken: ${broken.problems.map((p) => p.message).join('; ')} (${broken.cause})`] : []),
+    ...(overdue
+      ? [
+          `  confirmation overdue: ${overdue.missing.join(', ')} had not confirmed by ${localTime(summit, overdue.deadline)}` +
+            (overdue.released ? '; its slot was released' : ''),
+        ]
+      : []),
+  ];
 }

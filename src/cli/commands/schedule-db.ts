@@ -37,14 +37,15 @@ function scheduleOf(flags: MoveFlags, summit: Summit): ScheduleSettingsInput {
 
 /**
  * Plans the stored summit (in a worker thread), then writes the placements as events — or, with
- * --dry-run, only prints what would change: placed, moved, removed, and every unplaced request's reason.
+ * --dry-run, only prints what would change: placed, moved, removed, every unplaced request's reason,
+ * and the plan's warnings (confirmed or pinned meetings it keeps that break a rule).
  */
 export async function scheduleDatabase(
   g: GlobalOptions,
   s: DatabaseScheduleSettings,
   output: Output,
 ): Promise<PlanDiff> {
-  const { summit, diff, written, plan, moves } = await withApp(g, async (app) => {
+  const { summit, diff, written, plan, moves, warnings } = await withApp(g, async (app) => {
     const summit = await app.store.read((tx) => resolveSummit(tx, g.summit));
     const proposal = await proposePlan(app, OPERATOR, summit.id, {
       timeLimitMs: s.timeLimitMs,
@@ -55,16 +56,17 @@ export async function scheduleDatabase(
     const data = await app.store.read((tx) => loadSummitData(tx, summit.id));
     const moves = toResultFile(proposal.plan, data).moves ?? [];
     const plan = proposal.plan;
-    if (s.dryRun) return { summit, diff: proposal.diff, written: false, plan, moves };
+    const warnings = plan.warnings ?? [];
+    if (s.dryRun) return { summit, diff: proposal.diff, written: false, plan, moves, warnings };
     const diff = await acceptPlan(app, OPERATOR, summit.id, proposal.plan);
-    return { summit, diff, written: true, plan, moves };
+    return { summit, diff, written: true, plan, moves, warnings };
   });
   if (s.json) {
     const { objective, bound, policy } = plan;
     const gap = gapOf(objective.weight, bound);
     output.out(
       JSON.stringify(
-        { summit: summit.id, applied: written, objective, bound, gap, policy, moves, ...diff },
+        { summit: summit.id, applied: written, objective, bound, gap, policy, moves, ...diff, warnings },
         null,
         2,
       ),
@@ -74,6 +76,11 @@ export async function scheduleDatabase(
   output.out(planLine(plan, moves.length));
   if (moves.length > 0) output.out(movesTable(moves));
   output.out(describeDiff(summit, diff));
+  if (warnings.length > 0) {
+    // meetings the plan keeps although they break a rule: a person must move or release them
+    output.out(`\nWarnings (${warnings.length}): kept as they are, but they cannot take place as placed:`);
+    output.out(warnings.map((w) => `  - ${w}`).join('\n'));
+  }
   output.out(
     written
       ? `\nStored: ${diff.placed.length} placed, ${diff.moved.length} moved, ${diff.removed.length} removed.`

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { appContext } from '../../app/context.js';
 import { loadDemo } from '../../app/demo/apec-2017.js';
 import { buildServer, parseRateLimit, type RateLimits } from '../../http/server.js';
+import { playSummitWeek } from '../../app/demo/summit-week.js';
 import type { Store } from '../../store/store.js';
 import { checkDemoPassword, createDemoLogins } from '../demo-logins.js';
 import { UserError } from '../errors.js';
@@ -59,6 +60,7 @@ export async function seedDemoOnFirstStart(
   );
   if (!empty) return false;
   await loadDemo(appContext(store), OPERATOR);
+  await playSummitWeek(appContext(store), OPERATOR);
   output.out('sideline: empty database: loaded the APEC 2017 demo');
   return createDemoLogins(store, output, demoPassword);
 }

@@ -42,6 +42,17 @@ function meetingOfRequest(s: Situation<Extract<TransitionCommand, { meeting: Mee
   return m.request === s.request.id ? [] : [`the meeting given is for request ${m.request}`];
 }
 
+/**
+ * The host places meetings; a confidential request, which the host may not see, is placed by its
+ * parties themselves, and so is a bumped meeting at the slot the engine offered it. A party acting
+ * on any other request is refused here (a host who is also a party acts as the host).
+ */
+function placedByParties(s: Situation): string[] {
+  if (s.acting.actor.system || s.acting.hostRoles.some((r) => PLACERS.includes(r))) return [];
+  if (s.request.confidential || ('offered' in s.command && s.command.offered)) return [];
+  return ['only the host places a request that is not confidential'];
+}
+
 /** The life cycle, one row per transition. */
 export const LIFECYCLE: { readonly [N in TransitionName]: TransitionRule<N> } = {
   submit: {
@@ -126,9 +137,9 @@ export const LIFECYCLE: { readonly [N in TransitionName]: TransitionRule<N> } = 
     verb: 'schedule',
     from: ['agreed'],
     to: ['scheduled'],
-    who: ['host', 'system'],
-    roles: PLACERS,
-    guard: none,
+    who: ['host', 'any-party', 'system'],
+    roles: [...PLACERS, ...PARTY_ROLES],
+    guard: placedByParties,
     effect: () => ({ status: 'scheduled' }),
   },
   unschedule: {
@@ -136,9 +147,9 @@ export const LIFECYCLE: { readonly [N in TransitionName]: TransitionRule<N> } = 
     verb: 'unschedule',
     from: ['scheduled'],
     to: ['agreed'],
-    who: ['host', 'system'],
-    roles: PLACERS,
-    guard: none,
+    who: ['host', 'any-party', 'system'],
+    roles: [...PLACERS, ...PARTY_ROLES],
+    guard: placedByParties,
     effect: () => ({ status: 'agreed' }),
   },
   confirm: {

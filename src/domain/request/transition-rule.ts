@@ -21,7 +21,9 @@ export type PlainTransitionName =
 
 /** A transition and the facts it needs beyond the request, its conditions and the actor. */
 export type TransitionCommand =
-  | { [N in PlainTransitionName]: { name: N } }[PlainTransitionName]
+  | { [N in Exclude<PlainTransitionName, 'schedule'>]: { name: N } }[Exclude<PlainTransitionName, 'schedule'>]
+  /** `offered`: placing it at the slot the engine offered after it was bumped, which its parties may take. */
+  | { name: 'schedule'; offered?: boolean }
   | { name: 'confirm'; meeting: Meeting }
   | { name: 'hold'; meeting: Meeting }
   | { name: 'downgrade'; to: Downgrade }

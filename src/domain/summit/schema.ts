@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { BusyId, DelegationId, PersonId, ProgrammeEventId, RoomId, SummitId, VenueId } from '../ids.js';
 import { Instant, LocalDate, LocalTimeOfDay, TimeZone, Window } from '../time.js';
+import { ConfirmationDeadline } from '../meeting/confirmation-deadline.js';
 import { Feature, Language, NO_PLANNING_LIMITS, Planning, Quota, Rank, RankParity } from './practice.js';
 
 /** Every mutable record carries a version; a write against a stale version fails. */
@@ -21,6 +22,8 @@ export const Summit = z.object({
   rankParity: RankParity.default('warn'),
   /** How planning treats the meetings already placed (rules 9 and 10). */
   planning: Planning.default(NO_PLANNING_LIMITS),
+  /** By when each day's meetings must be confirmed, and what becomes of those that are not; null: no deadline. */
+  confirmation: ConfirmationDeadline.nullable().default(null),
   /** Hard limits on each delegation's meetings (rule 7). */
   quotas: z.array(Quota).max(1000).default([]),
   version: Version,

@@ -37,3 +37,16 @@ export function requireIfMatchOrAbsent(request: FastifyRequest): number {
   if (request.headers['if-match'] === undefined && typeof none === 'string' && none.trim() === '*') return 0;
   return requireIfMatch(request);
 }
+
+/** `?force=true`: make a change even though it breaks a confirmed or pinned meeting (flagged, parties told). */
+export const ForceQuery = z.object({
+  force: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe(
+      'true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told',
+    ),
+});
+
+/** The guard option of a logistics write, from `?force=`. */
+export const forceOf = (query: { force: 'true' | 'false' }) => ({ force: query.force === 'true' });

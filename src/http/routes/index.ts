@@ -4,6 +4,7 @@ import { authRoutes } from './auth.js';
 import { calendarTokenRoutes } from './calendar.js';
 import { eventRoutes } from './events.js';
 import { healthRoutes } from './health.js';
+import { confirmationRoutes } from './confirmations.js';
 import { meetingRoutes } from './meetings.js';
 import { planRoutes } from './plans.js';
 import { SUMMIT_FEATURE_ROUTES } from './summit-features.js';
@@ -14,6 +15,7 @@ export const FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
   authRoutes,
   ...SUMMIT_FEATURE_ROUTES,
   meetingRoutes,
+  confirmationRoutes,
   planRoutes,
   eventRoutes,
   calendarTokenRoutes,

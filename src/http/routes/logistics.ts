@@ -21,7 +21,7 @@ import { actorOf } from '../auth/authenticate.js';
 import { authz, type Authz } from '../authz.js';
 import { IfMatchHeaders, requireIfMatch, withETag } from '../concurrency/etag.js';
 import { Page, PageQuery, paginate } from '../pagination.js';
-import { SummitParams } from './common.js';
+import { ForceQuery, forceOf, SummitParams } from './common.js';
 
 interface Kind {
   /** The path segment: `/summits/:summit/<path>`. */
@@ -212,15 +212,22 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
-          summary: `Add a ${k.noun}`,
+          summary: `Add a ${k.noun}; 409 breaks-meeting when it would break a confirmed or pinned meeting`,
           params: SummitParams,
+          querystring: ForceQuery,
           body: input,
           response: { 201: k.record },
           'x-authz': k.writers,
         },
       },
       async (request, reply) => {
-        const added = await k.uses.add(ctx, actorOf(request), request.params.summit, request.body);
+        const added = await k.uses.add(
+          ctx,
+          actorOf(request),
+          request.params.summit,
+          request.body,
+          forceOf(request.query),
+        );
         return reply.code(201).send(withETag(reply, added));
       },
     );
@@ -246,8 +253,9 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags,
-          summary: `Replace a ${k.noun} (the whole record; If-Match: its ETag)`,
+          summary: `Replace a ${k.noun} (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting`,
           params,
+          querystring: ForceQuery,
           headers: IfMatchHeaders,
           body: input,
           response: { 200: k.record },
@@ -262,6 +270,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.id,
           request.body,
           requireIfMatch(request),
+          forceOf(request.query),
         );
         return withETag(reply, changed);
       },
@@ -274,6 +283,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
           tags,
           summary: `Remove a ${k.noun} (If-Match: its ETag)`,
           params,
+          querystring: ForceQuery,
           headers: IfMatchHeaders,
           response: { 204: z.undefined() },
           'x-authz': k.writers,
@@ -286,6 +296,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.summit,
           request.params.id,
           requireIfMatch(request),
+          forceOf(request.query),
         );
         return reply.code(204).send();
       },

@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkPlacement } from '../../app/meetings/check.js';
 import { announceMeeting, confirmMeeting } from '../../app/meetings/confirm.js';
-import { Slot } from '../../app/meetings/inputs.js';
+import { PlaceInput, Slot, UnplaceInput } from '../../app/meetings/inputs.js';
+import { AlternativeInput, takeAlternative } from '../../app/meetings/alternative.js';
 import { calendarKey, listMeetings } from '../../app/meetings/list.js';
 import { placeMeeting, setPinned, unplaceMeeting } from '../../app/meetings/place.js';
 import { SuggestionsInput, suggestSlots } from '../../app/planning/suggest.js';
@@ -112,7 +113,10 @@ const Confirmed = z.object({ meeting: MeetingRecord, request: Request.meta({ id:
 
 const host = (note: string) =>
   authz.signedIn(note, { capability: 'place-meetings', scope: 'host', denied: 403 });
-const HIDDEN = "; a confidential request's meeting is 404 to the host";
+/** Who places a meeting (app/meetings/placer.ts), as the placing routes declare it. */
+const PLACERS =
+  "the host's staff who place meetings; for a confidential request (404 to the host) its parties' leads and " +
+  'protocol officers instead. A party of any other request gets 403, a delegation that may not see it 404';
 
 /** /api/summits/:summit/meetings and /api/summits/:summit/requests/:request/meeting… */
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -147,12 +151,14 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['meetings'],
         summary:
-          'Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it',
+          'Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it. ' +
+          'A move is told to the parties with the reason given; inside the notice period only a host admin may move it, giving one',
         params: RequestParams,
+        querystring: ActingQuery,
         headers: UpsertHeaders,
-        body: Slot,
+        body: PlaceInput,
         response: { 200: MeetingRecord, 201: MeetingRecord },
-        'x-authz': host(`the host's staff who place meetings${HIDDEN}`),
+        'x-authz': host(PLACERS),
       },
     },
     async (request, reply) => {
@@ -160,6 +166,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const expectedVersion = requireIfMatchOrAbsent(request);
       const meeting = await placeMeeting(ctx, actorOf(request), summit, id, request.body, {
         expectedVersion,
+        ...actingFor(request.query),
       });
       withETag(reply, meeting);
       return reply.code(expectedVersion === 0 ? 201 : 200).send(meeting);
@@ -171,16 +178,23 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['meetings'],
-        summary: 'Take a meeting off the calendar (If-Match); the request goes back to agreed',
+        summary:
+          'Take a meeting off the calendar (If-Match); the request goes back to agreed, its parties are told the reason ' +
+          '(`?reason=`, optional; required inside the notice period, where only a host admin may) and offered an alternative',
         params: RequestParams,
+        querystring: ActingQuery.extend(UnplaceInput.shape),
         headers: IfMatchHeaders,
         response: { 204: z.undefined() },
-        'x-authz': host(`the host's staff who place meetings${HIDDEN}`),
+        'x-authz': host(PLACERS),
       },
     },
     async (request, reply) => {
       const { summit, request: id } = request.params;
-      await unplaceMeeting(ctx, actorOf(request), summit, id, { expectedVersion: requireIfMatch(request) });
+      await unplaceMeeting(ctx, actorOf(request), summit, id, {
+        expectedVersion: requireIfMatch(request),
+        ...actingFor(request.query),
+        input: request.query.reason === undefined ? {} : { reason: request.query.reason },
+      });
       return reply.code(204).send();
     },
   );
@@ -195,15 +209,17 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
             ? 'Pin a meeting (If-Match): the planner never moves it'
             : 'Unpin a meeting (If-Match): the planner may move it again',
           params: RequestParams,
+          querystring: ActingQuery,
           headers: IfMatchHeaders,
           response: { 200: MeetingRecord },
-          'x-authz': host(`the host's staff who place meetings${HIDDEN}`),
+          'x-authz': host(PLACERS),
         },
       },
       async (request, reply) => {
         const { summit, request: id } = request.params;
         const meeting = await setPinned(ctx, actorOf(request), summit, id, pinned, {
           expectedVersion: requireIfMatch(request),
+          ...actingFor(request.query),
         });
         return withETag(reply, meeting);
       },
@@ -267,6 +283,37 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/summits/:summit/requests/:request/meeting/alternative',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary:
+          'Take the slot offered to a bumped meeting (notices.bumped.alternative), in one step; 409 when it is no longer free',
+        params: RequestParams,
+        querystring: ActingQuery,
+        body: AlternativeInput,
+        response: { 200: MeetingRecord },
+        'x-authz': authz.signedIn(
+          "a party's lead or protocol officer, or the host's staff who place meetings; a party's viewer or adviser gets 403, anyone who may not see the request 404",
+          { capability: 'act-on-request', scope: 'parties', denied: 404 },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { summit, request: id } = request.params;
+      const meeting = await takeAlternative(
+        ctx,
+        actorOf(request),
+        summit,
+        id,
+        request.body,
+        actingFor(request.query),
+      );
+      return withETag(reply, meeting);
+    },
+  );
+
+  app.post(
     '/summits/:summit/requests/:request/meeting/check',
     {
       schema: {
@@ -274,14 +321,15 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Check a placement against every hard rule without writing it (the live check behind a drag)',
         params: RequestParams,
+        querystring: ActingQuery,
         body: Slot,
         response: { 200: PlacementCheck },
-        'x-authz': host(`the host's staff who place meetings${HIDDEN}`),
+        'x-authz': host(PLACERS),
       },
     },
     async (request) => {
       const { summit, request: id } = request.params;
-      return checkPlacement(ctx, actorOf(request), summit, id, request.body);
+      return checkPlacement(ctx, actorOf(request), summit, id, request.body, actingFor(request.query));
     },
   );
 

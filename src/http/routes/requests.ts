@@ -20,6 +20,7 @@ import { IfMatchHeaders, requireIfMatch, withETag } from '../concurrency/etag.js
 import { Page, PageQuery, paginate } from '../pagination.js';
 import { limitReadCache } from '../read-cache.js';
 import { ActingQuery, actingFor, RequestParams, SummitParams } from './common.js';
+import { MeetingNoticesRecord } from './notice-records.js';
 
 /** The shared schemas of the request routes, named in OpenAPI. */
 export const RequestRecord = Request.meta({ id: 'Request' });
@@ -33,6 +34,7 @@ const RequestViewSchema = z
     request: RequestRecord,
     conditions: z.array(ConditionRecord),
     meeting: Meeting.nullable(),
+    notices: MeetingNoticesRecord,
     allowed: z.array(TransitionNameSchema).describe('The transitions you may take now'),
   })
   .meta({ id: 'RequestView' });

@@ -7,7 +7,7 @@ import { actorOf } from '../auth/authenticate.js';
 import { authz } from '../authz.js';
 import { IfMatchHeaders, requireIfMatch, withETag } from '../concurrency/etag.js';
 import { Page, PageQuery, paginate } from '../pagination.js';
-import { SummitParams } from './common.js';
+import { ForceQuery, forceOf, SummitParams } from './common.js';
 
 const SummitView = Summit.meta({ id: 'Summit' });
 
@@ -77,8 +77,10 @@ export const summitRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['summits'],
-        summary: "Change the summit's settings (If-Match: its ETag)",
+        summary:
+          "Change the summit's settings (If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting",
         params: SummitParams,
+        querystring: ForceQuery,
         headers: IfMatchHeaders,
         body: SummitInput,
         response: { 200: SummitView },
@@ -96,6 +98,7 @@ export const summitRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.summit,
         request.body,
         requireIfMatch(request),
+        forceOf(request.query),
       );
       return withETag(reply, changed);
     },

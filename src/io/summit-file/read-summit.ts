@@ -45,6 +45,13 @@ export function readSummitSection(raw: unknown, problems: Problems): SummitSecti
     bufferMinutes: file.bufferMinutes ?? 0,
     roomTurnoverMinutes: file.roomTurnoverMinutes ?? 0,
     rankParity: file.rankParity ?? 'warn',
+    confirmation: file.confirmation
+      ? {
+          at: file.confirmation.at,
+          daysBefore: file.confirmation.daysBefore ?? 1,
+          lapse: file.confirmation.lapse ?? 'keep',
+        }
+      : null,
     // planning and quotas are sections of their own, read with the rest of the file
     planning: NO_PLANNING_LIMITS,
     quotas: [],

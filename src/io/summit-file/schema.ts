@@ -3,6 +3,7 @@
 // cross-field rules are checked when the file is resolved into SummitData.
 import { z } from 'zod';
 import { SLUG } from '../../domain/ids.js';
+import { Lapse } from '../../domain/meeting/confirmation-deadline.js';
 import { ConditionKind, ConditionStatus, Format, Level, RequestStatus } from '../../domain/request/schema.js';
 import {
   LANGUAGE,
@@ -83,6 +84,12 @@ export const FileSummit = strict({
   roomTurnoverMinutes: int(0, 240).optional(),
   /** Version 2, optional: warn when omitted. */
   rankParity: oneOf(RankParity).optional(),
+  /** Version 2, optional: when each day's meetings must be confirmed; no deadline when omitted. */
+  confirmation: strict({
+    at: z.string('a time of day HH:MM').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day HH:MM'),
+    daysBefore: int(0, 14).optional(),
+    lapse: oneOf(Lapse).optional(),
+  }).optional(),
 });
 export type FileSummit = z.infer<typeof FileSummit>;
 

@@ -48,6 +48,7 @@ export function toSummitFileObject(data: SummitData): SummitFile {
       bufferMinutes: summit.bufferMinutes,
       ...(summit.roomTurnoverMinutes !== 0 && { roomTurnoverMinutes: summit.roomTurnoverMinutes }),
       ...(summit.rankParity !== 'warn' && { rankParity: summit.rankParity }),
+      ...(summit.confirmation !== null && { confirmation: { ...summit.confirmation } }),
     },
     ...(!isUnlimitedPlanning(summit.planning) && { planning: planningOf(summit.planning, time) }),
   };

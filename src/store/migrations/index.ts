@@ -9,6 +9,7 @@ import * as retentionIndexes from './0004_retention_indexes.js';
 import * as platformGrants from './0005_platform_grants.js';
 import * as loginThrottle from './0006_login_throttle.js';
 import * as sharedService from './0007_shared_service.js';
+import * as summitWeek from './0009_summit_week.js';
 import * as summitPractice from './0010_summit_practice.js';
 import * as planJobSettings from './0011_plan_job_settings.js';
 
@@ -29,6 +30,7 @@ const migrations: Record<string, StoreMigration> = {
   '0005_platform_grants': platformGrants,
   '0006_login_throttle': loginThrottle,
   '0007_shared_service': sharedService,
+  '0009_summit_week': summitWeek,
   '0010_summit_practice': summitPractice,
   '0011_plan_job_settings': planJobSettings,
 };
@@ -53,7 +55,13 @@ function provider(dialect: DialectName): MigrationProvider {
 
 /** Applies every migration not yet applied; throws the first failure with the migration's name. */
 export async function migrateToLatest(db: AnyDb, dialect: DialectName): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: provider(dialect) }).migrateToLatest();
+  // Numbers are reserved per change and changes land in any order, so a database that has 0009
+  // may meet 0008 later: each migration touches only its own tables and columns, and runs once.
+  const { error, results } = await new Migrator({
+    db,
+    provider: provider(dialect),
+    allowUnorderedMigrations: true,
+  }).migrateToLatest();
   if (error === undefined) return;
   const failed = results?.find((result) => result.status === 'Error')?.migrationName;
   throw new Error(

@@ -2,7 +2,14 @@
 // progress and plan any process can read.
 import type { Selectable } from 'kysely';
 import type { SummitId, UserId } from '../../domain/ids.js';
-import type { PlanJob, PlanJobProgress, PlanJobSettings, PlanJobStatus, Tx } from '../store.js';
+import type {
+  PlanJob,
+  PlanJobPlanner,
+  PlanJobProgress,
+  PlanJobSettings,
+  PlanJobStatus,
+  Tx,
+} from '../store.js';
 import { json, jsonOrNull, parseJsonOrNull } from './columns.js';
 import type { PlanJobRow } from './rows.js';
 import { insertVersioned, updateVersioned, type TableContext, type Target } from './versioned.js';
@@ -28,6 +35,7 @@ export function rowToPlanJob(row: Selectable<PlanJobRow>): PlanJob {
     error: row.error,
     worker: row.worker,
     heartbeatAt: row.heartbeat_at,
+    planner: parseJsonOrNull<PlanJobPlanner>(row.planner),
     version: row.version,
     attempts: Number(row.attempts ?? 0),
     takenOverFrom: row.taken_over_from ?? null,
@@ -59,6 +67,7 @@ function columnsOf(job: PlanJob): Record<string, unknown> {
     ...(job.attempts !== undefined ? { attempts: job.attempts } : {}),
     ...(job.takenOverFrom !== undefined ? { taken_over_from: job.takenOverFrom } : {}),
     ...(job.attemptErrors !== undefined ? { attempt_errors: JSON.stringify(job.attemptErrors) } : {}),
+    planner: jsonOrNull(job.planner),
   };
 }
 

@@ -26,6 +26,8 @@ export interface SummitRow {
   freeze_hours: number | null;
   /** JSON list of quotas. */
   quotas: string;
+  /** JSON confirmation deadline ({at, daysBefore, lapse}); null: none. */
+  confirmation: string | null;
   version: number;
 }
 
@@ -161,6 +163,18 @@ export interface MeetingRow {
   pinned: Flag;
   confirmed_by: string;
   announced: Flag;
+  version: number;
+}
+
+export interface MeetingNoticeRow {
+  summit_id: string;
+  request_id: string;
+  kind: string;
+  starts_at: string | null;
+  room_id: string | null;
+  at: string;
+  /** JSON: the notice's detail (domain/meeting/notice.ts NoticeDetail). */
+  detail: string;
   version: number;
 }
 
@@ -309,6 +323,8 @@ export interface PlanJobRow {
   error: string | null;
   worker: string | null;
   heartbeat_at: string | null;
+  /** JSON: the grants of the job's starter in the summit (PlanJobPlanner); null before 0009. */
+  planner: string | null;
   version: number;
   /** Times a runner has claimed the job. */
   attempts: number;
@@ -346,6 +362,7 @@ export interface Tables {
   conditions: ConditionRow;
   thread_messages: ThreadMessageRow;
   meetings: MeetingRow;
+  meeting_notices: MeetingNoticeRow;
   positions: PositionRow;
   decisions: DecisionRow;
   public_lines: PublicLineRow;

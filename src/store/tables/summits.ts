@@ -3,6 +3,7 @@ import type { SummitId } from '../../domain/ids.js';
 import type { Summit } from '../../domain/summit/schema.js';
 import type { Quota, RankParity } from '../../domain/summit/practice.js';
 import type { Instant } from '../../domain/time.js';
+import type { ConfirmationDeadline } from '../../domain/meeting/confirmation-deadline.js';
 import { json, parseJson } from './columns.js';
 import type { Tx } from '../store.js';
 import type { SummitRow } from './rows.js';
@@ -26,6 +27,7 @@ export function rowToSummit(row: SummitRow): Summit {
       freezeHours: row.freeze_hours,
     },
     quotas: parseJson<Quota[]>(row.quotas),
+    confirmation: row.confirmation === null ? null : parseJson<ConfirmationDeadline>(row.confirmation),
     version: row.version,
   };
 }
@@ -48,6 +50,7 @@ export function summitToRow(summit: Summit): Omit<SummitRow, 'version'> {
     planning_now: summit.planning.now,
     freeze_hours: summit.planning.freezeHours,
     quotas: json(summit.quotas),
+    confirmation: summit.confirmation === null ? null : json(summit.confirmation),
   };
 }
 

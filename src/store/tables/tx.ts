@@ -8,6 +8,7 @@ import { decisionsTable, positionsTable, publicLinesTable } from './deliberation
 import { eventsTable } from './events.js';
 import { roomsTable, travelTable, venuesTable } from './logistics.js';
 import { meetingsTable } from './meetings.js';
+import { noticesTable } from './notices.js';
 import { planJobsTable } from './plan-jobs.js';
 import { revisionsTable } from './revisions.js';
 import { probesTable, rateCountersTable } from './service.js';
@@ -32,6 +33,7 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   conditions: conditionsTable,
   thread: threadTable,
   meetings: meetingsTable,
+  notices: noticesTable,
   positions: positionsTable,
   decisions: decisionsTable,
   publicLines: publicLinesTable,

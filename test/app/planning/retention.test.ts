@@ -41,6 +41,7 @@ describe.each(BACKENDS)('planning job retention on %s', (backend) => {
       error: status === 'failed' ? 'no plan' : null,
       worker: status === 'queued' ? null : 'w1',
       heartbeatAt: status === 'running' ? at : null,
+      planner: null,
       version: 1,
     };
   };

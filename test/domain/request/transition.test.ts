@@ -183,9 +183,16 @@ describe('schedule and unschedule', () => {
     expect(apply(host('host-admin'), scheduled, 'unschedule').status).toBe('agreed');
     expect(apply(SYSTEM, agreed, 'schedule').status).toBe('scheduled');
   });
-  it('is not the parties’ to do', () => {
-    expect(refusal(() => apply(usaPO, agreed, 'schedule')).message).toMatch(
-      /only the host as host-admin or host-staff or the system may schedule it/,
+  it('is not the parties’ to do, but for a confidential request, which the host may not see', () => {
+    expect(refusal(() => apply(usaPO, agreed, 'schedule')).missing).toEqual([
+      'only the host places a request that is not confidential',
+    ]);
+    const secret = { ...agreed, confidential: true };
+    const scheduled = apply(usaPO, secret, 'schedule');
+    expect(scheduled.status).toBe('scheduled');
+    expect(apply(usaPO, scheduled, 'unschedule').status).toBe('agreed');
+    expect(refusal(() => apply(member('chn', 'protocol-officer'), secret, 'schedule')).message).toMatch(
+      /only the host as host-admin or host-staff or a party \(usa, rus\) as delegation-lead or protocol-officer or the system may schedule it/,
     );
   });
   it('needs an agreed request', () => {

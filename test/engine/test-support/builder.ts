@@ -73,6 +73,7 @@ export class SummitBuilder {
       rankParity: 'warn',
       planning: NO_PLANNING_LIMITS,
       quotas: o.quotas ?? [],
+      confirmation: null,
       version: 1,
     });
   }

@@ -6,6 +6,8 @@ import { persons } from '../../../src/app/logistics/specs.js';
 import { confirmMeeting } from '../../../src/app/meetings/confirm.js';
 import { placeMeeting, setPinned } from '../../../src/app/meetings/place.js';
 import { readPlanJob, startPlanJob } from '../../../src/app/planning/jobs.js';
+import { getRequest } from '../../../src/app/requests/read.js';
+import type { NoticeSlot } from '../../../src/domain/meeting/notice.js';
 import { requestMeeting } from '../../../src/app/requests/request-meeting.js';
 import { transitionRequest } from '../../../src/app/requests/transition.js';
 import type { DelegationId, PersonId } from '../../../src/domain/ids.js';
@@ -15,7 +17,10 @@ import { OPERATOR, type World } from './world.js';
 export const SLOT = { start: '2017-11-10T03:00:00.000Z', room: null } as const;
 
 /** How far a fresh US-Russia meeting has got. */
-export type Stage = 'agreed' | 'scheduled' | 'pinned' | 'confirmed';
+export type Stage = 'agreed' | 'scheduled' | 'pinned' | 'confirmed' | 'bumped';
+
+/** An hour after SLOT, where a `bumped` meeting is moved to. */
+const LATER = { start: '2017-11-10T04:00:00.000Z', room: null, reason: 'The room is needed' } as const;
 
 /**
  * A new US request to Russia for a pull-aside (no room) between two persons of their own, so that
@@ -61,12 +66,25 @@ export async function freshUsMeeting(
   if (stage === 'agreed') return { id, meetingVersion: 0 };
   let meeting = await placeMeeting(w.ctx, OPERATOR, DEMO_SUMMIT, id, SLOT, { expectedVersion: 0 });
   if (stage === 'pinned') meeting = await setPinned(w.ctx, OPERATOR, DEMO_SUMMIT, id, true);
+  // moved by the host, stating why: its parties are offered the engine's best slot for it
+  if (stage === 'bumped') {
+    meeting = await placeMeeting(w.ctx, OPERATOR, DEMO_SUMMIT, id, LATER, {
+      expectedVersion: meeting.version,
+    });
+  }
   if (stage === 'confirmed') {
     for (const side of ['usa', 'rus'] as DelegationId[]) {
       meeting = (await confirmMeeting(w.ctx, OPERATOR, DEMO_SUMMIT, id, { actingFor: side })).meeting;
     }
   }
   return { id, meetingVersion: meeting.version };
+}
+
+/** The slot offered to a bumped meeting, as its parties read it. */
+export async function offeredSlot(w: World, request: string): Promise<NoticeSlot> {
+  const { notices } = await getRequest(w.ctx, OPERATOR, DEMO_SUMMIT, request);
+  if (!notices.bumped?.alternative) throw new Error(`no slot is offered to ${request}`);
+  return notices.bumped.alternative;
 }
 
 /** A new calendar feed of the US President, issued by the US lead; its URL's file name. */

@@ -119,10 +119,20 @@ describe.each(BACKENDS)('planning job routes on %s', (backend) => {
     expect(twice.json().code).toBe('plan-not-done');
   });
 
-  it('refuses to accept a plan the summit has outgrown (409 plan-stale), changing nothing', async () => {
+  it('refuses to accept a plan the summit has outgrown (409 plan-stale), naming what, changing nothing', async () => {
+    // png-usa off the calendar, so that the plan places it anew
+    const png = await s.as.hostStaff.send({ method: 'GET', url: `${S}/requests/png-usa` });
+    const taken = await s.as.hostStaff.send({
+      method: 'DELETE',
+      url: `${S}/requests/png-usa/meeting`,
+      headers: { 'if-match': `"${(png.json() as { meeting: { version: number } }).meeting.version}"` },
+    });
+    expect(taken.statusCode, taken.body).toBe(204);
     const job = (await start({ timeLimitSeconds: 1, seed: 9 })).json() as JobBody;
     const done = (await settle(job.id)).last.json() as JobBody;
-    const meeting = done.result!.plan.meetings[0]!;
+    // a meeting the plan places anew (not one it keeps where it is)
+    const placed = done.result!.diff.placed[0]!.request;
+    const meeting = done.result!.plan.meetings.find((m) => m.request === placed)!;
     const view = await s.as.hostStaff.send({ method: 'GET', url: `${S}/requests/${meeting.request}` });
     const attendee = (view.json().request.attendees as string[])[0]!;
     // an official event now holds one attendee at the planned time
@@ -142,7 +152,11 @@ describe.each(BACKENDS)('planning job routes on %s', (backend) => {
       headers: { 'if-match': `"${done.version}"` },
     });
     expect(r.statusCode).toBe(409);
-    expect(r.json().code).toBe('plan-stale');
+    expect(r.json()).toMatchObject({ code: 'plan-stale', planAgain: true });
+    expect(r.json().conflicts).toContainEqual(
+      expect.objectContaining({ request: meeting.request, rule: 'person-overlap' }),
+    );
+    expect(r.json().detail).toMatch(/programme briefing-.*plan again/);
     expect((await read(job.id)).json().status).toBe('done');
     const after = await s.as.hostStaff.send({ method: 'GET', url: `${S}/meetings?limit=200` });
     expect(after.json()).toEqual(before.json());

@@ -167,6 +167,7 @@ describe.each(BACKENDS)('summit and logistics routes on %s', (backend) => {
           rankParity: 'warn',
           planning: { maxMoves: null, now: null, freezeHours: null },
           quotas: [],
+          confirmation: null,
         };
         expect(r.json()).toEqual({ ...g20, ...off, version: 1 });
         expect(r.headers.etag).toBe('"1"');

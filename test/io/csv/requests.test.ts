@@ -57,8 +57,8 @@ describe('requests from CSV', () => {
           press: 'closed',
         }),
       ],
-      rows: [2], // each request's row as the spreadsheet numbers it, for errors that name it
       warnings: [],
+      rows: [2], // each request's row as the spreadsheet numbers it, for errors that name it
     });
   });
 

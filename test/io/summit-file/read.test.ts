@@ -166,7 +166,7 @@ requests:
     conditions: [{id: c1, by: usa, text: T, status: open, urgent: true}]
 `;
     expect(errors(text)).toEqual([
-      'summit.colour: unknown key; expected one of id, name, timezone, days, dayWindow, grainMinutes, bufferMinutes, roomTurnoverMinutes, rankParity',
+      'summit.colour: unknown key; expected one of id, name, timezone, days, dayWindow, grainMinutes, bufferMinutes, roomTurnoverMinutes, rankParity, confirmation',
       'venue: unknown key; expected one of summit, planning, quotas, venues, travelMinutes, rooms, delegations, programme, busy, requests, meetings',
       'rooms[0].available[0].to: missing; expected a time YYYY-MM-DDTHH:MM',
       'rooms[0].available[0].till: unknown key; expected one of from, to',

@@ -310,6 +310,13 @@ function buildSummit(g: G): SummitData {
       rankParity: parity === 'refuse' && mismatched ? 'warn' : parity,
       planning,
       quotas,
+      confirmation: bool(g)
+        ? null
+        : {
+            at: pick(g, ['08:00', '18:00', '23:30']),
+            daysBefore: int(g, 0, 2),
+            lapse: pick(g, ['keep', 'release'] as const),
+          },
       version: 1,
     },
     venues,

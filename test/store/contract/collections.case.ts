@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, Position, PublicLine } from '../../../src/domain/deliberation/schema.js';
 import type { ConditionId, SummitId, VenueId } from '../../../src/domain/ids.js';
 import type { Meeting } from '../../../src/domain/meeting/schema.js';
+import type { MeetingNotice, NoticeKind } from '../../../src/domain/meeting/notice.js';
 import type { Condition, Request } from '../../../src/domain/request/schema.js';
 import type {
   Busy,
@@ -204,6 +205,14 @@ export function collectionsContract(target: StoreTarget): void {
     make: (id) => meetingInItsOwnSlot(id),
     change: (r) => ({ ...r, room: null, pinned: true, announced: true, confirmedBy: [] }),
     keyOf: (r) => r.request,
+  });
+  collectionSuite<MeetingNotice, { request: string; kind: NoticeKind }>(target, {
+    name: 'notices',
+    of: (tx) => tx.notices,
+    prepare: ownRequest,
+    make: (id) => f.bumpNotice(id),
+    change: (r) => ({ ...r, start: null, room: null, at: f.at(90) }),
+    keyOf: (r) => ({ request: r.request, kind: r.detail.kind }),
   });
   collectionSuite<Position, string>(target, {
     name: 'positions',

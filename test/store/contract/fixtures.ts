@@ -15,6 +15,7 @@ import type {
   UserId,
   VenueId,
 } from '../../../src/domain/ids.js';
+import type { MeetingNotice } from '../../../src/domain/meeting/notice.js';
 import type { Meeting } from '../../../src/domain/meeting/schema.js';
 import type { Decision, Position, PublicLine } from '../../../src/domain/deliberation/schema.js';
 import type { Condition, Request, ThreadMessage } from '../../../src/domain/request/schema.js';
@@ -55,6 +56,7 @@ export const summit = (id: string): Summit => ({
     { delegation: '*', per: 'day', meetings: 6, minutes: null, as: 'party' },
     { delegation: 'd1' as DelegationId, per: 'summit', meetings: null, minutes: 600, as: 'requester' },
   ],
+  confirmation: { at: '18:00', daysBefore: 1, lapse: 'release' },
   version: 1,
 });
 
@@ -165,6 +167,26 @@ export const meeting = (requestId: string, roomId: string | null = 'r1'): Meetin
   pinned: false,
   confirmedBy: ['d1'] as DelegationId[],
   announced: false,
+  version: 1,
+});
+
+/** A bump notice of a request's meeting, moved from 08:00 to 09:00 for request q9, with an alternative. */
+export const bumpNotice = (requestId: string): MeetingNotice => ({
+  request: requestId as RequestId,
+  start: at(60),
+  room: 'r1' as RoomId,
+  at: at(-60),
+  detail: {
+    kind: 'bumped',
+    cause: 'planner',
+    rule: 'person-overlap',
+    for: 'q9' as RequestId,
+    detail: 'p1 is needed then',
+    stated: null,
+    previous: { start: at(0), end: at(30), room: 'r1' as RoomId },
+    alternative: { start: at(120), end: at(150), room: null },
+    by: 'u1' as UserId,
+  },
   version: 1,
 });
 

@@ -31,6 +31,7 @@ const job = (summit: SummitId, id: string, status: PlanJobStatus, finishedAt: st
   error: status === 'failed' ? 'no plan' : null,
   worker: status === 'queued' ? null : 'w1',
   heartbeatAt: null,
+  planner: null,
   version: 1,
 });
 

@@ -2,7 +2,7 @@
 // notices after commit, the placement lock, and (PostgreSQL) the room exclusion.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PersonId, SummitId, UserId } from '../../../src/domain/ids.js';
+import type { DelegationId, PersonId, SummitId, UserId } from '../../../src/domain/ids.js';
 import {
   DuplicateError,
   NotFoundError,
@@ -31,6 +31,7 @@ const job = (summit: SummitId, id: string, createdAt: string = f.at(0)): PlanJob
   error: null,
   worker: null,
   heartbeatAt: null,
+  planner: null,
   version: 1,
 });
 
@@ -107,6 +108,24 @@ export function scaleOutContract(target: StoreTarget): void {
       await expect(
         b.write((tx) => tx.planJobs.update({ ...stored, status: 'accepted' })),
       ).rejects.toBeInstanceOf(StaleVersionError);
+    });
+
+    it('keeps the view a job is planned in: its starter’s grants in the summit', async () => {
+      const s = await f.seedWorld(a);
+      const planner = {
+        system: false,
+        grants: [
+          { kind: 'host' as const, summit: s, role: 'host-staff' as const },
+          {
+            kind: 'delegation' as const,
+            summit: s,
+            delegation: 'usa' as DelegationId,
+            role: 'viewer' as const,
+          },
+        ],
+      };
+      const stored = await a.write((tx) => tx.planJobs.insert({ ...job(s, f.uniqueId('j')), planner }));
+      expect((await b.read((tx) => tx.planJobs.get(s, stored.id)))?.planner).toEqual(planner);
     });
 
     it('two runners claiming at once never take the same job; each job is taken once', async () => {

@@ -151,6 +151,8 @@ describe.each(['sqlite', 'postgres'] as const)('migration 0010 (summit practice)
       rankParity: 'warn',
       planning: { maxMoves: null, now: null, freezeHours: null },
       quotas: [],
+      // 0009: a summit of before sets no confirmation deadline
+      confirmation: null,
     });
     expect(rowToRoom(await one<RoomRow>('rooms')).features).toEqual([]);
     expect(rowToDelegation(await one<DelegationRow>('delegations'))).toMatchObject({
@@ -167,11 +169,17 @@ describe.each(['sqlite', 'postgres'] as const)('migration 0010 (summit practice)
     await expect(set('summits', { room_turnover_minutes: -1 })).rejects.toThrow();
     await expect(set('delegations', { interpreters: -1 })).rejects.toThrow();
     await expect(set('requests', { press: 'tv' })).rejects.toThrow();
-    await set('summits', { room_turnover_minutes: 15, rank_parity: 'refuse', freeze_hours: 12 });
+    await set('summits', {
+      room_turnover_minutes: 15,
+      rank_parity: 'refuse',
+      freeze_hours: 12,
+      confirmation: JSON.stringify({ at: '18:00', daysBefore: 1, lapse: 'release' }),
+    });
     expect(rowToSummit(await one<SummitRow>('summits'))).toMatchObject({
       roomTurnoverMinutes: 15,
       rankParity: 'refuse',
       planning: { freezeHours: 12 },
+      confirmation: { at: '18:00', daysBefore: 1, lapse: 'release' },
     });
     expect(migrationNames).toContain('0010_summit_practice');
   });

@@ -93,8 +93,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness and store reachability */
+    /** Liveness: the server process answers (the database is not asked; see /api/ready) */
     get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness: whether the database answers and takes writes
+     * @description 200 `ready` when the database answers and takes writes; 200 `degraded` when it answers but refuses writes (storage full or read-only: reads still work); 503 `unavailable` with Retry-After when it cannot be reached.
+     */
+    get: operations['getReady'];
     put?: never;
     post?: never;
     delete?: never;
@@ -130,7 +150,7 @@ export interface paths {
     };
     /** One summit: zone, days, day window, grain and buffer */
     get: operations['getSummitsBySummit'];
-    /** Change the summit's settings (If-Match: its ETag) */
+    /** Change the summit's settings (If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsBySummit'];
     post?: never;
     delete?: never;
@@ -149,7 +169,7 @@ export interface paths {
     /** Every busy block you may see, by id */
     get: operations['getSummitsBusy'];
     put?: never;
-    /** Add a busy block */
+    /** Add a busy block; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsBusy'];
     delete?: never;
     options?: never;
@@ -166,11 +186,45 @@ export interface paths {
     };
     /** One busy block */
     get: operations['getSummitsBusyById'];
-    /** Replace a busy block (the whole record; If-Match: its ETag) */
+    /** Replace a busy block (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsBusyById'];
     post?: never;
     /** Remove a busy block (If-Match: its ETag) */
     delete: operations['deleteSummitsBusyById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/confirmations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Scheduled meetings awaiting their parties' confirmation under the summit's deadline (summit.confirmation), earliest deadline first */
+    get: operations['getSummitsConfirmations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/confirmations/sweep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Flag now every meeting whose confirmation deadline has passed (and release its slot where the summit says so); the server does this each minute */
+    post: operations['postSummitsConfirmationsSweep'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -186,7 +240,7 @@ export interface paths {
     /** Every delegation you may see, by id */
     get: operations['getSummitsDelegations'];
     put?: never;
-    /** Add a delegation */
+    /** Add a delegation; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsDelegations'];
     delete?: never;
     options?: never;
@@ -203,7 +257,7 @@ export interface paths {
     };
     /** One delegation */
     get: operations['getSummitsDelegationsById'];
-    /** Replace a delegation (the whole record; If-Match: its ETag) */
+    /** Replace a delegation (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsDelegationsById'];
     post?: never;
     /** Remove a delegation (If-Match: its ETag) */
@@ -342,7 +396,7 @@ export interface paths {
     /** Every person you may see, by id */
     get: operations['getSummitsPersons'];
     put?: never;
-    /** Add a person */
+    /** Add a person; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsPersons'];
     delete?: never;
     options?: never;
@@ -359,7 +413,7 @@ export interface paths {
     };
     /** One person */
     get: operations['getSummitsPersonsById'];
-    /** Replace a person (the whole record; If-Match: its ETag) */
+    /** Replace a person (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsPersonsById'];
     post?: never;
     /** Remove a person (If-Match: its ETag) */
@@ -483,7 +537,7 @@ export interface paths {
     /** Every programme event you may see, by id */
     get: operations['getSummitsProgramme'];
     put?: never;
-    /** Add a programme event */
+    /** Add a programme event; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsProgramme'];
     delete?: never;
     options?: never;
@@ -500,7 +554,7 @@ export interface paths {
     };
     /** One programme event */
     get: operations['getSummitsProgrammeById'];
-    /** Replace a programme event (the whole record; If-Match: its ETag) */
+    /** Replace a programme event (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsProgrammeById'];
     post?: never;
     /** Remove a programme event (If-Match: its ETag) */
@@ -723,11 +777,28 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it */
+    /** Place an agreed request (If-None-Match: *) or move its meeting (If-Match: the meeting’s ETag); a broken rule is 409 naming it. A move is told to the parties with the reason given; inside the notice period only a host admin may move it, giving one */
     put: operations['putSummitsRequestsMeeting'];
     post?: never;
-    /** Take a meeting off the calendar (If-Match); the request goes back to agreed */
+    /** Take a meeting off the calendar (If-Match); the request goes back to agreed, its parties are told the reason (`?reason=`, optional; required inside the notice period, where only a host admin may) and offered an alternative */
     delete: operations['deleteSummitsRequestsMeeting'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/requests/{request}/meeting/alternative': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take the slot offered to a bumped meeting (notices.bumped.alternative), in one step; 409 when it is no longer free */
+    post: operations['postSummitsRequestsMeetingAlternative'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -931,7 +1002,7 @@ export interface paths {
     /** Every room you may see, by id */
     get: operations['getSummitsRooms'];
     put?: never;
-    /** Add a room */
+    /** Add a room; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsRooms'];
     delete?: never;
     options?: never;
@@ -948,7 +1019,7 @@ export interface paths {
     };
     /** One room */
     get: operations['getSummitsRoomsById'];
-    /** Replace a room (the whole record; If-Match: its ETag) */
+    /** Replace a room (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsRoomsById'];
     post?: never;
     /** Remove a room (If-Match: its ETag) */
@@ -985,7 +1056,7 @@ export interface paths {
     /** Every venue you may see, by id */
     get: operations['getSummitsVenues'];
     put?: never;
-    /** Add a venue */
+    /** Add a venue; 409 breaks-meeting when it would break a confirmed or pinned meeting */
     post: operations['postSummitsVenues'];
     delete?: never;
     options?: never;
@@ -1002,7 +1073,7 @@ export interface paths {
     };
     /** One venue */
     get: operations['getSummitsVenuesById'];
-    /** Replace a venue (the whole record; If-Match: its ETag) */
+    /** Replace a venue (the whole record; If-Match: its ETag); 409 breaks-meeting when it would break a confirmed or pinned meeting */
     put: operations['putSummitsVenuesById'];
     post?: never;
     /** Remove a venue (If-Match: its ETag) */
@@ -1092,6 +1163,24 @@ export interface components {
           /** Format: date-time */
           to: string;
         };
+    AwaitingConfirmation: {
+      confirmedBy: string[];
+      /**
+       * Format: date-time
+       * @description By when every party must confirm the slot
+       */
+      deadline: string;
+      /** Format: date-time */
+      end: string;
+      /** @description The parties that have not confirmed yet */
+      missing: string[];
+      /** @description true: the deadline has passed; the meeting is flagged */
+      overdue: boolean;
+      request: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
     Blocker:
       | {
           event: string;
@@ -1155,6 +1244,39 @@ export interface components {
           /** @constant */
           kind: 'window';
         };
+    BrokenNotice: {
+      /** Format: date-time */
+      at: string;
+      /** @description The change that broke it */
+      cause: string;
+      /** @description true: its writer was told it breaks this meeting and said force */
+      forced: boolean;
+      problems: {
+        message: string;
+        rule: string;
+      }[];
+    };
+    BumpNotice: {
+      /** @description The engine's best slot for it when it was bumped: take it with POST …/meeting/alternative */
+      alternative: components['schemas']['NoticeSlot'] | null;
+      /** Format: date-time */
+      at: string;
+      by: string;
+      /**
+       * @description Who or what moved it: the planner, the host, a change of presence, the deadline
+       * @enum {string}
+       */
+      cause: 'planner' | 'host' | 'party' | 'presence' | 'deadline';
+      /** @description The request that took its place, when you may see it */
+      for: string | null;
+      /** @description true: moved elsewhere; false: taken off the calendar */
+      moved: boolean;
+      previous: components['schemas']['NoticeSlot'];
+      /** @description One sentence; "for a higher-priority engagement" where the request is not yours to see */
+      reason: string;
+      /** @description The rule it broke where it was, or by which another took its place */
+      rule: string | null;
+    };
     Busy: {
       /** Format: date-time */
       from: string;
@@ -1232,6 +1354,12 @@ export interface components {
     ConditionOutcome: {
       conditions: components['schemas']['Condition'][];
       request: components['schemas']['Request'];
+    };
+    ConfirmationSweep: {
+      /** @description Meetings flagged as overdue by this sweep */
+      flagged: string[];
+      /** @description Of those, the ones taken off the calendar (lapse: release) */
+      released: string[];
     };
     Decision: {
       /** Format: date-time */
@@ -1382,6 +1510,13 @@ export interface components {
       start: string;
       version: number;
     };
+    MeetingNotices: {
+      /** @description It breaks a hard rule where it stands */
+      broken: components['schemas']['BrokenNotice'] | null;
+      bumped: components['schemas']['BumpNotice'] | null;
+      /** @description Its day's confirmation deadline passed before every party confirmed */
+      overdue: components['schemas']['OverdueNotice'] | null;
+    };
     Move: {
       /** @description False for a meeting that broke a rule where it was: a repair, not counted against maxMoves */
       fits: boolean;
@@ -1413,11 +1548,28 @@ export interface components {
       /** @description The moment of planning: nothing new or moved starts before it */
       now: string | null;
     };
+    NoticeSlot: {
+      /** Format: date-time */
+      end: string;
+      room: string | null;
+      /** Format: date-time */
+      start: string;
+    };
     /** @description Priority sum, then preferred starts, then (fewest) moved meetings */
     Objective: {
       moved: number;
       preferred: number;
       weight: number;
+    };
+    OverdueNotice: {
+      /** Format: date-time */
+      at: string;
+      /** Format: date-time */
+      deadline: string;
+      /** @description The parties that had not confirmed the slot */
+      missing: string[];
+      /** @description true: the summit releases such slots, and this one was taken off */
+      released: boolean;
     };
     Person: {
       delegation: string;
@@ -1480,6 +1632,8 @@ export interface components {
       unplaced: components['schemas']['Unplaced'][];
     };
     PlanJob: {
+      /** @description Times a runner took the job up; a job that fails or loses its runner 3 times is failed */
+      attempts: number;
       createdAt: string;
       error: string | null;
       finishedAt: string | null;
@@ -1493,6 +1647,8 @@ export interface components {
         /** @description The best plan found so far */
         objective: components['schemas']['Objective'] | null;
       };
+      /** @description Earlier attempts that ended without a plan, oldest first: a failure, or a runner that stopped answering and whose job another runner took over */
+      recoveries: string[];
       /** @description The plan and what it would change on the calendar as it is now: once done, and while running as soon as it has an answer (plan.pending) */
       result: {
         diff: components['schemas']['PlanDiff'];
@@ -1536,6 +1692,12 @@ export interface components {
     Problem: {
       /** @description Stable machine-readable code, e.g. validation-failed, stale-version */
       code: string;
+      /** @description What stands in the way of a refused write (409): each meeting ("private" for one you may not see) and rule */
+      conflicts?: {
+        message: string;
+        request: string;
+        rule: string;
+      }[];
       detail?: string;
       /** @description Every failing input value (validation-failed) */
       errors?: {
@@ -1545,6 +1707,8 @@ export interface components {
         path: string;
       }[];
       instance?: string;
+      /** @description For a plan that cannot be accepted: true when planning again can succeed */
+      planAgain?: boolean;
       requestId?: string;
       retryAfterSeconds?: number;
       status: number;
@@ -1741,6 +1905,7 @@ export interface components {
         start: string;
         version: number;
       } | null;
+      notices: components['schemas']['MeetingNotices'];
       request: components['schemas']['Request'];
     };
     Room: {
@@ -1783,6 +1948,22 @@ export interface components {
     };
     Summit: {
       bufferMinutes: number;
+      /** @default null */
+      confirmation: {
+        /** @description Time of day, summit time (HH:MM) */
+        at: string;
+        /**
+         * @description How many days before the meeting’s day (1: the evening before)
+         * @default 1
+         */
+        daysBefore: number;
+        /**
+         * @description keep: an unconfirmed meeting stays on the calendar, flagged; release: its slot is released
+         * @default keep
+         * @enum {string}
+         */
+        lapse: 'keep' | 'release';
+      } | null;
       days: {
         /** Format: date */
         from: string;
@@ -1838,6 +2019,22 @@ export interface components {
     };
     SummitSettingsInput: {
       bufferMinutes: number;
+      /** @default null */
+      confirmation: {
+        /** @description Time of day, summit time (HH:MM) */
+        at: string;
+        /**
+         * @description How many days before the meeting’s day (1: the evening before)
+         * @default 1
+         */
+        daysBefore: number;
+        /**
+         * @description keep: an unconfirmed meeting stays on the calendar, flagged; release: its slot is released
+         * @default keep
+         * @enum {string}
+         */
+        lapse: 'keep' | 'release';
+      } | null;
       days: {
         /** Format: date */
         from: string;
@@ -2275,6 +2472,86 @@ export interface operations {
             status: 'ok';
             /** @enum {string} */
             store: 'sqlite' | 'postgres';
+            uptimeSeconds: number;
+          };
+        };
+      };
+    };
+  };
+  getReady: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            database: {
+              /** @description what the database last said, while it is not ok */
+              detail: string | null;
+              /** @enum {string} */
+              dialect: 'sqlite' | 'postgres';
+              /** @description since when the database has been in this state */
+              since: string;
+              /** @enum {string} */
+              state: 'ok' | 'unavailable' | 'full' | 'read-only';
+            };
+            /**
+             * @description ready: reads and writes work; degraded: reads work, writes are refused; unavailable: nothing works
+             * @enum {string}
+             */
+            status: 'ready' | 'degraded' | 'unavailable';
+          };
+        };
+      };
+      /** @description Default Response */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            database: {
+              /** @description what the database last said, while it is not ok */
+              detail: string | null;
+              /** @enum {string} */
+              dialect: 'sqlite' | 'postgres';
+              /** @description since when the database has been in this state */
+              since: string;
+              /** @enum {string} */
+              state: 'ok' | 'unavailable' | 'full' | 'read-only';
+            };
+            /**
+             * @description ready: reads and writes work; degraded: reads work, writes are refused; unavailable: nothing works
+             * @enum {string}
+             */
+            status: 'ready' | 'degraded' | 'unavailable';
           };
         };
       };
@@ -2411,7 +2688,10 @@ export interface operations {
   };
   putSummitsBySummit: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -2507,7 +2787,10 @@ export interface operations {
   };
   postSummitsBusy: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -2601,7 +2884,10 @@ export interface operations {
   };
   putSummitsBusyById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -2658,7 +2944,10 @@ export interface operations {
   };
   deleteSummitsBusyById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -2695,6 +2984,86 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  getSummitsConfirmations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwaitingConfirmation'][];
+        };
+      };
+    };
+  };
+  postSummitsConfirmationsSweep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfirmationSweep'];
+        };
       };
     };
   };
@@ -2749,7 +3118,10 @@ export interface operations {
   };
   postSummitsDelegations: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -2850,7 +3222,10 @@ export interface operations {
   };
   putSummitsDelegationsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -2914,7 +3289,10 @@ export interface operations {
   };
   deleteSummitsDelegationsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -3349,7 +3727,10 @@ export interface operations {
   };
   postSummitsPersons: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -3454,7 +3835,10 @@ export interface operations {
   };
   putSummitsPersonsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -3522,7 +3906,10 @@ export interface operations {
   };
   deleteSummitsPersonsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -3987,7 +4374,10 @@ export interface operations {
   };
   postSummitsProgramme: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -4082,7 +4472,10 @@ export interface operations {
   };
   putSummitsProgrammeById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -4140,7 +4533,10 @@ export interface operations {
   };
   deleteSummitsProgrammeById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -4927,7 +5323,10 @@ export interface operations {
   };
   putSummitsRequestsMeeting: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -4943,6 +5342,8 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description Why it moves, in your words; its parties read it (required inside the notice period) */
+          reason?: string;
           /** @default null */
           room?: string | null;
           /** Format: date-time */
@@ -4991,7 +5392,12 @@ export interface operations {
   };
   deleteSummitsRequestsMeeting: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+        /** @description Why it moves, in your words; its parties read it (required inside the notice period) */
+        reason?: string;
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -5028,6 +5434,61 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  postSummitsRequestsMeetingAlternative: {
+    parameters: {
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          end?: string;
+          /** @default null */
+          room?: string | null;
+          /** Format: date-time */
+          start: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Meeting'];
+        };
       };
     };
   };
@@ -5080,7 +5541,10 @@ export interface operations {
   };
   postSummitsRequestsMeetingCheck: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
       header?: never;
       path: {
         request: string;
@@ -5183,7 +5647,10 @@ export interface operations {
   };
   postSummitsRequestsMeetingPin: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -5227,7 +5694,10 @@ export interface operations {
   };
   postSummitsRequestsMeetingUnpin: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The party delegation you act for, when you hold roles in several */
+        as?: string;
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -5771,7 +6241,10 @@ export interface operations {
   };
   postSummitsRooms: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -5872,7 +6345,10 @@ export interface operations {
   };
   putSummitsRoomsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -5936,7 +6412,10 @@ export interface operations {
   };
   deleteSummitsRoomsById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -6076,7 +6555,10 @@ export interface operations {
   };
   postSummitsVenues: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: never;
       path: {
         summit: string;
@@ -6164,7 +6646,10 @@ export interface operations {
   };
   putSummitsVenuesById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;
@@ -6215,7 +6700,10 @@ export interface operations {
   };
   deleteSummitsVenuesById: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: make the change even when it breaks a confirmed or pinned meeting (409 breaks-meeting otherwise); the meeting is flagged as broken and its parties are told */
+        force?: 'true' | 'false';
+      };
       header?: {
         /** @description The ETag of the version you read; required on updates */
         'if-match'?: string;

@@ -78,6 +78,7 @@ export async function seedSummit(store: Store, id: string): Promise<SummitId> {
       rankParity: 'warn',
       planning: NO_PLANNING_LIMITS,
       quotas: [],
+      confirmation: null,
       version: 1,
     });
     for (const d of ['usa', 'rus']) {

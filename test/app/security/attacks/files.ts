@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 import { DEMO_FILE } from '../../../../src/app/demo/apec-2017.js';
 import { exportSummitFile } from '../../../../src/app/files/export-summit.js';
 import { createSummitFromFile, importIntoSummit } from '../../../../src/app/files/import-file.js';
-import { importRequestsCsv } from '../../../../src/app/files/import-requests-csv.js';
+import { importRequestsCsv, importRequestsXlsx } from '../../../../src/app/files/import-requests-csv.js';
+import { summitWorkbook } from '../../../../src/app/files/sheets.js';
 import { importSummitData, importSummitFile } from '../../../../src/app/files/import-summit.js';
 import { meetingsCsv } from '../../../../src/app/files/meetings-csv.js';
 import { loadSummitData } from '../../../../src/app/summit/load.js';
@@ -29,6 +30,21 @@ export const FILE_ATTACKS: Record<string, Attack[]> = {
     ...attacks(READERS, 'exports the summit', 'read', (w, a) => exportSummitFile(w.ctx, a, S, 'yaml')),
     ...attacks(OUTSIDERS, 'exports the summit', 'hidden', (w, a) => exportSummitFile(w.ctx, a, S, 'json')),
     attack('operator', 'exports the summit', 'hidden', (w, a) => exportSummitFile(w.ctx, a, S, 'json')),
+  ],
+  'files/sheets.ts#summitWorkbook': [
+    ...attacks(READERS, 'exports the workbook', 'read', (w, a) => summitWorkbook(w.ctx, a, S, 'both')),
+    ...attacks([...OUTSIDERS, 'operator'], 'exports the workbook', 'hidden', (w, a) =>
+      summitWorkbook(w.ctx, a, S, 'both'),
+    ),
+  ],
+  'files/import-requests-csv.ts#importRequestsXlsx': [
+    // refused before the workbook is read, as the CSV sheet is
+    ...attacks(NO_IMPORTERS, 'imports a workbook', 'forbidden', (w, a) =>
+      importRequestsXlsx(w.ctx, a, S, Buffer.from('not a workbook')),
+    ),
+    ...attacks([...OUTSIDERS, 'operator'], 'imports a workbook', 'hidden', (w, a) =>
+      importRequestsXlsx(w.ctx, a, S, Buffer.from('not a workbook')),
+    ),
   ],
   'files/meetings-csv.ts#meetingsCsv': [
     ...attacks(READERS, 'exports the meetings sheet', 'read', (w, a) => meetingsCsv(w.ctx, a, S)),

@@ -83,8 +83,14 @@ export const PLANNING_FEED_ATTACKS: Record<string, Attack[]> = {
     ...attacks(OUTSIDERS, 'lists the calendar', 'hidden', (w, a) => listMeetings(w.ctx, a, S)),
   ],
   'meetings/check.ts#checkPlacement': [
-    ...attacks([...DELEGATES, ...OUTSIDERS], 'checks a slot for usa-rus-fm', 'forbidden', (w, a) =>
+    ...attacks(['rus', 'usa-viewer', ...OUTSIDERS], 'checks a slot for usa-rus-fm', 'forbidden', (w, a) =>
       checkPlacement(w.ctx, a, S, 'usa-rus-fm', w.hiddenMeetings['usa-rus-officials']),
+    ),
+    attack('chn', 'checks a slot for usa-rus-fm', 'hidden', (w, a) =>
+      checkPlacement(w.ctx, a, S, 'usa-rus-fm', w.hiddenMeetings['usa-rus-officials']),
+    ),
+    attack('chn', 'checks a slot for the confidential usa-rus-officials', 'hidden', (w, a) =>
+      checkPlacement(w.ctx, a, S, 'usa-rus-officials', w.hiddenMeetings['usa-rus-officials']),
     ),
     ...attacks(HOST, 'checks a slot for the confidential usa-rus-officials', 'hidden', (w, a) =>
       checkPlacement(w.ctx, a, S, 'usa-rus-officials', w.hiddenMeetings['usa-rus-officials']),

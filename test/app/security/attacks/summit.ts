@@ -7,6 +7,11 @@ import type { Instant } from '../../../../src/domain/time.js';
 import type { Summit } from '../../../../src/domain/summit/schema.js';
 import type { Plan } from '../../../../src/engine/result.js';
 import { loadDemo } from '../../../../src/app/demo/apec-2017.js';
+import { playSummitWeek } from '../../../../src/app/demo/summit-week.js';
+import {
+  listAwaitingConfirmation,
+  sweepConfirmationDeadlines,
+} from '../../../../src/app/meetings/deadlines.js';
 import { listEncounters } from '../../../../src/app/encounters/list.js';
 import { LiveEvents } from '../../../../src/app/events/live.js';
 import { readEventLog } from '../../../../src/app/events/read-log.js';
@@ -163,6 +168,30 @@ export const SUMMIT_ATTACKS: Record<string, Attack[]> = {
     'forbidden',
     (w, a) => loadDemo(w.ctx, a),
   ),
+  'demo/summit-week.ts#playSummitWeek': attacks(
+    ['host-admin', 'rus', 'host-staff', ...OUTSIDERS],
+    'plays the demo week',
+    'forbidden',
+    (w, a) => playSummitWeek(w.ctx, a),
+  ),
+  // only the host's admin (and the system) sweeps the deadlines; the list is each reader's own
+  'meetings/deadlines.ts#sweepConfirmationDeadlines': attacks(
+    ['host-staff', 'rus', 'chn', 'usa-viewer', ...OUTSIDERS],
+    'sweeps the confirmation deadlines',
+    'forbidden',
+    (w, a) => sweepConfirmationDeadlines(w.ctx, a, S),
+  ),
+  'meetings/deadlines.ts#listAwaitingConfirmation': [
+    ...attacks(OUTSIDERS, 'lists the meetings awaiting confirmation', 'hidden', (w, a) =>
+      listAwaitingConfirmation(w.ctx, a, S),
+    ),
+    ...attacks(
+      ['chn', 'host-staff', 'usa-viewer'],
+      'lists the meetings awaiting confirmation',
+      'read',
+      (w, a) => listAwaitingConfirmation(w.ctx, a, S),
+    ),
+  ],
   'planning/plan.ts#proposePlan': attacks(
     [...DELEGATES, ...OUTSIDERS],
     'plans the summit',

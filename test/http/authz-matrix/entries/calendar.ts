@@ -1,10 +1,11 @@
 // Matrix rows of the calendar: meetings (the calendar, placing, pinning, confirming, announcing, the
 // live check, suggestions and what-if), planning jobs, the live event stream, and calendar feeds. The
-// targets are US-Russia meetings; the host places meetings but never touches a confidential one, and
-// every delegation is refused placement (403) before the request is even read.
-import { either, everyone, host, members, nobody, of, participants, strangers } from '../actors.js';
+// targets are US-Russia meetings; the host places meetings but never touches a confidential one, which
+// its parties' leads and protocol officers place themselves; a delegation that may place nothing is
+// refused (403) before the request is even read, one that may not see it gets 404.
+import { either, everyone, host, members, of, participants, strangers, type ActorInfo } from '../actors.js';
 import type { Entry, Refusal } from '../entry.js';
-import { finishedPlanJob, freshUsFeed, freshUsMeeting, SLOT } from '../targets-calendar.js';
+import { finishedPlanJob, freshUsFeed, freshUsMeeting, offeredSlot, SLOT } from '../targets-calendar.js';
 import { ifMatch, S } from '../targets.js';
 import type { World } from '../world.js';
 
@@ -14,6 +15,14 @@ const partyActors = either(of('usa', 'lead', 'po'), of('rus', 'lead', 'po'));
 /** A party's members who may not act, and the host, who is no party: refused (403). */
 const partiesAndHostRefused: Refusal = [either(parties, host()), 403];
 const strangerNotFound: Refusal = [strangers, 404];
+/** China's lead and protocol officer may place their own confidential meetings: a US-Russia one is 404. */
+const thirdPlacerNotFound: Refusal = [of('chn', 'lead', 'po'), 404];
+/** Who places a confidential US-Russia meeting: its parties' leads and protocol officers. */
+const confidentialPlacers = partyActors;
+/** The host places meetings; a confidential one is 404 to it. */
+const hostNotFound: Refusal = [host(), 404];
+/** The placing rows aim a delegation at a confidential request (theirs to place) and the host at another. */
+const placingTarget = (actor: ActorInfo) => (actor.kind === 'host' ? {} : { confidential: true });
 
 /** A planning job shared by the reading rows: done, made once. */
 const sharedJob = (w: World) => w.shared('plan job', () => finishedPlanJob(w));
@@ -29,30 +38,34 @@ export const CALENDAR_ENTRIES: readonly Entry[] = [
   },
   {
     route: `PUT ${R}/meeting`,
-    target: 'a fresh agreed US-Russia request, placed (If-None-Match: *)',
-    may: host(),
+    target:
+      'a fresh agreed US-Russia request, placed (If-None-Match: *): the host a plain one, delegations a confidential one',
+    may: either(host(), confidentialPlacers),
     ok: 201,
-    send: async (w) => ({
-      params: { summit: S, request: (await freshUsMeeting(w, 'agreed')).id },
+    refused: [thirdPlacerNotFound],
+    send: async (w, actor) => ({
+      params: { summit: S, request: (await freshUsMeeting(w, 'agreed', placingTarget(actor))).id },
       body: SLOT,
       headers: { 'if-none-match': '*' },
     }),
   },
   {
     route: `DELETE ${R}/meeting`,
-    target: 'the meeting of a fresh scheduled US-Russia request',
-    may: host(),
-    send: async (w) => {
-      const m = await freshUsMeeting(w, 'scheduled');
+    target:
+      'the meeting of a fresh scheduled US-Russia request: the host a plain one, delegations a confidential one',
+    may: either(host(), confidentialPlacers),
+    refused: [thirdPlacerNotFound],
+    send: async (w, actor) => {
+      const m = await freshUsMeeting(w, 'scheduled', placingTarget(actor));
       return { params: { summit: S, request: m.id }, headers: ifMatch(m.meetingVersion) };
     },
   },
   {
     route: `POST ${R}/meeting/pin`,
     target: 'the meeting of a fresh scheduled confidential US-Russia request: not even the host sees it',
-    may: nobody,
+    may: confidentialPlacers,
     ok: 200,
-    refused: [[host(), 404]],
+    refused: [hostNotFound, thirdPlacerNotFound],
     send: async (w) => {
       const m = await freshUsMeeting(w, 'scheduled', { confidential: true });
       return { params: { summit: S, request: m.id }, headers: ifMatch(m.meetingVersion) };
@@ -60,9 +73,10 @@ export const CALENDAR_ENTRIES: readonly Entry[] = [
   },
   {
     route: `POST ${R}/meeting/unpin`,
-    target: 'the pinned meeting of a fresh scheduled US-Russia request',
+    target: 'the pinned meeting of a fresh scheduled US-Russia request: the host’s, its parties may not',
     may: host(),
     ok: 200,
+    refused: [thirdPlacerNotFound],
     send: async (w) => {
       const m = await freshUsMeeting(w, 'pinned');
       return { params: { summit: S, request: m.id }, headers: ifMatch(m.meetingVersion) };
@@ -91,11 +105,36 @@ export const CALENDAR_ENTRIES: readonly Entry[] = [
     },
   },
   {
+    route: `POST ${R}/meeting/alternative`,
+    target: 'a fresh US-Russia meeting the host moved: the slot offered to its parties, taken in one step',
+    may: either(host(), partyActors),
+    ok: 200,
+    refused: [[parties, 403]],
+    send: async (w) => {
+      const m = await freshUsMeeting(w, 'bumped');
+      return { params: { summit: S, request: m.id }, body: await offeredSlot(w, m.id) };
+    },
+  },
+  {
+    route: 'GET /api/summits/{summit}/confirmations',
+    target: "the meetings awaiting confirmation: each reader's own, never a confidential one of others",
+    may: participants,
+    send: () => ({ params: { summit: S } }),
+  },
+  {
+    route: 'POST /api/summits/{summit}/confirmations/sweep',
+    target: "the summit's confirmation deadlines, swept now (nothing is due on the server's clock)",
+    may: host('host-admin'),
+    ok: 200,
+    send: () => ({ params: { summit: S } }),
+  },
+  {
     route: `POST ${R}/meeting/check`,
     target:
       'usa-rus-fm at a slot where US and Russian private commitments stand: violations named without labels',
     may: host(),
     ok: 200,
+    refused: [thirdPlacerNotFound],
     send: () => ({
       params: { summit: S, request: 'usa-rus-fm' },
       body: { start: '2017-11-10T02:30:00.000Z', room: 'ariyana-b1' },
