@@ -3,6 +3,9 @@
 /** The demo accounts the mixes act as: the US protocol officer reads and writes. */
 export const BENCH_USERS = ['demo-usa-protocol'] as const;
 
+/** An account with the operator's platform role (it may create summits), made when asked for. */
+export const BENCH_OPERATOR = 'bench-operator-account';
+
 /** Far above what a 10-second run at 50 connections sends, so no answer is a 429 (the benchmark only). */
 export const BENCH_RATE_LIMITS = { timeWindowMs: 60_000, max: 100_000_000, loginMax: 10 };
 

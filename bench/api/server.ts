@@ -13,7 +13,8 @@ const store = await openStore(
     ? { databaseUrl: process.env.DATABASE_URL }
     : { sqlitePath: process.env.SIDELINE_DB ?? 'bench-api.db' },
 );
-const tokens = await seedBench(store, connections);
+// BENCH_TOKENS_FOR: the demo accounts to make tokens for, comma-separated (default BENCH_USERS)
+const tokens = await seedBench(store, connections, process.env.BENCH_TOKENS_FOR?.split(','));
 const server = await buildServer({ store, logger: true, rateLimits: BENCH_RATE_LIMITS });
 await server.listen({ port: 0, host: '127.0.0.1' });
 const address = server.server.address();

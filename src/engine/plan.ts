@@ -8,6 +8,7 @@ import type { ScheduleState } from './search/state.js';
 import type { Placement, Plan, Unplaced } from './result.js';
 import { explainConstraints, stateReasons, unexplainedOf } from './explain/explain.js';
 import { fixedMeetingWarnings } from './explain/fixed-warnings.js';
+import { fixedPracticeWarnings } from './explain/practice-warnings.js';
 import { listMoves } from './moves.js';
 
 /**
@@ -123,7 +124,7 @@ export function buildAnswer(m: Model, state: ScheduleState, info: PlanInfo): Pla
       ...(info.phases ? { phases: info.phases } : {}),
     },
   };
-  const warnings = [...m.warnings, ...fixedMeetingWarnings(m)];
+  const warnings = [...m.warnings, ...fixedMeetingWarnings(m), ...fixedPracticeWarnings(m)];
   if (warnings.length > 0) plan.warnings = warnings;
   return plan;
 }

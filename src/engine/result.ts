@@ -51,7 +51,44 @@ export type Blocker =
       largest?: number;
     }
   | { kind: 'travel'; person: string; fromVenue: string; toVenue: string; minutes: number }
-  | { kind: 'window'; detail: string };
+  | { kind: 'window'; detail: string }
+  /** Rule 7: a delegation's meetings (or minutes) on a day, or over the summit, are at the quota's limit. */
+  | {
+      kind: 'quota';
+      delegation: string;
+      per: 'day' | 'summit';
+      /** The calendar day (YYYY-MM-DD) of a quota per day. */
+      day: string | null;
+      measure: 'meetings' | 'minutes';
+      used: number;
+      limit: number;
+      /** Only the meetings the delegation requested count. */
+      requester: boolean;
+    }
+  /** Rule 8: every interpreter of a delegation is needed by other meetings then. */
+  | {
+      kind: 'interpreters';
+      delegation: string;
+      interpreters: number;
+      from: Instant;
+      to: Instant;
+      /** The meetings that need them then. */
+      meetings: string[];
+    }
+  /** Rule 6: no room with every feature the request needs (at all, or free at those times). */
+  | { kind: 'features'; venue: string | null; needs: string[]; from?: Instant; to?: Instant }
+  /**
+   * Rule 5: a room would be free but for the turnover next to another meeting: it frees at `frees`
+   * (after one), or must be free by `needed` (before one).
+   */
+  | {
+      kind: 'turnover';
+      room: string;
+      minutes: number;
+      request: string;
+      frees?: Instant;
+      needed?: Instant;
+    };
 
 export interface Unplaced {
   request: RequestId;

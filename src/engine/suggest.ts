@@ -1,7 +1,7 @@
 // Suggestions: the best free slots for one request inside the current plan, without re-planning.
 import type { RequestId, RoomId } from '../domain/ids.js';
 import type { SummitData } from '../domain/summit/data.js';
-import type { Instant } from '../domain/time.js';
+import { instantMillis, type Instant } from '../domain/time.js';
 import type { CandidateOption, RequestModel } from './model/model.js';
 import { startsPreferred } from './model/model.js';
 import { instantOfMinute } from './model/timeline.js';
@@ -30,11 +30,19 @@ export class UnknownRequestError extends Error {
 
 /**
  * The top `k` slots (one room per start) where `request` fits among the plan's other meetings,
- * preferred windows first, then earlier starts, then the better-fitting room. The request's own
- * meeting, if planned, is ignored. Works for requests in any state (a preview before agreement).
+ * preferred windows first, then earlier starts, then the better-fitting room; or, given `near` (an
+ * instant), the starts nearest to it first, as where a meeting was dropped on a conflict. The
+ * request's own meeting, if planned, is ignored. Works for requests in any state (a preview before
+ * agreement).
  */
-export function suggest(data: SummitData, plan: Plan, request: string, k = 5): Suggestion[] {
-  return suggestEach(data, plan, [request], k).get(request) ?? [];
+export function suggest(
+  data: SummitData,
+  plan: Plan,
+  request: string,
+  k = 5,
+  near: Instant | null = null,
+): Suggestion[] {
+  return suggestEach(data, plan, [request], k, near).get(request) ?? [];
 }
 
 /**
@@ -48,6 +56,7 @@ export function suggestEach(
   plan: Plan,
   requests: readonly string[],
   k = 1,
+  near: Instant | null = null,
 ): Map<string, Suggestion[]> {
   for (const request of requests) {
     if (!data.requests.some((q) => q.id === request)) throw new UnknownRequestError(request);
@@ -65,6 +74,7 @@ export function suggestEach(
     const found = slotsOf(state, req, req.options.length > 0 ? req.options : m.candidates.optionsFor(req), {
       ranks,
       words,
+      near,
     });
     const best = found[0];
     if (best && state.start[r]! < 0) state.place(r, best.g, best.venue, best.room);
@@ -86,25 +96,29 @@ function slotsOf(
   state: LoadedPlan['state'],
   req: RequestModel,
   options: readonly CandidateOption[],
-  scratch: { ranks: Int32Array; words: Uint32Array },
+  scratch: { ranks: Int32Array; words: Uint32Array; near: Instant | null },
 ): Found[] {
-  const { ranks, words } = scratch;
+  const { ranks, words, near } = scratch;
   const m = state.m;
   const found: Found[] = [];
   for (const opt of options) {
     for (const g of opt.starts) {
-      if (!state.personsFree(req, g, opt.venue)) continue;
+      if (!state.personsFree(req, g, opt.venue) || !state.rulesFree(req, g)) continue;
       const room = opt.roomMask ? pickRoom(state, req, g, opt.rooms, opt.roomMask, words, ranks) : -1;
       if (opt.roomMask && room < 0) continue;
       found.push({ g, venue: opt.venue, room, preferred: startsPreferred(req, m.tl.gridMin[g]!) });
     }
   }
-  return found.sort(
-    (a, b) =>
-      Number(b.preferred) - Number(a.preferred) ||
-      a.g - b.g ||
-      (a.room < 0 ? 0 : ranks[a.room]!) - (b.room < 0 ? 0 : ranks[b.room]!),
-  );
+  const roomRank = (f: { room: number }) => (f.room < 0 ? 0 : ranks[f.room]!);
+  if (near === null) {
+    return found.sort(
+      (a, b) => Number(b.preferred) - Number(a.preferred) || a.g - b.g || roomRank(a) - roomRank(b),
+    );
+  }
+  // nearest to where a meeting was dropped first
+  const at = instantMillis(near);
+  const distance = (g: number) => Math.abs(instantMillis(instantOfMinute(m.tl, m.tl.gridMin[g]!)) - at);
+  return found.sort((a, b) => distance(a.g) - distance(b.g) || a.g - b.g || roomRank(a) - roomRank(b));
 }
 
 /** The first `k` starts found, one room per start, as suggestions. */

@@ -228,5 +228,74 @@ function without(data: SummitData, plan: Plan, request: string, b: Blocker): Wit
         { ...data, requests: data.requests.map((q) => (q.id === request ? { ...q, allowed: null } : q)) },
         'the request has no allowed windows',
       );
+    case 'quota': {
+      // The quotas that count this delegation's meetings that way are lifted (for the question only).
+      const lifted = data.summit.quotas.filter(
+        (q) =>
+          (q.delegation === '*' || q.delegation === b.delegation) &&
+          q.per === b.per &&
+          (q.as === 'requester') === b.requester &&
+          (b.measure === 'meetings' ? q.meetings : q.minutes) === b.limit,
+      );
+      return keep(
+        {
+          ...data,
+          summit: { ...data.summit, quotas: data.summit.quotas.filter((q) => !lifted.includes(q)) },
+        },
+        `${b.delegation}'s quota per ${b.per} is lifted`,
+      );
+    }
+    case 'interpreters':
+      return keep(
+        {
+          ...data,
+          delegations: data.delegations.map((d) =>
+            d.id === b.delegation && d.interpreters !== null ? { ...d, interpreters: d.interpreters + 1 } : d,
+          ),
+        },
+        `${b.delegation} brings one more interpreter`,
+      );
+    case 'features': {
+      const atVenue = (r: SummitData['rooms'][number]) => b.venue === null || r.venue === b.venue;
+      if (b.from && b.to) {
+        // The rooms with those features are taken then: their bookings move.
+        const from = instantMillis(b.from);
+        const to = instantMillis(b.to);
+        const suited = new Set(
+          data.rooms
+            .filter((r) => atVenue(r) && b.needs.every((n) => r.features.includes(n)))
+            .map((r) => r.id as string),
+        );
+        const removed = plan.meetings.filter(
+          (mt) =>
+            mt.request !== request &&
+            mt.room !== null &&
+            suited.has(mt.room) &&
+            instantMillis(mt.start) < to &&
+            from < instantMillis(mt.end),
+        );
+        const gone = new Set(removed.map((mt) => mt.request as string));
+        return {
+          data: { ...data, meetings: data.meetings.filter((mt) => !gone.has(mt.request)) },
+          plan: { ...plan, meetings: plan.meetings.filter((mt) => !gone.has(mt.request)) },
+          removed,
+          assumption: `meetings in rooms with ${b.needs.join(' and ')} at those times move`,
+        };
+      }
+      return keep(
+        {
+          ...data,
+          rooms: data.rooms.map((r) =>
+            atVenue(r) ? { ...r, features: [...new Set([...r.features, ...b.needs])] } : r,
+          ),
+        },
+        `the ${b.venue === null ? '' : `${b.venue} `}rooms have ${b.needs.join(' and ')}`,
+      );
+    }
+    case 'turnover':
+      return keep(
+        { ...data, summit: { ...data.summit, roomTurnoverMinutes: 0 } },
+        'rooms need no turnover between meetings',
+      );
   }
 }

@@ -1,5 +1,5 @@
 // The one storage interface. Nothing above src/store knows whether it talks to SQLite or PostgreSQL.
-import type { PersonId, SummitId, UserId } from '../domain/ids.js';
+import type { DelegationId, PersonId, SummitId, UserId } from '../domain/ids.js';
 import type {
   Busy,
   Delegation,
@@ -254,6 +254,87 @@ export type StoreNotice =
   | { kind: 'plan-job'; summit: SummitId; job: string }
   | { kind: 'account'; user: UserId };
 
+/** What a notification is about, as users choose what to hear: one of NOTIFICATION_KINDS. */
+export type NotificationKind = 'requests' | 'conditions' | 'schedule' | 'deliberation' | 'webhooks';
+
+/** One in-app notice of one user, derived from one event of a summit's log. */
+export interface Notification {
+  id: string;
+  user: UserId;
+  summit: SummitId;
+  /** The event it tells of (0 for notices of the system, such as a webhook disabled). */
+  eventSeq: number;
+  type: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** The web app's path of the record it is about. */
+  link: string;
+  request: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Where a delivery is: waiting (or waiting to be retried), delivered, or given up on. */
+export type DeliveryStatus = 'pending' | 'sent' | 'dead';
+
+/**
+ * One message to send outside the app (an email to a user, a POST to a webhook), written to the
+ * outbox in the transaction of the change it tells of and claimed by one dispatcher at a time.
+ */
+export interface Delivery {
+  id: string;
+  channel: 'email' | 'webhook';
+  summit: SummitId;
+  user: UserId | null;
+  webhook: string | null;
+  /** Deliveries sharing a digest key go out together in one email when due. */
+  digest: string | null;
+  /** What to send, rendered when the notice was written (the application knows its shape). */
+  payload: unknown;
+  status: DeliveryStatus;
+  attempts: number;
+  /** Not sent before this instant (a digest's time, or the next retry). */
+  dueAt: string;
+  claimedBy: string | null;
+  claimedUntil: string | null;
+  lastError: string | null;
+  /** The HTTP status of a webhook's last attempt. */
+  lastStatus: number | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+/** How one attempt at a claimed delivery ended. */
+export type DeliveryOutcome =
+  | { kind: 'sent'; at: string; status?: number }
+  | { kind: 'retry'; at: string; retryAt: string; error: string; status?: number }
+  | { kind: 'dead'; at: string; error: string; status?: number };
+
+/** A URL a delegation (or the host, when `delegation` is null) registered to hear of events. */
+export interface Webhook {
+  id: string;
+  summit: SummitId;
+  delegation: DelegationId | null;
+  url: string;
+  /** The HMAC key the bodies are signed with. */
+  secret: string;
+  kinds: NotificationKind[];
+  enabled: boolean;
+  /** Failed attempts in a row since the last success. */
+  failures: number;
+  disabledReason: string | null;
+  createdBy: UserId;
+  createdAt: string;
+  version: number;
+}
+
+/** A user with every grant they hold: someone a notice may be for. */
+export interface Listener {
+  user: User;
+  grants: RoleGrant[];
+}
+
 /** Everything a transaction can read and write. */
 export interface Tx {
   readonly summits: {
@@ -426,6 +507,62 @@ export interface Tx {
     removeFinishedBefore(finishedBefore: string, limit: number): Promise<number>;
     /** How many jobs wait and run across every summit, and when the oldest waiting one was queued. */
     queueStats(): Promise<{ queued: number; running: number; oldestQueuedAt: string | null }>;
+  };
+  readonly notifications: {
+    insert(notification: Notification): Promise<void>;
+    /** The user's notices, newest first, before the notice `before` (by creation, then id). */
+    list(
+      user: UserId,
+      query: {
+        summit?: SummitId;
+        unread?: boolean;
+        before?: { createdAt: string; id: string };
+        limit: number;
+      },
+    ): Promise<Notification[]>;
+    get(user: UserId, id: string): Promise<Notification | undefined>;
+    unreadCount(user: UserId, summit?: SummitId): Promise<number>;
+    /** Marks the user's unread notices read (those named, or all of them in `summit` or anywhere); says how many. */
+    markRead(user: UserId, at: string, which: { ids?: string[]; summit?: SummitId }): Promise<number>;
+    /** The users holding a role in the summit (not disabled), with all their grants. */
+    listeners(summit: SummitId): Promise<Listener[]>;
+    /** The user's stored preferences and their version, if they ever set any. */
+    preferences(user: UserId): Promise<{ settings: unknown; version: number } | undefined>;
+    /**
+     * Stores the preferences over version `expected` (null: none stored yet) and returns the new
+     * version; StaleVersionError when another write came first.
+     */
+    setPreferences(user: UserId, settings: unknown, expected: number | null): Promise<number>;
+  };
+  readonly deliveries: {
+    insert(delivery: Delivery): Promise<void>;
+    /**
+     * Takes the oldest pending delivery of `channels` due at `at` that no live claim holds (with every pending
+     * delivery of its digest), for `worker` until `until`. Rows another transaction holds are
+     * skipped, so concurrent dispatchers never take the same delivery.
+     */
+    claim(
+      worker: string,
+      at: string,
+      until: string,
+      channels: readonly Delivery['channel'][],
+    ): Promise<Delivery[]>;
+    /** Ends one attempt at deliveries `worker` holds; false for those it no longer holds. */
+    finish(ids: readonly string[], worker: string, outcome: DeliveryOutcome): Promise<boolean>;
+    /** The latest deliveries of a webhook, newest first. */
+    listForWebhook(webhook: string, limit: number): Promise<Delivery[]>;
+    /** Every delivery in one status (for operators and tests), oldest first. */
+    listByStatus(status: DeliveryStatus, limit: number): Promise<Delivery[]>;
+  };
+  readonly webhooks: {
+    insert(hook: Webhook): Promise<Webhook>;
+    get(summit: SummitId, id: string): Promise<Webhook | undefined>;
+    list(summit: SummitId): Promise<Webhook[]>;
+    /** Versioned: StaleVersionError unless `hook.version` is the stored one. */
+    update(hook: Webhook): Promise<Webhook>;
+    remove(summit: SummitId, id: string, expectedVersion: number): Promise<void>;
+    /** Counts one failed attempt (or, with `ok`, a success that clears the count); the count after it. */
+    recordAttempt(id: string, ok: boolean): Promise<number>;
   };
   readonly revisions: {
     /**

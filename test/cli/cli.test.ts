@@ -171,3 +171,44 @@ describe('the sideline command', () => {
     }
   });
 });
+
+describe('sideline show with summit practice', () => {
+  let dir: string;
+  let db: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sideline-cli-ranks-'));
+    db = join(dir, 'sideline.db');
+    const file = join(dir, 'ranks.yaml');
+    await writeFile(
+      file,
+      `summit:
+  id: ranks
+  name: Ranks
+  timezone: Asia/Ho_Chi_Minh
+  days: {from: 2017-11-10, to: 2017-11-11}
+  dayWindow: {from: "08:00", to: "18:00"}
+  grainMinutes: 15
+  rankParity: warn
+venues: [{id: ariyana, name: Ariyana}]
+rooms: [{id: ariyana-b1, venue: ariyana, name: Bilateral Room 1, capacity: 8, features: [flags]}]
+delegations:
+  - {id: usa, name: United States, principal: {id: usa-potus, name: President, rank: head-of-state}}
+  - {id: chn, name: China, principal: {id: chn-president, name: President, rank: head-of-state}, members: [{id: chn-commerce, name: Minister of Commerce, rank: minister}]}
+requests:
+  - {id: usa-chn, from: usa, to: [chn], format: bilateral, level: leaders, minutes: 30, priority: 3, attendees: [usa-potus, chn-commerce], needs: [flags], press: pool-spray}
+`,
+    );
+    const imported = await sideline(['import', file, '--db', db, '--create']);
+    expect(imported.code, imported.stderr).toBe(0);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("shows a request's needs, press access and rank warning", async () => {
+    const r = await sideline(['show', 'usa-chn', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('  needs: flags; press: pool-spray');
+    expect(r.stdout).toContain(
+      '  warning: ranks differ: usa-potus (head of state) with chn-commerce (minister)',
+    );
+  });
+});

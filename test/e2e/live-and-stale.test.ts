@@ -74,7 +74,7 @@ describe('live updates and stale edits, in the browser', () => {
     await staleForm.getByRole('button', { name: 'Save draft' }).click();
     const conflict = stale.getByRole('alert').filter({ hasText: 'Someone else changed this first' });
     await conflict.waitFor({ timeout: 15_000 });
-    await expect.poll(() => conflict.getByRole('row', { name: /text/ }).textContent()).toContain(leadText);
+    await expect.poll(() => conflict.getByRole('row', { name: /Text/ }).textContent()).toContain(leadText);
     expect(await conflict.textContent()).toContain('was not applied');
     expect(await seriousA11yViolations(stale)).toEqual([]);
     await screenshot(stale, 'stale-01-conflict-shown');

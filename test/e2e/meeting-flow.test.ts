@@ -1,7 +1,9 @@
 // The life of one meeting, driven through the web app in Debian's Chromium against a real server on a
 // temporary SQLite database with the APEC 2017 demo: a US protocol officer asks Russia for a meeting
-// with a condition, Russia accepts both, the host places it (a drag onto a taken slot is refused with
-// the rule named), both sides confirm, and the meeting is in both delegations' calendar feeds.
+// with a condition, Russia accepts both (each answer waits a few seconds with Undo), the host places
+// it (a drag onto a taken slot is refused where it was dropped, in words, with the nearest free
+// slots; taking one moves it, and Z takes the move back), both sides confirm, and the meeting is in
+// both delegations' calendar feeds under the title the app gives it.
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it as vitestIt, onTestFailed } from 'vitest';
@@ -84,6 +86,7 @@ describe('a meeting from request to calendar feed, in the browser', () => {
     'a US protocol officer requests a meeting with a condition',
     async () => {
       await us.goto(`/s/${SUMMIT}/requests/new`);
+      await us.getByRole('combobox', { name: 'Ask' }).fill('Russ');
       await us.getByRole('option', { name: 'Russia' }).click();
       await us.getByRole('button', { name: /Level/ }).click();
       await us.getByRole('option', { name: 'Ministers' }).click();
@@ -98,6 +101,10 @@ describe('a meeting from request to calendar feed, in the browser', () => {
       expect(await seriousA11yViolations(us)).toEqual([]);
       await screenshot(us, 'flow-01-new-request');
       await us.getByRole('button', { name: 'Send request' }).click();
+      // the US already has open requests with Russia: asked once, it is sent anyway
+      const ask = us.getByRole('alertdialog', { name: 'Send despite these warnings?' });
+      expect(await ask.textContent()).toContain('An open request with the same parties exists');
+      await ask.getByRole('button', { name: 'Send anyway' }).click();
       await us.waitForURL((url) => /\/requests\/(?!new$)[^/]+$/.test(url.pathname));
       requestId = decodeURIComponent(new URL(us.url()).pathname.split('/').pop() ?? '');
       await expect.poll(() => status(us, 'Conditions pending').count()).toBe(1);
@@ -116,9 +123,13 @@ describe('a meeting from request to calendar feed, in the browser', () => {
       await ru.goto(`/s/${SUMMIT}/requests/${requestId}`);
       const condition = ru.getByRole('listitem', { name: /DPRK sanctions/ });
       await condition.getByRole('button', { name: 'Accept condition' }).click();
-      await expect.poll(() => condition.locator('.badge', { hasText: 'Accepted' }).count()).toBe(1);
+      // the answer waits with Undo before it reaches the US side, then goes
+      await ru.getByTestId('toast').filter({ hasText: 'Accepting the condition' }).waitFor();
+      await expect
+        .poll(() => condition.locator('.badge', { hasText: 'Accepted' }).count(), { timeout: 15_000 })
+        .toBe(1);
       await ru.getByRole('button', { name: 'Accept request' }).click();
-      await expect.poll(() => status(ru, 'Agreed').count()).toBe(1);
+      await expect.poll(() => status(ru, 'Agreed').count(), { timeout: 15_000 }).toBe(1);
       expect((await requestView(ru)).request.status).toBe('agreed');
       await screenshot(ru, 'flow-03-agreed');
     },
@@ -165,18 +176,43 @@ describe('a meeting from request to calendar feed, in the browser', () => {
       const to = (await target.boundingBox())!;
       await host.mouse.move(from.x + 20, from.y + from.height / 2, { steps: 3 });
       await host.mouse.move(to.x + 4, to.y + to.height / 2, { steps: 8 });
-      // the live check names the conflict while the meeting is held over the slot
-      const live = host.getByTestId('drag-status');
-      await expect.poll(() => live.textContent(), { timeout: 10_000 }).toMatch(/would break/);
+      // the live check says what is in the way on the meeting being moved, as it is held there
+      const ghost = host.getByTestId('drag-ghost');
+      await expect.poll(() => ghost.textContent(), { timeout: 10_000 }).toMatch(/✗.*(busy|taken)/);
       await screenshot(host, 'flow-05-drag-conflict');
       await host.mouse.up();
-      await expect.poll(() => live.textContent(), { timeout: 10_000 }).toMatch(/Refused/);
-      const text = (await live.textContent()) ?? '';
-      expect(text).toMatch(/room-exclusive|person-overlap|person-travel/);
+      // where it was dropped: the conflict in words, and the nearest free slots to take instead
+      const refusal = host.getByTestId('drop-conflict');
+      await refusal.waitFor({ timeout: 10_000 });
+      const words = (await refusal.textContent()) ?? '';
+      expect(words).toMatch(/is taken then|is already busy then|cannot get there in time/);
+      expect(words).not.toMatch(/room-exclusive|person-overlap|person-travel|ariyana-|usa-|rus-/);
+      const box = (await refusal.boundingBox())!;
+      const viewport = host.viewportSize()!;
+      expect(box.y + box.height, 'the refusal is on screen').toBeLessThanOrEqual(viewport.height);
+      expect(Math.abs(box.y - (await ours.boundingBox())!.y) < viewport.height, 'near the drop').toBe(true);
+      const nearest = refusal.getByRole('button', { name: /^Move to / });
+      await nearest.first().waitFor({ timeout: 15_000 });
       expect(await seriousA11yViolations(host)).toEqual([]);
       await screenshot(host, 'flow-06-drag-refused');
-      const after = (await requestView(host)).meeting!;
-      expect(after).toEqual(before);
+      expect((await requestView(host)).meeting).toEqual(before);
+      // take the nearest free slot: it moves, and a toast offers Undo
+      await nearest.first().click();
+      const toast = host
+        .getByTestId('toast')
+        .filter({ hasText: /^Moved Bilateral meeting: United States – Russia/ });
+      await toast.waitFor({ timeout: 15_000 });
+      await expect.poll(async () => (await requestView(host)).meeting?.start).not.toBe(before.start);
+      await screenshot(host, 'flow-06b-moved-with-undo');
+      // one key takes it back
+      await host.keyboard.press('z');
+      await expect
+        .poll(async () => (await requestView(host)).meeting, { timeout: 15_000 })
+        .toMatchObject({
+          start: before.start,
+          room: before.room,
+        });
+      await host.getByTestId('toast').filter({ hasText: 'is back at' }).waitFor();
     },
     STEP,
   );
@@ -187,7 +223,9 @@ describe('a meeting from request to calendar feed, in the browser', () => {
       for (const page of [us, ru]) {
         await page.goto(`/s/${SUMMIT}/requests/${requestId}`);
         await page.getByRole('button', { name: 'Confirm this slot' }).click();
-        await expect.poll(() => page.getByRole('button', { name: 'Confirm this slot' }).count()).toBe(0);
+        await expect
+          .poll(() => page.getByRole('button', { name: 'Confirm this slot' }).count(), { timeout: 15_000 })
+          .toBe(0);
       }
       await expect.poll(async () => (await requestView(us)).request.status).toBe('confirmed');
       await ru.reload();
@@ -222,6 +260,8 @@ describe('a meeting from request to calendar feed, in the browser', () => {
         const start = event!.getFirstPropertyValue('dtstart') as InstanceType<typeof ICAL.Time>;
         expect(start.toJSDate().toISOString()).toBe(new Date(meeting.start).toISOString());
         expect(event!.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Asia/Ho_Chi_Minh');
+        // the feed and the app call the meeting the same
+        expect(event!.getFirstPropertyValue('summary')).toBe('Bilateral meeting: United States – Russia');
       }
     },
     STEP,

@@ -7,7 +7,11 @@ import { ApiError } from './api/problem';
 import { SessionProvider } from './api/session';
 import { AppRoutes } from './app/AppRoutes';
 import { RouterBridge } from './app/RouterBridge';
+import { ToastProvider } from './ui/toasts';
 import './styles/app.css';
+import './styles/frame.css';
+import './styles/feedback.css';
+import './styles/schedule.css';
 import './styles/print.css';
 
 const queryClient = new QueryClient({
@@ -28,7 +32,9 @@ createRoot(document.getElementById('root')!).render(
       <BrowserRouter>
         <RouterBridge>
           <SessionProvider>
-            <AppRoutes />
+            <ToastProvider>
+              <AppRoutes />
+            </ToastProvider>
           </SessionProvider>
         </RouterBridge>
       </BrowserRouter>

@@ -112,10 +112,10 @@ export async function checkPasswordPolicy(
   }
   const emails = email === undefined ? [] : typeof email === 'string' ? [email] : email;
   const personal: string[] = [];
+  const c = core(lower);
   for (const address of emails) {
     const e = address.toLowerCase();
     const local = e.split('@')[0] ?? e;
-    const c = core(lower);
     if (c === e || c === local || lower.includes(e)) {
       throw new PasswordPolicyError('it is based on the account email');
     }

@@ -1,13 +1,13 @@
 // A person's calendar feed, read with the token in its URL: their meetings the feed's issuer may
 // see (scheduled, confirmed or held) and the programme events they attend, in the summit's zone.
 import type { Actor } from '../../domain/actor/schema.js';
-import { partiesOf } from '../../domain/request/agreement.js';
-import type { Format, Request } from '../../domain/request/schema.js';
+import type { Request } from '../../domain/request/schema.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Person } from '../../domain/summit/schema.js';
 import type { Instant } from '../../domain/time.js';
 import { canRead } from '../../domain/visibility/read.js';
 import { scopeOfMeeting } from '../../domain/visibility/scopes.js';
+import { meetingTitle } from '../../domain/words/meeting-title.js';
 import type { Feed, FeedEvent } from '../../io/ical/feed.js';
 import { NotFoundError } from '../../store/store.js';
 import { actorFor } from '../auth/actor.js';
@@ -18,14 +18,6 @@ import { mayIssueFeed } from './access.js';
 import { FEED_TOKEN } from './tokens.js';
 
 const ON_CALENDAR = new Set<Request['status']>(['scheduled', 'confirmed', 'held']);
-
-const FORMAT_NAMES: Readonly<Record<Format, string>> = {
-  bilateral: 'Bilateral meeting',
-  multilateral: 'Multilateral meeting',
-  'pull-aside': 'Pull-aside',
-  'working-meal': 'Working meal',
-  'courtesy-call': 'Courtesy call',
-};
 
 /** The meetings of `person` that `reader` may see, as feed events. */
 function meetingEvents(reader: Actor, data: SummitData, person: Person): FeedEvent[] {
@@ -43,14 +35,13 @@ function meetingEvents(reader: Actor, data: SummitData, person: Person): FeedEve
       continue;
     }
     const where = meeting.room ? room.get(meeting.room) : undefined;
-    const parties = partiesOf(request).map((d) => delegation.get(d) ?? d);
     const attendees = request.attendees.map((p) => personName.get(p) ?? p);
     const topics = request.topics.length > 0 ? `Topics: ${request.topics.join(', ')}. ` : '';
     out.push({
       uid: `meeting-${request.id}.${summit}@sideline`,
       start: meeting.start,
       end: meeting.end,
-      summary: `${FORMAT_NAMES[request.format]}: ${parties.join(' – ')}`,
+      summary: meetingTitle(request, (d) => delegation.get(d) ?? d),
       location: where ? `${where.name}, ${venue.get(where.venue) ?? where.venue}` : null,
       description: `${topics}Attendees: ${attendees.join(', ')}.`,
       status: request.status === 'scheduled' ? 'tentative' : 'confirmed',

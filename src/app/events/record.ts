@@ -5,6 +5,7 @@ import type { SummitId } from '../../domain/ids.js';
 import type { Scope } from '../../domain/visibility/scope.js';
 import type { Tx } from '../../store/store.js';
 import type { AppContext } from '../context.js';
+import { writeNotices } from '../notify/outbox.js';
 
 type PendingEvent = Omit<DomainEvent, 'seq'>;
 
@@ -30,14 +31,17 @@ export async function recordEvent(
   queue.push({ summit, at: ctx.now(), actor: actor.user, scope, type, payload });
 }
 
-/** Runs `fn` in one write transaction and appends the events it recorded before committing. */
+/** Runs `fn` in one write transaction and appends the events it recorded, with their notices, before committing. */
 export function writeWithEvents<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return ctx.store.write(async (tx) => {
     const queue: PendingEvent[] = [];
     pending.set(tx, queue);
     try {
       const result = await fn(tx);
-      for (const event of queue) await tx.events.append(event);
+      const appended: DomainEvent[] = [];
+      for (const event of queue) appended.push(await tx.events.append(event));
+      // the notices commit or roll back with the change they tell of (the outbox)
+      await writeNotices(tx, ctx, appended);
       return result;
     } finally {
       pending.delete(tx);

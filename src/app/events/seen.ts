@@ -20,7 +20,7 @@ function requestOf(event: DomainEvent): string | undefined {
  * The requests still in draft among those the events of a page are about, each with the
  * delegation drafting it. A live page is usually one event: one request is read, not the summit's.
  */
-async function draftsAmong(
+export async function draftsAmong(
   tx: Tx,
   summit: SummitId,
   events: readonly DomainEvent[],

@@ -17,11 +17,16 @@ import { parseInput } from '../validate.js';
 import { Slot } from './inputs.js';
 import { violationsOf } from './rules.js';
 import { wholeWord } from '../whole-word.js';
+import { describeConflict, type ConflictWords } from '../../domain/words/conflict-words.js';
+import { namesFor } from '../summit/names.js';
+
+/** A broken rule, with its headline and detail in names and summit time for people to read. */
+export type WordedViolation = Violation & ConflictWords;
 
 /** What a placement would break: nothing (`ok`), or every broken rule. */
 export interface PlacementCheck {
   ok: boolean;
-  violations: Violation[];
+  violations: WordedViolation[];
 }
 
 /** Replaces `word` where it stands alone, not inside a longer id (`usa-rus` in `usa-rus-fm`). */
@@ -85,14 +90,19 @@ export async function checkPlacement(
   return ctx.store.read(async (tx) => {
     const { request } = await loadVisibleRequest(tx, actor, summit, requestId);
     placerOf(actor, summit, request, options.actingFor);
-    const data = planningInput(await loadSummitData(tx, summit));
+    const stored = await loadSummitData(tx, summit);
+    const data = planningInput(stored);
     const candidate = {
       request: request.id,
       start: slot.start,
       end: addMinutes(slot.start, request.minutes),
       room: slot.room,
     };
-    const violations = redactViolations(actor, data, violationsOf(data, candidate));
+    const names = namesFor(actor, stored);
+    const violations = redactViolations(actor, data, violationsOf(data, candidate)).map((v) => ({
+      ...v,
+      ...describeConflict(v, names),
+    }));
     return { ok: violations.length === 0, violations };
   });
 }

@@ -41,7 +41,7 @@ function windowsOf(room: Room, always: Span): Window[] {
 /**
  * The summit without the requests of `hidden`, whose meetings stay as fixed occupancy: each
  * attendee is busy then (at the meeting's venue, with no label and an id no record can have) and
- * the room is unavailable then. The engine works around them, but cannot move, count, place or
+ * the room is unavailable then, with the summit's room turnover either side. The engine works around them, but cannot move, count, place or
  * name them. Meetings of requests the engine would not plan (held ones) block nothing, as before.
  */
 export function withHiddenAsOccupancy(data: SummitData, hidden: ReadonlySet<string>): SummitData {
@@ -66,8 +66,10 @@ export function withHiddenAsOccupancy(data: SummitData, hidden: ReadonlySet<stri
         version: 1,
       });
     }
-    if (room)
-      taken.set(room.id, [...(taken.get(room.id) ?? []), [instantMillis(m.start), instantMillis(m.end)]]);
+    // The room's turnover either side is taken too, as it would be next to a meeting one may see.
+    const turnover = data.summit.roomTurnoverMinutes * 60_000;
+    const span: Span = [instantMillis(m.start) - turnover, instantMillis(m.end) + turnover];
+    if (room) taken.set(room.id, [...(taken.get(room.id) ?? []), span]);
   }
   const days = dayWindows(data.summit.days, data.summit.dayWindow, data.summit.timezone);
   const spans = [...taken.values()].flat();

@@ -26,7 +26,7 @@ export function speaksOf(plan: Plan, hidden: ReadonlySet<string>): boolean {
   return (
     plan.meetings.some((m) => hidden.has(m.request)) ||
     plan.unscheduled.some(
-      (u) => hidden.has(u.request) || u.blockers.some((b) => b.kind === 'meeting' && hidden.has(b.request)),
+      (u) => hidden.has(u.request) || u.blockers.some((b) => namedRequests(b).some((r) => hidden.has(r))),
     ) ||
     plan.moved.some((r) => hidden.has(r)) ||
     (plan.moves ?? []).some((m) => hidden.has(m.request) || (m.for !== undefined && hidden.has(m.for))) ||
@@ -34,11 +34,25 @@ export function speaksOf(plan: Plan, hidden: ReadonlySet<string>): boolean {
   );
 }
 
+/** The requests a blocker names by id. */
+function namedRequests(b: Blocker): readonly string[] {
+  switch (b.kind) {
+    case 'meeting':
+    case 'turnover':
+      return [b.request];
+    case 'interpreters':
+      return b.meetings;
+    default:
+      return [];
+  }
+}
+
 /**
  * One blocker as the reader may see it, or null when it would tell where or what a hidden
  * commitment is. A meeting the reader may not see is the attendee being busy then; a private
  * commitment never carries its label; the travel of a person who attends a hidden meeting could
- * name that meeting's venue by its distance, so it is left out.
+ * name that meeting's venue by its distance, so it is left out; a room's turnover and a delegation's
+ * busy interpreters stay, without naming the hidden meetings behind them.
  */
 function blockerSeen(
   b: Blocker,
@@ -54,6 +68,13 @@ function blockerSeen(
       return b.label === null ? b : { ...b, label: null };
     case 'travel':
       return attendsHidden.has(b.person) ? null : b;
+    case 'turnover':
+      // The room and when it frees are the reader's to know; which meeting holds it is not.
+      return hidden.has(b.request) ? { ...b, request: 'private' } : b;
+    case 'interpreters':
+      return b.meetings.some((r) => hidden.has(r))
+        ? { ...b, meetings: b.meetings.filter((r) => !hidden.has(r)) }
+        : b;
     default:
       return b;
   }

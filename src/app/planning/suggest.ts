@@ -1,6 +1,7 @@
 // Suggestions: the best free slots for one request among the meetings placed now.
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
+import { Instant } from '../../domain/time.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Plan } from '../../engine/result.js';
 import { suggest, type Suggestion } from '../../engine/suggest.js';
@@ -13,8 +14,11 @@ import { planningInputFor } from './plan.js';
 import { hiddenRequests } from './plan-view.js';
 import { NO_POLICY } from '../../engine/policy.js';
 
-/** How many suggestions to ask for. */
-export const SuggestionsInput = z.strictObject({ k: z.coerce.number().int().min(1).max(50).default(5) });
+/** How many suggestions to ask for, and optionally the instant they should be nearest to. */
+export const SuggestionsInput = z.strictObject({
+  k: z.coerce.number().int().min(1).max(50).default(5),
+  near: Instant.optional().describe('Nearest starts to this instant first (where a meeting was dropped)'),
+});
 
 /** The summit's stored meetings as the plan the engine reasons about. */
 export function currentPlan(data: SummitData): Plan {
@@ -51,7 +55,7 @@ export async function questionInput(
 
 /**
  * The top `k` slots where a request the actor may see would fit now, preferred windows first, then
- * earlier starts; nothing is written. Works for a request in any state (a preview before agreement).
+ * earlier starts (or nearest to `near` first); nothing is written. Works for a request in any state (a preview before agreement).
  */
 export async function suggestSlots(
   ctx: AppContext,
@@ -60,7 +64,7 @@ export async function suggestSlots(
   requestId: string,
   input: unknown,
 ): Promise<Suggestion[]> {
-  const { k } = parseInput(SuggestionsInput, input ?? {});
+  const { k, near } = parseInput(SuggestionsInput, input ?? {});
   const { data } = await questionInput(ctx, actor, summit, requestId);
-  return suggest(data, currentPlan(data), requestId, k);
+  return suggest(data, currentPlan(data), requestId, k, near ?? null);
 }

@@ -51,6 +51,39 @@ export const BlockerInput = z.discriminatedUnion('kind', [
     minutes: z.number().int().min(0),
   }),
   z.strictObject({ kind: z.literal('window'), detail: z.string().max(1000) }),
+  z.strictObject({
+    kind: z.literal('quota'),
+    delegation: text,
+    per: z.enum(['day', 'summit']),
+    day: text.nullable(),
+    measure: z.enum(['meetings', 'minutes']),
+    used: z.number().int().min(0),
+    limit: z.number().int().min(0),
+    requester: z.boolean(),
+  }),
+  z.strictObject({
+    kind: z.literal('interpreters'),
+    delegation: text,
+    interpreters: z.number().int().min(0),
+    from: Instant,
+    to: Instant,
+    meetings: z.array(text).max(1000),
+  }),
+  z.strictObject({
+    kind: z.literal('features'),
+    venue: text.nullable(),
+    needs: z.array(text).max(50),
+    from: Instant.optional(),
+    to: Instant.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('turnover'),
+    room: text,
+    minutes: z.number().int().min(0),
+    request: text,
+    frees: Instant.optional(),
+    needed: Instant.optional(),
+  }),
 ]);
 
 /** The body of a what-if question. */

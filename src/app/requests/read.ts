@@ -8,7 +8,9 @@ import type { Condition, Request, RequestStatus } from '../../domain/request/sch
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { canSeeRequest, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
+import type { Issue } from '../errors.js';
 import { loadVisibleRequest } from './load.js';
+import { termsWarnings } from './terms.js';
 import { noticesSeenBy, type MeetingNotices } from '../meetings/notice-view.js';
 
 /** Filters for a request list. */
@@ -43,6 +45,8 @@ export interface RequestView {
   /** Bumped (why, and the slot offered), broken, confirmation overdue: as the actor may see them. */
   notices: MeetingNotices;
   allowed: TransitionName[];
+  /** What the request should be told though it stands: its rank mismatch under `rankParity: warn`. */
+  warnings: Issue[];
 }
 
 /** One request the actor may see; "not found" otherwise. */
@@ -57,6 +61,8 @@ export function getRequest(
     const meeting = (await tx.meetings.get(summit, id)) ?? null;
     const allowed = allowedTransitions(request, conditions, { actor, summit }, { meeting, now: ctx.now() });
     const notices = await noticesSeenBy(tx, actor, summit, id, meeting);
-    return { request, conditions, meeting, notices, allowed };
+    const settings = await tx.summits.get(summit);
+    const warnings = settings ? await termsWarnings(tx, settings, request) : [];
+    return { request, conditions, meeting, notices, allowed, warnings };
   });
 }

@@ -11,15 +11,15 @@ import { ValidationError, type Issue } from '../errors.js';
 import { recordEvent, writeWithEvents } from '../events/record.js';
 import { parseInput } from '../validate.js';
 import { NewRequest } from './inputs.js';
-import { requireValidTerms } from './terms.js';
+import { requireValidTerms, termsWarnings } from './terms.js';
 
-/** Creates a request (a draft, or submitted at once) with its first conditions. */
+/** Creates a request (a draft, or submitted at once) with its first conditions, and what it should be told. */
 export async function requestMeeting(
   ctx: AppContext,
   actor: Actor,
   summitId: SummitId,
   input: unknown,
-): Promise<{ request: Request; conditions: Condition[] }> {
+): Promise<{ request: Request; conditions: Condition[]; warnings: Issue[] }> {
   const data = parseInput(NewRequest, input);
   requireParticipant(actor, summitId);
   return writeWithEvents(ctx, async (tx) => {
@@ -80,7 +80,8 @@ export async function requestMeeting(
       status: stored.status,
       conditions: conditions.map((c) => c.id),
     });
-    return { request: stored, conditions };
+    // Taken, but told what protocol would question (a rank mismatch under rankParity: warn).
+    return { request: stored, conditions, warnings: await termsWarnings(tx, summit, stored) };
   });
 }
 

@@ -94,6 +94,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./worker.js')).registerWorker,
   },
   {
+    usage: 'notify',
+    summary: 'send notifications (dispatcher), send a test email, see the outbox',
+    load: async () => (await import('./notify.js')).registerNotify,
+  },
+  {
     usage: 'user',
     summary: 'list, add and disable accounts; set a password',
     load: async () => (await import('./user.js')).registerUser,

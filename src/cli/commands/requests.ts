@@ -85,6 +85,10 @@ export function registerRequests(program: Command, ctx: CliContext): void {
         `${r.id}: ${r.from} → ${r.to.join(', ')}  [${r.status}]${r.confidential ? '  (confidential)' : ''}`,
         `  ${r.format}, ${r.level}, ${r.minutes} min, priority ${r.priority}; topics: ${r.topics.join(', ') || '—'}`,
         `  attendees: ${r.attendees.join(', ')}`,
+        ...(r.needs.length > 0 || r.press !== 'closed'
+          ? [`  needs: ${r.needs.join(', ') || 'no room features'}; press: ${r.press}`]
+          : []),
+        ...view.warnings.map((w) => `  warning: ${w.message}`),
         `  allowed: ${windows(r.allowed)}; preferred: ${windows(r.preferred)}  (${summit.timezone})`,
         `  accepted by: ${r.acceptedBy.join(', ') || 'nobody yet'}`,
         '  conditions:',

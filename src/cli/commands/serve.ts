@@ -2,8 +2,10 @@
 import { Option, type Command } from 'commander';
 import { appContext } from '../../app/context.js';
 import { loadDemo } from '../../app/demo/apec-2017.js';
+import { Dispatcher } from '../../app/notify/dispatcher.js';
 import { buildServer, parseRateLimit, type RateLimits } from '../../http/server.js';
 import { playSummitWeek } from '../../app/demo/summit-week.js';
+import { deliveryFromEnv } from '../notify-config.js';
 import type { Store } from '../../store/store.js';
 import { checkDemoPassword, createDemoLogins } from '../demo-logins.js';
 import { UserError } from '../errors.js';
@@ -91,7 +93,9 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       '\nEnvironment: SIDELINE_DB (SQLite file), DATABASE_URL (PostgreSQL), PORT, HOST, SIDELINE_RATE_LIMIT,\n' +
-        'SIDELINE_DEMO_PASSWORD, SIDELINE_SQLITE_SYNCHRONOUS (FULL or NORMAL), SIDELINE_PG_POOL, SIDELINE_IMPORT_LIMIT.\n' +
+        'SIDELINE_DEMO_PASSWORD, SIDELINE_SQLITE_SYNCHRONOUS (FULL or NORMAL), SIDELINE_PG_POOL, SIDELINE_IMPORT_LIMIT,\n' +
+        'SIDELINE_METRICS_TOKEN, SMTP_URL, SMTP_FROM, SIDELINE_PUBLIC_URL (email),\n' +
+        'SIDELINE_DISPATCH=off (no sending in this process).\n' +
         'Examples:\n  $ sideline serve\n  $ PORT=9000 DATABASE_URL=postgres://… sideline serve --host 0.0.0.0 --no-demo\n',
     )
     .action(
@@ -114,6 +118,9 @@ export function registerServe(program: Command, ctx: CliContext): void {
           },
         );
         const demoPassword = await checkDemoPassword(ctx.env);
+        // SIDELINE_DISPATCH=off leaves sending to `sideline notify dispatch` processes
+        const dispatching = ctx.env.SIDELINE_DISPATCH?.trim().toLowerCase() !== 'off';
+        const delivery = dispatching ? deliveryFromEnv(ctx.env) : undefined;
         const g = ctx.globals(cmd);
         // the default file is made on a first start; a named one must exist (or --create)
         await withApp(
@@ -125,6 +132,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
               logger: true,
               trustProxy: config.trustProxy,
               rateLimits: config.rateLimits,
+              // without it, /metrics answers callers on this machine only
+              metricsToken: ctx.env.SIDELINE_METRICS_TOKEN || undefined,
             });
             try {
               await server.listen({ port: config.port, host: config.host });
@@ -144,6 +153,15 @@ export function registerServe(program: Command, ctx: CliContext): void {
                 ? String(address)
                 : `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
             ctx.output.err(`sideline: listening on ${where} (API docs at ${where}/api/docs)`);
+            const dispatcher = delivery
+              ? await new Dispatcher(app, delivery.channels, {
+                  ...delivery.options,
+                  log: (m) => ctx.output.err(`sideline notify: ${m}`),
+                }).start()
+              : undefined;
+            ctx.output.err(
+              `sideline: notifications: ${delivery ? delivery.emailLine : 'not sent here (SIDELINE_DISPATCH=off)'}`,
+            );
             await new Promise<void>((resolve) => {
               const stop = () => {
                 process.off('SIGINT', stop);
@@ -153,6 +171,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
               process.once('SIGINT', stop);
               process.once('SIGTERM', stop);
             });
+            await dispatcher?.close();
+            delivery?.channels.email?.close();
             await server.close();
           },
           { create: !g.dbNamed },

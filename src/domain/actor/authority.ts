@@ -10,19 +10,21 @@ export type Capability =
   | 'decide'
   | 'read-logistics'
   | 'manage-logistics'
-  | 'place-meetings';
+  | 'place-meetings'
+  | 'manage-webhooks';
 
 /**
  * The one table of authority. A delegation-lead decides; a protocol officer acts on requests,
  * conditions and slots; an adviser records positions; a viewer reads. The host's admin manages
- * logistics and places meetings; host staff read logistics and place meetings.
+ * logistics and places meetings; host staff read logistics and place meetings. The lead and the
+ * host's admin manage the webhooks that tell their own systems of changes.
  */
 export const CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
-  'delegation-lead': ['read', 'record-position', 'act-on-request', 'decide'],
+  'delegation-lead': ['read', 'record-position', 'act-on-request', 'decide', 'manage-webhooks'],
   'protocol-officer': ['read', 'record-position', 'act-on-request'],
   adviser: ['read', 'record-position'],
   viewer: ['read'],
-  'host-admin': ['read-logistics', 'manage-logistics', 'place-meetings'],
+  'host-admin': ['read-logistics', 'manage-logistics', 'place-meetings', 'manage-webhooks'],
   'host-staff': ['read-logistics', 'place-meetings'],
 };
 

@@ -152,11 +152,14 @@ const grainRule: RequestRule = {
   check({ minutes }, ctx) {
     const grain = ctx.grainMinutes;
     if (grain === null || minutes === undefined || minutes % grain === 0) return [];
+    // the nearest lengths that fit, so the fix is in the message
+    const below = Math.floor(minutes / grain) * grain;
+    const near = below > 0 ? `${below} or ${below + grain}` : `${grain}`;
     return [
       issue(
         'minutes-off-grain',
         ['minutes'],
-        `expected a multiple of grainMinutes (${grain}), got ${minutes}`,
+        `expected a multiple of the summit's ${grain}-minute grain, such as ${near}, got ${minutes}`,
       ),
     ];
   },

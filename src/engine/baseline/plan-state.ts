@@ -1,11 +1,15 @@
 // The calendars of a growing plan: each attendee's engagements and each room's bookings, with the
 // search for the earliest start and room a request can still take.
 import type { Request } from '../../domain/request/schema.js';
+import type { Placement } from '../result.js';
 import type { SummitIndex } from '../check/summit-index.js';
 import type { Engagement } from '../check/engagements.js';
 import { MINUTE_MS, coveredBy, lowerBound, nextWindowStart } from '../check/spans.js';
 import type { RoomGroup } from './slots.js';
-import { NO_GAP, Timeline } from './timeline.js';
+import { Timeline } from './timeline.js';
+import { planContext, type PlacedRequest } from '../check/plan-context.js';
+import { practiceAllows } from '../check/practice-set.js';
+import { instantFromMillis } from '../../domain/time.js';
 
 /** A start and room (null: no room) found for a request. */
 export interface Slot {
@@ -17,6 +21,8 @@ export interface Slot {
 export class PlanState {
   private readonly persons = new Map<string, Timeline>();
   private readonly rooms = new Map<string, Timeline>();
+  /** Every placement so far, for the rules that judge sets (quotas, interpreters). */
+  private readonly placed: PlacedRequest[] = [];
 
   constructor(private readonly index: SummitIndex) {}
 
@@ -27,6 +33,25 @@ export class PlanState {
     const e = this.engagement(request, slot.start, venue);
     for (const person of new Set<string>(request.attendees)) this.person(person).add(e);
     if (slot.room !== null) this.room(slot.room).add(e);
+    const p = this.placedAt(request, slot);
+    if (p) this.placed.push(p);
+  }
+
+  /** The placement of `request` at `slot` as the checker reads it. */
+  private placedAt(request: Request, slot: Slot): PlacedRequest | undefined {
+    const placement = {
+      request: request.id,
+      start: instantFromMillis(slot.start),
+      end: instantFromMillis(slot.start + request.minutes * MINUTE_MS),
+      room: slot.room as Placement['room'],
+    };
+    return planContext(this.index, [placement]).placed[0];
+  }
+
+  /** True when `slot` keeps the plan within the quotas and interpreter limits (rules 7 and 8). */
+  private practiceAllows(request: Request, slot: Slot): boolean {
+    const p = this.placedAt(request, slot);
+    return p !== undefined && practiceAllows(this.index, this.placed, p);
   }
 
   /**
@@ -59,6 +84,11 @@ export class PlanState {
       const e = this.engagement(request, start, group.venue);
       let next = -Infinity;
       for (const person of attendees) next = Math.max(next, this.person(person).clash(e) ?? -Infinity);
+      if (next === -Infinity && !this.practiceAllows(request, { start, room: null })) {
+        // Quotas and interpreters do not depend on the room: this start is out.
+        i++;
+        continue;
+      }
       if (next === -Infinity) {
         if (request.format === 'pull-aside') return { start, room: null };
         next = Infinity;
@@ -101,7 +131,9 @@ export class PlanState {
   private room(id: string): Timeline {
     let t = this.rooms.get(id);
     if (!t) {
-      t = new Timeline(NO_GAP, 0);
+      // Only the room turnover (rule 5) between two bookings of a room.
+      const turnover = this.index.data.summit.roomTurnoverMinutes * MINUTE_MS;
+      t = new Timeline({ travelMs: () => 0, bufferMs: turnover }, turnover);
       this.rooms.set(id, t);
     }
     return t;

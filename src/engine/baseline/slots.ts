@@ -48,6 +48,7 @@ export function roomGroups(index: SummitIndex, request: Request): RoomGroup[] {
     if (request.venue !== null && room.venue !== request.venue) continue;
     if (room.capacity < seats) continue;
     if (room.delegation !== null && !parties.includes(room.delegation)) continue;
+    if (!request.needs.every((n) => room.features.includes(n))) continue;
     const available =
       room.available === null
         ? null

@@ -4,9 +4,6 @@ import type { Engagement, GapRule } from '../check/engagements.js';
 import { engagementClash } from '../check/engagements.js';
 import { lowerBound } from '../check/spans.js';
 
-/** No travel and no buffer: a room only needs meetings not to overlap. */
-export const NO_GAP: GapRule = { travelMs: () => 0, bufferMs: 0 };
-
 /** Engagements sorted by start, with the gap rule that applies between them. */
 export class Timeline {
   private readonly items: Engagement[] = [];

@@ -13,6 +13,7 @@
 // steps on (π, λ) start from the capacity bound's multipliers, where L is already at most that bound.
 import type { Model } from '../model/model.js';
 import type { BoundResult } from './lagrangian.js';
+import { isPersonRow } from './rows.js';
 
 /** One day of a person: segments with capacities (grid steps) and their items. */
 interface Day {
@@ -98,7 +99,7 @@ export function decompositionBound(
   const pi = new Float64Array(nItems);
   const lpRows: number[] = [];
   rows.tag.forEach((t, c) => {
-    if (t.kind === 'rooms') lpRows.push(c);
+    if (!isPersonRow(t)) lpRows.push(c);
   });
   const itemsOfReq = new Map<number, number[]>();
   for (let i = 0; i < nItems; i++) {
@@ -110,7 +111,7 @@ export function decompositionBound(
     for (let e = rows.offset[r]!; e < rows.offset[r + 1]!; e++) {
       const c = rows.rowOf[e]!;
       const t = rows.tag[c]!;
-      if (t.kind === 'rooms' || lambda[c]! <= 0) continue;
+      if (!isPersonRow(t) || lambda[c]! <= 0) continue;
       for (const i of items) {
         if (itemPerson[i] !== t.person) continue;
         if (t.kind !== 'person-whole' && itemDay[i] !== t.day) continue;

@@ -4,7 +4,7 @@
 // Subgradient steps look for small values; whatever λ we stop at, the value is a valid bound.
 import type { Model } from '../model/model.js';
 import { fixedObjective } from '../search/search.js';
-import { buildRows, type Rows } from './rows.js';
+import { buildRows, isPersonRow, type Rows } from './rows.js';
 import { decompositionBound } from './decomposition.js';
 
 /** The bound and what produced it. */
@@ -94,7 +94,7 @@ export function computeBound(m: Model, o: BoundOptions = {}): BoundResult {
   }
   // Each person's days as exact knapsacks can only lower it further (decomposition.ts).
   const decomposition =
-    (o.decompositionIterations ?? 40) > 0 && rows.tag.some((t) => t.kind !== 'rooms')
+    (o.decompositionIterations ?? 40) > 0 && rows.tag.some(isPersonRow)
       ? decompositionBound(
           m,
           { rows, lambda: bestLambda, value: best },

@@ -1,6 +1,7 @@
 // The capacity rows of the bound's relaxation. Each row says: these requests, if placed, use at
 // least coef minutes of a resource that has at most cap minutes. Every plan satisfies every row.
 import type { Model } from '../model/model.js';
+import { practiceRows } from './practice-rows.js';
 import {
   intervalIndexAt,
   mergeIntervals,
@@ -9,9 +10,12 @@ import {
   type IntervalSet,
 } from '../model/intervals.js';
 
-/** Whose time a row counts: a person's whole summit, one day or one segment, or a set of rooms. */
+/**
+ * Whose time a row counts: a person's whole summit, one day or one segment, a set of rooms, a quota
+ * or a delegation's interpreters.
+ */
 export interface RowTag {
-  kind: 'person-whole' | 'person-day' | 'person-segment' | 'rooms';
+  kind: 'person-whole' | 'person-day' | 'person-segment' | 'rooms' | 'quota' | 'interpreters';
   person: number;
   day: number;
 }
@@ -30,7 +34,13 @@ export interface Rows {
   times: (PersonTime | null)[];
 }
 
-interface Draft {
+/** True for a row of one person's time (the decomposition turns those into knapsacks). */
+export function isPersonRow(tag: RowTag): boolean {
+  return tag.kind === 'person-whole' || tag.kind === 'person-day' || tag.kind === 'person-segment';
+}
+
+/** A row before compression: its capacity, what it stands for, its requests and their coefficients. */
+export interface Draft {
   cap: number;
   label: string;
   tag: RowTag;
@@ -48,6 +58,7 @@ export function buildRows(m: Model): Rows {
   const times = m.persons.map((_, p) => personTime(m, p));
   personRows(m, times, drafts);
   roomRows(m, drafts);
+  practiceRows(m, drafts);
   const useful = drafts.filter((d) => d.coefs.reduce((s, c) => s + c, 0) > d.cap + 1e-9);
   const n = m.requests.length;
   const counts = new Int32Array(n + 1);
@@ -84,7 +95,7 @@ function gridCeil(m: Model, k: number, x: number): number {
 }
 
 /** Minutes a meeting claims on the grid: the next one (with `extra` between) starts at least that much later. */
-function claimed(m: Model, minutes: number, extra: number): number {
+export function claimed(m: Model, minutes: number, extra: number): number {
   return Math.ceil((minutes + extra) / m.tl.grain) * m.tl.grain;
 }
 
@@ -223,14 +234,16 @@ function personRows(m: Model, times: (PersonTime | null)[], out: Draft[]): void 
 function roomRows(m: Model, out: Draft[]): void {
   const days = m.tl.days;
   // Free usable minutes of each room per day.
-  // A meeting in a room claims it up to the first grid point at or after its end: claims are disjoint
-  // and lie in [gridCeil(A), gridCeil(Z)) for a free interval [A, Z) of the room within a day.
+  // A meeting in a room claims it up to the first grid point at or after its end plus the room
+  // turnover T (rule 5): claims are disjoint and lie in [gridCeil(A), gridCeil(Z + T)) for a free
+  // interval [A, Z) of the room within a day, since the meeting ends by Z.
+  const T = m.turnover;
   const roomDay = m.rooms.map((rm) =>
     days.map((d, k) => {
       const inDay = intersectIntervals(rm.free, Int32Array.from([d.from, d.to]));
       let s = 0;
       for (let i = 0; i < inDay.length; i += 2)
-        s += gridCeil(m, k, inDay[i + 1]!) - gridCeil(m, k, inDay[i]!);
+        s += gridCeil(m, k, inDay[i + 1]! + T) - gridCeil(m, k, inDay[i]!);
       return s;
     }),
   );
@@ -285,7 +298,7 @@ function roomRows(m: Model, out: Draft[]): void {
             .map((k) => m.rooms[k]!.id)
             .slice(0, 5)
             .join(', ')}${rooms.length > 5 ? '…' : ''}`;
-    const coefs = members.map((r) => claimed(m, m.requests[r]!.minutes, 0));
+    const coefs = members.map((r) => claimed(m, m.requests[r]!.minutes, T));
     out.push({
       cap: rooms.reduce((x, k) => x + roomDay[k]!.reduce((a, b) => a + b, 0), 0),
       label: `${name}: free minutes`,

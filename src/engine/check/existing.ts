@@ -6,6 +6,7 @@ import { instantFromMillis } from '../../domain/time.js';
 import type { Placement } from '../result.js';
 import { PLACEMENT_RULES } from './rules/index.js';
 import { placementsClash } from './pair-clash.js';
+import { practiceAllows } from './practice-set.js';
 import { planContext, type PlacedRequest } from './plan-context.js';
 import { MINUTE_MS } from './spans.js';
 import { fixedBecause, isPlaceable, ms, type SummitIndex } from './summit-index.js';
@@ -56,7 +57,9 @@ export function fittingExisting(index: SummitIndex): Set<string> {
     ...p.request.attendees.map((a) => `p:${a}`),
     ...(p.room ? [`r:${p.room.id}`] : []),
   ];
+  const standing: PlacedRequest[] = [];
   const stand = (p: PlacedRequest): void => {
+    standing.push(p);
     for (const k of keysOf(p)) byKey.set(k, [...(byKey.get(k) ?? []), p]);
   };
   for (const p of planContext(
@@ -74,7 +77,7 @@ export function fittingExisting(index: SummitIndex): Set<string> {
     const [p] = alone.placed;
     if (broken || !p) continue;
     const clash = keysOf(p).some((k) => (byKey.get(k) ?? []).some((o) => placementsClash(index, p, o)));
-    if (clash) continue;
+    if (clash || !practiceAllows(index, standing, p)) continue;
     fits.add(e.request.id);
     stand(p);
   }

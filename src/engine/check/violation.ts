@@ -18,6 +18,10 @@ export type PlanRuleName =
   | 'room-delegation'
   | 'room-venue'
   | 'pull-aside-no-room'
+  | 'room-turnover'
+  | 'room-features'
+  | 'quota'
+  | 'interpreters'
   | 'frozen-meetings-kept'
   | 'no-start-before-now'
   | 'max-moves';

@@ -8,6 +8,8 @@ import type { CandidateCache } from '../model/candidates.js';
 import { instantOfMinute, minuteCeil, minuteFloor } from '../model/timeline.js';
 import type { ScheduleState } from '../search/state.js';
 import type { Blocker, UnplacedReason } from '../result.js';
+import { PracticeBlockers, type PracticeKind, type PracticeSink } from './practice-blockers.js';
+import { offersAll } from '../model/rules/room-features.js';
 
 /** One start a request could take, and the keys of what blocks it there (none: it is free). */
 export interface AnalysedStart {
@@ -49,6 +51,9 @@ const K = {
   taken: 5,
   unavailable: 6,
   noRoom: 7,
+  quota: 8,
+  interpreters: 9,
+  turnover: 10,
 } as const;
 
 /** One number per blocker: kind, then a person or venue, then an engagement or request index. */
@@ -89,6 +94,13 @@ export class ConstraintExplainer {
   };
   /** The first grid start a new meeting may take (the moment of planning). */
   private readonly firstStart: number;
+  /** Quotas, interpreters and room turnover (rules 5, 7 and 8). */
+  private readonly practice: PracticeBlockers;
+  private readonly practiceSink: PracticeSink = {
+    note: (kind: PracticeKind, a, b, dynamic, make) => {
+      if (this.add(keyOf(K[kind], a, b), dynamic)) this.define(make);
+    },
+  };
   // Per-request scratch: interned blocker keys, their builders, and the keys of each start (flat).
   private keyIds = new Map<number, number>();
   private lazies: Lazy[] = [];
@@ -101,6 +113,7 @@ export class ConstraintExplainer {
   ) {
     this.cache = m.candidates;
     this.firstStart = m.earliestG;
+    this.practice = new PracticeBlockers(m, state);
     const G = m.tl.G;
     this.availableEnd = new Int32Array(m.rooms.length * G);
     m.data.rooms.forEach((rm, k) => {
@@ -283,6 +296,7 @@ export class ConstraintExplainer {
         this.state.personClashes(p, req, g, venue, this.onClash);
       }
     }
+    this.practice.atStart(req, g, this.practiceSink);
     if (rooms && mask) {
       let available = false;
       for (const k of rooms) {
@@ -292,14 +306,24 @@ export class ConstraintExplainer {
         }
       }
       if (available && this.anyRoomFree(req, mask, g)) return;
+      // A room free but for the turnover next to another meeting: that is what stands in the way.
+      const end = (k: number) => this.availableEnd[k * tl.G + g]!;
+      if (available && this.practice.turnoverAt(req, g, rooms, end, this.practiceSink)) return;
       const reason = available ? ('taken' as const) : ('unavailable' as const);
       const venueId = m.venues[venue] ?? null;
+      const needs = [...req.needs];
       if (this.add(keyOf(available ? K.taken : K.unavailable, venue, 0), available))
         this.define((covered) => {
           const spans = mergeIntervals(covered);
           const out: Blocker[] = [];
           for (let i = 0; i < spans.length; i += 2) {
-            out.push({ kind: 'rooms', venue: venueId, reason, from: at(spans[i]!), to: at(spans[i + 1]!) });
+            const [from, to] = [at(spans[i]!), at(spans[i + 1]!)];
+            // Rooms with the features the request needs are what is taken (rule 6).
+            out.push(
+              reason === 'taken' && needs.length > 0
+                ? { kind: 'features', venue: venueId, needs, from, to }
+                : { kind: 'rooms', venue: venueId, reason, from, to },
+            );
           }
           return out;
         });
@@ -313,7 +337,8 @@ export class ConstraintExplainer {
     const end = m.tl.gridMin[g]! + req.minutes;
     for (let w = 0; w < m.RW; w++) {
       let bits = mask[w]!;
-      if (this.state) for (let u = g; u < g + req.units; u++) bits &= this.state.roomFree[u * m.RW + w]!;
+      const hold = req.roomHold[g]!;
+      if (this.state) for (let u = g; u < hold; u++) bits &= this.state.roomFree[u * m.RW + w]!;
       while (bits !== 0) {
         const low = bits & -bits;
         const k = (w << 5) + (31 - Math.clz32(low));
@@ -350,6 +375,19 @@ export class ConstraintExplainer {
     const atVenue = m.rooms
       .map((rm, k) => ({ rm, k }))
       .filter(({ rm }) => req.venue < 0 || rm.venue === req.venue);
+    // Rooms that would fit but for the features the request needs (rule 6): lifting gives them those.
+    const featureless = atVenue.filter(
+      ({ rm }) =>
+        rm.capacity >= req.seats &&
+        (rm.delegation === null || req.parties.includes(rm.delegation)) &&
+        !offersAll(rm.features, req.needs),
+    );
+    if (req.needs.length > 0 && featureless.length > 0) {
+      return {
+        blockers: [{ kind: 'features', venue, needs: [...req.needs] }],
+        venues: byVenue(m, featureless),
+      };
+    }
     const open = atVenue.filter(({ rm }) => rm.delegation === null || req.parties.includes(rm.delegation));
     const largest = (l: typeof atVenue) => l.reduce((x, { rm }) => Math.max(x, rm.capacity), 0);
     const bigEnough = atVenue.filter(({ rm }) => rm.capacity >= req.seats);
@@ -370,17 +408,22 @@ export class ConstraintExplainer {
       const at = req.venue >= 0 ? req.venue : m.venues.length > 0 ? 0 : m.NONE;
       return { blockers, venues: [{ venue: at, rooms: null, mask: null }] };
     }
-    const byVenue = new Map<number, number[]>();
-    for (const { rm, k } of rooms) byVenue.set(rm.venue, [...(byVenue.get(rm.venue) ?? []), k]);
-    return {
-      blockers,
-      venues: [...byVenue].map(([v, ks]) => {
-        const mask = new Uint32Array(m.RW);
-        for (const k of ks) mask[k >>> 5]! |= 1 << (k & 31);
-        return { venue: v, rooms: Int32Array.from(ks), mask };
-      }),
-    };
+    return { blockers, venues: byVenue(m, rooms) };
   }
+}
+
+/** Rooms grouped by venue, each group with its room list and bitset. */
+function byVenue(
+  m: Model,
+  rooms: readonly { rm: { venue: number }; k: number }[],
+): { venue: number; rooms: Int32Array; mask: Uint32Array }[] {
+  const groups = new Map<number, number[]>();
+  for (const { rm, k } of rooms) groups.set(rm.venue, [...(groups.get(rm.venue) ?? []), k]);
+  return [...groups].map(([v, ks]) => {
+    const mask = new Uint32Array(m.RW);
+    for (const k of ks) mask[k >>> 5]! |= 1 << (k & 31);
+    return { venue: v, rooms: Int32Array.from(ks), mask };
+  });
 }
 
 function engagementBlocker(

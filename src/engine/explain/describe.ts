@@ -99,5 +99,40 @@ export function describeBlocker(b: Blocker, n: Names): string {
       return `${b.person}: ${b.minutes} min from ${n.venue(b.fromVenue)} to ${n.venue(b.toVenue)}`;
     case 'window':
       return b.detail;
+    case 'quota':
+      return describeQuota(b);
+    case 'interpreters': {
+      const meetings = b.meetings.length > 0 ? ` in ${andList(b.meetings)}` : '';
+      return `${b.delegation} interpreters (${b.interpreters}) busy ${localRange(b.from, b.to, n.zone)}${meetings}`;
+    }
+    case 'features': {
+      const where = b.venue === null ? 'room' : `${n.venue(b.venue)} room`;
+      const when = b.from && b.to ? ` free ${localRange(b.from, b.to, n.zone)}` : '';
+      return `no ${where} with ${andList(b.needs)}${when}`;
+    }
+    case 'turnover':
+      return b.frees
+        ? `room turnover: ${b.room} frees at ${localTime(b.frees, n.zone)}`
+        : `room turnover: ${b.room} must be free by ${localTime(b.needed!, n.zone)}`;
   }
+}
+
+/** "a", "a and b", "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "10 Nov" for the calendar date 2017-11-10. */
+function dateInWords(date: string): string {
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1]!}`;
+}
+
+/** "quota: usa has 6 meetings on 10 Nov (limit 6)", "quota: usa requested 540 minutes of meetings over the summit (limit 600)". */
+function describeQuota(b: Extract<Blocker, { kind: 'quota' }>): string {
+  const when = b.per === 'summit' || b.day === null ? 'over the summit' : `on ${dateInWords(b.day)}`;
+  const what = b.measure === 'meetings' ? `${b.used} meetings` : `${b.used} minutes of meetings`;
+  return `quota: ${b.delegation} ${b.requester ? 'requested' : 'has'} ${what} ${when} (limit ${b.limit})`;
 }

@@ -4,6 +4,7 @@
 import type { CandidateOption, Model, RequestModel } from './model.js';
 import { gapBetween } from './model.js';
 import { firstGridAtOrAfter } from './timeline.js';
+import { offersAll } from './rules/room-features.js';
 
 /** Fills `options` of every placeable, not fixed request. */
 export function buildCandidates(m: Model): void {
@@ -214,7 +215,7 @@ export class CandidateCache {
   roomSetsFor(r: RequestModel): { key: string; sets: RoomSet[] } {
     const m = this.m;
     const lentTo = r.parties.filter((d) => m.lentTo.has(d)).sort();
-    const key = `${r.venue}|${r.seats}|${lentTo.join(',')}`;
+    const key = `${r.venue}|${r.seats}|${lentTo.join(',')}|${r.needs.join(',')}`;
     const known = this.roomSets.get(key);
     if (known) return known;
     const fitting = m.rooms
@@ -223,7 +224,8 @@ export class CandidateCache {
         ({ rm }) =>
           rm.capacity >= r.seats &&
           (rm.delegation === null || r.parties.includes(rm.delegation)) &&
-          (r.venue < 0 || rm.venue === r.venue),
+          (r.venue < 0 || rm.venue === r.venue) &&
+          offersAll(rm.features, r.needs),
       )
       // Lent rooms first (nobody else can use them), then the smallest that fits.
       .sort(

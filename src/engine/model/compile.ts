@@ -7,6 +7,9 @@ import { markFitting } from '../search/construct.js';
 import { mergeIntervals, subtractIntervals, intervalIndexAt, type IntervalSet } from './intervals.js';
 import type { Engagement, Model, ModelPolicy, PersonModel, RequestModel, RoomModel } from './model.js';
 import { buildTimeline, firstGridAtOrAfter, minuteCeil, minuteFloor, type Timeline } from './timeline.js';
+import { RoomHoldCache, turnoverBlock } from './rules/room-turnover.js';
+import { compileQuotas } from './rules/quotas.js';
+import { compileInterpreters } from './rules/interpreters.js';
 import type { MovePolicy } from '../policy.js';
 
 /** Request states the scheduler may place (summit-file.md, hard rule 1). */
@@ -101,6 +104,8 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     };
   });
 
+  const turnover = data.summit.roomTurnoverMinutes;
+  const holds = new RoomHoldCache(tl, turnover);
   const roomIndex = new Map(data.rooms.map((r, i) => [r.id as string, i]));
   const roomBlocks: [number, number][][] = data.rooms.map(() => []);
   const warnings: string[] = [];
@@ -152,6 +157,8 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
       fixed: null,
       existing: null,
       frozen: false,
+      needs: pullAside ? [] : q.needs,
+      roomHold: holds.of(q.minutes),
       roomKey: '',
       options: [],
     };
@@ -196,7 +203,7 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     for (const p of r.attendees) {
       persons[p]!.engagements.push({ from: start, to: end, venue, kind: 'meeting', ref: r.id, label: r.id });
     }
-    if (room >= 0) roomBlocks[room]!.push([start, end]);
+    if (room >= 0) roomBlocks[room]!.push(turnoverBlock(start, end, turnover));
   }
 
   for (const p of persons) {
@@ -211,6 +218,7 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
       venue: venueOf(rm.venue),
       capacity: rm.capacity,
       delegation: rm.delegation,
+      features: rm.features,
       free: subtractIntervals(available, mergeIntervals(roomBlocks[k]!)),
     };
   });
@@ -234,7 +242,7 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
   const frame = JSON.stringify([
     venues,
     data.travel,
-    rooms.map((rm) => [rm.id, rm.venue, rm.capacity, rm.delegation]),
+    rooms.map((rm) => [rm.id, rm.venue, rm.capacity, rm.delegation, rm.features]),
   ]);
   const model: Model = {
     data,
@@ -263,6 +271,11 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     K2,
     warnings,
     policy,
+    turnover,
+    practice: {
+      quotas: compileQuotas(data, tl, requests),
+      interpreters: compileInterpreters(data, tl, requests),
+    },
     earliestG: policy.now === null ? 0 : firstGridAtOrAfter(tl, policy.now),
   };
   const store = options.cache?.masksFor(frame);

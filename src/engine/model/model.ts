@@ -5,6 +5,8 @@ import type { AppliedPolicy } from '../result.js';
 import type { CandidateCache } from './candidates.js';
 import type { IntervalSet } from './intervals.js';
 import type { Timeline } from './timeline.js';
+import type { InterpreterModel } from './rules/interpreters.js';
+import type { QuotaModel } from './rules/quotas.js';
 
 /** What occupies a person outside the meetings being planned. */
 export type EngagementKind = 'programme' | 'busy' | 'meeting';
@@ -38,7 +40,9 @@ export interface RoomModel {
   venue: number;
   capacity: number;
   delegation: string | null;
-  /** Availability minus fixed meetings. */
+  /** What the room offers (rule 6). */
+  features: readonly string[];
+  /** Availability minus fixed meetings (widened by the room turnover). */
   free: IntervalSet;
 }
 
@@ -85,6 +89,13 @@ export interface RequestModel {
   existing: { g: number; room: number; start: number; fits: boolean } | null;
   /** A meeting kept where it is because it starts inside the freeze (planning.freezeHours). */
   frozen: boolean;
+  /** Room features the meeting requires (rule 6; none for a pull-aside). */
+  needs: readonly string[];
+  /**
+   * roomHold[g]: the grid step (exclusive) up to which the meeting, started at g, holds its room —
+   * its own steps and the room turnover after it (rule 5; model/rules/room-turnover.ts).
+   */
+  roomHold: Int32Array;
   /** Key of the set of rooms that fit (for grouping in the bound). */
   roomKey: string;
   options: CandidateOption[];
@@ -129,6 +140,10 @@ export interface Model {
   K2: number;
   /** Problems in the input that the plan has to carry (a fixed meeting in an unknown room). */
   warnings: string[];
+  /** Minutes between two meetings in one room (rule 5). */
+  turnover: number;
+  /** Quotas (rule 7) and interpreters (rule 8); null where the summit sets none. */
+  practice: { quotas: QuotaModel | null; interpreters: InterpreterModel | null };
   /** How existing meetings may move (summit-file.md rules 9 and 10), in model terms. */
   policy: ModelPolicy;
   /** The first grid start a new or moved meeting may take: the moment of planning (0 without one). */

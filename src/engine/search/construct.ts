@@ -53,7 +53,7 @@ export function existingSlot(
   for (const opt of req.options) {
     const inRooms = ex.room < 0 ? opt.roomMask === null : opt.rooms.includes(ex.room);
     if (!inRooms || !binaryHas(opt.starts, ex.g)) continue;
-    if (!state.personsFree(req, ex.g, opt.venue)) continue;
+    if (!state.personsFree(req, ex.g, opt.venue) || !state.rulesFree(req, ex.g)) continue;
     if (ex.room >= 0 && !state.roomFits(ex.room, req, ex.g)) continue;
     return { g: ex.g, venue: opt.venue, room: ex.room };
   }
@@ -111,7 +111,7 @@ export function earliestFirst(state: ScheduleState): void {
     for (const opt of req.options) {
       for (const g of opt.starts) {
         if (g > bestG) break;
-        if (!state.personsFree(req, g, opt.venue)) continue;
+        if (!state.personsFree(req, g, opt.venue) || !state.rulesFree(req, g)) continue;
         let room = -1;
         if (opt.roomMask) {
           for (const k of opt.rooms) if ((room < 0 || k < room) && state.roomFits(k, req, g)) room = k;

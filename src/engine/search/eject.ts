@@ -2,6 +2,7 @@
 // off, then try to re-place them (a short ejection chain through the repair step).
 import { placementValue } from '../model/model.js';
 import type { Lns } from './lns.js';
+import { practiceRelief } from './practice-relief.js';
 
 /** Tries to place unplaced request u by displacing cheaper meetings; keeps it if the objective holds. */
 export function ejectInsert(lns: Lns, u: number): boolean {
@@ -48,6 +49,11 @@ export function ejectInsert(lns: Lns, u: number): boolean {
         if (personCost > valueHere) break;
       }
       if (personCost > valueHere) continue;
+      // Quotas and interpreters (rules 7 and 8): what else must go for the meeting to fit.
+      const relief = practiceRelief(st, req, g, (o) => seen[o] === stamp);
+      if (relief === null) continue;
+      for (const o of relief) addPerson(o);
+      if (personCost > valueHere) continue;
       if (!opt.roomMask) {
         consider(personCost, g, opt.venue, -1);
         continue;
@@ -57,7 +63,8 @@ export function ejectInsert(lns: Lns, u: number): boolean {
         if (m.roomFreeUntil[k * G + g]! < end) continue;
         let cost = personCost;
         let last = -1;
-        for (let x = g; x < g + req.units; x++) {
+        const hold = req.roomHold[g]!;
+        for (let x = g; x < hold; x++) {
           const o = st.roomOwner[k * G + x]!;
           if (o >= 0 && o !== last && seen[o] !== stamp) cost += st.value[o]!;
           last = o;
@@ -77,8 +84,10 @@ export function ejectInsert(lns: Lns, u: number): boolean {
     }
   };
   for (const p of req.attendees) st.personClashes(p, req, bestG, bestVenue, collect);
+  for (const o of practiceRelief(st, req, bestG, (x) => seen[x] === stamp) ?? []) collect(o);
   if (bestRoom >= 0) {
-    for (let x = bestG; x < bestG + req.units; x++) {
+    const hold = req.roomHold[bestG]!;
+    for (let x = bestG; x < hold; x++) {
       const o = st.roomOwner[bestRoom * G + x]!;
       if (o >= 0) collect(o);
     }

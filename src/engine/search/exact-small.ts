@@ -82,7 +82,7 @@ function choices(state: ScheduleState, r: number): Choice[] {
   const out: Choice[] = [];
   for (const o of req.options) {
     for (const g of o.starts) {
-      if (!state.personsFree(req, g, o.venue)) continue;
+      if (!state.personsFree(req, g, o.venue) || !state.rulesFree(req, g)) continue;
       const t = m.tl.gridMin[g]!;
       if (o.rooms.length === 0) {
         out.push({

@@ -71,13 +71,14 @@ export function bestSlot(
       const g = starts[i]!;
       if (!state.personsFree(req, g, opt.venue)) continue;
       seen.personsFree = true;
+      if (!state.rulesFree(req, g)) continue;
       const t = tl.gridMin[g]!;
       let room = -1;
       let roomSnug = 0;
       if (opt.roomMask) {
         room = pickRoom(state, req, g, opt.rooms, opt.roomMask, words, ranks);
         if (room < 0) continue;
-        roomSnug = snugRoom(state, room, g, req.units);
+        roomSnug = snugRoom(state, room, g, req.roomHold[g]! - g);
       }
       const kept = req.existing !== null && req.existing.g === g && req.existing.room === room;
       // Coarser comparisons let a repair move an existing meeting (1: its old place earns nothing
@@ -123,7 +124,8 @@ export function pickRoom(
   let any = 0;
   for (let w = 0; w < RW; w++) {
     let bits = mask[w]!;
-    for (let u = g; u < g + req.units; u++) bits &= state.roomFree[u * RW + w]!;
+    const hold = req.roomHold[g]!;
+    for (let u = g; u < hold; u++) bits &= state.roomFree[u * RW + w]!;
     words[w] = bits;
     any |= bits;
   }
@@ -139,7 +141,7 @@ export function pickRoom(
     const k = rooms[i]!;
     if (best >= 0 && ranks[k]! > bestClass) break;
     if (!((words[k >>> 5]! >>> (k & 31)) & 1) || m.roomFreeUntil[k * G + g]! < end) continue;
-    const snug = snugRoom(state, k, g, req.units);
+    const snug = snugRoom(state, k, g, req.roomHold[g]! - g);
     if (snug > bestSnug) {
       best = k;
       bestClass = ranks[k]!;

@@ -3,6 +3,7 @@
 import type { Model, RequestModel } from '../model/model.js';
 import { gapBetween, placementValue } from '../model/model.js';
 import { IndexedSet } from './indexed-set.js';
+import { PracticeLedger } from './practice-ledger.js';
 
 const FREE = -1;
 
@@ -35,6 +36,8 @@ export class ScheduleState {
   /** Variables (placeable, not fixed requests) on the plan, and those off it. */
   readonly placedSet: IndexedSet;
   readonly unplacedSet: IndexedSet;
+  /** Quota and interpreter usage (rules 7 and 8); null when the summit limits neither. */
+  readonly ledger: PracticeLedger | null;
   private journal: number[] | null = null;
 
   constructor(readonly m: Model) {
@@ -51,6 +54,8 @@ export class ScheduleState {
     this.placedSet = new IndexedSet(n);
     this.unplacedSet = new IndexedSet(n);
     for (const r of m.variables) this.unplacedSet.add(r);
+    this.ledger =
+      m.practice.quotas !== null || m.practice.interpreters !== null ? new PracticeLedger(m) : null;
   }
 
   /** Starts recording changes so that `undoTo(mark)` can revert them. Returns the mark. */
@@ -92,11 +97,14 @@ export class ScheduleState {
     const u1 = g + req.units;
     for (const p of req.attendees) this.personOwner.fill(r, p * G + g, p * G + u1);
     if (room >= 0) {
-      this.roomOwner.fill(r, room * G + g, room * G + u1);
+      // The room is held through the turnover after the meeting (rule 5).
+      const hold = req.roomHold[g]!;
+      this.roomOwner.fill(r, room * G + g, room * G + hold);
       const w = room >>> 5;
       const bit = ~(1 << (room & 31));
-      for (let u = g; u < u1; u++) this.roomFree[u * m.RW + w]! &= bit;
+      for (let u = g; u < hold; u++) this.roomFree[u * m.RW + w]! &= bit;
     }
+    this.ledger?.apply(req, g, 1);
     const kept = req.existing !== null && req.existing.g === g && req.existing.room === room;
     const v = placementValue(m, req, m.tl.gridMin[g]!, kept);
     this.value[r] = v;
@@ -129,11 +137,13 @@ export class ScheduleState {
       this.freed[p]!++;
     }
     if (room >= 0) {
-      this.roomOwner.fill(FREE, room * G + g, room * G + u1);
+      const hold = req.roomHold[g]!;
+      this.roomOwner.fill(FREE, room * G + g, room * G + hold);
       const w = room >>> 5;
       const bit = 1 << (room & 31);
-      for (let u = g; u < u1; u++) this.roomFree[u * m.RW + w]! |= bit;
+      for (let u = g; u < hold; u++) this.roomFree[u * m.RW + w]! |= bit;
     }
+    this.ledger?.apply(req, g, -1);
     this.total -= this.value[r]!;
     this.value[r] = 0;
     this.weight -= req.weight;
@@ -161,6 +171,11 @@ export class ScheduleState {
   overBudget(): boolean {
     const max = this.m.policy.maxMoves;
     return max !== null && this.m.fitting - this.keptFitting > max;
+  }
+
+  /** True when `req` at grid g stays within the quotas and the interpreters (rules 7 and 8). */
+  rulesFree(req: RequestModel, g: number): boolean {
+    return this.ledger === null || this.ledger.fits(req, g);
   }
 
   /** True when no attendee of `req` has a planned meeting clashing with [g, g + units) at `venue`. */
@@ -234,13 +249,17 @@ export class ScheduleState {
     }
   }
 
-  /** True when room k is free of planned meetings over [g, g + units) and statically free to the end. */
+  /**
+   * True when room k is free of planned meetings over the steps the request would hold it (its own
+   * and the turnover after it) and statically free to its end.
+   */
   roomFits(k: number, req: RequestModel, g: number): boolean {
     const m = this.m;
     const G = m.tl.G;
     if (m.roomFreeUntil[k * G + g]! < m.tl.gridMin[g]! + req.minutes) return false;
     const base = k * G;
-    for (let u = g; u < g + req.units; u++) if (this.roomOwner[base + u] !== FREE) return false;
+    const hold = req.roomHold[g]!;
+    for (let u = g; u < hold; u++) if (this.roomOwner[base + u] !== FREE) return false;
     return true;
   }
 

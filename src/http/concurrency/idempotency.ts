@@ -275,7 +275,13 @@ export function registerIdempotency(app: FastifyInstance, leaseMs = IDEMPOTENCY_
       void (async () => {
         for (let waited = 0; waited < leaseMs; waited += RELEASE_RETRY_MS) {
           await sleep(RELEASE_RETRY_MS);
-          if (await release().then(() => true, () => false)) return;
+          if (
+            await release().then(
+              () => true,
+              () => false,
+            )
+          )
+            return;
         }
       })();
     }

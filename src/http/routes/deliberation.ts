@@ -32,7 +32,8 @@ const Summary = z.object({
   risk: z.number(),
 });
 
-const DeliberationView = z
+/** A delegation's deliberation on a request, as the OpenAPI document names it. */
+export const DeliberationView = z
   .object({
     request: z.string(),
     delegation: DelegationId,

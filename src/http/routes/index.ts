@@ -6,6 +6,7 @@ import { eventRoutes } from './events.js';
 import { healthRoutes } from './health.js';
 import { confirmationRoutes } from './confirmations.js';
 import { meetingRoutes } from './meetings.js';
+import { notificationRoutes } from './notifications.js';
 import { planRoutes } from './plans.js';
 import { SUMMIT_FEATURE_ROUTES } from './summit-features.js';
 
@@ -19,4 +20,5 @@ export const FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
   planRoutes,
   eventRoutes,
   calendarTokenRoutes,
+  notificationRoutes,
 ];

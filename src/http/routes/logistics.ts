@@ -48,10 +48,18 @@ const hostWrites = authz.signedIn("the host's admin; others get 403", {
   denied: 403,
 });
 
+/** The logistics records as the OpenAPI document names them (shared with composite reads). */
+export const VenueRecord = Venue.meta({ id: 'Venue' });
+/** A room, as the OpenAPI document names it. */
+export const RoomRecord = Room.meta({ id: 'Room' });
+/** A delegation, as the OpenAPI document names it. */
+export const DelegationRecord = Delegation.meta({ id: 'Delegation' });
+/** A person, as the OpenAPI document names it. */
+export const PersonRecord = Person.meta({ id: 'Person' });
+
 const kind = <T extends { id: string; version: number }>(
   path: string,
   noun: string,
-  id: string,
   record: z.ZodObject,
   idSchema: z.ZodType<string>,
   uses: EntityUseCases<T>,
@@ -59,7 +67,7 @@ const kind = <T extends { id: string; version: number }>(
 ): Kind => ({
   path,
   noun,
-  record: record.meta({ id }),
+  record,
   id: idSchema,
   uses: uses as unknown as Kind['uses'],
   readers: access.readers ?? everyone,
@@ -67,18 +75,24 @@ const kind = <T extends { id: string; version: number }>(
 });
 
 const KINDS: readonly Kind[] = [
-  kind('venues', 'venue', 'Venue', Venue, VenueId, venues),
-  kind('rooms', 'room', 'Room', Room, RoomId, rooms),
-  kind('delegations', 'delegation', 'Delegation', Delegation, DelegationId, delegations),
-  kind('persons', 'person', 'Person', Person, PersonId, persons, {
+  kind('venues', 'venue', VenueRecord, VenueId, venues),
+  kind('rooms', 'room', RoomRecord, RoomId, rooms),
+  kind('delegations', 'delegation', DelegationRecord, DelegationId, delegations),
+  kind('persons', 'person', PersonRecord, PersonId, persons, {
     writers: authz.signedIn("the host's admin, or the person's own delegation (lead or protocol officer)", {
       capability: 'act-on-request',
       scope: 'delegation',
       denied: 403,
     }),
   }),
-  kind('programme', 'programme event', 'ProgrammeEvent', ProgrammeEvent, ProgrammeEventId, programme),
-  kind('busy', 'busy block', 'Busy', Busy, BusyId, busy, {
+  kind(
+    'programme',
+    'programme event',
+    ProgrammeEvent.meta({ id: 'ProgrammeEvent' }),
+    ProgrammeEventId,
+    programme,
+  ),
+  kind('busy', 'busy block', Busy.meta({ id: 'Busy' }), BusyId, busy, {
     readers: authz.signedIn(
       "the person's own delegation only (the host included never reads them); others list none and get 404 for one",
       { capability: 'read', scope: 'delegation', denied: 404 },

@@ -77,7 +77,11 @@ const ViolationRecord = z
     room: z.string().optional(),
     message: z
       .string()
-      .describe('A whole line that starts with the rule, naming persons, events and local times'),
+      .describe('A whole line that starts with the rule, naming persons, events and local times by id'),
+    title: z.string().describe('A headline for people: "Donald J. Trump is already busy then"'),
+    detail: z
+      .string()
+      .describe('The message in names and summit time, for people: what clashes with what, and when'),
   })
   .meta({ id: 'Violation' });
 

@@ -73,6 +73,39 @@ export const BlockerRecord = z
       minutes: z.number(),
     }),
     z.object({ kind: z.literal('window'), detail: z.string() }),
+    z.object({
+      kind: z.literal('quota'),
+      delegation: z.string(),
+      per: z.enum(['day', 'summit']),
+      day: z.string().nullable(),
+      measure: z.enum(['meetings', 'minutes']),
+      used: z.number(),
+      limit: z.number(),
+      requester: z.boolean(),
+    }),
+    z.object({
+      kind: z.literal('interpreters'),
+      delegation: z.string(),
+      interpreters: z.number(),
+      from: Instant,
+      to: Instant,
+      meetings: z.array(z.string()),
+    }),
+    z.object({
+      kind: z.literal('features'),
+      venue: z.string().nullable(),
+      needs: z.array(z.string()),
+      from: Instant.optional(),
+      to: Instant.optional(),
+    }),
+    z.object({
+      kind: z.literal('turnover'),
+      room: z.string(),
+      minutes: z.number(),
+      request: z.string(),
+      frees: Instant.optional(),
+      needed: Instant.optional(),
+    }),
   ])
   .meta({ id: 'Blocker' });
 

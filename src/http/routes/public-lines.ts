@@ -12,7 +12,8 @@ import { withETag } from '../concurrency/etag.js';
 import { Page, PageQuery, paginate } from '../pagination.js';
 import { RequestParams, requireIfMatchOrAbsent, UpsertHeaders } from './common.js';
 
-const LineRecord = PublicLine.meta({ id: 'PublicLine' });
+/** A public line, as the OpenAPI document names it. */
+export const LineRecord = PublicLine.meta({ id: 'PublicLine' });
 const LineView = z
   .object({
     line: LineRecord,

@@ -27,19 +27,34 @@ export const RequestRecord = Request.meta({ id: 'Request' });
 export const ConditionRecord = Condition.meta({ id: 'Condition' });
 export const EventRecord = DomainEvent.meta({ id: 'Event' });
 
+/** What a request that stands should still be told (a rank mismatch under `rankParity: warn`). */
+const RequestWarning = z
+  .object({
+    path: z.string().describe('Where in the request: `attendees`'),
+    message: z.string().describe('`ranks differ: usa-potus (head of state) with chn-commerce (minister)`'),
+    code: z.string().optional().describe('`rank-mismatch`'),
+  })
+  .meta({ id: 'RequestWarning' });
+
 const TransitionNameSchema = z.enum(Object.keys(LIFECYCLE) as [TransitionName, ...TransitionName[]]);
 
-const RequestViewSchema = z
+/** A request with its conditions, meeting and next steps, as the OpenAPI document names it. */
+export const RequestViewSchema = z
   .object({
     request: RequestRecord,
     conditions: z.array(ConditionRecord),
     meeting: Meeting.nullable(),
     notices: MeetingNoticesRecord,
     allowed: z.array(TransitionNameSchema).describe('The transitions you may take now'),
+    warnings: z.array(RequestWarning),
   })
   .meta({ id: 'RequestView' });
 
-const Created = z.object({ request: RequestRecord, conditions: z.array(ConditionRecord) });
+const Created = z.object({
+  request: RequestRecord,
+  conditions: z.array(ConditionRecord),
+  warnings: z.array(RequestWarning),
+});
 
 const SearchQuery = PageQuery.extend(RequestSearch.shape).extend({
   priority: z.coerce.number().int().min(1).max(5).optional(),

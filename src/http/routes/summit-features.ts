@@ -8,7 +8,9 @@ import { fileRoutes } from './files.js';
 import { logRoutes } from './log.js';
 import { logisticsRoutes } from './logistics.js';
 import { publicLineRoutes } from './public-lines.js';
+import { requestPageRoutes } from './request-page.js';
 import { requestRoutes } from './requests.js';
+import { searchRoutes } from './search.js';
 import { summitRoutes } from './summits.js';
 import { threadRoutes } from './thread.js';
 
@@ -17,11 +19,13 @@ export const SUMMIT_FEATURE_ROUTES: readonly FastifyPluginAsyncZod[] = [
   summitRoutes,
   logisticsRoutes,
   requestRoutes,
+  requestPageRoutes,
   conditionRoutes,
   threadRoutes,
   deliberationRoutes,
   publicLineRoutes,
   encounterRoutes,
+  searchRoutes,
   logRoutes,
   fileRoutes,
 ];

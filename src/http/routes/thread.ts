@@ -7,7 +7,8 @@ import { authz } from '../authz.js';
 import { Page, PageQuery, paginate } from '../pagination.js';
 import { ActingQuery, RequestParams } from './common.js';
 
-const Message = ThreadMessage.meta({ id: 'ThreadMessage' });
+/** A message of a thread, as the OpenAPI document names it. */
+export const Message = ThreadMessage.meta({ id: 'ThreadMessage' });
 
 /** /api/summits/:summit/requests/:request/thread. */
 export const threadRoutes: FastifyPluginAsyncZod = async (app) => {

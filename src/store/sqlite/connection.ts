@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Tables } from '../tables/rows.js';
+import { yieldingPlugin } from './yield.js';
 
 /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -56,7 +57,11 @@ export function statementCache(raw: Database.Database, size = STATEMENT_CACHE_SI
 }
 
 function withKysely(path: string, raw: Database.Database, readOnly: boolean): SqliteConnection {
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
+  const db = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: statementCache(raw) }),
+    // long transactions leave the event loop turns (see yield.ts)
+    plugins: [yieldingPlugin()],
+  });
   return { path, raw, db, readOnly };
 }
 

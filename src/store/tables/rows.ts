@@ -349,6 +349,61 @@ export interface StoreProbeRow {
 }
 
 /** Every table of the store, by name. */
+export interface NotificationRow {
+  id: string;
+  user_id: string;
+  summit_id: string;
+  event_seq: BigIntColumn;
+  type: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  request_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface NotificationDeliveryRow {
+  id: string;
+  channel: string;
+  summit_id: string;
+  user_id: string | null;
+  webhook_id: string | null;
+  digest: string | null;
+  payload: string;
+  status: string;
+  attempts: number;
+  due_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  last_status: number | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+export interface NotificationPreferencesRow {
+  user_id: string;
+  settings: string;
+  version: number;
+}
+
+export interface WebhookRow {
+  id: string;
+  summit_id: string;
+  delegation_id: string | null;
+  url: string;
+  secret: string;
+  kinds: string;
+  enabled: Flag;
+  failures: number;
+  disabled_reason: string | null;
+  created_by: string;
+  created_at: string;
+  version: number;
+}
+
 export interface Tables {
   summits: SummitRow;
   venues: VenueRow;
@@ -379,4 +434,8 @@ export interface Tables {
   summit_revisions: SummitRevisionRow;
   rate_counters: RateCounterRow;
   store_probes: StoreProbeRow;
+  notifications: NotificationRow;
+  notification_deliveries: NotificationDeliveryRow;
+  notification_preferences: NotificationPreferencesRow;
+  webhooks: WebhookRow;
 }

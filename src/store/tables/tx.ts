@@ -4,6 +4,9 @@ import { idempotencyTable, loginFailuresTable, sessionsTable, tokensTable } from
 import { busyTable, programmeTable } from './calendar.js';
 import { calendarTokensTable } from './calendar-tokens.js';
 import { delegationsTable, personsTable } from './delegations.js';
+import { deliveriesTable } from './deliveries.js';
+import { notificationsTable } from './notifications.js';
+import { webhooksTable } from './webhooks.js';
 import { decisionsTable, positionsTable, publicLinesTable } from './deliberation.js';
 import { eventsTable } from './events.js';
 import { roomsTable, travelTable, venuesTable } from './logistics.js';
@@ -46,6 +49,9 @@ const TABLES: { [N in TableName]: (ctx: TableContext) => Tx[N] } = {
   calendarTokens: calendarTokensTable,
   planJobs: planJobsTable,
   revisions: revisionsTable,
+  notifications: notificationsTable,
+  deliveries: deliveriesTable,
+  webhooks: webhooksTable,
   rateCounters: rateCountersTable,
   probes: probesTable,
 };

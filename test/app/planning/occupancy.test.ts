@@ -75,6 +75,16 @@ describe('withHiddenAsOccupancy', () => {
     expect(JSON.stringify(plan)).not.toContain('usa-rus');
   });
 
+  it('keeps the room turnover either side of a hidden meeting, as next to any other', () => {
+    const b = summit().build();
+    b.summit.roomTurnoverMinutes = 15;
+    const b1 = withHiddenAsOccupancy(b, new Set(['usa-rus'])).rooms.find((r) => r.id === 'b1')!;
+    expect(b1.available?.map((w) => [w.from, w.to])).toEqual([
+      ['2030-05-05T09:00:00.000Z', '2030-05-06T09:45:00.000Z'],
+      ['2030-05-06T10:45:00.000Z', '2030-05-07T13:00:00.000Z'],
+    ]);
+  });
+
   it('changes nothing when nothing is hidden', () => {
     expect(withHiddenAsOccupancy(data, new Set())).toBe(data);
   });

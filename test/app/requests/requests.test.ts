@@ -71,7 +71,7 @@ describe.each(BACKENDS)('request use cases on %s', (backend) => {
     });
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
     await expect(attempt).rejects.toThrow(
-      /to\[1\]: unknown delegation "atlantis".*minutes: expected a multiple of grainMinutes \(15\), got 20.*attendees\[1\]: unknown person "rus-nobody"/,
+      /to\[1\]: unknown delegation "atlantis".*minutes: expected a multiple of the summit's 15-minute grain, such as 15 or 30, got 20.*attendees\[1\]: unknown person "rus-nobody"/,
     );
     await expect(getRequest(ctx, SYSTEM, S, 'bad-one')).rejects.toBeInstanceOf(NotFoundError);
   });

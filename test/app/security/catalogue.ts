@@ -41,11 +41,15 @@ export const NOT_USE_CASES: Record<string, string> = {
   'validate.ts#shapeCode': 'input validation',
   'requests/terms.ts#requireValidTerms':
     'the request rules applied inside requestMeeting and editRequest (takes a Tx, no actor); tested through them',
+  'requests/terms.ts#termsWarnings':
+    'what requestMeeting and getRequest tell a request that stands (rank parity under warn); tested through them',
   'context.ts#appContext': 'builds the context every use case receives',
   'events/record.ts#recordEvent': PART,
   'events/record.ts#writeWithEvents': PART,
   'requests/write.ts#saveRequest': PART,
   'summit/load.ts#loadSummitData': PART,
+  'summit/names.ts#namesFor':
+    'the names a reader may read, from data a use case loaded under its own authorisation (pure); tested through checkPlacement',
   'summit/principals.ts#requirePrincipals':
     'pure: a refusal exportSummitFile and listEncounters apply; tested through them',
   'summit/creator.ts#grantCreatorHostAdmin': PART,
@@ -81,6 +85,7 @@ export const NOT_USE_CASES: Record<string, string> = {
   'meetings/readers.ts#everyReaderSees': RULE,
   'meetings/bumps.ts#recordBumps': PART,
   'auth/users.ts#listUsers': ACCOUNT,
+  'auth/users.ts#createUserWithCheckedPassword': ACCOUNT,
   'files/meetings-csv.ts#readableMeetings':
     'the filter meetingsCsv and summitWorkbook apply (pure data); tested through them',
   'meetings/deadline-runner.ts#startDeadlineSweeper':

@@ -74,6 +74,8 @@ describe.each(BACKENDS)('creating summits on %s', (backend) => {
       rankParity: 'warn',
       planning: { maxMoves: null, now: null, freezeHours: null },
       quotas: [],
+      // and set no confirmation deadline
+      confirmation: null,
       version: 1,
     });
     const id = created.id;

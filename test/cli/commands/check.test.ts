@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli as sideline } from '../testing.js';
 import { readSummitFile } from '../../../src/io/summit-file/read.js';
@@ -145,5 +146,28 @@ describe('sideline check', () => {
     const r = await sideline(['check', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$ sideline check examples/apec-2017-danang.yaml result.json');
+  });
+});
+
+describe('sideline check on the practice rules (summit file version 2)', () => {
+  const fixture = (name: string, file: string) =>
+    fileURLToPath(new URL(`../../engine/check/fixtures/practice/${name}.${file}`, import.meta.url));
+
+  it.each([
+    [
+      'room-turnover',
+      'room-turnover: ariyana-b1 holds usa-jpn (10 Nov 10:00–10:30) and chn-usa (10 Nov 10:30–11:00) 0 min apart (turnover 15 min)',
+    ],
+    ['room-features', 'room-features: ariyana-b1 lacks press for usa-jpn (10 Nov 10:00–10:30)'],
+    ['quota', 'quota: usa has 2 meetings on 10 Nov (limit 1): usa-jpn, usa-chn'],
+    [
+      'interpreters',
+      "interpreters: 2 meetings need rus's 1 interpreters at 10 Nov 15:00–15:30: rus-jpn, rus-chn",
+    ],
+  ])('rejects the %s fixture with exit 1, naming the rule', async (name, message) => {
+    const result = fixture(name, 'result.json');
+    const r = await sideline(['check', fixture(name, 'summit.yaml'), result]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').slice(1)).toEqual([`  ${message}`]);
   });
 });

@@ -87,7 +87,8 @@ describe('sideline schedule', () => {
     expect(r.stdout).toContain('weight 4 (bound 4), preferred 0, moved 0.');
     expect(r.stdout).toMatch(/usa-jpn +2017-11-10T11:00 +2017-11-10T12:00 +b1/);
     expect(r.stdout).toMatch(
-      /jpn-chn +displaced +Every possible slot is taken: jpn-pm: Plenary 10 Nov 08:00–11:00; jpn-pm: meeting usa-jpn 10 Nov 11:00–12:00[;.]/,
+      // every blocker of every start is named: both principals' and the rooms'
+      /jpn-chn +displaced +Every possible slot is taken: jpn-pm: Plenary 10 Nov 08:00–11:00; jpn-pm: meeting usa-jpn 10 Nov 11:00–12:00; chn-president: Plenary 10 Nov 08:00–11:00; Ariyana rooms taken 10 Nov 10:45–12:00\./,
     );
     expect(r.stdout).toMatch(/usa-chn +requested/);
     const file = JSON.parse(await readFile(out, 'utf8'));

@@ -24,11 +24,11 @@ const OTHER_SUMMIT = 'g20-2017' as SummitId;
 
 /** The authority table as the product describes it; a change to CAPABILITIES must change this too. */
 const EXPECTED: Record<Role, Capability[]> = {
-  'delegation-lead': ['read', 'record-position', 'act-on-request', 'decide'],
+  'delegation-lead': ['read', 'record-position', 'act-on-request', 'decide', 'manage-webhooks'],
   'protocol-officer': ['read', 'record-position', 'act-on-request'],
   adviser: ['read', 'record-position'],
   viewer: ['read'],
-  'host-admin': ['read-logistics', 'manage-logistics', 'place-meetings'],
+  'host-admin': ['read-logistics', 'manage-logistics', 'place-meetings', 'manage-webhooks'],
   'host-staff': ['read-logistics', 'place-meetings'],
 };
 

@@ -32,6 +32,8 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
       '127.0.0.1',
       '--db',
       join(dir, 'e2e.db'),
+      // a new file each run: serve refuses a missing database unless told to create it
+      '--create',
     ],
     {
       cwd: ROOT,
@@ -57,7 +59,8 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`the server did not start in time; it printed:\n${text}`)),
-      options.timeoutMs ?? 90_000,
+      // the first start loads the demo and hashes its 86 logins: minutes on a busy machine
+      options.timeoutMs ?? 180_000,
     );
     const look = () => {
       const m = /listening on (http:\/\/[^\s)]+)/u.exec(text);

@@ -14,6 +14,7 @@ import { compareObjectives, computeObjective } from '../../../src/engine/check/o
 import type { PlacedRequest } from '../../../src/engine/check/plan-context.js';
 import { planContext } from '../../../src/engine/check/plan-context.js';
 import { placementsClash } from '../../../src/engine/check/pair-clash.js';
+import { practiceAllows } from '../../../src/engine/check/practice-set.js';
 import { MINUTE_MS } from '../../../src/engine/check/spans.js';
 import { fixedPlacements } from '../../../src/engine/baseline/fixed-meetings.js';
 import type { BaselinePlan } from '../../../src/engine/baseline/baseline-plan.js';
@@ -48,6 +49,7 @@ export function bruteForcePlan(data: SummitData, options: BruteForceOptions = {}
     );
   }
   const candidates = open.map((r) => candidatesOf(index, r, fixed));
+  const fixedPlaced = planContext(index, fixed).placed;
   // What the requests from position i on could still add at best.
   const restWeight = open.map((_, i) => open.slice(i).reduce((sum, r) => sum + r.priority, 0));
   const restPreferred = candidates.map((_, i) =>
@@ -80,6 +82,8 @@ export function bruteForcePlan(data: SummitData, options: BruteForceOptions = {}
     const priority = (open[i] as Request).priority;
     for (const c of candidates[i] as Candidate[]) {
       if (chosen.some((o) => placementsClash(index, o.placed, c.placed))) continue;
+      // Quotas and interpreters judge the set (rules 7 and 8).
+      if (!practiceAllows(index, [...fixedPlaced, ...chosen.map((o) => o.placed)], c.placed)) continue;
       chosen.push(c);
       search(i + 1, {
         weight: now.weight + priority,

@@ -33,6 +33,9 @@ export interface SummitOptions {
   dayWindow?: { from: string; to: string };
   grainMinutes?: number;
   bufferMinutes?: number;
+  /** Version 2 (rules 5 and 7). */
+  roomTurnoverMinutes?: number;
+  quotas?: unknown[];
 }
 
 /** A request's fields; parties default to their principals as attendees, the state to `agreed`. */
@@ -49,6 +52,8 @@ export interface RequestOptions {
   allowed?: LocalWindow[] | null;
   preferred?: LocalWindow[];
   status?: RequestStatus;
+  /** Version 2: room features the meeting requires (rule 6). */
+  needs?: string[];
 }
 
 /** Builds SummitData step by step; `build()` validates every record against the domain schemas. */
@@ -73,6 +78,8 @@ export class SummitFixture {
       dayWindow: options.dayWindow ?? { from: '07:00', to: '23:00' },
       grainMinutes: options.grainMinutes ?? 15,
       bufferMinutes: options.bufferMinutes ?? 0,
+      roomTurnoverMinutes: options.roomTurnoverMinutes ?? 0,
+      quotas: options.quotas ?? [],
       version: 1,
     });
   }
@@ -100,6 +107,7 @@ export class SummitFixture {
       capacity?: number;
       available?: LocalWindow[] | null;
       delegation?: string | null;
+      features?: string[];
     } = {},
   ): this {
     if (options.venue === undefined && this.venues.length === 0) this.venue('main');
@@ -111,6 +119,7 @@ export class SummitFixture {
       capacity: options.capacity ?? 10,
       available: this.windows(options.available ?? null),
       delegation: options.delegation ?? null,
+      features: options.features ?? [],
       version: 1,
     });
     return this;
@@ -124,6 +133,10 @@ export class SummitFixture {
       members?: string[];
       presence?: LocalWindow[] | null;
       personPresence?: Record<string, LocalWindow[]>;
+      /** Version 2 (rule 8): working languages, per person too, and interpreters. */
+      languages?: string[];
+      personLanguages?: Record<string, string[]>;
+      interpreters?: number;
     } = {},
   ): this {
     const principal = options.principal ?? `${id}-leader`;
@@ -132,6 +145,8 @@ export class SummitFixture {
       name: `Delegation ${id}`,
       principal,
       presence: this.windows(options.presence ?? null),
+      languages: options.languages ?? null,
+      interpreters: options.interpreters ?? null,
       version: 1,
     });
     const members = options.members ?? [];
@@ -143,6 +158,7 @@ export class SummitFixture {
         title: null,
         role,
         presence: this.windows(options.personPresence?.[person] ?? null),
+        languages: options.personLanguages?.[person] ?? null,
         version: 1,
       });
     }
@@ -209,6 +225,7 @@ export class SummitFixture {
         acceptedBy: parties,
         downgrade: null,
         confidential: false,
+        needs: options.needs ?? [],
         version: 1,
       }),
     );

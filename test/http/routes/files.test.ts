@@ -90,11 +90,13 @@ describe.each(BACKENDS)('encounter, log and file routes on %s', (backend) => {
       expect(r.statusCode).toBe(200);
       expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
       const lines = r.body.split('\r\n');
-      expect(lines[0]).toBe('request,parties,start,end,room,venue,attendees');
-      expect(r.body).toContain('\r\nkor-rus,kor;rus,2017-11-10T14:00,2017-11-10T14:45,ariyana-b2,ariyana,');
+      expect(lines[0]).toBe('meeting,date,start,end,utc offset,room,venue,parties,attendees,request');
+      expect(r.body).toContain(
+        '\r\nBilateral meeting: Republic of Korea – Russia,2017-11-10,14:00,14:45,+07:00,Bilateral Room 2,Ariyana Convention Centre,Republic of Korea; Russia,',
+      );
       expect(r.body).not.toContain('png-usa');
       expect((await s.as.usaViewer.send({ method: 'GET', url: `${S}/meetings.csv` })).body).toContain(
-        'png-usa',
+        ',png-usa\r\n',
       );
       expect((await s.as.stranger.send({ method: 'GET', url: `${S}/meetings.csv` })).statusCode).toBe(404);
     });

@@ -313,6 +313,15 @@ describe.each(BACKENDS)('meeting routes on %s', (backend) => {
           expect.objectContaining({ rule: 'person-overlap', person: 'rus-president', requests: ['rus-phl'] }),
         ]),
       );
+      // and says it in words, by name, for people
+      const putin = (v.violations as { rule: string; title: string; detail: string }[]).find(
+        (x) => x.rule === 'person-overlap',
+      )!;
+      expect(putin.title).toBe('Vladimir Putin is already busy then');
+      expect(putin.detail).toMatch(
+        /^Vladimir Putin in Russia – The Philippines \(10 Nov 20:00–20:30\) and “Gala dinner/u,
+      );
+      expect(putin.detail).not.toMatch(/rus-president|rus-phl|gala/u);
       const request = await s.as.hostStaff.send({ method: 'GET', url: `${R}/rus-phl` });
       expect(request.json().meeting).toBeNull();
       // a hidden meeting in the way is named as a private engagement
@@ -325,6 +334,9 @@ describe.each(BACKENDS)('meeting routes on %s', (backend) => {
       });
       expect(travel.body).toContain('a private commitment (10 Nov 10:00–11:00)');
       expect(travel.body).not.toMatch(/hyatt|usa-sos-prep|Bilateral preparation|needs \d+ travel/u);
+      const words = (travel.json().violations as { detail: string }[]).map((x) => x.detail).join(' ');
+      expect(words).toContain('Rex Tillerson');
+      expect(words).not.toMatch(/Hyatt|preparation|usa-sos/u);
       expect((await check('usaPo', 'usa-rus-fm', FREE)).statusCode).toBe(403);
       expect((await check('hostStaff', 'usa-rus-officials', FREE)).statusCode).toBe(404);
       const bad = await check('hostStaff', 'usa-rus-fm', { start: '2017-11-10' });
@@ -351,8 +363,27 @@ describe.each(BACKENDS)('meeting routes on %s', (backend) => {
       expect((await s.as.jpnPo.send({ method: 'GET', url: `${R}/usa-rus-fm/suggestions` })).statusCode).toBe(
         404,
       );
-      const bad = await s.as.hostStaff.send({ method: 'GET', url: `${R}/usa-rus-fm/suggestions?k=0` });
-      expect(errorPaths(bad)).toEqual(['querystring.k']);
+      // nearest to where a meeting was dropped first, each still passing the check
+      const near = '2017-11-11T02:00:00.000Z';
+      const nearest = await s.as.hostStaff.send({
+        method: 'GET',
+        url: `${R}/usa-rus-fm/suggestions?k=3&near=${near}`,
+      });
+      const around = (nearest.json() as { suggestions: { start: string; room: string }[] }).suggestions;
+      expect(around).toHaveLength(3);
+      const gap = (x: { start: string }) => Math.abs(Date.parse(x.start) - Date.parse(near));
+      expect(around.map(gap)).toEqual([...around.map(gap)].sort((a, b) => a - b));
+      expect(gap(around[0]!)).toBeLessThan(gap(suggestions[0]!));
+      for (const x of around) {
+        expect((await check('hostStaff', 'usa-rus-fm', { start: x.start, room: x.room })).json().ok).toBe(
+          true,
+        );
+      }
+      const bad = await s.as.hostStaff.send({
+        method: 'GET',
+        url: `${R}/usa-rus-fm/suggestions?k=0&near=tomorrow`,
+      });
+      expect(errorPaths(bad)).toEqual(['querystring.k', 'querystring.near']);
     });
 
     it('answers what-if for a named blocker, and will not discuss a meeting the asker may not see', async () => {

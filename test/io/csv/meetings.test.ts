@@ -16,45 +16,67 @@ function summit(): SummitData {
 }
 
 describe('meetings to CSV', () => {
-  it('writes one row per meeting with local times, room, venue, parties and attendees', () => {
+  const HEADER = 'meeting,date,start,end,utc offset,room,venue,parties,attendees,request';
+
+  it('writes one row per meeting in names and summit time, with the offset and the request id last', () => {
     expect(writeMeetingsCsv(summit())).toBe(
-      'request,parties,start,end,room,venue,attendees\r\n' +
-        'usa-jpn,usa;jpn,2017-11-10T08:00,2017-11-10T08:30,ariyana-b1,ariyana,usa-potus;jpn-pm\r\n' +
-        'rus-jpn-aside,rus;jpn,2017-11-10T18:30,2017-11-10T18:45,,sheraton,rus-president;jpn-pm\r\n',
+      `${HEADER}\r\n` +
+        'Bilateral meeting: United States – Japan,2017-11-10,08:00,08:30,+07:00,Bilateral Room 1,Ariyana Convention Centre,United States; Japan,Donald J. Trump; Shinzo Abe,usa-jpn\r\n' +
+        'Pull-aside: Russian Federation – Japan,2017-11-10,18:30,18:45,+07:00,,Sheraton Grand Danang,Russian Federation; Japan,Vladimir Putin; Shinzo Abe,rus-jpn-aside\r\n',
     );
   });
 
-  it('writes only the meetings it is given', () => {
+  it('writes only the meetings it is given, and no id where a name exists', () => {
     const data = summit();
-    const text = writeMeetingsCsv(data, data.meetings.slice(1));
-    expect(parse(text)).toEqual([
-      ['request', 'parties', 'start', 'end', 'room', 'venue', 'attendees'],
+    const rows = parse(writeMeetingsCsv(data, data.meetings.slice(1))) as string[][];
+    expect(rows).toEqual([
+      HEADER.split(','),
       [
-        'rus-jpn-aside',
-        'rus;jpn',
-        '2017-11-10T18:30',
-        '2017-11-10T18:45',
+        'Pull-aside: Russian Federation – Japan',
+        '2017-11-10',
+        '18:30',
+        '18:45',
+        '+07:00',
         '',
-        'sheraton',
-        'rus-president;jpn-pm',
+        'Sheraton Grand Danang',
+        'Russian Federation; Japan',
+        'Vladimir Putin; Shinzo Abe',
+        'rus-jpn-aside',
       ],
+    ]);
+    // ids appear in the request column only
+    expect(rows[1]!.slice(0, -1).join(',')).not.toMatch(/rus-president|jpn-pm|sheraton\b|rus;jpn/);
+  });
+
+  it('tells apart the two 01:00s of the night the clocks go back by their offset', () => {
+    const data = summit();
+    data.summit = { ...data.summit, timezone: 'America/New_York' };
+    const meeting = { ...data.meetings[0]!, room: 'ariyana-b1' as RoomId };
+    data.meetings = [
+      { ...meeting, start: '2024-11-03T05:00:00.000Z' as never, end: '2024-11-03T05:30:00.000Z' as never },
+      { ...meeting, start: '2024-11-03T06:00:00.000Z' as never, end: '2024-11-03T06:30:00.000Z' as never },
+    ];
+    const rows = parse(writeMeetingsCsv(data)) as string[][];
+    expect(rows.slice(1).map((r) => r.slice(1, 5))).toEqual([
+      ['2024-11-03', '01:00', '01:30', '-04:00'],
+      ['2024-11-03', '01:00', '01:30', '-05:00'],
     ]);
   });
 
-  it('keeps the offset of a time that local text cannot name exactly', () => {
+  it('ends a meeting that closes the day at 24:00 on its own date', () => {
     const data = summit();
-    data.summit = { ...data.summit, timezone: 'America/New_York' };
     data.meetings = [
       {
         ...data.meetings[0]!,
-        start: '2024-11-03T06:00:00.000Z' as never,
-        end: '2024-11-03T06:30:00.000Z' as never,
+        start: '2017-11-10T16:30:00.000Z' as never,
+        end: '2017-11-10T17:00:00.000Z' as never,
       },
     ];
-    data.meetings[0]!.room = 'ariyana-b1' as RoomId;
-    expect(writeMeetingsCsv(data).split('\r\n')[1]).toBe(
-      'usa-jpn,usa;jpn,2024-11-03T01:00-05:00,2024-11-03T01:30-05:00,ariyana-b1,ariyana,usa-potus;jpn-pm',
-    );
+    expect((parse(writeMeetingsCsv(data)) as string[][])[1]!.slice(1, 4)).toEqual([
+      '2017-11-10',
+      '23:30',
+      '24:00',
+    ]);
   });
 });
 

@@ -77,7 +77,7 @@ describe('requests from CSV', () => {
       'row 4, column "allowed": expected windows FROM/TO separated by ";" (e.g. 2017-11-10T07:00/2017-11-11T12:00), got "2017-11-10T07:00"',
       'row 4, column "priority": expected a whole number from 1 to 5, got 9',
       'row 4, column "status": expected one of draft, requested, under-consideration, conditions-pending, agreed, scheduled, confirmed, held, declined, withdrawn, downgraded, lapsed, got "maybe"',
-      'row 4, column "minutes": expected a multiple of grainMinutes (15), got 40',
+      `row 4, column "minutes": expected a multiple of the summit's 15-minute grain, such as 30 or 45, got 40`,
       'row 4, column "attendees": unknown person "ru-fm"',
       'row 4, column "venue": unknown venue "nowhere"',
       'row 6, column "id": duplicate request id "a" (first used at row 2, column "id")',

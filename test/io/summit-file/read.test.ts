@@ -138,7 +138,7 @@ meetings:
       'requests[0].priority: expected a whole number from 1 to 5, got 7',
       'requests[0].status: expected one of draft, requested, under-consideration, conditions-pending, agreed, scheduled, confirmed, held, declined, withdrawn, downgraded, lapsed, got "maybe"',
       'requests[0].to[1]: "usa" is the requesting delegation; to lists its counterparts',
-      'requests[0].minutes: expected a multiple of grainMinutes (15), got 40',
+      "requests[0].minutes: expected a multiple of the summit's 15-minute grain, such as 30 or 45, got 40",
       'requests[0].attendees[2]: unknown person "ru-fm"',
       'meetings[0].request: unknown request "usa-chn"',
       'meetings[0].room: unknown room "b9"',

@@ -1,6 +1,7 @@
 // The typed API client: paths and bodies come from schema.d.ts, generated from the server's OpenAPI.
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError, problemOf } from './problem';
+import { fetchRetryingWrites } from './retry';
 import type { paths } from './schema';
 
 let csrfToken: string | null = null;
@@ -32,10 +33,11 @@ const session: Middleware = {
   },
 };
 
-/** The one client of the app; same origin, cookies included. */
+/** The one client of the app; same origin, cookies included; writes with a key retried with it. */
 export const api = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? '',
   credentials: 'same-origin',
+  fetch: (request) => fetchRetryingWrites(request),
 });
 api.use(session);
 
@@ -68,7 +70,10 @@ export function ifMatch(version: number): { 'if-match': string } {
   return { 'if-match': `"${version}"` };
 }
 
-/** A fresh Idempotency-Key, so a retried POST is not applied twice. */
+/**
+ * A fresh Idempotency-Key for one user action: the client's retries of that call (fetchRetryingWrites)
+ * send the same key, so a retried POST is not applied twice.
+ */
 export function idempotencyKey(): { 'idempotency-key': string } {
   // randomUUID exists only in secure contexts; the embedded server often runs over plain HTTP on a LAN
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -103,6 +103,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your notices, newest first */
+    get: operations['getNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{notification}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of your notices read */
+    post: operations['postNotificationsRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your notification preferences (defaults until you set them; ETag "0") */
+    get: operations['getNotificationsPreferences'];
+    /** Replace your notification preferences (If-Match, or If-None-Match: * the first time) */
+    put: operations['putNotificationsPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all your notices read (in one summit, or everywhere) */
+    post: operations['postNotificationsReadAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of your notices are unread */
+    get: operations['getNotificationsUnreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ready': {
     parameters: {
       query?: never;
@@ -889,6 +975,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/requests/{request}/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything the request page shows in one read: the request, thread, history, your deliberation, public lines and the names they use */
+    get: operations['getRequestPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/{summit}/requests/{request}/public-lines': {
     parameters: {
       query?: never;
@@ -1046,6 +1149,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/summits/{summit}/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find requests, meetings, people, delegations, rooms and programme events by name, id or topic, best first */
+    get: operations['searchSummit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/summits/{summit}/venues': {
     parameters: {
       query?: never;
@@ -1078,6 +1198,59 @@ export interface paths {
     post?: never;
     /** Remove a venue (If-Match: its ETag) */
     delete: operations['deleteSummitsVenuesById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The webhooks of the sides you manage (your delegation, or the host) */
+    get: operations['getSummitsWebhooks'];
+    put?: never;
+    /** Register a webhook; the answer holds its signing secret, shown this once */
+    post: operations['postSummitsWebhooks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/webhooks/{hook}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One webhook */
+    get: operations['getSummitsWebhooksByHook'];
+    put?: never;
+    post?: never;
+    /** Remove a webhook (If-Match: its ETag) */
+    delete: operations['deleteSummitsWebhooksByHook'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/summits/{summit}/webhooks/{hook}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The webhook's latest calls with their status codes, newest first */
+    get: operations['getSummitsWebhooksDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1243,6 +1416,51 @@ export interface components {
           detail: string;
           /** @constant */
           kind: 'window';
+        }
+      | {
+          day: string | null;
+          delegation: string;
+          /** @constant */
+          kind: 'quota';
+          limit: number;
+          /** @enum {string} */
+          measure: 'meetings' | 'minutes';
+          /** @enum {string} */
+          per: 'day' | 'summit';
+          requester: boolean;
+          used: number;
+        }
+      | {
+          delegation: string;
+          /** Format: date-time */
+          from: string;
+          interpreters: number;
+          /** @constant */
+          kind: 'interpreters';
+          meetings: string[];
+          /** Format: date-time */
+          to: string;
+        }
+      | {
+          /** Format: date-time */
+          from?: string;
+          /** @constant */
+          kind: 'features';
+          needs: string[];
+          /** Format: date-time */
+          to?: string;
+          venue: string | null;
+        }
+      | {
+          /** Format: date-time */
+          frees?: string;
+          /** @constant */
+          kind: 'turnover';
+          minutes: number;
+          /** Format: date-time */
+          needed?: string;
+          request: string;
+          room: string;
         };
     BrokenNotice: {
       /** Format: date-time */
@@ -1554,6 +1772,55 @@ export interface components {
       room: string | null;
       /** Format: date-time */
       start: string;
+    };
+    Notification: {
+      body: string;
+      createdAt: string;
+      eventSeq: number;
+      id: string;
+      /** @enum {string} */
+      kind: 'requests' | 'conditions' | 'schedule' | 'deliberation' | 'webhooks';
+      /** @description The web app's path of the record */
+      link: string;
+      readAt: string | null;
+      request: string | null;
+      summit: string;
+      /** @description What changed and by whom, in names */
+      title: string;
+      /** @description The event type, e.g. condition.countered */
+      type: string;
+    };
+    NotificationPreferences: {
+      dailyAt: string;
+      kinds: {
+        conditions: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+        deliberation: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+        requests: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+        schedule: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+        webhooks: {
+          /** @enum {string} */
+          email: 'immediate' | 'hourly' | 'daily' | 'off';
+          inApp: boolean;
+        };
+      };
+      timeZone: string | null;
+      version: number;
     };
     /** @description Priority sum, then preferred starts, then (fewest) moved meetings */
     Objective: {
@@ -1873,6 +2140,32 @@ export interface components {
       venue: string | null;
       version: number;
     };
+    RequestPage: {
+      /** @description The reader's own delegation's deliberation; null for a reader who deliberates for no party */
+      deliberation: components['schemas']['Deliberation'] | null;
+      /** @description Whether the reader's principal shares an encounter with another party's; null for a reader who is not a party */
+      encounterLikely: boolean | null;
+      /** @description The events of the request the reader may read, in log order */
+      history: components['schemas']['Event'][];
+      /** @description The names the page speaks of, so it never shows an id */
+      names: {
+        delegations: components['schemas']['Delegation'][];
+        /** @description The persons of the request's parties */
+        persons: components['schemas']['Person'][];
+        rooms: components['schemas']['Room'][];
+        /** @description The accounts that acted in what this answer shows, by display name */
+        users: {
+          id: string;
+          name: string;
+        }[];
+        venues: components['schemas']['Venue'][];
+      };
+      /** @description Every party's published line, and the reader's own draft */
+      publicLines: components['schemas']['PublicLine'][];
+      /** @description The parties' thread; null for a reader who is not a party */
+      thread: components['schemas']['ThreadMessage'][] | null;
+      view: components['schemas']['RequestView'];
+    };
     RequestView: {
       /** @description The transitions you may take now */
       allowed: (
@@ -1907,6 +2200,15 @@ export interface components {
       } | null;
       notices: components['schemas']['MeetingNotices'];
       request: components['schemas']['Request'];
+      warnings: components['schemas']['RequestWarning'][];
+    };
+    RequestWarning: {
+      /** @description `rank-mismatch` */
+      code?: string;
+      /** @description `ranks differ: usa-potus (head of state) with chn-commerce (minister)` */
+      message: string;
+      /** @description Where in the request: `attendees` */
+      path: string;
     };
     Room: {
       available:
@@ -1935,6 +2237,21 @@ export interface components {
       /** @description booked / available; null when the room is closed that day */
       ratio: number | null;
       room: string;
+    };
+    SearchHit: {
+      /** @description A line of detail: state and topics, title and delegation, venue… */
+      detail: string;
+      end: string | null;
+      /** @description The record's id (a meeting's is its request's) */
+      id: string;
+      /** @enum {string} */
+      kind: 'request' | 'meeting' | 'person' | 'room' | 'delegation' | 'event';
+      /** @description The request a hit opens; null for an announced meeting of others (its request is theirs) */
+      request: string | null;
+      /** @description When it starts, for a meeting or programme event */
+      start: string | null;
+      /** @description Its name or title, as screens show it */
+      title: string;
     };
     Suggestion: {
       /** Format: date-time */
@@ -2121,13 +2438,43 @@ export interface components {
       version: number;
     };
     Violation: {
-      /** @description A whole line that starts with the rule, naming persons, events and local times */
+      /** @description The message in names and summit time, for people: what clashes with what, and when */
+      detail: string;
+      /** @description A whole line that starts with the rule, naming persons, events and local times by id */
       message: string;
       person?: string;
       requests: string[];
       room?: string;
       /** @description The rule broken, e.g. person-overlap, room-exclusive */
       rule: string;
+      /** @description A headline for people: "Donald J. Trump is already busy then" */
+      title: string;
+    };
+    Webhook: {
+      createdAt: string;
+      createdBy: string;
+      /** @description The delegation it is for; null for the host */
+      delegation: string | null;
+      disabledReason: string | null;
+      enabled: boolean;
+      failures: number;
+      id: string;
+      kinds: ('requests' | 'conditions' | 'schedule' | 'deliberation' | 'webhooks')[];
+      summit: string;
+      url: string;
+      version: number;
+    };
+    WebhookDelivery: {
+      attempts: number;
+      createdAt: string;
+      dueAt: string;
+      id: string;
+      lastError: string | null;
+      /** @description The HTTP status of the last attempt */
+      lastStatus: number | null;
+      sentAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'sent' | 'dead';
     };
     WhatIf: {
       /** @description What else had to go: when the blocker is not alone in the way at any start, the other blockers of the start it leaves least blocked (the explanation names them too) */
@@ -2473,6 +2820,294 @@ export interface operations {
             /** @enum {string} */
             store: 'sqlite' | 'postgres';
             uptimeSeconds: number;
+          };
+        };
+      };
+    };
+  };
+  getNotifications: {
+    parameters: {
+      query?: {
+        /** @description The id of the last notice of the previous page */
+        before?: string;
+        limit?: number;
+        /** @description Only this summit */
+        summit?: string;
+        /** @description Only unread notices */
+        unread?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Notification'][];
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
+  postNotificationsRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        notification: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getNotificationsPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+    };
+  };
+  putNotificationsPreferences: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+        /** @description `*` to create the record when it does not exist yet (instead of If-Match) */
+        'if-none-match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          dailyAt: string;
+          kinds: {
+            conditions: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+            deliberation: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+            requests: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+            schedule: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+            webhooks: {
+              /** @enum {string} */
+              email: 'immediate' | 'hourly' | 'daily' | 'off';
+              inApp: boolean;
+            };
+          };
+          timeZone: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+    };
+  };
+  postNotificationsReadAll: {
+    parameters: {
+      query?: {
+        /** @description Only this summit */
+        summit?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            marked: number;
+          };
+        };
+      };
+    };
+  };
+  getNotificationsUnreadCount: {
+    parameters: {
+      query?: {
+        /** @description Only this summit */
+        summit?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
           };
         };
       };
@@ -4741,6 +5376,7 @@ export interface operations {
           'application/json': {
             conditions: components['schemas']['Condition'][];
             request: components['schemas']['Request'];
+            warnings: components['schemas']['RequestWarning'][];
           };
         };
       };
@@ -5739,6 +6375,47 @@ export interface operations {
       };
     };
   };
+  getRequestPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        request: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequestPage'];
+        };
+      };
+    };
+  };
   getSummitsRequestsPublicLines: {
     parameters: {
       query?: {
@@ -5859,6 +6536,8 @@ export interface operations {
     parameters: {
       query?: {
         k?: number;
+        /** @description Nearest starts to this instant first (where a meeting was dropped) */
+        near?: string;
       };
       header?: never;
       path: {
@@ -6156,6 +6835,51 @@ export interface operations {
                 detail: string;
                 /** @enum {string} */
                 kind: 'window';
+              }
+            | {
+                day: string | null;
+                delegation: string;
+                /** @enum {string} */
+                kind: 'quota';
+                limit: number;
+                /** @enum {string} */
+                measure: 'meetings' | 'minutes';
+                /** @enum {string} */
+                per: 'day' | 'summit';
+                requester: boolean;
+                used: number;
+              }
+            | {
+                delegation: string;
+                /** Format: date-time */
+                from: string;
+                interpreters: number;
+                /** @enum {string} */
+                kind: 'interpreters';
+                meetings: string[];
+                /** Format: date-time */
+                to: string;
+              }
+            | {
+                /** Format: date-time */
+                from?: string;
+                /** @enum {string} */
+                kind: 'features';
+                needs: string[];
+                /** Format: date-time */
+                to?: string;
+                venue: string | null;
+              }
+            | {
+                /** Format: date-time */
+                frees?: string;
+                /** @enum {string} */
+                kind: 'turnover';
+                minutes: number;
+                /** Format: date-time */
+                needed?: string;
+                request: string;
+                room: string;
               };
         };
       };
@@ -6504,6 +7228,52 @@ export interface operations {
       };
     };
   };
+  searchSummit: {
+    parameters: {
+      query: {
+        limit?: number;
+        /** @description Words to find in names, ids, titles and topics */
+        q: string;
+      };
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            hits: components['schemas']['SearchHit'][];
+          };
+        };
+      };
+    };
+  };
   getSummitsVenues: {
     parameters: {
       query?: {
@@ -6740,6 +7510,226 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  getSummitsWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhook'][];
+        };
+      };
+    };
+  };
+  postSummitsWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          delegation?: string;
+          /** @default false */
+          host?: boolean;
+          kinds: ('requests' | 'conditions' | 'schedule' | 'deliberation')[];
+          /** Format: uri */
+          url: string;
+        };
+      };
+    };
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            secret: string;
+            webhook: components['schemas']['Webhook'];
+          };
+        };
+      };
+    };
+  };
+  getSummitsWebhooksByHook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hook: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhook'];
+        };
+      };
+    };
+  };
+  deleteSummitsWebhooksByHook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read; required on updates */
+        'if-match'?: string;
+      };
+      path: {
+        hook: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getSummitsWebhooksDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        hook: string;
+        summit: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A client error (RFC 9457) */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A server error (RFC 9457) */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDelivery'][];
+        };
       };
     };
   };

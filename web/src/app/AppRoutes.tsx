@@ -36,6 +36,8 @@ const HostPage = lazy(() => import('../features/host/HostPage'));
 const FilesPage = lazy(() => import('../features/host/FilesPage'));
 const ExportsPage = lazy(() => import('../features/exports/ExportsPage'));
 const PrintCardPage = lazy(() => import('../features/exports/PrintCardPage'));
+const PersonPage = lazy(() => import('../features/people/PersonPage'));
+const RoomPage = lazy(() => import('../features/people/RoomPage'));
 
 /** Every route of the app. */
 export function AppRoutes() {
@@ -57,6 +59,8 @@ export function AppRoutes() {
             <Route path="host" element={<HostPage />} />
             <Route path="host/files" element={<FilesPage />} />
             <Route path="exports" element={<ExportsPage />} />
+            <Route path="people/:person" element={<PersonPage />} />
+            <Route path="rooms/:room" element={<RoomPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="/summits" element={<Navigate to="/" replace />} />

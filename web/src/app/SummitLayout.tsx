@@ -1,13 +1,16 @@
-// The frame of every summit screen: header, role-aware navigation, live status, and the screen.
+// The frame of every summit screen: header (with search), role-aware navigation, live status, and
+// the screen. On a phone the header is one line and the navigation one scrolling strip.
 import { useMemo } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
-import { useSummit } from '../api/hooks/summit';
+import { useDelegations, useSummit } from '../api/hooks/summit';
 import { useMe } from '../api/session';
-import { standingAt } from '../lib/roles';
+import { standingAt, standingLabel } from '../lib/roles';
 import { sameOffset, viewerZone, zoneAbbrev, zoneCity } from '../lib/time';
+import { ScrollCue } from '../ui/ScrollCue';
 import { ErrorState, Loading } from '../ui/states';
 import { AppHeader } from './AppHeader';
 import { useLiveUpdates } from './live';
+import { SearchBox } from './SearchBox';
 import { SummitContext, type SummitScope } from './summit-context';
 
 interface NavItem {
@@ -36,32 +39,45 @@ export function SummitLayout() {
   const { summit: summitId = '' } = useParams();
   const me = useMe();
   const summit = useSummit(summitId);
+  const standing = useMemo(() => standingAt(me.grants, summitId), [me.grants, summitId]);
+  // the delegation's name for the header (the list is shared with every screen's names)
+  const delegations = useDelegations(summitId);
   const live = useLiveUpdates(summitId, summit.isSuccess);
   const scope = useMemo<SummitScope | null>(
-    () =>
-      summit.data
-        ? { summit: summit.data, standing: standingAt(me.grants, summitId), viewerZone: viewerZone() }
-        : null,
-    [summit.data, me.grants, summitId],
+    () => (summit.data ? { summit: summit.data, standing, viewerZone: viewerZone() } : null),
+    [summit.data, standing],
   );
+  const delegationName = (id: string) => delegations.data?.find((d) => d.id === id)?.name ?? '';
+  const standingText =
+    standing.delegation && !delegations.data ? undefined : standingLabel(standing, delegationName);
 
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <AppHeader summitId={summitId} summitName={summit.data?.name} live={live} />
+      {scope ? (
+        <SummitContext.Provider value={scope}>
+          <AppHeader summitId={summitId} summitName={summit.data?.name} standing={standingText} live={live}>
+            <SearchBox />
+          </AppHeader>
+        </SummitContext.Provider>
+      ) : (
+        <AppHeader summitId={summitId} summitName={summit.data?.name} live={live} />
+      )}
       {scope && (
         <nav className="summit-nav" aria-label="Summit">
-          <ul>
-            {navFor(scope).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} className={({ isActive }) => (isActive ? 'active' : undefined)} end>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+          <ScrollCue label="Summit menu" className="nav-strip">
+            <ul>
+              {navFor(scope).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className={({ isActive }) => (isActive ? 'active' : undefined)} end>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </ScrollCue>
           <p className="zone-note">
             Times in {zoneCity(scope.summit.timezone)} time ({zoneAbbrev(scope.summit.timezone)})
             {!sameOffset(scope.viewerZone, scope.summit.timezone) &&

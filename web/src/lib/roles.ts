@@ -33,6 +33,12 @@ export function summitsOf(grants: readonly Grant[]): string[] {
   return [...new Set(grants.flatMap((g) => (g.kind === 'platform' ? [] : [g.summit])))];
 }
 
+/** Where a user starts: their summit when they work at one only, else the list of their summits. */
+export function homeOf(grants: readonly Grant[]): string {
+  const summits = summitsOf(grants);
+  return summits.length === 1 ? `/s/${summits[0]}` : '/';
+}
+
 // These mirror the server's authority table only to hide controls that would be refused; the server
 // decides every call on its own.
 
@@ -61,9 +67,9 @@ export function canManageLogistics(s: Standing): boolean {
   return s.host === 'host-admin';
 }
 
-/** A short label for the standing: "US protocol officer", "Host staff". */
-export function standingLabel(s: Standing): string {
+/** A short label for the standing: "United States · protocol officer", "Host administrator". */
+export function standingLabel(s: Standing, delegationName: (id: string) => string = (id) => id): string {
   if (s.host) return s.host === 'host-admin' ? 'Host administrator' : 'Host staff';
-  if (s.delegation) return `${s.delegation.toUpperCase()} · ${(s.delegationRole ?? '').replace('-', ' ')}`;
+  if (s.delegation) return `${delegationName(s.delegation)} · ${(s.delegationRole ?? '').replace('-', ' ')}`;
   return 'No role at this summit';
 }

@@ -1,5 +1,21 @@
-// Times as people read them: in the summit's zone, always with the zone named, and the viewer's own.
+// Times as people read them: in the summit's zone, always with the zone named (the shared words
+// module, src/domain/words/summit-time.ts), and the viewer's own clock beside it where it differs.
 import { DateTime } from 'luxon';
+import { clock, zoneAbbrev as zoneAbbrevAt } from '../../../src/domain/words/summit-time.js';
+
+export {
+  clock,
+  clockSpan,
+  clockWithZone,
+  datesBetween,
+  dayLabel,
+  durationLabel,
+  localDate,
+  localMillis,
+  momentLabel,
+  spanLabel,
+  zoneCity,
+} from '../../../src/domain/words/summit-time.js';
 
 /** The viewer's IANA time zone, as the browser reports it. */
 export function viewerZone(): string {
@@ -8,47 +24,12 @@ export function viewerZone(): string {
 
 function at(instant: string | number, zone: string): DateTime {
   const dt = typeof instant === 'number' ? DateTime.fromMillis(instant) : DateTime.fromISO(instant);
-  return dt.setZone(zone);
+  return dt.setZone(zone).setLocale('en');
 }
 
-/** The short name of a zone's offset at an instant, e.g. "GMT+7" or "EST". */
+/** The short name of a zone's offset at an instant (now by default), e.g. "GMT+7" or "EST". */
 export function zoneAbbrev(zone: string, instant: string | number = Date.now()): string {
-  return at(instant, zone).toFormat('ZZZZ');
-}
-
-/** A readable place name for a zone id: "Asia/Ho_Chi_Minh" → "Ho Chi Minh". */
-export function zoneCity(zone: string): string {
-  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
-}
-
-/** "09:30" in the zone. */
-export function clock(instant: string | number, zone: string): string {
-  return at(instant, zone).toFormat('HH:mm');
-}
-
-/** "09:30 GMT+7": a time with its zone, the form every time on screen takes. */
-export function clockWithZone(instant: string | number, zone: string): string {
-  return at(instant, zone).toFormat('HH:mm ZZZZ');
-}
-
-/** "Thu 9 Nov" in the zone. */
-export function dayLabel(instant: string | number, zone: string): string {
-  return at(instant, zone).toFormat('ccc d LLL');
-}
-
-/** "2017-11-09": the local date in the zone. */
-export function localDate(instant: string | number, zone: string): string {
-  return at(instant, zone).toISODate() ?? '';
-}
-
-/** "Thu 9 Nov, 09:30–10:15 GMT+7": a span within one local day, or across days. */
-export function spanLabel(from: string, to: string, zone: string): string {
-  const a = at(from, zone);
-  const b = at(to, zone);
-  const sameDay = a.hasSame(b, 'day');
-  return sameDay
-    ? `${a.toFormat('ccc d LLL, HH:mm')}–${b.toFormat('HH:mm ZZZZ')}`
-    : `${a.toFormat('ccc d LLL, HH:mm')} – ${b.toFormat('ccc d LLL, HH:mm ZZZZ')}`;
+  return zoneAbbrevAt(zone, instant);
 }
 
 /** True when two zones show the same wall clock at this instant (the viewer is in the summit's zone). */
@@ -96,32 +77,6 @@ export function instantOfLocal(local: string, zone: string): string | null {
 /** The local wall-clock text `YYYY-MM-DDTHH:mm` of an instant in the zone (for date-time inputs). */
 export function localInputValue(instant: string, zone: string): string {
   return at(instant, zone).toFormat("yyyy-MM-dd'T'HH:mm");
-}
-
-/** Every local date from `from` to `to` inclusive (`YYYY-MM-DD`). */
-export function datesBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let d = DateTime.fromISO(from, { zone: 'UTC' });
-  const last = DateTime.fromISO(to, { zone: 'UTC' });
-  while (d <= last && out.length < 400) {
-    out.push(d.toISODate() ?? '');
-    d = d.plus({ days: 1 });
-  }
-  return out;
-}
-
-/** The instant a local date and time `HH:mm` (or "24:00") names in the zone, in ms. */
-export function localMillis(date: string, time: string, zone: string): number {
-  if (time === '24:00') return DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf('day').toMillis();
-  return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
-}
-
-/** "45 min" or "1 h 30 min". */
-export function durationLabel(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = Math.round(minutes % 60);
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
 /** The viewer's clock for a span ("02:30–03:15 GMT (−1 day)"), or null in the summit's own zone. */

@@ -1,5 +1,6 @@
-// A modal dialog opened by a button, on react-aria-components (focus trap, Escape, labelled).
-import type { ReactNode } from 'react';
+// Modal dialogs on react-aria-components (focus trap, labelled): opened by a button, or by code to
+// confirm an action. Every one closes with Escape and has a Cancel that changes nothing.
+import { useCallback, useState, type ReactNode } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button, type Tone } from './Button';
 
@@ -79,4 +80,67 @@ export function ConfirmButton(props: {
       )}
     </ModalButton>
   );
+}
+
+/** What a confirmation asks. */
+export interface Confirmation {
+  title: string;
+  /** What will happen, in a sentence or a short list. */
+  body: ReactNode;
+  confirmLabel: string;
+  tone?: Tone;
+}
+
+/**
+ * A confirmation opened by code rather than by its own button (accepting a plan, sending despite
+ * warnings): Cancel and Escape close it and change nothing.
+ */
+export function ConfirmDialog(props: { ask: Confirmation | null; onAnswer(confirmed: boolean): void }) {
+  const { ask } = props;
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isDismissable
+      isOpen={ask !== null}
+      onOpenChange={(open) => {
+        if (!open) props.onAnswer(false);
+      }}
+    >
+      <Modal className="modal">
+        <Dialog className="dialog" role="alertdialog">
+          {ask && (
+            <>
+              <Heading slot="title">{ask.title}</Heading>
+              <div className="dialog-body">{ask.body}</div>
+              <div className="dialog-actions">
+                <Button onPress={() => props.onAnswer(false)}>Cancel</Button>
+                <Button tone={ask.tone ?? 'primary'} onPress={() => props.onAnswer(true)}>
+                  {ask.confirmLabel}
+                </Button>
+              </div>
+            </>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+/** A confirmation to open from code: `const ok = await confirm({…})`, plus the dialog to render. */
+export function useConfirm(): [(ask: Confirmation) => Promise<boolean>, ReactNode] {
+  const [state, setState] = useState<{ ask: Confirmation; resolve(ok: boolean): void } | null>(null);
+  const confirm = useCallback(
+    (ask: Confirmation) => new Promise<boolean>((resolve) => setState({ ask, resolve })),
+    [],
+  );
+  const dialog = (
+    <ConfirmDialog
+      ask={state?.ask ?? null}
+      onAnswer={(ok) => {
+        state?.resolve(ok);
+        setState(null);
+      }}
+    />
+  );
+  return [confirm, dialog];
 }

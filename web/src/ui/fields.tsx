@@ -118,6 +118,8 @@ export function SelectField(
     onChange(value: string): void;
     choices: readonly Choice[];
     anyLabel?: string;
+    /** Shown while nothing is chosen (the library's own says "Select an item"). */
+    placeholder?: string;
   },
 ) {
   const items: Choice[] = props.anyLabel
@@ -132,6 +134,7 @@ export function SelectField(
       isDisabled={props.isDisabled ?? false}
       isInvalid={Boolean(props.error)}
       name={props.name}
+      placeholder={props.placeholder ?? 'Choose…'}
     >
       <Label>{props.label}</Label>
       <AriaButton className="select-button">

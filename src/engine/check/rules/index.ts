@@ -17,6 +17,10 @@ import { roomVenue } from './room-venue.js';
 import { pullAsideNoRoom } from './pull-aside-no-room.js';
 import { frozenMeetingsKept, noStartBeforeNow } from './freeze.js';
 import { maxMoves } from './max-moves.js';
+import { roomTurnover } from './room-turnover.js';
+import { roomFeatures } from './room-features.js';
+import { quotas } from './quotas.js';
+import { interpreters } from './interpreters.js';
 
 /** The rules that judge placements (each one, or a few together), whatever the plan leaves out or moves. */
 export const PLACEMENT_RULES: readonly Rule[] = [
@@ -35,6 +39,10 @@ export const PLACEMENT_RULES: readonly Rule[] = [
   roomDelegation,
   roomVenue,
   pullAsideNoRoom,
+  roomTurnover,
+  roomFeatures,
+  quotas,
+  interpreters,
   noStartBeforeNow,
 ];
 

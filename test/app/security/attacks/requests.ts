@@ -9,10 +9,12 @@ import {
   proposeRequestCondition,
 } from '../../../../src/app/requests/conditions.js';
 import { requestHistory } from '../../../../src/app/requests/history.js';
+import { readRequestPage, type RequestPage } from '../../../../src/app/requests/page.js';
 import { loadVisibleRequest } from '../../../../src/app/requests/load.js';
 import { getRequest, listRequests } from '../../../../src/app/requests/read.js';
 import { requestMeeting } from '../../../../src/app/requests/request-meeting.js';
 import { searchRequests } from '../../../../src/app/requests/search.js';
+import { searchSummit, type SearchHit } from '../../../../src/app/search/search.js';
 import { postToThread, readThread } from '../../../../src/app/requests/thread.js';
 import { transitionRequest } from '../../../../src/app/requests/transition.js';
 import { attack, attacks, type Attack } from '../probe.js';
@@ -64,6 +66,40 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
     attack('chn', 'reads usa-rus', 'hidden', (w, a) => getRequest(w.ctx, a, S, 'usa-rus')),
     ...attacks(['rus', 'host-admin'], 'reads usa-rus', 'read', (w, a) => getRequest(w.ctx, a, S, 'usa-rus')),
   ],
+  'requests/page.ts#readRequestPage': [
+    ...attacks(
+      ['chn', 'host-admin', 'host-staff', ...OUTSIDERS],
+      'reads the page of the confidential usa-rus-officials',
+      'hidden',
+      (w, a) => readRequestPage(w.ctx, a, S, 'usa-rus-officials'),
+    ),
+    attack('chn', 'reads the page of usa-rus', 'hidden', (w, a) => readRequestPage(w.ctx, a, S, 'usa-rus')),
+    // the host reads the request for logistics: no thread, no deliberation, no one's private events
+    ...attacks(
+      ['host-admin', 'host-staff'],
+      'reads the page of usa-rus',
+      'read',
+      (w, a) => readRequestPage(w.ctx, a, S, 'usa-rus'),
+      (value, w, a) => {
+        const page = value as RequestPage;
+        expect(page.thread).toBeNull();
+        expect(page.deliberation).toBeNull();
+        noForeignDelegationEvents(page.history, w, a);
+      },
+    ),
+    // a party reads its own deliberation only, and no event private to the other party
+    ...attacks(
+      ['rus', 'usa-viewer'],
+      'reads the page of usa-rus',
+      'read',
+      (w, a) => readRequestPage(w.ctx, a, S, 'usa-rus'),
+      (value, w, a) => {
+        const page = value as RequestPage;
+        expect([...mine(a)]).toContain(page.deliberation?.delegation);
+        noForeignDelegationEvents(page.history, w, a);
+      },
+    ),
+  ],
   'requests/search.ts#searchRequests': [
     ...attacks(['chn', 'host-admin', 'host-staff'], 'searches US requests to Russia', 'read', (w, a) =>
       searchRequests(w.ctx, a, S, { party: 'usa', counterpart: 'rus' }),
@@ -72,6 +108,30 @@ export const REQUEST_ATTACKS: Record<string, Attack[]> = {
       searchRequests(w.ctx, a, S, { confidential: true }),
     ),
     ...attacks(OUTSIDERS, 'searches', 'hidden', (w, a) => searchRequests(w.ctx, a, S, {})),
+  ],
+  'search/search.ts#searchSummit': [
+    // the confidential usa-rus-officials and the unannounced usa-rus are found by their parties only
+    ...attacks(
+      ['chn', 'host-admin', 'host-staff'],
+      'searches for the US and Russian officials',
+      'read',
+      (w, a) => searchSummit(w.ctx, a, S, { q: 'usa-rus', limit: 50 }),
+      (value) => {
+        const ids = (value as SearchHit[]).map((h) => h.id);
+        expect(ids).not.toContain('usa-rus-officials');
+      },
+    ),
+    attack(
+      'chn',
+      'searches for usa-rus',
+      'read',
+      (w, a) => searchSummit(w.ctx, a, S, { q: 'usa-rus', limit: 50 }),
+      (value) => expect((value as SearchHit[]).map((h) => h.id)).not.toContain('usa-rus'),
+    ),
+    attack('usa-viewer', 'searches with no words', 'invalid', (w, a) =>
+      searchSummit(w.ctx, a, S, { q: ' ' }),
+    ),
+    ...attacks(OUTSIDERS, 'searches', 'hidden', (w, a) => searchSummit(w.ctx, a, S, { q: 'syria' })),
   ],
   'requests/history.ts#requestHistory': [
     ...attacks(

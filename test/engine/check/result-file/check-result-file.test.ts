@@ -31,18 +31,37 @@ const cases: [
   ['ind-pak', {}, { start: '07:00', room: 'usa-suite' }],
   ['egy-isr', { venue: 'b' }, { start: '07:00', room: 'r12' }],
   ['esp-por', { format: 'pull-aside' }, { start: '07:00', room: 'r13' }],
+  // Version 2: turnover (10 min) between two meetings in one room, a missing feature, a quota of
+  // one meeting a day, and a meeting needing an interpreter of a delegation that brings none.
+  ['ken-uga', {}, { start: '15:00', room: 'turn' }],
+  ['gha-nga', {}, { start: '15:30', room: 'turn' }],
+  ['cub-ven', { needs: ['press'] }, { start: '07:00', room: 'plain' }],
+  ['qat-omn', {}, { start: '07:00', room: 'q1' }],
+  ['qat-kwt', {}, { start: '09:00', room: 'q2' }],
+  ['irn-irq', {}, { start: '07:00', room: 'i1' }],
 ];
 
 function everyKindSummit() {
-  const f = summitFixture({ bufferMinutes: 5 }).venue('a').venue('b').travel('a', 'b', 30);
+  const f = summitFixture({
+    bufferMinutes: 5,
+    roomTurnoverMinutes: 10,
+    quotas: [{ delegation: 'qat', per: 'day', meetings: 1 }],
+  })
+    .venue('a')
+    .venue('b')
+    .travel('a', 'b', 30);
   for (let i = 1; i <= 13; i++) f.room(`r${i}`, { venue: 'a' });
+  for (const r of ['turn', 'plain', 'q1', 'q2', 'i1']) f.room(r, { venue: 'a' });
   f.room('shared', { venue: 'a' })
     .room('morning', { venue: 'a', available: [{ from: '2017-11-10T07:00', to: '2017-11-10T12:00' }] })
     .room('usa-suite', { venue: 'b', delegation: 'usa' });
   const ids = new Set(['usa', 'nor', 'swe', 'den', 'fin', ...cases.flatMap(([id]) => id.split('-'))]);
-  for (const d of ids) {
-    f.delegation(d, d === 'jpn' ? { presence: [{ from: '2017-11-10T10:00', to: '2017-11-10T23:00' }] } : {});
-  }
+  const special: Record<string, Parameters<typeof f.delegation>[1]> = {
+    jpn: { presence: [{ from: '2017-11-10T10:00', to: '2017-11-10T23:00' }] },
+    irn: { languages: ['fa'], interpreters: 0 },
+    irq: { languages: ['ar'] },
+  };
+  for (const d of ids) f.delegation(d, special[d] ?? {});
   f.programme('plenary', { from: '2017-11-10T11:00', to: '2017-11-10T12:00', attendees: ['tha-leader'] });
   f.busy('sgp-staff', { person: 'sgp-leader', from: '2017-11-10T12:00', to: '2017-11-10T13:00', venue: 'b' });
   for (const [id, options] of cases) {
@@ -102,10 +121,14 @@ describe('checkResultFile', () => {
         'placeable-state: chn-kor is requested; only agreed, scheduled or confirmed requests are placed',
         'person-overlap: tha-leader in tha-vnm (10 Nov 11:30–12:00) and programme plenary (10 Nov 11:00–12:00)',
         'person-travel: sgp-leader has 15 min from busy sgp-staff (10 Nov 12:00–13:00 at b) to sgp-brn (10 Nov 13:15–13:45 at a); needs 30 travel + 5 buffer',
-        'objective-claim: the file claims weight 999, preferred 0, moved 0; its meetings give weight 51, preferred 0, moved 0',
-        'bound: the bound 1 is below the weight 51 the meetings achieve',
+        'objective-claim: the file claims weight 999, preferred 0, moved 0; its meetings give weight 69, preferred 0, moved 0',
+        'bound: the bound 1 is below the weight 69 the meetings achieve',
         'result-coverage: nor-swe is neither placed nor unscheduled',
         'unscheduled-reason: den-fin is conditions-pending, not no-slot',
+        'room-turnover: turn holds ken-uga (10 Nov 15:00–15:30) and gha-nga (10 Nov 15:30–16:00) 0 min apart (turnover 10 min)',
+        'room-features: plain lacks press for cub-ven (10 Nov 07:00–07:30)',
+        'quota: qat has 2 meetings on 10 Nov (limit 1): qat-omn, qat-kwt',
+        "interpreters: 1 meeting needs irn's 0 interpreters at 10 Nov 07:00–07:30: irn-irq",
       ]),
     );
   });

@@ -13,6 +13,12 @@ export const AUTH_ENTRIES: readonly Entry[] = [
     send: () => ({}),
   },
   {
+    route: 'GET /api/ready',
+    target: "nothing private: whether the store reads and writes (a load balancer's question)",
+    may: everyone,
+    send: () => ({}),
+  },
+  {
     route: 'POST /api/auth/login',
     target: "the caller's own credentials (the anonymous caller signs in as the user with no grant)",
     may: everyone,

@@ -3,6 +3,7 @@ import type { Entry } from '../entry.js';
 import { AUTH_ENTRIES } from './auth.js';
 import { CALENDAR_ENTRIES } from './calendar.js';
 import { DELIBERATION_ENTRIES } from './deliberation.js';
+import { NOTIFICATION_ENTRIES } from './notifications.js';
 import { REQUEST_ENTRIES } from './requests.js';
 import { SUMMIT_WIDE_ENTRIES } from './summit-wide.js';
 import { SUMMIT_ENTRIES } from './summits.js';
@@ -15,4 +16,5 @@ export const MATRIX: readonly Entry[] = [
   ...DELIBERATION_ENTRIES,
   ...SUMMIT_WIDE_ENTRIES,
   ...CALENDAR_ENTRIES,
+  ...NOTIFICATION_ENTRIES,
 ];

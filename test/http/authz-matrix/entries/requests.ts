@@ -64,6 +64,12 @@ export const REQUEST_ENTRIES: readonly Entry[] = [
     send: () => ({ params: { summit: S, request: 'usa-rus-officials' } }),
   },
   {
+    route: `GET ${R}/page`,
+    target: 'the request page of usa-rus-officials, confidential between the US and Russia',
+    may: parties,
+    send: () => ({ params: { summit: S, request: 'usa-rus-officials' } }),
+  },
+  {
     route: `POST ${R}/transitions`,
     target: 'a fresh confidential US request to Russia, withdrawn (the requester side only)',
     may: of('usa', 'lead', 'po'),

@@ -16,6 +16,12 @@ export const SUMMIT_WIDE_ENTRIES: readonly Entry[] = [
     send: () => ({ params: { summit: S }, query: { a: 'usa', b: 'rus' } }),
   },
   {
+    route: 'GET /api/summits/{summit}/search',
+    target: 'everything named "officials": the confidential usa-rus-officials must show to its parties only',
+    may: participants,
+    send: () => ({ params: { summit: S }, query: { q: 'officials', limit: '50' } }),
+  },
+  {
     route: 'GET /api/summits/{summit}/log',
     target: "the whole event log, page by page: others' private events skipped",
     may: participants,

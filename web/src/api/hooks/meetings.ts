@@ -35,7 +35,17 @@ export type Slot = BodyOf<'/api/summits/{summit}/requests/{request}/meeting', 'p
 /** What a live check of a slot answers. */
 export interface CheckResult {
   ok: boolean;
-  violations: { rule: string; requests: string[]; person?: string; room?: string; message: string }[];
+  violations: {
+    rule: string;
+    requests: string[];
+    person?: string;
+    room?: string;
+    message: string;
+    /** The headline in names: "Donald J. Trump is already busy then". */
+    title: string;
+    /** The conflict in names and summit time. */
+    detail: string;
+  }[];
 }
 
 const at = (summit: string, request: string) => ({ params: { path: { summit, request } } });
@@ -82,11 +92,12 @@ export const meetingCommands = {
         body: slot,
       }),
     ),
-  suggestions: async (summit: string, request: string, k = 5) =>
+  /** The engine's best free slots; nearest to `near` first when given (where a meeting was dropped). */
+  suggestions: async (summit: string, request: string, k = 5, near?: string) =>
     (
       await unwrap(
         api.GET('/api/summits/{summit}/requests/{request}/suggestions', {
-          params: { path: { summit, request }, query: { k } },
+          params: { path: { summit, request }, query: { k, ...(near ? { near } : {}) } },
         }),
       )
     ).suggestions,

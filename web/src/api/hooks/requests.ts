@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, idempotencyKey, ifMatch, unwrap } from '../client';
 import { readAll } from '../lists';
 import { FORMATS, LEVELS, REQUEST_STATUSES, type Condition, type MeetingRequest } from '../models';
-import type { BodyOf } from '../types';
+import type { BodyOf, ResponseOf } from '../types';
 import type { paths } from '../schema';
 
 /** The filters of the request board, as the address bar holds them. */
@@ -43,6 +43,30 @@ export const requestKeys = {
   part: (s: string, r: string, part: string) => ['summit', s, 'request', r, part] as const,
 };
 
+/** Everything the request page shows, as one read answers it. */
+export type RequestPageData = ResponseOf<'/api/summits/{summit}/requests/{request}/page', 'get'>;
+
+/**
+ * The request page's one read. The thread, history, deliberation and public-line hooks below
+ * select their part of it, so a page that shows them all costs one call.
+ */
+function pageQuery(summit: string, request: string) {
+  return {
+    queryKey: requestKeys.part(summit, request, 'page'),
+    queryFn: (): Promise<RequestPageData> =>
+      unwrap(
+        api.GET('/api/summits/{summit}/requests/{request}/page', {
+          params: { path: { summit, request } },
+        }),
+      ),
+  };
+}
+
+/** The request page: request, thread, history, own deliberation, public lines and their names. */
+export function useRequestPage(summit: string, request: string) {
+  return useQuery(pageQuery(summit, request));
+}
+
 /** The requests the viewer may see, filtered. */
 export function useRequests(summit: string, filters: RequestFilters) {
   return useQuery({
@@ -63,43 +87,24 @@ export function useRequest(summit: string, request: string) {
   });
 }
 
-/** The parties' thread. */
+/** The parties' thread (empty for a reader who is not a party), from the request page's read. */
 export function useThread(summit: string, request: string) {
-  return useQuery({
-    queryKey: requestKeys.part(summit, request, 'thread'),
-    queryFn: () => readAll('/api/summits/{summit}/requests/{request}/thread', { path: { summit, request } }),
-  });
+  return useQuery({ ...pageQuery(summit, request), select: (p) => p.thread ?? [] });
 }
 
-/** The request's events the viewer may read. */
+/** The request's events the viewer may read, from the request page's read. */
 export function useHistory(summit: string, request: string) {
-  return useQuery({
-    queryKey: requestKeys.part(summit, request, 'history'),
-    queryFn: () => readAll('/api/summits/{summit}/requests/{request}/history', { path: { summit, request } }),
-  });
+  return useQuery({ ...pageQuery(summit, request), select: (p) => p.history });
 }
 
-/** The viewer's own delegation's deliberation (private to it). */
+/** The viewer's own delegation's deliberation (private to it; null for the host), from the page's read. */
 export function useDeliberation(summit: string, request: string, enabled: boolean) {
-  return useQuery({
-    queryKey: requestKeys.part(summit, request, 'deliberation'),
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/summits/{summit}/requests/{request}/deliberation', {
-          params: { path: { summit, request } },
-        }),
-      ),
-    enabled,
-  });
+  return useQuery({ ...pageQuery(summit, request), select: (p) => p.deliberation, enabled });
 }
 
-/** The public lines the viewer may read: every party's published line and their own draft. */
+/** The public lines the viewer may read (every party's published line, their own draft), from the page's read. */
 export function usePublicLines(summit: string, request: string) {
-  return useQuery({
-    queryKey: requestKeys.part(summit, request, 'public-lines'),
-    queryFn: () =>
-      readAll('/api/summits/{summit}/requests/{request}/public-lines', { path: { summit, request } }),
-  });
+  return useQuery({ ...pageQuery(summit, request), select: (p) => p.publicLines });
 }
 
 /** A new request, as the API takes it. */

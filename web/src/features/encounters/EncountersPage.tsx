@@ -30,7 +30,13 @@ export default function EncountersPage() {
       </p>
       <div className="filters">
         <SelectField label="Delegation" value={a} onChange={setA} choices={choices} />
-        <SelectField label="And" value={b} onChange={setB} choices={choices.filter((c) => c.id !== a)} />
+        <SelectField
+          label="And"
+          value={b}
+          onChange={setB}
+          choices={choices.filter((c) => c.id !== a)}
+          placeholder="Choose a delegation"
+        />
       </div>
       {!a || !b ? (
         <Empty title="Choose two delegations">Their principals' shared encounter windows appear here.</Empty>

@@ -8,7 +8,7 @@ import { useTravel } from '../../api/hooks/travel';
 import { clock, dayLabel, durationLabel, localMillis, viewerZone, zoneAbbrev } from '../../lib/time';
 import { Button } from '../../ui/Button';
 import { ErrorState, Loading } from '../../ui/states';
-import { partiesLabel } from '../requests/RequestCard';
+import { summitNames } from '../../../../src/domain/words/names.js';
 import { dayOf } from '../today/agenda-day';
 
 /** The printable daily card. */
@@ -24,10 +24,30 @@ export default function PrintCardPage() {
   const requests = useRequests(summitId, {});
   const roomById = useMemo(() => byId(rooms.data), [rooms.data]);
   const venueById = useMemo(() => byId(venues.data), [venues.data]);
-  const names = useMemo(() => byId(delegations.data), [delegations.data]);
-  const requestById = useMemo(() => byId(requests.data), [requests.data]);
+  const names = useMemo(
+    () =>
+      summitNames(
+        {
+          delegations: delegations.data,
+          persons: persons.data,
+          rooms: rooms.data,
+          venues: venues.data,
+          requests: requests.data,
+        },
+        summit.data?.timezone ?? 'UTC',
+      ),
+    [delegations.data, persons.data, rooms.data, venues.data, requests.data, summit.data?.timezone],
+  );
 
-  if (summit.isPending || agenda.isPending || persons.isPending) {
+  if (
+    summit.isPending ||
+    agenda.isPending ||
+    persons.isPending ||
+    delegations.isPending ||
+    requests.isPending ||
+    rooms.isPending ||
+    venues.isPending
+  ) {
     return (
       <main id="main" className="page">
         <Loading what="Preparing the card" />
@@ -61,8 +81,7 @@ export default function PrintCardPage() {
         </h1>
         <p className="print-sub">
           {person?.title ? `${person.title}, ` : ''}
-          {person ? (names.get(person.delegation)?.name ?? person.delegation) : ''} · {s.name} · all times{' '}
-          {zone}
+          {person ? names.delegation(person.delegation) : ''} · {s.name} · all times {zone}
         </p>
         {items.length === 0 ? (
           <p>Nothing scheduled on this day.</p>
@@ -83,10 +102,9 @@ export default function PrintCardPage() {
                   e.kind === 'programme'
                     ? e.title
                     : e.kind === 'meeting'
-                      ? (() => {
-                          const r = requestById.get(e.request);
-                          return r ? `Meeting: ${partiesLabel(r, names)}` : `Meeting ${e.request}`;
-                        })()
+                      ? names.knowsRequest(e.request)
+                        ? names.meeting(e.request)
+                        : 'Meeting'
                       : e.kind === 'private'
                         ? (e.label ?? 'Private commitment')
                         : 'Busy';

@@ -8,6 +8,7 @@ import { ApiError } from '../../api/problem';
 import { useSummitScope } from '../../app/summit-context';
 import { canManageLogistics } from '../../lib/roles';
 import { Button } from '../../ui/Button';
+import { useConfirm } from '../../ui/Dialog';
 import { SelectField, TextAreaField } from '../../ui/fields';
 import { IssueList } from '../../ui/states';
 
@@ -88,7 +89,24 @@ export default function FilesPage() {
   const admin = canManageLogistics(standing);
   const base = `/api/summits/${encodeURIComponent(summit.id)}`;
 
+  const [confirm, confirmDialog] = useConfirm();
   const importNow = async () => {
+    const ok = await confirm({
+      title: format === 'csv' ? 'Import these requests?' : 'Make the summit equal to this file?',
+      body:
+        format === 'csv' ? (
+          <p>
+            Each row adds a request, or replaces the request with its id. Nothing changes if any row is wrong.
+          </p>
+        ) : (
+          <p>
+            Venues, rooms, delegations, persons, the programme and requests not in the file are removed; those
+            in it are added or replaced. Nothing changes if anything in the file is wrong.
+          </p>
+        ),
+      confirmLabel: 'Import',
+    });
+    if (!ok) return;
     setBusy(true);
     setOutcome(null);
     try {
@@ -109,6 +127,7 @@ export default function FilesPage() {
 
   return (
     <>
+      {confirmDialog}
       <h1>Import & export</h1>
       <section className="card" aria-labelledby="export-title">
         <h2 id="export-title">Export</h2>

@@ -273,8 +273,13 @@ function UtilisationPanel() {
   return (
     <>
       <DayPicker summit={summit} value={date} onChange={setDate} />
-      <QueryState query={utilisation} what="Loading room utilisation">
-        {(days) => <UtilisationChart days={days} rooms={roomById} date={date} />}
+      {/* the rooms' names first: the chart never shows a room by its id while they load */}
+      <QueryState query={rooms} what="Loading room utilisation">
+        {() => (
+          <QueryState query={utilisation} what="Loading room utilisation">
+            {(days) => <UtilisationChart days={days} rooms={roomById} date={date} />}
+          </QueryState>
+        )}
       </QueryState>
     </>
   );

@@ -2,10 +2,14 @@
 // drawn as plain SVG, with the same numbers in a table for those who do not see the chart.
 import type { RoomDay } from '../../api/hooks/logistics';
 import type { Room } from '../../api/models';
+import { useSummitScope } from '../../app/summit-context';
+import { dayLabel, localMillis } from '../../lib/time';
 import { Table } from '../../ui/Table';
 
 /** The chart and table for `date`. */
 export function UtilisationChart(props: { days: RoomDay[]; rooms: ReadonlyMap<string, Room>; date: string }) {
+  const { summit } = useSummitScope();
+  const day = dayLabel(localMillis(props.date, '12:00', summit.timezone), summit.timezone);
   const data = props.days
     .filter((d) => d.date === props.date)
     .map((d) => ({
@@ -21,12 +25,11 @@ export function UtilisationChart(props: { days: RoomDay[]; rooms: ReadonlyMap<st
     <>
       <figure className="chart-box" aria-labelledby="util-caption">
         <figcaption id="util-caption" className="visually-hidden">
-          Share of each room's available time that is booked on {props.date}; the table below has the same
-          figures.
+          Share of each room's available time that is booked on {day}; the table below has the same figures.
         </figcaption>
         <BarsSvg bars={data.map((d) => ({ label: d.room, percent: d.percent, closed: d.closed }))} />
       </figure>
-      <Table caption={`Room utilisation on ${props.date}`} columns={['Room', 'Booked', 'Available', 'Share']}>
+      <Table caption={`Room utilisation on ${day}`} columns={['Room', 'Booked', 'Available', 'Share']}>
         {data.map((d) => (
           <tr key={d.room}>
             <th scope="row">{d.room}</th>

@@ -1,8 +1,11 @@
 // The conditions parties set before they will meet: propose, accept, reject, counter, withdraw.
+// Answers reach the other parties at once, so each waits a few seconds with Undo before it is sent;
+// countering opens a dialog that starts from the countered condition's kind.
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { requestCommands, type ConditionBody } from '../../api/hooks/requests';
-import { CONDITION_KINDS, type Condition, type Delegation, type MeetingRequest } from '../../api/models';
+import { CONDITION_KINDS, type Condition, type MeetingRequest } from '../../api/models';
+import type { SummitNames } from '../../lib/names';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { ModalButton } from '../../ui/Dialog';
@@ -12,8 +15,16 @@ import type { Action } from './useAction';
 
 const CLOSED = new Set(['declined', 'withdrawn', 'downgraded', 'lapsed', 'held']);
 
-function ConditionForm(props: { submitLabel: string; onSubmit(body: ConditionBody): Promise<boolean> }) {
-  const [kind, setKind] = useState<(typeof CONDITION_KINDS)[number]>('agenda');
+type Kind = (typeof CONDITION_KINDS)[number];
+
+/** The form of a condition: its kind and words; `onCancel` adds a Cancel (in a dialog). */
+function ConditionForm(props: {
+  submitLabel: string;
+  initialKind?: Kind;
+  onSubmit(body: ConditionBody): Promise<boolean>;
+  onCancel?: () => void;
+}) {
+  const [kind, setKind] = useState<Kind>(props.initialKind ?? 'agenda');
   const [text, setText] = useState('');
   return (
     <Form
@@ -26,11 +37,12 @@ function ConditionForm(props: { submitLabel: string; onSubmit(body: ConditionBod
       <SelectField
         label="Kind"
         value={kind}
-        onChange={(v) => setKind(v as (typeof CONDITION_KINDS)[number])}
+        onChange={(v) => setKind(v as Kind)}
         choices={CONDITION_KINDS.map((k) => ({ id: k, label: words(k) }))}
       />
       <TextAreaField label="Condition" value={text} onChange={setText} isRequired rows={2} />
       <div className="actions">
+        {props.onCancel && <Button onPress={props.onCancel}>Cancel</Button>}
         <Button type="submit" tone="primary" isDisabled={text.trim() === ''}>
           {props.submitLabel}
         </Button>
@@ -39,23 +51,38 @@ function ConditionForm(props: { submitLabel: string; onSubmit(body: ConditionBod
   );
 }
 
+/** “Agreed deliverable on Syria…”, cut to a readable length for a toast. */
+function quote(text: string): string {
+  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
+}
+
 /** The conditions card of the request page. */
 export function ConditionsPanel(props: {
   summit: string;
   request: MeetingRequest;
   conditions: Condition[];
-  delegations: ReadonlyMap<string, Delegation>;
+  names: SummitNames;
   /** The viewer's delegation when it is a party and may act, else null. */
   actingAs: string | null;
   action: Action;
 }) {
-  const { summit, request, conditions, actingAs, action } = props;
-  const name = (id: string) => props.delegations.get(id)?.name ?? id.toUpperCase();
+  const { summit, request, conditions, actingAs, action, names } = props;
   const open = !CLOSED.has(request.status);
   const byId = new Map(conditions.map((c) => [c.id, c]));
+  const answer = (c: Condition, how: 'accept' | 'reject' | 'withdraw') => {
+    const verb = {
+      accept: ['Accepting', 'Accepted'],
+      reject: ['Rejecting', 'Rejected'],
+      withdraw: ['Withdrawing', 'Withdrew'],
+    }[how];
+    action.defer(`${words(how)} condition`, () => requestCommands.answer(summit, c, how), c, {
+      doing: `${verb[0]} the condition ${quote(c.text)}`,
+      done: `${verb[1]} the condition ${quote(c.text)}.`,
+    });
+  };
 
   return (
-    <section className="card" aria-labelledby="conditions-title">
+    <section className="card" aria-labelledby="conditions-title" id="conditions">
       <h2 id="conditions-title">Conditions</h2>
       {conditions.length === 0 && <p className="muted">No conditions set.</p>}
       <ul className="plain">
@@ -67,9 +94,11 @@ export function ConditionsPanel(props: {
               <div className="condition-head">
                 <Badge kind={c.status}>{words(c.status)}</Badge>
                 <strong>{words(c.kind)}</strong>
-                <span className="muted">set by {name(c.by)}</span>
+                <span className="muted">set by {names.delegation(c.by)}</span>
                 {c.counters && (
-                  <span className="muted small">counters “{byId.get(c.counters)?.text ?? c.counters}”</span>
+                  <span className="muted small">
+                    counters “{byId.get(c.counters)?.text ?? 'an earlier condition'}”
+                  </span>
                 )}
               </div>
               <p>{c.text}</p>
@@ -81,13 +110,7 @@ export function ConditionsPanel(props: {
                         tone="primary"
                         className="btn-small"
                         isDisabled={action.busy !== null}
-                        onPress={() =>
-                          void action.run(
-                            'Accept condition',
-                            () => requestCommands.answer(summit, c, 'accept'),
-                            c,
-                          )
-                        }
+                        onPress={() => answer(c, 'accept')}
                       >
                         Accept condition
                       </Button>
@@ -95,13 +118,7 @@ export function ConditionsPanel(props: {
                         className="btn-small"
                         tone="danger"
                         isDisabled={action.busy !== null}
-                        onPress={() =>
-                          void action.run(
-                            'Reject condition',
-                            () => requestCommands.answer(summit, c, 'reject'),
-                            c,
-                          )
-                        }
+                        onPress={() => answer(c, 'reject')}
                       >
                         Reject
                       </Button>
@@ -113,6 +130,8 @@ export function ConditionsPanel(props: {
                             </p>
                             <ConditionForm
                               submitLabel="Reject and propose this"
+                              initialKind={c.kind}
+                              onCancel={close}
                               onSubmit={async (body) => {
                                 const ok = await action.run(
                                   'Counter condition',
@@ -132,13 +151,7 @@ export function ConditionsPanel(props: {
                     <Button
                       className="btn-small"
                       isDisabled={action.busy !== null}
-                      onPress={() =>
-                        void action.run(
-                          'Withdraw condition',
-                          () => requestCommands.answer(summit, c, 'withdraw'),
-                          c,
-                        )
-                      }
+                      onPress={() => answer(c, 'withdraw')}
                     >
                       Withdraw condition
                     </Button>

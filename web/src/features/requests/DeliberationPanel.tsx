@@ -13,6 +13,7 @@ import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { QueryState } from '../../ui/states';
+import type { SummitNames } from '../../lib/names';
 import { words } from './labels';
 import type { Action } from './useAction';
 
@@ -199,85 +200,98 @@ function DecisionForm(props: { d: Deliberation; onSubmit(body: DecisionBody): Pr
 export function DeliberationPanel(props: {
   summit: string;
   request: string;
+  names: SummitNames;
   delegationName: string;
   canRecord: boolean;
   canDecide: boolean;
   action: Action;
 }) {
-  const { summit, request, action } = props;
+  const { summit, request, action, names } = props;
   const deliberation = useDeliberation(summit, request, true);
   return (
-    <section className="card private-panel" aria-labelledby="deliberation-title" data-testid="deliberation">
+    <section
+      className="card private-panel"
+      aria-labelledby="deliberation-title"
+      data-testid="deliberation"
+      id="deliberation"
+    >
       <h2 id="deliberation-title">
         Deliberation <Badge kind="private">Private to {props.delegationName}</Badge>
       </h2>
       <p className="muted small">No other delegation and not the host can read this.</p>
       <QueryState query={deliberation} what="Loading the deliberation">
-        {(d) => (
-          <>
-            <Summary d={d} />
-            <h3>Decision</h3>
-            {d.decision ? (
-              <p>
-                <Badge kind={d.decision.outcome === 'decline' ? 'declined' : 'agreed'}>
-                  {words(d.decision.outcome)}
-                </Badge>{' '}
-                by {d.decision.by}, <When from={d.decision.at} />
-                {d.decision.note && <span className="block">{d.decision.note}</span>}
-              </p>
-            ) : (
-              <p className="muted">Not decided yet.</p>
-            )}
-            {props.canDecide && (
-              <details>
-                <summary>{d.decision ? 'Change the decision' : 'Decide'}</summary>
-                <DecisionForm
-                  d={d}
-                  onSubmit={(body) =>
-                    action.run(
-                      'Record decision',
-                      () => requestCommands.decide(summit, request, body, d.decision?.version ?? null),
-                      d.decision,
-                    )
-                  }
-                />
-              </details>
-            )}
-            <h3>Positions ({d.positions.length})</h3>
-            {d.positions.length === 0 && <p className="muted">No positions recorded.</p>}
-            {d.positions.map((p) => (
-              <article key={p.id} className="position" aria-label={`Position of ${p.holder}`}>
+        {(d) =>
+          d === null ? (
+            <p className="muted">Your delegation deliberates on this request only as one of its parties.</p>
+          ) : (
+            <>
+              <Summary d={d} />
+              <h3>Decision</h3>
+              {d.decision ? (
                 <p>
-                  <strong>{p.holder}</strong> <Badge kind={p.stance}>{words(p.stance)}</Badge>{' '}
-                  <span className="muted small">
-                    recorded by {p.author}, <When from={p.at} />
-                  </span>
+                  <Badge kind={d.decision.outcome === 'decline' ? 'declined' : 'agreed'}>
+                    {words(d.decision.outcome)}
+                  </Badge>{' '}
+                  by {names.user(d.decision.by)}, <When from={d.decision.at} />
+                  {d.decision.note && <span className="block">{d.decision.note}</span>}
                 </p>
-                {p.rationale && <p>{p.rationale}</p>}
-                {p.considerations.length > 0 && (
-                  <ul className="considerations">
-                    {p.considerations.map((c, n) => (
-                      <li key={n}>
-                        {c.kind === 'benefit' ? 'Benefit' : 'Risk'} {c.weight}/5 on <strong>{c.topic}</strong>
-                        {c.note && ` — ${c.note}`}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </article>
-            ))}
-            {props.canRecord && (
-              <details>
-                <summary>Record a position</summary>
-                <PositionForm
-                  onSubmit={(body) =>
-                    action.run('Record position', () => requestCommands.recordPosition(summit, request, body))
-                  }
-                />
-              </details>
-            )}
-          </>
-        )}
+              ) : (
+                <p className="muted">Not decided yet.</p>
+              )}
+              {props.canDecide && (
+                <details>
+                  <summary>{d.decision ? 'Change the decision' : 'Decide'}</summary>
+                  <DecisionForm
+                    d={d}
+                    onSubmit={(body) =>
+                      action.run(
+                        'Record decision',
+                        () => requestCommands.decide(summit, request, body, d.decision?.version ?? null),
+                        d.decision,
+                      )
+                    }
+                  />
+                </details>
+              )}
+              <h3>Positions ({d.positions.length})</h3>
+              {d.positions.length === 0 && <p className="muted">No positions recorded.</p>}
+              {d.positions.map((p) => (
+                <article key={p.id} className="position" aria-label={`Position of ${p.holder}`}>
+                  <p>
+                    <strong>{p.holder}</strong> <Badge kind={p.stance}>{words(p.stance)}</Badge>{' '}
+                    <span className="muted small">
+                      recorded by {names.user(p.author)}, <When from={p.at} />
+                    </span>
+                  </p>
+                  {p.rationale && <p>{p.rationale}</p>}
+                  {p.considerations.length > 0 && (
+                    <ul className="considerations">
+                      {p.considerations.map((c, n) => (
+                        <li key={n}>
+                          {c.kind === 'benefit' ? 'Benefit' : 'Risk'} {c.weight}/5 on{' '}
+                          <strong>{c.topic}</strong>
+                          {c.note && ` — ${c.note}`}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </article>
+              ))}
+              {props.canRecord && (
+                <details>
+                  <summary>Record a position</summary>
+                  <PositionForm
+                    onSubmit={(body) =>
+                      action.run('Record position', () =>
+                        requestCommands.recordPosition(summit, request, body),
+                      )
+                    }
+                  />
+                </details>
+              )}
+            </>
+          )
+        }
       </QueryState>
     </section>
   );

@@ -1,51 +1,51 @@
-// The request's event history, as far as the viewer may read it.
+// The request's history, as far as the viewer may read it: each event in words and summit time,
+// newest first, the latest few at once and the rest a click away.
+import { useState } from 'react';
 import { useHistory } from '../../api/hooks/requests';
-import type { LogEvent } from '../../api/models';
 import { When } from '../../app/When';
+import { describeEvent } from '../../../../src/domain/words/event-words.js';
+import type { SummitNames } from '../../lib/names';
+import { Button } from '../../ui/Button';
 import { QueryState } from '../../ui/states';
 
-/** A one-line description of an event: its type and the payload's telling fields. */
-export function describeEvent(e: LogEvent): string {
-  const p = e.payload;
-  const bits: string[] = [];
-  for (const key of [
-    'status',
-    'to',
-    'from',
-    'transition',
-    'name',
-    'condition',
-    'outcome',
-    'claim',
-    'start',
-    'room',
-  ]) {
-    const v = p[key];
-    if (typeof v === 'string' || typeof v === 'number') bits.push(`${key} ${v}`);
-  }
-  return bits.length ? `${e.type} (${bits.join(', ')})` : e.type;
-}
+/** How many events show before "Show all". */
+const FIRST = 6;
 
 /** The history card. */
-export function HistoryPanel(props: { summit: string; request: string }) {
+export function HistoryPanel(props: { summit: string; request: string; names: SummitNames }) {
   const history = useHistory(props.summit, props.request);
+  const [all, setAll] = useState(false);
   return (
-    <section className="card" aria-labelledby="history-title">
+    <section className="card" aria-labelledby="history-title" id="history">
       <h2 id="history-title">History</h2>
       <QueryState query={history} what="Loading the history">
-        {(events) =>
-          events.length === 0 ? (
-            <p className="muted">No events.</p>
-          ) : (
-            <ol className="history">
-              {[...events].reverse().map((e) => (
-                <li key={e.seq}>
-                  <When from={e.at} /> — {describeEvent(e)} <span className="muted">by {e.actor}</span>
-                </li>
-              ))}
-            </ol>
-          )
-        }
+        {(events) => {
+          if (events.length === 0) return <p className="muted">No events yet.</p>;
+          const newest = [...events].reverse();
+          const shown = all ? newest : newest.slice(0, FIRST);
+          return (
+            <>
+              <ol className="history" data-testid="history">
+                {shown.map((e) => {
+                  const words = describeEvent(e, props.names);
+                  return (
+                    <li key={e.seq}>
+                      <span className="history-when">
+                        <When from={e.at} />
+                      </span>{' '}
+                      {words.text} <span className="muted">— {words.by}</span>
+                    </li>
+                  );
+                })}
+              </ol>
+              {newest.length > FIRST && (
+                <Button tone="quiet" className="btn-small" onPress={() => setAll(!all)}>
+                  {all ? 'Show the latest only' : `Show all ${newest.length} events`}
+                </Button>
+              )}
+            </>
+          );
+        }}
       </QueryState>
     </section>
   );

@@ -1,9 +1,12 @@
 // The request's meeting: its slot and who accepted it; confirm, announce, pin; the host places it.
+// Placing, moving and pinning offer Undo; confirming the slot waits a few seconds with Undo before
+// it reaches the other parties; announcing (public, for good) and taking it off ask first.
 import { useEffect, useMemo, useState } from 'react';
 import { meetingCommands, type CheckResult } from '../../api/hooks/meetings';
 import type { Meeting, MeetingRequest, Room, Suggestion, Summit } from '../../api/models';
 import { When } from '../../app/When';
-import { clock, datesBetween, dayLabel, localMillis } from '../../lib/time';
+import type { SummitNames } from '../../lib/names';
+import { clock, datesBetween, dayLabel, localMillis, spanLabel } from '../../lib/time';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
 import { ConfirmButton } from '../../ui/Dialog';
@@ -23,7 +26,8 @@ export function startsOfDay(summit: Summit, date: string, minutes: number): stri
   return out;
 }
 
-function Violations({ result }: { result: CheckResult | null }) {
+/** The live check's answer in words: nothing in the way, or each conflict's headline and detail. */
+export function Violations({ result }: { result: CheckResult | null }) {
   if (!result) return null;
   if (result.ok) {
     return (
@@ -37,7 +41,9 @@ function Violations({ result }: { result: CheckResult | null }) {
       <strong>This slot cannot be used:</strong>
       <ul className="issues">
         {result.violations.map((v, n) => (
-          <li key={n}>{v.message}</li>
+          <li key={n}>
+            <strong>{v.title}.</strong> {v.detail}
+          </li>
         ))}
       </ul>
     </div>
@@ -50,9 +56,12 @@ function PlaceForm(props: {
   request: MeetingRequest;
   meeting: Meeting | null;
   rooms: Room[];
+  names: SummitNames;
   action: Action;
 }) {
-  const { summit, request, meeting, rooms, action } = props;
+  const { summit, request, meeting, rooms, action, names } = props;
+  const placeAt = (start: string, room: string | null) =>
+    placeUndoably(action, summit, request, meeting, names, { start, room });
   const dates = useMemo(
     () => datesBetween(summit.days.from, summit.days.to),
     [summit.days.from, summit.days.to],
@@ -113,7 +122,10 @@ function PlaceForm(props: {
             label="Room"
             value={room}
             onChange={setRoom}
-            choices={fitting.map((r) => ({ id: r.id, label: `${r.name} (${r.capacity} seats)` }))}
+            choices={fitting.map((r) => ({
+              id: r.id,
+              label: `${names.roomAt(r.id)} (${r.capacity} seats)`,
+            }))}
           />
         )}
       </div>
@@ -123,19 +135,7 @@ function PlaceForm(props: {
         <Button
           tone="primary"
           isDisabled={!start || (!noRoom && !room) || action.busy !== null}
-          onPress={() =>
-            void action.run(
-              meeting ? 'Move meeting' : 'Place meeting',
-              () =>
-                meetingCommands.place(
-                  summit.id,
-                  request.id,
-                  { start, room: noRoom ? null : room },
-                  meeting?.version ?? null,
-                ),
-              meeting,
-            )
-          }
+          onPress={() => void placeAt(start, noRoom ? null : room)}
         >
           {meeting ? 'Move here' : 'Place here'}
         </Button>
@@ -158,23 +158,8 @@ function PlaceForm(props: {
               {suggestions.map((s) => (
                 <li key={`${s.start}-${s.room ?? ''}`} className="actions">
                   <When from={s.start} to={s.end} />
-                  {s.room && <span>· {rooms.find((r) => r.id === s.room)?.name ?? s.room}</span>}
-                  <Button
-                    className="btn-small"
-                    onPress={() =>
-                      void action.run(
-                        'Place meeting',
-                        () =>
-                          meetingCommands.place(
-                            summit.id,
-                            request.id,
-                            { start: s.start, room: s.room },
-                            meeting?.version ?? null,
-                          ),
-                        meeting,
-                      )
-                    }
-                  >
+                  {s.room && <span>· {names.roomAt(s.room)}</span>}
+                  <Button className="btn-small" onPress={() => void placeAt(s.start, s.room)}>
                     Use this slot
                   </Button>
                 </li>
@@ -193,15 +178,16 @@ export function MeetingPanel(props: {
   request: MeetingRequest;
   meeting: Meeting | null;
   rooms: Room[];
+  names: SummitNames;
   actingAs: string | null;
   isHost: boolean;
   action: Action;
 }) {
-  const { summit, request, meeting, action, actingAs } = props;
-  const room = meeting?.room ? props.rooms.find((r) => r.id === meeting.room) : undefined;
+  const { summit, request, meeting, action, actingAs, names } = props;
   const parties = [request.from, ...request.to];
+  const title = names.meeting(request.id);
   return (
-    <section className="card" aria-labelledby="meeting-title">
+    <section className="card" aria-labelledby="meeting-title" id="meeting">
       <h2 id="meeting-title">Meeting</h2>
       {meeting ? (
         <>
@@ -211,13 +197,13 @@ export function MeetingPanel(props: {
               <When from={meeting.start} to={meeting.end} />
             </dd>
             <dt>Where</dt>
-            <dd>{meeting.room ? (room?.name ?? meeting.room) : 'Standing, no room (pull-aside)'}</dd>
+            <dd>{meeting.room ? names.roomAt(meeting.room) : 'Standing, no room (pull-aside)'}</dd>
             <dt>Slot accepted by</dt>
             <dd>
               {parties.map((d) => (
                 <span key={d}>
                   <Badge kind={meeting.confirmedBy.includes(d) ? 'confirmed' : 'open'}>
-                    {d.toUpperCase()} {meeting.confirmedBy.includes(d) ? '✓' : 'pending'}
+                    {names.delegation(d)} {meeting.confirmedBy.includes(d) ? '✓' : 'pending'}
                   </Badge>{' '}
                 </span>
               ))}
@@ -234,10 +220,14 @@ export function MeetingPanel(props: {
                 tone="primary"
                 isDisabled={action.busy !== null}
                 onPress={() =>
-                  void action.run(
+                  action.defer(
                     'Confirm slot',
                     () => meetingCommands.act(summit.id, meeting, 'confirm'),
                     meeting,
+                    {
+                      doing: `Confirming the slot of ${title}`,
+                      done: `Confirmed the slot of ${title} for ${names.delegation(actingAs)}.`,
+                    },
                   )
                 }
               >
@@ -245,27 +235,38 @@ export function MeetingPanel(props: {
               </Button>
             )}
             {actingAs && request.status === 'confirmed' && !meeting.announced && (
-              <Button
+              <ConfirmButton
+                label="Announce"
+                tone="primary"
+                question={`Announce ${title}? From then on every participant of the summit sees it, with its time and room; it cannot be taken back.`}
                 isDisabled={action.busy !== null}
-                onPress={() =>
+                onConfirm={() =>
                   void action.run(
                     'Announce',
                     () => meetingCommands.act(summit.id, meeting, 'announce'),
                     meeting,
                   )
                 }
-              >
-                Announce
-              </Button>
+              />
             )}
             {props.isHost && (
               <Button
                 isDisabled={action.busy !== null}
                 onPress={() =>
-                  void action.run(
+                  void action.runUndoable(
                     meeting.pinned ? 'Unpin' : 'Pin',
                     () => meetingCommands.act(summit.id, meeting, meeting.pinned ? 'unpin' : 'pin'),
                     meeting,
+                    {
+                      done: meeting.pinned ? `Unpinned ${title}.` : `Pinned ${title}: the planner keeps it.`,
+                      undo: () =>
+                        meetingCommands.act(
+                          summit.id,
+                          { request: meeting.request, version: meeting.version + 1 },
+                          meeting.pinned ? 'pin' : 'unpin',
+                        ),
+                      undone: meeting.pinned ? 'Pinned again.' : 'Unpinned again.',
+                    },
                   )
                 }
               >
@@ -300,10 +301,50 @@ export function MeetingPanel(props: {
             request={request}
             meeting={meeting}
             rooms={props.rooms}
+            names={names}
             action={action}
           />
         </details>
       )}
     </section>
+  );
+}
+
+/**
+ * Places or moves a request's meeting, then offers Undo: a move goes back to where it was (the
+ * meeting's next version), a first placement comes off the calendar again.
+ */
+async function placeUndoably(
+  action: Action,
+  summit: Summit,
+  request: MeetingRequest,
+  meeting: Meeting | null,
+  names: SummitNames,
+  slot: { start: string; room: string | null },
+): Promise<boolean> {
+  const title = names.meeting(request.id);
+  const end = new Date(Date.parse(slot.start) + request.minutes * 60_000).toISOString();
+  const where = `${spanLabel(slot.start, end, summit.timezone)}, ${names.roomAt(slot.room)}`;
+  return action.runUndoable(
+    meeting ? 'Move meeting' : 'Place meeting',
+    () => meetingCommands.place(summit.id, request.id, slot, meeting?.version ?? null),
+    meeting,
+    meeting
+      ? {
+          done: `Moved ${title} to ${where}.`,
+          undo: () =>
+            meetingCommands.place(
+              summit.id,
+              request.id,
+              { start: meeting.start, room: meeting.room },
+              meeting.version + 1,
+            ),
+          undone: `${title} is back at ${spanLabel(meeting.start, meeting.end, summit.timezone)}.`,
+        }
+      : {
+          done: `Placed ${title} on ${where}.`,
+          undo: () => meetingCommands.unplace(summit.id, { request: request.id, version: 1 }),
+          undone: `${title} is off the calendar again.`,
+        },
   );
 }

@@ -1,19 +1,14 @@
 // What each delegation says publicly about a request, checked against the record.
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
-import { useAnyEncounter } from '../../api/hooks/encounters';
 import { requestCommands, useDeliberation, usePublicLines, type LineBody } from '../../api/hooks/requests';
-import {
-  PUBLIC_CLAIMS,
-  type Delegation,
-  type Meeting,
-  type MeetingRequest,
-  type PublicLine,
-} from '../../api/models';
+import { PUBLIC_CLAIMS, type Meeting, type MeetingRequest, type PublicLine } from '../../api/models';
+import type { SummitNames } from '../../lib/names';
 import { When } from '../../app/When';
 import { lineProblems, type LineProblem } from '../../lib/line-check';
 import { Badge } from '../../ui/Badge';
 import { Button } from '../../ui/Button';
+import { useConfirm } from '../../ui/Dialog';
 import { Checkbox, SelectField, TextAreaField } from '../../ui/fields';
 import { QueryState } from '../../ui/states';
 import { words } from './labels';
@@ -50,14 +45,33 @@ function LineForm(props: {
   const [text, setText] = useState(line?.text ?? '');
   const [published, setPublished] = useState(line?.published ?? false);
   const problems = props.check(claim);
+  const [confirm, confirmDialog] = useConfirm();
+  const save = async () => {
+    // publishing speaks for the delegation to the whole summit: asked once before it goes out
+    if (published && !line?.published) {
+      const ok = await confirm({
+        title: 'Publish this line?',
+        body: (
+          <p>
+            Every participant of the summit will read “{text.trim() || words(claim)}” as your delegation’s
+            line.
+          </p>
+        ),
+        confirmLabel: 'Publish',
+      });
+      if (!ok) return;
+    }
+    await props.onSave({ claim, text, published }, line?.version ?? null);
+  };
   return (
     <Form
       className="form"
       onSubmit={(e) => {
         e.preventDefault();
-        void props.onSave({ claim, text, published }, line?.version ?? null);
+        void save();
       }}
     >
+      {confirmDialog}
       <SelectField
         label="Claim"
         value={claim}
@@ -86,27 +100,28 @@ export function PublicLinePanel(props: {
   meeting: Meeting | null;
   ownDelegation: string | null;
   canEdit: boolean;
-  delegations: ReadonlyMap<string, Delegation>;
+  names: SummitNames;
+  /** Whether the viewer's principal shares an encounter with another party's (null: not a party). */
+  encounterLikely: boolean | null;
   action: Action;
 }) {
-  const { summit, request, ownDelegation } = props;
+  const { summit, request, ownDelegation, names } = props;
   const lines = usePublicLines(summit, request.id);
   const deliberation = useDeliberation(summit, request.id, ownDelegation !== null);
   const parties = [request.from, ...request.to];
-  const encounter = useAnyEncounter(summit, ownDelegation, parties);
-  const name = (id: string) => props.delegations.get(id)?.name ?? id.toUpperCase();
+  const name = names.delegation;
   const check = (claim: string): LineProblem[] | null =>
-    encounter === undefined || deliberation.isPending
+    deliberation.isPending
       ? null
       : lineProblems(claim, {
           request,
           decision: deliberation.data?.decision ?? null,
           meeting: props.meeting,
-          encounterExists: encounter,
+          encounterExists: props.encounterLikely ?? false,
         });
 
   return (
-    <section className="card" aria-labelledby="lines-title" data-testid="public-lines">
+    <section className="card" aria-labelledby="lines-title" data-testid="public-lines" id="lines">
       <h2 id="lines-title">Public line</h2>
       <QueryState query={lines} what="Loading public lines">
         {(list) => {
@@ -127,7 +142,7 @@ export function PublicLinePanel(props: {
                       </p>
                       {own.text && <blockquote>{own.text}</blockquote>}
                       <p className="muted small">
-                        by {own.by}, <When from={own.at} />
+                        by {names.user(own.by)}, <When from={own.at} />
                       </p>
                       <Consistency problems={check(own.claim)} what="Our line" />
                     </div>

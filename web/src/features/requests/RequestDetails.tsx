@@ -1,22 +1,18 @@
 // What a request asks for: parties, format, level, length, attendees, windows, topics.
-import type { Delegation, MeetingRequest, Person, Venue } from '../../api/models';
+import type { MeetingRequest } from '../../api/models';
 import { When } from '../../app/When';
+import type { SummitNames } from '../../lib/names';
 import { durationLabel } from '../../lib/time';
 import { Badge } from '../../ui/Badge';
 import { words } from './labels';
 
 /** The details card of the request page. */
-export function RequestDetails(props: {
-  request: MeetingRequest;
-  delegations: ReadonlyMap<string, Delegation>;
-  persons: ReadonlyMap<string, Person>;
-  venues: ReadonlyMap<string, Venue>;
-}) {
+export function RequestDetails(props: { request: MeetingRequest; names: SummitNames }) {
   const r = props.request;
-  const name = (id: string) => props.delegations.get(id)?.name ?? id.toUpperCase();
+  const { names } = props;
   const parties = [r.from, ...r.to];
   return (
-    <section className="card" aria-labelledby="details-title">
+    <section className="card" aria-labelledby="details-title" id="details">
       <h2 id="details-title">The request</h2>
       <dl className="dl">
         <dt>Parties</dt>
@@ -24,7 +20,7 @@ export function RequestDetails(props: {
           <ul className="plain">
             {parties.map((d) => (
               <li key={d}>
-                {name(d)} {d === r.from ? '(requesting)' : ''}{' '}
+                {names.delegation(d)} {d === r.from ? '(requesting)' : ''}{' '}
                 {r.acceptedBy.includes(d) ? (
                   <Badge kind="accepted">accepted</Badge>
                 ) : (
@@ -50,21 +46,18 @@ export function RequestDetails(props: {
         <dt>Attendees</dt>
         <dd>
           <ul className="plain">
-            {r.attendees.map((p) => {
-              const person = props.persons.get(p);
-              return (
-                <li key={p}>
-                  {person ? `${person.name}${person.title ? `, ${person.title}` : ''}` : p}
-                  {person && <span className="muted"> ({name(person.delegation)})</span>}
-                </li>
-              );
-            })}
+            {r.attendees.map((p) => (
+              <li key={p}>
+                {names.personTitled(p)}
+                {names.personDelegation(p) && <span className="muted"> ({names.personDelegation(p)})</span>}
+              </li>
+            ))}
           </ul>
         </dd>
         <dt>Seats</dt>
         <dd>{r.seats ?? `${r.attendees.length} (one per attendee)`}</dd>
         <dt>Venue</dt>
-        <dd>{r.venue ? (props.venues.get(r.venue)?.name ?? r.venue) : 'Any'}</dd>
+        <dd>{r.venue ? names.venue(r.venue) : 'Any'}</dd>
         <dt>Allowed windows</dt>
         <dd>
           {r.allowed === null ? (

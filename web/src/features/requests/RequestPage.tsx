@@ -1,20 +1,24 @@
 // One request: its terms, conditions, thread, meeting, the viewer's private deliberation and public
-// line, and its history. Everything the viewer may not see is absent, because the API leaves it out.
-import { useCallback, useMemo } from 'react';
+// line, and its history, all from one read. The private deliberation sits at the top of the second
+// column and the section links reach every part; what the viewer may not see is absent, because
+// the API leaves it out.
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { useHistory, useRequest } from '../../api/hooks/requests';
-import { byId, useDelegations, usePersons, useRooms, useVenues } from '../../api/hooks/summit';
+import { useRequestPage } from '../../api/hooks/requests';
 import { useSummitScope } from '../../app/summit-context';
+import { When } from '../../app/When';
+import { useNamesOf } from '../../lib/names';
 import { canActOnRequests, canDecide, canRecordPosition } from '../../lib/roles';
+import { durationLabel } from '../../lib/time';
 import { Badge } from '../../ui/Badge';
+import { ScrollCue } from '../../ui/ScrollCue';
 import { InlineError, QueryState } from '../../ui/states';
 import { ConditionsPanel } from './ConditionsPanel';
 import { DeliberationPanel } from './DeliberationPanel';
 import { HistoryPanel } from './HistoryPanel';
-import { STATUS_LABEL } from './labels';
+import { STATUS_LABEL, words } from './labels';
 import { MeetingPanel } from './MeetingPanel';
 import { PublicLinePanel } from './PublicLinePanel';
-import { partiesLabel } from './RequestCard';
 import { RequestDetails } from './RequestDetails';
 import { StaleNotice } from './StaleNotice';
 import { ThreadPanel } from './ThreadPanel';
@@ -23,48 +27,111 @@ import { useAction, type AnyRecord } from './useAction';
 import { api, unwrap } from '../../api/client';
 import { readAll } from '../../api/lists';
 
+/** Marks the request page's first full render for the browser benchmark (performance.mark). */
+function markRendered() {
+  if (
+    typeof performance !== 'undefined' &&
+    !performance.getEntriesByName('sideline:request-rendered').length
+  ) {
+    performance.mark('sideline:request-rendered');
+  }
+}
+
 /** The request screen. */
 export default function RequestPage() {
   const { request: id = '' } = useParams();
   const { summit, standing } = useSummitScope();
-  const view = useRequest(summit.id, id);
-  const history = useHistory(summit.id, id);
-  const delegations = useDelegations(summit.id);
-  const persons = usePersons(summit.id);
-  const venues = useVenues(summit.id);
-  const rooms = useRooms(summit.id);
-  const names = useMemo(() => byId(delegations.data), [delegations.data]);
-  const people = useMemo(() => byId(persons.data), [persons.data]);
-  const places = useMemo(() => byId(venues.data), [venues.data]);
+  const page = useRequestPage(summit.id, id);
   const reread = useCallback((before: AnyRecord) => rereadRecord(summit.id, id, before), [summit.id, id]);
   const action = useAction(summit.id, reread);
+  const data = page.data;
+  const records = useMemo(
+    () =>
+      data
+        ? {
+            ...data.names,
+            requests: [data.view.request],
+            conditions: data.view.conditions,
+          }
+        : undefined,
+    [data],
+  );
+  const names = useNamesOf(records);
+  useEffect(() => {
+    if (data && names) markRendered();
+  }, [data, names]);
 
   return (
-    <QueryState query={view} what="Loading the request">
-      {({ request, conditions, meeting, allowed }) => {
+    <QueryState query={page} what="Loading the request">
+      {({ view, encounterLikely, history }) => {
+        if (!names) return null;
+        const { request, conditions, meeting, allowed } = view;
         const parties = [request.from, ...request.to];
         const member = standing.delegation !== null && parties.includes(standing.delegation);
         const actingAs = member && canActOnRequests(standing) ? standing.delegation : null;
-        const ownName = standing.delegation
-          ? (names.get(standing.delegation)?.name ?? standing.delegation)
-          : '';
+        const title = names.ask(request.id);
+        const open = conditions.filter((c) => c.status === 'open').length;
+        const sections: { id: string; label: string }[] = [
+          { id: 'conditions', label: open ? `Conditions (${open} open)` : 'Conditions' },
+          ...(member ? [{ id: 'deliberation', label: 'Deliberation' }] : []),
+          { id: 'meeting', label: 'Meeting' },
+          ...(member ? [{ id: 'thread', label: 'Thread' }] : []),
+          { id: 'lines', label: 'Public line' },
+          { id: 'details', label: 'The request' },
+          { id: 'history', label: 'History' },
+        ];
         return (
           <>
             <p className="crumbs">
-              <Link to={`/s/${summit.id}/requests`}>Requests</Link> / <code>{request.id}</code>
+              <Link to={`/s/${summit.id}/requests`}>Requests</Link> / {title}
             </p>
-            <div className="page-head">
+            <div className="page-head request-head">
               <div>
-                <h1>{partiesLabel(request, names)}</h1>
-                <p>
+                <h1>{title}</h1>
+                <p className="request-facts">
                   <Badge kind={request.status}>{STATUS_LABEL[request.status]}</Badge>{' '}
-                  {request.confidential && <Badge kind="private">Confidential</Badge>}
+                  {request.confidential && <Badge kind="private">Confidential</Badge>}{' '}
+                  <span>
+                    {words(request.format)} · {words(request.level)} · {durationLabel(request.minutes)} · P
+                    {request.priority}
+                    {request.topics.length > 0 && ` · ${request.topics.join(', ')}`}
+                  </span>
                 </p>
+                {meeting && (
+                  <p className="request-slot">
+                    <strong>{names.meeting(request.id)}</strong>:{' '}
+                    <When from={meeting.start} to={meeting.end} />
+                    {' · '}
+                    {names.roomAt(meeting.room)}
+                  </p>
+                )}
               </div>
-              <TransitionBar summit={summit.id} request={request} allowed={allowed} action={action} />
+              <TransitionBar
+                summit={summit.id}
+                request={request}
+                allowed={allowed}
+                action={action}
+                names={names}
+              />
             </div>
+            <nav className="section-nav" aria-label="Parts of this request">
+              <ScrollCue label="Parts of this request">
+                <ul>
+                  {sections.map((s) => (
+                    <li key={s.id}>
+                      <a href={`#${s.id}`}>{s.label}</a>
+                    </li>
+                  ))}
+                </ul>
+              </ScrollCue>
+            </nav>
             {action.stale && (
-              <StaleNotice stale={action.stale} lastEvent={history.data?.at(-1)} onDismiss={action.dismiss} />
+              <StaleNotice
+                stale={action.stale}
+                lastEvent={history.at(-1)}
+                names={names}
+                onDismiss={action.dismiss}
+              />
             )}
             <InlineError error={action.error} />
             <div className="request-layout">
@@ -73,45 +140,41 @@ export default function RequestPage() {
                   summit={summit.id}
                   request={request}
                   conditions={conditions}
-                  delegations={names}
+                  names={names}
                   actingAs={actingAs}
                   action={action}
                 />
-                <MeetingPanel
-                  summit={summit}
-                  request={request}
-                  meeting={meeting}
-                  rooms={rooms.data ?? []}
-                  actingAs={actingAs}
-                  isHost={standing.host !== null}
-                  action={action}
-                />
+                {standing.host !== null && (
+                  <MeetingPanel
+                    summit={summit}
+                    request={request}
+                    meeting={meeting}
+                    rooms={data?.names.rooms ?? []}
+                    names={names}
+                    actingAs={actingAs}
+                    isHost
+                    action={action}
+                  />
+                )}
                 {member ? (
                   <ThreadPanel
                     summit={summit.id}
                     request={request.id}
-                    delegations={names}
+                    names={names}
                     ownDelegation={standing.delegation}
-                    canPost={member && canRecordPosition(standing)}
+                    canPost={canRecordPosition(standing)}
                     action={action}
                   />
-                ) : (
-                  <section className="card" aria-labelledby="thread-title">
-                    <h2 id="thread-title">Thread</h2>
-                    <p className="muted">The thread is shared by the parties of the request only.</p>
-                  </section>
-                )}
-                <HistoryPanel summit={summit.id} request={request.id} />
-              </div>
-              <div className="stack">
-                <RequestDetails request={request} delegations={names} persons={people} venues={places} />
-                {member && (
-                  <DeliberationPanel
-                    summit={summit.id}
-                    request={request.id}
-                    delegationName={ownName}
-                    canRecord={canRecordPosition(standing)}
-                    canDecide={canDecide(standing)}
+                ) : null}
+                {standing.host === null && (
+                  <MeetingPanel
+                    summit={summit}
+                    request={request}
+                    meeting={meeting}
+                    rooms={data?.names.rooms ?? []}
+                    names={names}
+                    actingAs={actingAs}
+                    isHost={false}
                     action={action}
                   />
                 )}
@@ -121,9 +184,26 @@ export default function RequestPage() {
                   meeting={meeting}
                   ownDelegation={member ? standing.delegation : null}
                   canEdit={actingAs !== null}
-                  delegations={names}
+                  names={names}
+                  encounterLikely={encounterLikely}
                   action={action}
                 />
+              </div>
+              <div className="stack">
+                {member && (
+                  <DeliberationPanel
+                    summit={summit.id}
+                    request={request.id}
+                    names={names}
+                    delegationName={names.delegation(standing.delegation ?? '')}
+                    canRecord={canRecordPosition(standing)}
+                    canDecide={canDecide(standing)}
+                    action={action}
+                  />
+                )}
+
+                <RequestDetails request={request} names={names} />
+                <HistoryPanel summit={summit.id} request={request.id} names={names} />
               </div>
             </div>
           </>

@@ -3,20 +3,36 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/problem';
+import { summitNames } from '../../../../src/domain/words/names.js';
 import { changedFields, StaleNotice } from './StaleNotice';
+
+const NAMES = summitNames(
+  {
+    delegations: [
+      { id: 'usa', name: 'United States' },
+      { id: 'rus', name: 'Russia' },
+    ],
+    users: [
+      { id: 'demo-usa-lead', name: 'Delegation lead (United States)' },
+      { id: 'demo-usa-protocol', name: 'Protocol officer (United States)' },
+    ],
+  },
+  'Asia/Ho_Chi_Minh',
+);
 
 afterEach(cleanup);
 
 describe('changedFields', () => {
-  it('lists the fields that differ, not the version', () => {
+  it('lists the fields that differ, not the version, in names', () => {
     expect(
       changedFields(
-        { status: 'requested', acceptedBy: ['usa'], version: 3, topics: ['syria'] },
+        { status: 'under-consideration', acceptedBy: ['usa'], version: 3, topics: ['syria'] },
         { status: 'agreed', acceptedBy: ['usa', 'rus'], version: 5, topics: ['syria'] },
+        NAMES,
       ),
     ).toEqual([
-      { field: 'status', before: 'requested', after: 'agreed' },
-      { field: 'acceptedBy', before: 'usa', after: 'usa, rus' },
+      { field: 'State', before: 'under consideration', after: 'agreed' },
+      { field: 'Accepted by', before: 'United States', after: 'United States, Russia' },
     ]);
   });
 });
@@ -42,14 +58,18 @@ describe('StaleNotice', () => {
           type: 'public-line.drafted',
           payload: {},
         }}
+        names={NAMES}
         onDismiss={() => undefined}
       />,
     );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('“Save public line” was not applied');
-    expect(alert.textContent).toContain('public-line.drafted by demo-usa-lead');
-    const row = screen.getByRole('row', { name: /text/ });
-    expect(row.textContent).toBe('textOursTheirs');
-    expect(screen.getByRole('row', { name: /by/ }).textContent).toContain('demo-usa-lead');
+    expect(alert.textContent).toContain('Drafted the public line — Delegation lead (United States)');
+    const row = screen.getByRole('row', { name: /Text/ });
+    expect(row.textContent).toBe('TextOursTheirs');
+    expect(screen.getByRole('row', { name: /By/ }).textContent).toBe(
+      'ByProtocol officer (United States)Delegation lead (United States)',
+    );
+    expect(alert.textContent).not.toMatch(/demo-usa|public-line\./u);
   });
 });

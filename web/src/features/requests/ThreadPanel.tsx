@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { requestCommands, useThread } from '../../api/hooks/requests';
-import type { Delegation } from '../../api/models';
+import type { SummitNames } from '../../lib/names';
 import { When } from '../../app/When';
 import { Button } from '../../ui/Button';
 import { TextAreaField } from '../../ui/fields';
@@ -13,16 +13,16 @@ import type { Action } from './useAction';
 export function ThreadPanel(props: {
   summit: string;
   request: string;
-  delegations: ReadonlyMap<string, Delegation>;
+  names: SummitNames;
   ownDelegation: string | null;
   canPost: boolean;
   action: Action;
 }) {
   const thread = useThread(props.summit, props.request);
   const [text, setText] = useState('');
-  const name = (id: string) => props.delegations.get(id)?.name ?? id.toUpperCase();
+  const { names } = props;
   return (
-    <section className="card" aria-labelledby="thread-title">
+    <section className="card" aria-labelledby="thread-title" id="thread">
       <h2 id="thread-title">Thread</h2>
       <p className="muted small">Shared by the parties of this request only.</p>
       <QueryState query={thread} what="Loading the thread">
@@ -37,7 +37,7 @@ export function ThreadPanel(props: {
                   className={`message${m.delegation === props.ownDelegation ? ' message-mine' : ''}`}
                 >
                   <div className="message-head">
-                    {name(m.delegation)} · {m.author} · <When from={m.at} />
+                    {names.delegation(m.delegation)} · {names.user(m.author)} · <When from={m.at} />
                   </div>
                   <p>{m.text}</p>
                 </li>

@@ -4,6 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/problem';
+import { useDeferredChange, useToasts } from '../../ui/toasts';
 
 /** A record as the API sends it, for comparing two versions field by field. */
 export type AnyRecord = Record<string, unknown>;
@@ -26,6 +27,24 @@ export interface Action {
   stale: StaleWrite | null;
   /** Runs `fn` (labelled `action`); `before` is the record it was based on. */
   run(action: string, fn: () => Promise<unknown>, before?: object | null): Promise<boolean>;
+  /**
+   * Runs `fn` a few seconds from now unless Undo is pressed first, for changes that reach the other
+   * parties the moment they are made (accepting a condition or a request). `doing` says what waits
+   * ("Accepting the condition “…”"), `done` what happened.
+   */
+  defer(
+    action: string,
+    fn: () => Promise<unknown>,
+    before: object | null,
+    words: { doing: string; done: string },
+  ): void;
+  /** Runs `fn` now and offers Undo (`undo`) in a toast saying `done`, for changes that can be taken back. */
+  runUndoable(
+    action: string,
+    fn: () => Promise<unknown>,
+    before: object | null,
+    words: { done: string; undo: () => Promise<unknown>; undone: string },
+  ): Promise<boolean>;
   dismiss(): void;
 }
 
@@ -68,11 +87,48 @@ export function useAction(summit: string, reread?: (before: AnyRecord) => Promis
     [refresh, reread],
   );
 
+  const deferChange = useDeferredChange();
+  const toasts = useToasts();
+
+  const defer = useCallback<Action['defer']>(
+    (action, fn, before, words) =>
+      deferChange({
+        text: words.doing,
+        doneText: words.done,
+        commit: async () => {
+          if (!(await run(action, fn, before)))
+            throw new Error(`${action} was not done; see the request page`);
+        },
+      }),
+    [deferChange, run],
+  );
+
+  const runUndoable = useCallback<Action['runUndoable']>(
+    async (action, fn, before, words) => {
+      const ok = await run(action, fn, before);
+      if (ok) {
+        toasts.show({
+          text: words.done,
+          tone: 'ok',
+          undo: async () => {
+            await words.undo();
+            await refresh();
+          },
+          undoneText: words.undone,
+        });
+      }
+      return ok;
+    },
+    [run, toasts, refresh],
+  );
+
   return {
     busy,
     error,
     stale,
     run,
+    defer,
+    runUndoable,
     dismiss: () => {
       setError(null);
       setStale(null);

@@ -1,49 +1,90 @@
-// "Plan": runs the scheduling engine on the server, shows its progress, then the proposal as a diff
-// (placed, moved, removed, unplaced with reasons) to accept or discard.
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+// "Plan": runs the scheduling engine on the server and shows its progress; the proposal is drawn on
+// the grid as ghost blocks (placed, moved, taken off) and summed up here: its value against the
+// proven bound, what it changes, late meetings, and every request left out, grouped by what would
+// have to happen for it to be placed. Accepting and discarding ask first.
+import { useState } from 'react';
 import { Label, ProgressBar } from 'react-aria-components';
 import { meetingCommands } from '../../api/hooks/meetings';
-import type { Blocker, PlanJob, Placement, Unplaced, WhatIf } from '../../api/models';
+import type { Blocker, MeetingRequest, PlanJob, Placement, Unplaced, WhatIf } from '../../api/models';
 import { When } from '../../app/When';
+import {
+  blockerWords,
+  UNPLACED_GROUPS,
+  unplacedGroup,
+  unplacedWords,
+  type UnplacedGroup,
+} from '../../../../src/domain/words/unplaced-words.js';
+import type { SummitNames } from '../../lib/names';
 import { Button } from '../../ui/Button';
+import { useConfirm } from '../../ui/Dialog';
 import { NumberField } from '../../ui/fields';
 import { InlineError } from '../../ui/states';
+import { useToasts } from '../../ui/toasts';
+import type { Proposal } from './useProposal';
 
-const POLL_MS = 400;
+/** The plan's value against the engine's proven bound: how far from the best possible it may be. */
+export interface PlanQuality {
+  /** The sum of priorities the plan places. */
+  value: number;
+  /** No plan can place more than this (null when none was proven or it is withheld). */
+  bound: number | null;
+  /** (bound − value) / bound, or null without a bound. */
+  gap: number | null;
+}
 
-/** A short name for a blocker of an unplaced request: "programme: Gala dinner (usa-potus)". */
-export function blockerLabel(b: Blocker): string {
-  const what = b.title ?? b.label ?? b.request ?? b.reason ?? b.detail ?? b.venue ?? '';
-  const who = typeof b.person === 'string' ? ` (${b.person})` : '';
-  return `${b.kind}${what ? `: ${String(what)}` : ''}${who}`;
+/** The quality of a finished job's plan. */
+export function planQuality(job: PlanJob): PlanQuality | null {
+  const plan = job.result?.plan as { objective?: { weight?: unknown }; bound?: unknown } | undefined;
+  const value = typeof plan?.objective?.weight === 'number' ? plan.objective.weight : null;
+  if (value === null) return null;
+  const bound = typeof plan?.bound === 'number' ? plan.bound : null;
+  return { value, bound, gap: bound && bound > 0 ? Math.max(0, (bound - value) / bound) : null };
+}
+
+/** "1.0 %" — a gap as people read it. */
+export function gapLabel(gap: number): string {
+  return `${(gap * 100).toFixed(gap < 0.1 ? 1 : 0)} %`;
+}
+
+function statusText(job: PlanJob, valueText: string | undefined): string {
+  switch (job.status) {
+    case 'queued':
+      return 'Waiting for a worker…';
+    case 'running': {
+      const best = job.progress.objective as { weight?: number } | null;
+      const sofar =
+        typeof best?.weight === 'number' ? `; best so far places ${best.weight} priority points` : '';
+      const bound = job.progress.bound !== null ? `, at most ${job.progress.bound} possible` : '';
+      return `Searching… ${valueText ?? ''}${sofar}${bound}`;
+    }
+    case 'failed':
+      return 'The planner failed';
+    case 'accepted':
+      return 'Accepted: the calendar now shows the plan';
+    case 'discarded':
+      return 'Discarded';
+    default:
+      return 'Done: the proposal is drawn on the grid';
+  }
 }
 
 /** A sentence for a what-if answer: the slot it would get and what would have to move. */
-export function summariseWhatIf(w: WhatIf, roomName: (id: string | null) => string): string {
+export function summariseWhatIf(w: WhatIf, names: SummitNames): string {
   if (!w.slot) return `${w.assumption} Even then, no slot would fit.`;
   const moves = w.displaces.length
-    ? ` ${w.displaces.length} meeting${w.displaces.length === 1 ? '' : 's'} would have to move: ${w.displaces.join(', ')}.`
+    ? ` ${w.displaces.length} meeting${w.displaces.length === 1 ? '' : 's'} would have to move: ${w.displaces.map(names.meeting).join('; ')}.`
     : '';
-  return `${w.assumption} Then it could be placed in ${roomName(w.slot.room)}.${moves}`;
+  return `${w.assumption} Then it could be placed in ${names.roomAt(w.slot.room)}.${moves}`;
 }
 
-function PlacementLine({ p, roomName }: { p: Placement; roomName(id: string | null): string }) {
-  return (
-    <>
-      <code>{p.request}</code> <When from={p.start} to={p.end} />, {roomName(p.room)}
-    </>
-  );
-}
-
-function WhatIfButtons(props: { summit: string; u: Unplaced; roomName(id: string | null): string }) {
-  const { summit, u } = props;
+function WhatIfButtons(props: { summit: string; u: Unplaced; names: SummitNames }) {
+  const { summit, u, names } = props;
   const [answer, setAnswer] = useState<WhatIf | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (u.blockers.length === 0) return null;
   return (
     <div className="what-if">
-      {u.blockers.slice(0, 3).map((b, n) => (
+      {u.blockers.slice(0, 3).map((b: Blocker, n) => (
         <Button
           key={n}
           className="btn-small"
@@ -53,12 +94,12 @@ function WhatIfButtons(props: { summit: string; u: Unplaced; roomName(id: string
             meetingCommands.whatIf(summit, u.request, b).then(setAnswer, setError);
           }}
         >
-          What if “{blockerLabel(b)}” moved?
+          Try without “{blockerWords(b, names)}”
         </Button>
       ))}
       {answer && (
         <p className="small" role="status">
-          {summariseWhatIf(answer, props.roomName)}
+          {summariseWhatIf(answer, names)}
           {answer.slot && (
             <>
               {' '}
@@ -72,84 +113,91 @@ function WhatIfButtons(props: { summit: string; u: Unplaced; roomName(id: string
   );
 }
 
-function statusText(job: PlanJob, valueText: string | undefined): string {
-  switch (job.status) {
-    case 'queued':
-      return 'Waiting for a worker…';
-    case 'running':
-      return `Searching… ${valueText ?? ''}`;
-    case 'failed':
-      return 'The planner failed';
-    case 'accepted':
-      return 'Accepted: the calendar now shows the plan';
-    case 'discarded':
-      return 'Discarded';
-    default:
-      return 'Done: review the proposal';
-  }
+function PlacementLine({ p, names, late }: { p: Placement; names: SummitNames; late: string | null }) {
+  return (
+    <>
+      <strong>{names.meeting(p.request)}</strong> — <When from={p.start} to={p.end} />, {names.room(p.room)}
+      {late && <span className="late-note"> · late: {late}</span>}
+    </>
+  );
 }
 
 /** The plan panel (host). */
-export function PlanPanel(props: { summit: string; roomName(id: string | null): string }) {
-  const { summit } = props;
-  const client = useQueryClient();
+export function PlanPanel(props: {
+  summit: string;
+  proposal: Proposal;
+  names: SummitNames;
+  requests: ReadonlyMap<string, MeetingRequest>;
+  /** Why a placement is late in the day, or null. */
+  lateOf(p: Placement): string | null;
+}) {
+  const { summit, proposal, names } = props;
+  const { job, running } = proposal;
   const [seconds, setSeconds] = useState(10);
-  const [job, setJob] = useState<PlanJob | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const running = job !== null && (job.status === 'queued' || job.status === 'running');
-  useEffect(() => {
-    if (!job || !running) return;
-    const timer = setTimeout(() => meetingCommands.plan(summit, job.id).then(setJob, setError), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [job, running, summit]);
+  const [confirm, confirmDialog] = useConfirm();
+  const toasts = useToasts();
 
   const limitMs = (job?.timeLimitSeconds ?? seconds) * 1000;
-  const percent = running
-    ? Math.min(99, Math.round((job.progress.elapsedMs / limitMs) * 100))
-    : job
-      ? 100
-      : 0;
+  const percent =
+    running && job ? Math.min(99, Math.round((job.progress.elapsedMs / limitMs) * 100)) : job ? 100 : 0;
   const diff = job?.status === 'done' ? job.result?.diff : null;
+  const quality = job?.status === 'done' ? planQuality(job) : null;
 
-  const start = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      setJob(await meetingCommands.startPlan(summit, { timeLimitSeconds: seconds }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
+  const grouped = new Map<UnplacedGroup, Unplaced[]>();
+  for (const u of diff?.unplaced ?? []) {
+    const g = unplacedGroup(u);
+    grouped.set(g, [...(grouped.get(g) ?? []), u]);
+  }
+  const lateOnes = diff
+    ? [...diff.placed, ...diff.moved.map((m) => m.to)].filter((p) => props.lateOf(p))
+    : [];
+
+  const accept = async () => {
+    if (!diff) return;
+    const ok = await confirm({
+      title: 'Accept this plan?',
+      body: (
+        <ul>
+          <li>
+            {diff.placed.length} meetings placed, {diff.moved.length} moved, {diff.removed.length} taken off
+            the calendar.
+          </li>
+          <li>
+            The parties of every changed meeting are told; a moved meeting needs their confirmation again.
+          </li>
+          {lateOnes.length > 0 && <li>{lateOnes.length} of them are late in the day.</li>}
+        </ul>
+      ),
+      confirmLabel: 'Accept the plan',
+    });
+    if (!ok) return;
+    if (await proposal.accept()) {
+      toasts.show({
+        text: `Plan accepted: ${diff.placed.length} placed, ${diff.moved.length} moved, ${diff.removed.length} taken off.`,
+        tone: 'ok',
+      });
     }
   };
 
-  const finish = async (accept: boolean) => {
-    if (!job) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const next = accept
-        ? await meetingCommands.acceptPlan(summit, job)
-        : await meetingCommands.discardPlan(summit, job);
-      setJob(accept ? next : null);
-      await client.invalidateQueries({
-        predicate: (q) => q.queryKey[0] === 'summit' && q.queryKey[1] === summit,
-      });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const discard = async () => {
+    const ok = running
+      ? true
+      : await confirm({
+          title: 'Discard this proposal?',
+          body: <p>Nothing on the calendar changes. Planning again takes another search.</p>,
+          confirmLabel: 'Discard',
+          tone: 'danger',
+        });
+    if (ok) await proposal.discard();
   };
 
   return (
-    <section className="card side-panel" aria-labelledby="plan-title">
+    <section className="card side-panel plan-panel" aria-labelledby="plan-title" id="plan">
+      {confirmDialog}
       <h2 id="plan-title">Plan the schedule</h2>
       <p className="muted small">
         The engine places every agreed request it can around pinned and confirmed meetings. Nothing changes
-        until you accept its proposal.
+        until you accept its proposal, which stays here (and on the grid) until you do or discard it.
       </p>
       <div className="toolbar">
         <NumberField
@@ -159,15 +207,20 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
           maxValue={300}
           onChange={setSeconds}
         />
-        <Button tone="primary" onPress={() => void start()} isDisabled={busy || running}>
+        <Button
+          tone="primary"
+          onPress={() => void proposal.start({ timeLimitSeconds: seconds })}
+          isDisabled={proposal.busy || running || diff != null}
+        >
           {running ? 'Planning…' : 'Plan'}
         </Button>
         {running && (
-          <Button onPress={() => void finish(false)} isDisabled={busy}>
+          <Button onPress={() => void proposal.discard()} isDisabled={proposal.busy}>
             Cancel
           </Button>
         )}
       </div>
+      {proposal.restoring && <p className="muted small">Reading back the proposal you left open…</p>}
       {job && (
         <ProgressBar value={percent} className="progress" aria-label="Planning progress">
           {({ percentage, valueText }) => (
@@ -183,7 +236,7 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
       {job?.status === 'failed' && (
         <p className="inline-error">{job.error ?? 'The planner stopped with an error.'}</p>
       )}
-      <InlineError error={error} />
+      <InlineError error={proposal.error} />
       {diff && (
         <div className="plan-diff" data-testid="plan-diff">
           <h3>Proposal</h3>
@@ -192,13 +245,39 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
             <strong>{diff.removed.length}</strong> taken off · <strong>{diff.unplaced.length}</strong> not
             placed
           </p>
+          {quality && (
+            <p className="plan-quality" data-testid="plan-quality">
+              It places <strong>{quality.value}</strong> priority points
+              {quality.bound !== null && quality.gap !== null ? (
+                <>
+                  {' '}
+                  of at most <strong>{quality.bound}</strong> possible: within{' '}
+                  <strong>{gapLabel(quality.gap)}</strong> of the best plan there can be.
+                </>
+              ) : (
+                '; no bound on the best possible was proven.'
+              )}
+            </p>
+          )}
+          {lateOnes.length > 0 && (
+            <div className="notice notice-warn" data-testid="plan-late">
+              <strong>{lateOnes.length} late in the day:</strong>
+              <ul className="issues">
+                {lateOnes.map((p) => (
+                  <li key={p.request}>
+                    <PlacementLine p={p} names={names} late={props.lateOf(p)} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {diff.placed.length > 0 && (
             <details>
               <summary>Placed ({diff.placed.length})</summary>
               <ul className="diff-list">
                 {diff.placed.map((p) => (
                   <li key={p.request}>
-                    <PlacementLine p={p} roomName={props.roomName} />
+                    <PlacementLine p={p} names={names} late={props.lateOf(p)} />
                   </li>
                 ))}
               </ul>
@@ -210,8 +289,9 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
               <ul className="diff-list">
                 {diff.moved.map((m) => (
                   <li key={m.to.request}>
-                    <PlacementLine p={m.from} roomName={props.roomName} /> →{' '}
-                    <When from={m.to.start} to={m.to.end} />, {props.roomName(m.to.room)}
+                    <strong>{names.meeting(m.to.request)}</strong> — from{' '}
+                    <When from={m.from.start} to={m.from.end} />, {names.room(m.from.room)} to{' '}
+                    <When from={m.to.start} to={m.to.end} />, {names.room(m.to.room)}
                   </li>
                 ))}
               </ul>
@@ -223,35 +303,55 @@ export function PlanPanel(props: { summit: string; roomName(id: string | null): 
               <ul className="diff-list">
                 {diff.removed.map((p) => (
                   <li key={p.request}>
-                    <PlacementLine p={p} roomName={props.roomName} />
+                    <PlacementLine p={p} names={names} late={null} />
                   </li>
                 ))}
               </ul>
             </details>
           )}
           {diff.unplaced.length > 0 && (
-            <details open>
-              <summary>Not placed, and why ({diff.unplaced.length})</summary>
-              <ul className="diff-list">
-                {diff.unplaced.map((u) => (
-                  <li key={u.request}>
-                    <code>{u.request}</code> — {u.detail || u.reason}
-                    {u.reason === 'no-slot' && (
-                      <WhatIfButtons summit={summit} u={u} roomName={props.roomName} />
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <div className="unplaced-groups" data-testid="unplaced-groups">
+              <h3>Not placed, and what it would take</h3>
+              {UNPLACED_GROUPS.filter((g) => grouped.has(g.id)).map((g) => {
+                const items = grouped.get(g.id)!;
+                return (
+                  <details key={g.id} open={g.actionable} data-group={g.id}>
+                    <summary>
+                      {g.title} ({items.length})
+                    </summary>
+                    <ul className="diff-list">
+                      {items.map((u) => (
+                        <li key={u.request}>
+                          <strong>
+                            {names.knowsRequest(u.request) ? names.ask(u.request) : 'A request'}
+                          </strong>{' '}
+                          — {unplacedWords(u, names, props.requests.get(u.request))}
+                          {(u.reason === 'no-slot' || u.reason === 'displaced') && (
+                            <WhatIfButtons summit={summit} u={u} names={names} />
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                );
+              })}
+            </div>
           )}
           <div className="actions">
-            <Button tone="primary" onPress={() => void finish(true)} isDisabled={busy}>
+            <Button tone="primary" onPress={() => void accept()} isDisabled={proposal.busy}>
               Accept the plan
             </Button>
-            <Button onPress={() => void finish(false)} isDisabled={busy}>
+            <Button onPress={() => void discard()} isDisabled={proposal.busy}>
               Discard
             </Button>
           </div>
+        </div>
+      )}
+      {job?.status === 'accepted' && (
+        <div className="actions">
+          <Button tone="quiet" onPress={proposal.clear}>
+            Plan again
+          </Button>
         </div>
       )}
     </section>

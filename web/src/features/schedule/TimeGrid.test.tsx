@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The time grid from the keyboard: ARIA grid semantics, moving focus, picking a meeting up, and a
-// drop that the rule check refuses (nothing moves, the reasons are named) or allows (it moves).
+// drop that the rule check refuses (nothing moves; the reasons are said where it was dropped, with
+// the nearest free slots to move to instead) or allows (it moves).
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../api/hooks/meetings';
@@ -19,7 +20,8 @@ const meeting: GridBlock = {
   from: Date.parse('2017-11-10T00:30:00Z'),
   to: Date.parse('2017-11-10T01:00:00Z'),
   kind: 'meeting',
-  label: 'USA–RUS',
+  label: 'United States – Russia',
+  title: 'Bilateral meeting: United States – Russia',
   request: 'usa-rus',
   movable: true,
 };
@@ -52,7 +54,7 @@ afterAll(() => {
   }
 });
 
-function setup(answer: CheckResult) {
+function setup(answer: CheckResult, nearest: MoveTarget[] = []) {
   const checks: MoveTarget[] = [];
   const moves: MoveTarget[] = [];
   render(
@@ -71,6 +73,7 @@ function setup(answer: CheckResult) {
       move={async (_b, target) => {
         moves.push(target);
       }}
+      suggest={async () => nearest}
     />,
   );
   return { checks, moves };
@@ -95,7 +98,7 @@ describe('TimeGrid', () => {
       'Bilateral Room 2',
     ]);
     const cell = screen.getByRole('gridcell', {
-      name: /Bilateral Room 1, 07:30 GMT\+7: USA–RUS \(meeting, 07:30–08:00\)/,
+      name: /Bilateral Room 1, 07:30 GMT\+7: Bilateral meeting: United States – Russia \(meeting, 07:30–08:00\)/,
     });
     expect(cell).toBeTruthy();
     // one tabbable cell: the grid is a single stop in the tab order
@@ -112,29 +115,68 @@ describe('TimeGrid', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Bilateral Room 2, 07:15/);
   });
 
-  it('refuses a drop the rule check rejects, naming the rule, and moves nothing', async () => {
-    const { checks, moves } = setup({
+  it('refuses a drop the rule check rejects where it was dropped, in words, and moves nothing', async () => {
+    const nearest = [{ row: 'b2', start: meeting.from + 60 * 60_000 }];
+    const { checks, moves } = setup(
+      {
+        ok: false,
+        violations: [
+          {
+            rule: 'room-exclusive',
+            requests: ['usa-rus', 'jpn-kor'],
+            message: 'room-exclusive: b2 holds jpn-kor',
+            title: 'Bilateral Room 2 is taken then',
+            detail: 'Bilateral Room 2 holds Japan – Republic of Korea (10 Nov 07:30–08:00)',
+          },
+        ],
+      },
+      nearest,
+    );
+    const cell = screen.getByRole('gridcell', { name: /Bilateral Room 1, 07:30/ });
+    focusCell(cell);
+    fireEvent.keyDown(cell, { key: 'Enter' });
+    expect(status()).toMatch(/Picked up Bilateral meeting: United States – Russia/);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    await settle();
+    expect(status()).toMatch(/would break: Bilateral Room 2 is taken then/);
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    await settle();
+    expect(status()).toMatch(
+      /Refused: Bilateral meeting: United States – Russia to Bilateral Room 2, 07:30 GMT\+7/,
+    );
+    expect(checks.at(-1)).toEqual({ row: 'b2', start: meeting.from });
+    expect(moves).toEqual([]);
+    // the panel at the drop point: the conflict in words, no id, and the nearest free slot
+    const panel = screen.getByRole('dialog', { name: /cannot go to Bilateral Room 2, 07:30/ });
+    expect(panel.textContent).toContain('Bilateral Room 2 is taken then.');
+    expect(panel.textContent).toContain('holds Japan – Republic of Korea');
+    expect(panel.textContent).not.toMatch(/room-exclusive|jpn-kor|\bb2\b/);
+    // the keyboard is in the panel, on the nearest free slot: Enter moves the meeting there
+    expect(document.activeElement?.textContent).toMatch(/^Move to Fri 10 Nov, 08:30 · Bilateral Room 2/);
+    fireEvent.click(document.activeElement!);
+    await settle();
+    expect(moves).toEqual([nearest[0]]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('keeps the meeting where it was when the refusal is closed with Escape', async () => {
+    const { moves } = setup({
       ok: false,
       violations: [
-        {
-          rule: 'room-exclusive',
-          requests: ['usa-rus', 'jpn-kor'],
-          message: 'room-exclusive: b2 holds jpn-kor',
-        },
+        { rule: 'presence', requests: ['usa-rus'], message: 'presence: x', title: 'x is away', detail: 'x' },
       ],
     });
     const cell = screen.getByRole('gridcell', { name: /Bilateral Room 1, 07:30/ });
     focusCell(cell);
     fireEvent.keyDown(cell, { key: 'Enter' });
-    expect(status()).toMatch(/Picked up USA–RUS/);
-    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
-    await settle();
-    expect(status()).toMatch(/would break/);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
     await settle();
-    expect(status()).toMatch(/Refused: USA–RUS to Bilateral Room 2, 07:30 GMT\+7/);
-    expect(status()).toContain('room-exclusive: b2 holds jpn-kor');
-    expect(checks.at(-1)).toEqual({ row: 'b2', start: meeting.from });
+    const panel = screen.getByRole('dialog');
+    fireEvent.keyDown(panel, { key: 'Escape' });
+    await settle();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(status()).toMatch(/stays where it was/);
     expect(moves).toEqual([]);
   });
 
@@ -148,7 +190,9 @@ describe('TimeGrid', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
     await settle();
     expect(moves).toEqual([{ row: 'b1', start: meeting.from + 30 * 60_000 }]);
-    expect(status()).toMatch(/Moved USA–RUS to Bilateral Room 1, 08:00 GMT\+7/);
+    expect(status()).toMatch(
+      /Moved Bilateral meeting: United States – Russia to Bilateral Room 1, 08:00 GMT\+7/,
+    );
   });
 
   it('cancels a move with Escape', async () => {

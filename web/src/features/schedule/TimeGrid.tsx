@@ -1,10 +1,11 @@
 // The schedule's time grid: one row per room or person, one cell per slot of the day; rows are
 // virtualised so a summit of thousands of meetings renders only what is on screen. It is an ARIA
 // grid: arrow keys move between cells, Enter picks up a meeting, arrows move it, Enter drops it
-// (after the server's rule check), Escape cancels. A pointer drags meetings the same way.
+// (after the server's rule check), Escape cancels. A pointer drags meetings the same way. A drop
+// the rules refuse is answered where it was dropped, in words, with the nearest free slots; a day
+// opens at its first meeting, and meetings out of sight are counted at the edges.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
-  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -16,17 +17,21 @@ import {
 } from 'react';
 import type { CheckResult } from '../../api/hooks/meetings';
 import { clock, clockWithZone, sameOffset, viewerClockShort, zoneAbbrev } from '../../lib/time';
+import { DropConflict, type Refusal } from './DropConflict';
+import { EdgeMarkers } from './EdgeMarkers';
 import {
-  assignLanes,
   cellAt,
   clampStart,
+  firstOfDay,
   geometry,
+  GRID,
   hourMarks,
   slotOf,
   slotStart,
   type DayAxis,
   type Span,
 } from './grid-model';
+import { GridRowView } from './GridRowView';
 
 /** One row of the grid: a room or a person. */
 export interface GridRow {
@@ -35,16 +40,25 @@ export interface GridRow {
   sub?: string;
 }
 
-/** Something shown on a row: a meeting, a programme event, a private commitment or "busy". */
+/** Something shown on a row: a meeting, a proposed meeting, a programme event, a private commitment or "busy". */
 export interface GridBlock extends Span {
   key: string;
   row: string;
-  kind: 'meeting' | 'programme' | 'busy' | 'private';
+  kind: 'meeting' | 'programme' | 'busy' | 'private' | 'proposed';
+  /** What the block shows (short: the parties). */
   label: string;
+  /** The whole name, for its tooltip and the cell's accessible text (the meeting's title). */
+  title?: string;
   request?: string;
   movable: boolean;
   confirmed?: boolean;
   pinned?: boolean;
+  /** What a plan proposal would do to this meeting: move it away, or take it off. */
+  proposal?: 'moving' | 'removing';
+  /** For a proposed meeting: placed new, or moved here. */
+  change?: 'placed' | 'moved';
+  /** Why the meeting is late in the day ("after the Gala dinner"), when it is. */
+  late?: string;
 }
 
 /** A proposed new place for a block. */
@@ -54,9 +68,10 @@ export interface MoveTarget {
 }
 
 /** Sizes of the grid, in pixels. */
-export const GRID = { rowHeight: 46, slotWidth: 24, rowHeaderWidth: 190, headerHeight: 46 };
+export { GRID } from './grid-model';
 
-interface Moving {
+/** A meeting being moved: where it is now on the grid, and how it got picked up. */
+export interface Moving {
   block: GridBlock;
   row: number;
   slot: number;
@@ -78,14 +93,16 @@ interface Props {
   caption: string;
   /** Asks the server whether a move breaks a rule (no write). */
   check?: (block: GridBlock, target: MoveTarget) => Promise<CheckResult>;
-  /** Makes the move; throws to report failure. */
+  /** Makes the move (and offers its Undo); throws to report failure. */
   move?: (block: GridBlock, target: MoveTarget) => Promise<void>;
+  /** The free slots nearest a refused drop (the engine's suggestions), as grid targets. */
+  suggest?: (block: GridBlock, target: MoveTarget) => Promise<MoveTarget[]>;
   onSelect?: (block: GridBlock | null) => void;
   onOpen?: (block: GridBlock) => void;
   onFirstRender?: () => void;
 }
 
-type Status = { tone: 'info' | 'ok' | 'bad'; text: string; reasons?: string[] } | null;
+type Status = { tone: 'info' | 'ok' | 'bad'; text: string } | null;
 
 const DRAG_THRESHOLD = 4;
 
@@ -95,6 +112,7 @@ export function TimeGrid(props: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [focus, setFocus] = useState({ row: 0, slot: 0 });
   const [moving, setMoving] = useState<Moving | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [checked, setChecked] = useState<{ key: string; result: CheckResult | 'pending' } | null>(null);
   const pointer = useRef<{ x: number; y: number; block: GridBlock; started: boolean } | null>(null);
@@ -131,6 +149,17 @@ export function TimeGrid(props: Props) {
     props.onFirstRender?.();
   });
 
+  // a day opens at its first meeting (an hour's slack before it), not at the start of the window
+  const opened = useRef<number | null>(null);
+  const firstAt = firstOfDay(axis, blocks);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || opened.current === axis.start || firstAt === null) return;
+    opened.current = axis.start;
+    const slot = Math.max(0, slotOf(axis, firstAt) - Math.round(3_600_000 / axis.grainMs / 2));
+    el.scrollLeft = slot * GRID.slotWidth;
+  }, [axis, firstAt]);
+
   const width = GRID.rowHeaderWidth + axis.count * GRID.slotWidth;
   const height = GRID.headerHeight + rows.length * GRID.rowHeight;
 
@@ -162,10 +191,22 @@ export function TimeGrid(props: Props) {
 
   const current = moving && checked?.key === moveKey(moving) ? checked.result : null;
 
-  const describeTarget = (m: Moving) => {
-    const t = targetOf(m);
-    const row = rows[m.row];
-    return `${m.block.label} to ${row?.label ?? ''}, ${clockWithZone(t.start, zone)}`;
+  const describeAt = (block: GridBlock, t: MoveTarget) => {
+    const row = rows[rowIndex.get(t.row) ?? -1];
+    return `${block.title ?? block.label} to ${row?.label ?? ''}, ${clockWithZone(t.start, zone)}`;
+  };
+  const describeTarget = (m: Moving) => describeAt(m.block, targetOf(m));
+
+  /** Moves a block to a target the rules allow; says so (the caller's toast offers Undo). */
+  const commit = async (block: GridBlock, target: MoveTarget) => {
+    if (!props.move) return;
+    try {
+      await props.move(block, target);
+      setRefusal(null);
+      setStatus({ tone: 'ok', text: `Moved ${describeAt(block, target)}.` });
+    } catch (e) {
+      setStatus({ tone: 'bad', text: `Not moved: ${e instanceof Error ? e.message : String(e)}` });
+    }
   };
 
   const drop = async (m: Moving) => {
@@ -182,16 +223,30 @@ export function TimeGrid(props: Props) {
       if (!result.ok) {
         setStatus({
           tone: 'bad',
-          text: `Refused: ${describeTarget(m)} breaks ${result.violations.length === 1 ? 'a rule' : `${result.violations.length} rules`}.`,
-          reasons: result.violations.map((v) => v.message),
+          text: `Refused: ${describeTarget(m)} breaks ${result.violations.length === 1 ? 'a rule' : `${result.violations.length} rules`}: ${result.violations.map((v) => v.title).join('; ')}.`,
         });
+        setRefusal({ moving: m, target, result, suggestions: props.suggest ? 'loading' : null });
+        if (props.suggest) {
+          props.suggest(m.block, target).then(
+            (suggestions) => setRefusal((r) => (r && r.moving === m ? { ...r, suggestions } : r)),
+            () => setRefusal((r) => (r && r.moving === m ? { ...r, suggestions: [] } : r)),
+          );
+        }
         return;
       }
-      await props.move(m.block, target);
-      setStatus({ tone: 'ok', text: `Moved ${describeTarget(m)}.` });
+      await commit(m.block, target);
     } catch (e) {
       setStatus({ tone: 'bad', text: `Not moved: ${e instanceof Error ? e.message : String(e)}` });
     }
+  };
+
+  /** Closes a refusal and gives focus back to the meeting's own cell. */
+  const closeRefusal = () => {
+    if (!refusal) return;
+    const { block } = refusal.moving;
+    setRefusal(null);
+    setStatus({ tone: 'info', text: `${block.title ?? block.label} stays where it was.` });
+    goTo(rowIndex.get(block.row) ?? 0, slotOf(axis, block.from));
   };
 
   // keep the focused cell on screen and focused after the virtual rows re-render
@@ -224,6 +279,7 @@ export function TimeGrid(props: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if ((e.target as HTMLElement).closest('.drop-conflict')) return;
     const step: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -280,11 +336,12 @@ export function TimeGrid(props: Props) {
       e.preventDefault();
       props.onSelect?.(block);
       if (block.movable && props.move) {
+        setRefusal(null);
         const m: Moving = { block, row: focus.row, slot: slotOf(axis, block.from), via: 'keyboard', grab: 0 };
         setMoving(m);
         setStatus({
           tone: 'info',
-          text: `Picked up ${block.label}. Arrow keys move it, Enter drops it, Escape cancels.`,
+          text: `Picked up ${block.title ?? block.label}. Arrow keys move it, Enter drops it, Escape cancels.`,
         });
         goTo(m.row, m.slot);
       }
@@ -319,6 +376,7 @@ export function TimeGrid(props: Props) {
       if (Math.hypot(e.clientX - p.x, e.clientY - p.y) < DRAG_THRESHOLD || !p.block.movable || !props.move)
         return;
       p.started = true;
+      setRefusal(null);
       scroller.current?.setPointerCapture(e.pointerId);
       const cell = cellAt(axis, contentPoint(e), layout);
       const startSlot = slotOf(axis, p.block.from);
@@ -359,16 +417,18 @@ export function TimeGrid(props: Props) {
   const firstRendered = rendered[0]?.index ?? 0;
   const focusRendered = rendered.some((v) => v.index === focus.row);
 
-  const ghost = moving
+  const shown = moving ?? refusal?.moving ?? null;
+  const ghost = shown
     ? geometry(
         axis,
         {
-          from: slotStart(axis, moving.slot),
-          to: slotStart(axis, moving.slot) + (moving.block.to - moving.block.from),
+          from: slotStart(axis, shown.slot),
+          to: slotStart(axis, shown.slot) + (shown.block.to - shown.block.from),
         },
         GRID.slotWidth,
       )
     : null;
+  const liveBad = current && current !== 'pending' && !current.ok ? current : null;
   const hours = hourMarks(axis);
 
   return (
@@ -449,165 +509,64 @@ export function TimeGrid(props: Props) {
                 zone={zone}
                 width={width}
                 focusSlot={focus.row === v.index ? focus.slot : -1}
-                movingKey={moving?.block.key ?? null}
-                rowNoun={props.rowNoun}
+                movingKey={shown?.block.key ?? null}
                 onFocusCell={onFocusCell}
                 tabbable={focus.row === v.index || (v.index === firstRendered && !focusRendered)}
               />
             );
           })}
-          {moving && ghost && (
+          {shown && ghost && (
             <div
-              className={`tgrid-ghost${current && current !== 'pending' && !current.ok ? ' bad' : ''}`}
+              className={`tgrid-ghost${liveBad || refusal ? ' bad' : ''}`}
               aria-hidden="true"
+              data-testid="drag-ghost"
               style={{
                 left: GRID.rowHeaderWidth + ghost.left,
-                width: ghost.width,
-                top: GRID.headerHeight + moving.row * GRID.rowHeight + 2,
+                minWidth: ghost.width,
+                top: GRID.headerHeight + shown.row * GRID.rowHeight + 2,
                 height: GRID.rowHeight - 4,
               }}
             >
-              {clock(slotStart(axis, moving.slot), zone)}
-              {current === 'pending' ? ' …' : current ? (current.ok ? ' ✓' : ' ✗') : ''}
+              <span className="ghost-time">
+                {clock(slotStart(axis, shown.slot), zone)}
+                {current === 'pending' ? ' …' : current ? (current.ok ? ' ✓' : ' ✗') : ''}
+              </span>
+              {moving && liveBad && <span className="ghost-why">{liveBad.violations[0]?.title}</span>}
+              {moving && current && current !== 'pending' && current.ok && (
+                <span className="ghost-why">free</span>
+              )}
             </div>
           )}
         </div>
       </div>
-      <div className="drag-status" aria-live="polite" role="status" data-testid="drag-status">
-        {moving && status && <p className="small">{status.text}</p>}
-        {moving && current && current !== 'pending' && !current.ok && (
-          <div className="notice notice-warn">
-            <strong>{describeTarget(moving)} would break:</strong>
-            <ul className="issues">
-              {current.violations.map((v, n) => (
-                <li key={n}>{v.message}</li>
-              ))}
-            </ul>
-          </div>
+      {refusal && ghost && (
+        <DropConflict
+          refusal={refusal}
+          rows={rows}
+          zone={zone}
+          scroller={scroller}
+          anchor={{
+            left: GRID.rowHeaderWidth + ghost.left,
+            top: GRID.headerHeight + (refusal.moving.row + 1) * GRID.rowHeight,
+            rowTop: GRID.headerHeight + refusal.moving.row * GRID.rowHeight,
+          }}
+          onPick={(target) => void commit(refusal.moving.block, target)}
+          onClose={closeRefusal}
+        />
+      )}
+      <EdgeMarkers scroller={scroller} axis={axis} blocks={blocks} zone={zone} />
+      <div className="visually-hidden" aria-live="polite" role="status" data-testid="drag-status">
+        {status && <p>{status.text}</p>}
+        {moving && liveBad && (
+          <p>
+            {describeTarget(moving)} would break:{' '}
+            {liveBad.violations.map((v) => `${v.title}. ${v.detail}`).join(' ')}
+          </p>
         )}
         {moving && current && current !== 'pending' && current.ok && (
-          <p className="notice notice-ok">{describeTarget(moving)}: no conflict.</p>
-        )}
-        {!moving && status && (
-          <div
-            className={`notice ${status.tone === 'bad' ? 'notice-warn' : status.tone === 'ok' ? 'notice-ok' : ''}`}
-          >
-            {status.text}
-            {status.reasons && (
-              <ul className="issues">
-                {status.reasons.map((r, n) => (
-                  <li key={n}>{r}</li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <p>{describeTarget(moving)}: no conflict.</p>
         )}
       </div>
     </div>
   );
 }
-
-interface RowProps {
-  index: number;
-  top: number;
-  row: GridRow;
-  blocks: GridBlock[] | undefined;
-  closed: Span[] | undefined;
-  axis: DayAxis;
-  zone: string;
-  width: number;
-  focusSlot: number;
-  movingKey: string | null;
-  rowNoun: string;
-  tabbable: boolean;
-  onFocusCell(row: number, slot: number): void;
-}
-
-/** One row: its header, its cells (which carry the accessible text) and its blocks (drawn). */
-const GridRowView = memo(function GridRowView(p: RowProps) {
-  const { axis, zone } = p;
-  const blocks = useMemo(() => p.blocks ?? [], [p.blocks]);
-  const { lanes, count } = useMemo(() => assignLanes(blocks), [blocks]);
-  const cells = useMemo(() => {
-    const out: { label: string; closed: boolean }[] = [];
-    for (let i = 0; i < axis.count; i++) {
-      const t = slotStart(axis, i);
-      const here = blocks.filter((b) => b.from <= t && t < b.to);
-      const closed = (p.closed ?? []).some((c) => c.from <= t && t < c.to);
-      const what = here.length
-        ? here
-            .map(
-              (b) =>
-                `${b.label} (${b.kind}${b.pinned ? ', pinned' : ''}, ${clock(b.from, zone)}–${clock(b.to, zone)})`,
-            )
-            .join('; ')
-        : closed
-          ? 'closed'
-          : 'free';
-      out.push({ label: `${p.row.label}, ${clockWithZone(t, zone)}: ${what}`, closed });
-    }
-    return out;
-  }, [axis, zone, blocks, p.closed, p.row.label]);
-  const laneHeight = (GRID.rowHeight - 6) / count;
-
-  return (
-    <div
-      role="row"
-      aria-rowindex={p.index + 2}
-      className="tgrid-row"
-      style={{ top: p.top, width: p.width, height: GRID.rowHeight }}
-    >
-      <div
-        role="rowheader"
-        aria-colindex={1}
-        className="tgrid-rowhead"
-        style={{ width: GRID.rowHeaderWidth }}
-      >
-        {p.row.label}
-        {p.row.sub && <small>{p.row.sub}</small>}
-      </div>
-      <div className="tgrid-lane" style={{ width: axis.count * GRID.slotWidth, height: GRID.rowHeight }}>
-        {cells.map((c, i) => (
-          <div
-            key={i}
-            role="gridcell"
-            aria-colindex={i + 2}
-            aria-label={c.label}
-            tabIndex={p.tabbable && i === (p.focusSlot < 0 ? 0 : p.focusSlot) ? 0 : -1}
-            data-cell={`${p.index}:${i}`}
-            data-focused={i === p.focusSlot}
-            onFocus={() => p.onFocusCell(p.index, i)}
-            className={`tgrid-cell${c.closed ? ' outside' : ''}${(slotStart(axis, i) - axis.start) % 3_600_000 === 0 ? ' hour' : ''}`}
-            style={{ left: i * GRID.slotWidth, width: GRID.slotWidth }}
-          />
-        ))}
-        {blocks.map((b, n) => {
-          const g = geometry(axis, b, GRID.slotWidth);
-          if (!g) return null;
-          const focused =
-            p.focusSlot >= 0 && b.from <= slotStart(axis, p.focusSlot) && slotStart(axis, p.focusSlot) < b.to;
-          return (
-            <div
-              key={b.key}
-              aria-hidden="true"
-              data-block={b.key}
-              data-request={b.request}
-              data-focused={focused}
-              title={`${b.label}, ${clock(b.from, zone)}–${clockWithZone(b.to, zone)}`}
-              className={`tgrid-block ${b.kind}${b.confirmed ? ' confirmed' : ''}${b.pinned ? ' pinned' : ''}${p.movingKey === b.key ? ' dragging' : ''}`}
-              style={{
-                left: g.left,
-                width: g.width,
-                top: 3 + lanes[n]! * laneHeight,
-                height: laneHeight - 1,
-                bottom: 'auto',
-              }}
-            >
-              {b.label}
-            </div>
-          );
-        })}
-      </div>
-    </div>
-  );
-});

@@ -8,6 +8,7 @@ import {
   dayAxis,
   geometry,
   hourMarks,
+  outsideWindow,
   slotOf,
   slotStart,
 } from './grid-model';
@@ -32,6 +33,27 @@ describe('dayAxis', () => {
         .map((h) => h.slot)
         .slice(0, 3),
     ).toEqual([0, 2, 4]);
+  });
+
+  it("lists the day's meetings beyond its window, and none of another day", () => {
+    const axis = dayAxis(apec, '2017-11-10');
+    const at = (from: string, to: string, key: string) => ({
+      key,
+      kind: 'meeting',
+      from: Date.parse(from),
+      to: Date.parse(to),
+    });
+    const blocks = [
+      at('2017-11-10T15:30:00Z', '2017-11-10T16:15:00Z', 'late on the 10th (22:30–23:15)'),
+      at('2017-11-09T23:30:00Z', '2017-11-10T00:00:00Z', 'early on the 10th (06:30–07:00)'),
+      at('2017-11-10T03:00:00Z', '2017-11-10T03:30:00Z', 'inside the window'),
+      at('2017-11-11T00:00:00Z', '2017-11-11T00:30:00Z', 'on the 11th at 07:00'),
+      at('2017-11-09T15:30:00Z', '2017-11-09T16:15:00Z', 'late on the 9th'),
+    ];
+    expect(outsideWindow(axis, blocks).map((b) => b.key)).toEqual([
+      'late on the 10th (22:30–23:15)',
+      'early on the 10th (06:30–07:00)',
+    ]);
   });
 
   it('puts an instant in its slot, clamped to the day', () => {

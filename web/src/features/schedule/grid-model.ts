@@ -2,6 +2,9 @@
 // out in lanes where they overlap, and the slot a pointer position falls on.
 import { localMillis } from '../../lib/time';
 
+/** Sizes of the grid, in pixels. */
+export const GRID = { rowHeight: 46, slotWidth: 24, rowHeaderWidth: 190, headerHeight: 46 };
+
 /** One summit day cut into grain-sized slots. */
 export interface DayAxis {
   date: string;
@@ -11,6 +14,8 @@ export interface DayAxis {
   end: number;
   grainMs: number;
   count: number;
+  /** The calendar day in the summit's zone, midnight to midnight (ms): what belongs to this day. */
+  day: Span;
 }
 
 /** The axis of one day, from the summit's daily window in its zone. */
@@ -21,7 +26,13 @@ export function dayAxis(
   const start = localMillis(date, summit.dayWindow.from, summit.timezone);
   const end = localMillis(date, summit.dayWindow.to, summit.timezone);
   const grainMs = summit.grainMinutes * 60_000;
-  return { date, start, end, grainMs, count: Math.max(0, Math.floor((end - start) / grainMs)) };
+  // the calendar date after `date` (counted in UTC, so no clock change can skip or repeat one)
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const day = {
+    from: localMillis(date, '00:00', summit.timezone),
+    to: localMillis(next, '00:00', summit.timezone),
+  };
+  return { date, start, end, grainMs, count: Math.max(0, Math.floor((end - start) / grainMs)), day };
 }
 
 /** The start of slot `i` (ms). */
@@ -109,4 +120,60 @@ export function hourMarks(axis: DayAxis): { slot: number; ms: number }[] {
     if ((ms - axis.start) % 3_600_000 === 0) out.push({ slot: i, ms });
   }
   return out;
+}
+
+/** The blocks a reader counts as on the calendar: meetings and proposed meetings. */
+export function isMeetingLike(b: { kind: string }): boolean {
+  return b.kind === 'meeting' || b.kind === 'proposed';
+}
+
+/** The start (ms) of the first meeting of the day in the axis, or of the first block at all, or null. */
+export function firstOfDay(axis: DayAxis, blocks: readonly (Span & { kind: string })[]): number | null {
+  const inDay = blocks.filter((b) => b.to > axis.start && b.from < axis.end);
+  const meetings = inDay.filter(isMeetingLike);
+  const pool = meetings.length ? meetings : inDay.filter((b) => b.kind !== 'busy');
+  return pool.length ? Math.max(axis.start, Math.min(...pool.map((b) => b.from))) : null;
+}
+
+/**
+ * The meetings of the day on either side of the visible stretch [from, to) (ms): how many, and the
+ * nearest start on each side to scroll to.
+ */
+export function offscreen(
+  blocks: readonly (Span & { kind: string; key: string; request?: string | undefined })[],
+  visible: Span,
+): { before: number; after: number; nearestBefore: number | null; nearestAfter: number | null } {
+  const seen = new Set<string>();
+  let before = 0;
+  let after = 0;
+  let nearestBefore: number | null = null;
+  let nearestAfter: number | null = null;
+  for (const b of blocks) {
+    // one meeting on several persons' rows counts once
+    const id = b.request ?? b.key;
+    if (!isMeetingLike(b) || seen.has(id)) continue;
+    seen.add(id);
+    if (b.to <= visible.from) {
+      before++;
+      nearestBefore = nearestBefore === null ? b.from : Math.max(nearestBefore, b.from);
+    } else if (b.from >= visible.to) {
+      after++;
+      nearestAfter = nearestAfter === null ? b.from : Math.min(nearestAfter, b.from);
+    }
+  }
+  return { before, after, nearestBefore, nearestAfter };
+}
+
+/**
+ * Meetings of the axis's day that start before or end after its window: the grid cannot show them
+ * whole. Those of other days are not this day's to list.
+ */
+export function outsideWindow<T extends Span & { kind: string }>(axis: DayAxis, blocks: readonly T[]): T[] {
+  return blocks.filter(
+    (b) =>
+      isMeetingLike(b) &&
+      b.to > axis.day.from &&
+      b.from < axis.day.to &&
+      (b.from < axis.start || b.to > axis.end),
+  );
 }

@@ -1,7 +1,32 @@
-// Rows and blocks of the grid from API records: rooms' closed hours, calendar entries, agendas.
+// Rows and blocks of the grid from API records, in names: rooms' closed hours, calendar entries,
+// agendas, late meetings, and a plan's proposal drawn over the calendar.
 import { describe, expect, it } from 'vitest';
 import type { CalendarEntry, Room } from '../../api/models';
-import { agendaBlocks, calendarBlocks, closedSpans, NO_ROOM, roomRows } from './rows';
+import { summitNames } from '../../../../src/domain/words/names.js';
+import {
+  agendaBlocks,
+  calendarBlocks,
+  closedSpans,
+  NO_ROOM,
+  requestsOfCalendar,
+  roomRows,
+  withProposal,
+} from './rows';
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+const names = (entries: CalendarEntry[] = []) =>
+  summitNames(
+    {
+      delegations: [
+        { id: 'usa', name: 'United States' },
+        { id: 'rus', name: 'Russia' },
+      ],
+      venues: [{ id: 'v', name: 'Ariyana' }],
+      requests: requestsOfCalendar(entries),
+    },
+    ZONE,
+  );
+const never = () => null;
 
 const room = (available: Room['available']): Room => ({
   id: 'b1',
@@ -48,15 +73,66 @@ describe('calendarBlocks', () => {
     ...over,
   });
 
-  it('labels meetings by their parties and lets the host move only unpinned, unconfirmed ones', () => {
-    const [free, pinned, confirmed] = calendarBlocks(
-      [meeting({}), meeting({ request: 'p', pinned: true }), meeting({ request: 'c', status: 'confirmed' })],
-      true,
-    );
-    expect(free).toMatchObject({ label: 'USA–RUS', row: 'b1', movable: true, request: 'usa-rus' });
+  it('names meetings by their parties and lets the host move only unpinned, unconfirmed ones', () => {
+    const entries = [
+      meeting({}),
+      meeting({ request: 'p', pinned: true }),
+      meeting({ request: 'c', status: 'confirmed' }),
+    ];
+    const [free, pinned, confirmed] = calendarBlocks(entries, true, names(entries), never);
+    expect(free).toMatchObject({
+      label: 'United States – Russia',
+      title: 'Bilateral meeting: United States – Russia',
+      row: 'b1',
+      movable: true,
+      request: 'usa-rus',
+    });
     expect(pinned?.movable).toBe(false);
     expect(confirmed).toMatchObject({ movable: false, confirmed: true });
-    expect(calendarBlocks([meeting({})], false)[0]?.movable).toBe(false);
+    expect(calendarBlocks([meeting({})], false, names(), never)[0]?.movable).toBe(false);
+  });
+
+  it('marks late meetings, and draws a proposal over the calendar', () => {
+    const entries = [meeting({}), meeting({ request: 'gone' })];
+    const late = (start: number) =>
+      start >= Date.parse('2017-11-10T15:00:00.000Z') ? 'after the gala' : null;
+    const blocks = calendarBlocks(entries, true, names(entries), late);
+    const proposed = withProposal(
+      blocks,
+      {
+        placed: [
+          { request: 'new', start: '2017-11-10T15:30:00.000Z', end: '2017-11-10T16:00:00.000Z', room: 'b1' },
+        ],
+        moved: [
+          {
+            from: {
+              request: 'usa-rus',
+              start: entries[0]!.start,
+              end: '2017-11-10T07:30:00.000Z',
+              room: 'b1',
+            },
+            to: {
+              request: 'usa-rus',
+              start: '2017-11-10T09:00:00.000Z',
+              end: '2017-11-10T09:30:00.000Z',
+              room: null,
+            },
+          },
+        ],
+        removed: [{ request: 'gone', start: entries[1]!.start, end: '2017-11-10T07:30:00.000Z', room: 'b1' }],
+        unplaced: [],
+      },
+      names(entries),
+      late,
+    );
+    expect(
+      proposed.map((b) => [b.key, b.kind, b.change ?? b.proposal ?? '', b.row, b.movable, b.late ?? '']),
+    ).toEqual([
+      ['m:usa-rus', 'meeting', 'moving', 'b1', false, ''],
+      ['m:gone', 'meeting', 'removing', 'b1', false, ''],
+      ['p:new', 'proposed', 'placed', 'b1', false, 'after the gala'],
+      ['p:usa-rus', 'proposed', 'moved', NO_ROOM, false, ''],
+    ]);
   });
 
   it('puts pull-asides on the no-room row and what the viewer may not read as busy in its room', () => {
@@ -79,9 +155,11 @@ describe('calendarBlocks', () => {
         },
       ],
       true,
+      names([meeting({})]),
+      never,
     );
     expect(blocks.map((b) => [b.row, b.kind, b.label])).toEqual([
-      [NO_ROOM, 'meeting', 'USA–RUS'],
+      [NO_ROOM, 'meeting', 'United States – Russia'],
       ['b1', 'busy', 'Busy'],
     ]);
   });
@@ -89,8 +167,9 @@ describe('calendarBlocks', () => {
 
 describe('rows and agendas', () => {
   it('lists rooms by venue and name, with the pull-aside row first when needed', () => {
-    const rows = roomRows([{ ...room(null), id: 'z', name: 'Zeta' }, room(null)], new Map(), true);
+    const rows = roomRows([{ ...room(null), id: 'z', name: 'Zeta' }, room(null)], names(), true);
     expect(rows.map((r) => r.id)).toEqual([NO_ROOM, 'b1', 'z']);
+    expect(rows[1]?.sub).toBe('Ariyana · 10 seats');
   });
 
   it("shows a person's engagements, others' private ones only as busy, none movable", () => {
@@ -107,7 +186,9 @@ describe('rows and agendas', () => {
         },
         { kind: 'busy', from: '2017-11-10T02:00:00.000Z', to: '2017-11-10T03:00:00.000Z' },
       ],
-      new Map(),
+      names(),
+      () => false,
+      never,
     );
     expect(blocks.map((b) => [b.kind, b.label, b.movable])).toEqual([
       ['programme', 'Gala dinner', false],

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session';
-import { summitsOf } from '../../lib/roles';
+import { homeOf } from '../../lib/roles';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
 import { InlineError } from '../../ui/states';
@@ -24,7 +24,7 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
 
-  if (me) return <Navigate to={next ?? '/'} replace />;
+  if (me) return <Navigate to={next ?? homeOf(me.grants)} replace />;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -32,8 +32,7 @@ export function SignInPage() {
     setError(null);
     try {
       const signed = await signIn(email.trim(), password);
-      const summits = summitsOf(signed.grants);
-      void navigate(next ?? (summits.length === 1 ? `/s/${summits[0]}` : '/'), { replace: true });
+      void navigate(next ?? homeOf(signed.grants), { replace: true });
     } catch (err) {
       setError(err);
       setBusy(false);

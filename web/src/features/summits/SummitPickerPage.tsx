@@ -1,16 +1,35 @@
 // The first screen after sign-in: the summits the user works at, with their role at each.
-import { Link } from 'react-router';
+import { useQueries } from '@tanstack/react-query';
+import { Link, Navigate } from 'react-router';
+import { readAll } from '../../api/lists';
 import { useSummits } from '../../api/hooks/summit';
 import { useMe } from '../../api/session';
 import { AppHeader } from '../../app/AppHeader';
-import { standingAt, standingLabel } from '../../lib/roles';
+import { homeOf, standingAt, standingLabel } from '../../lib/roles';
 import { zoneAbbrev } from '../../lib/time';
 import { Empty, QueryState } from '../../ui/states';
 
-/** Lists the summits (sign-in goes straight to the summit of a user who has only one). */
+/** Lists the summits; a user who works at one only goes straight to it. */
 export function SummitPickerPage() {
   const me = useMe();
+  const home = homeOf(me.grants);
+  if (home !== '/') return <Navigate to={home} replace />;
+  return <SummitList />;
+}
+
+function SummitList() {
+  const me = useMe();
   const summits = useSummits();
+  // the delegation each grant is for, by name
+  const delegations = useQueries({
+    queries: (summits.data ?? []).map((s) => ({
+      queryKey: ['summit', s.id, 'delegations'],
+      queryFn: () => readAll('/api/summits/{summit}/delegations', { path: { summit: s.id } }),
+      staleTime: 60_000,
+    })),
+  });
+  const nameIn = (n: number) => (id: string) =>
+    delegations[n]?.data?.find((d) => d.id === id)?.name ?? 'your delegation';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -27,7 +46,7 @@ export function SummitPickerPage() {
               </Empty>
             ) : (
               <ul className="card-list">
-                {list.map((s) => (
+                {list.map((s, n) => (
                   <li key={s.id} className="card summit-card">
                     <h2>
                       <Link to={`/s/${s.id}`}>{s.name}</Link>
@@ -35,7 +54,7 @@ export function SummitPickerPage() {
                     <p className="muted">
                       {s.days.from} to {s.days.to} · {s.timezone} ({zoneAbbrev(s.timezone)})
                     </p>
-                    <p>{standingLabel(standingAt(me.grants, s.id))}</p>
+                    <p>{standingLabel(standingAt(me.grants, s.id), nameIn(n))}</p>
                   </li>
                 ))}
               </ul>

@@ -2,36 +2,29 @@
 // decisions waiting on my delegation.
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useQueries } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
-import { useAgenda } from '../../api/hooks/meetings';
-import { requestKeys } from '../../api/hooks/requests';
+import { useAgenda, useCalendar } from '../../api/hooks/meetings';
 import { useRequests } from '../../api/hooks/requests';
 import { byId, useDelegations, usePersons, useRooms, useVenues } from '../../api/hooks/summit';
 import { useTravel } from '../../api/hooks/travel';
-import type { Delegation, Engagement, Meeting, MeetingRequest } from '../../api/models';
+import type { CalendarMeeting, Engagement, MeetingRequest } from '../../api/models';
 import { DayPicker, defaultDay } from '../../app/DayPicker';
 import { useSummitScope } from '../../app/summit-context';
 import { clockWithZone, durationLabel, viewerClock } from '../../lib/time';
 import { Badge } from '../../ui/Badge';
 import { Empty, ErrorState, Loading, QueryState } from '../../ui/states';
-import { partiesLabel } from '../requests/RequestCard';
+import { useSummitNames, type SummitNames } from '../../lib/names';
+import { whenLabel } from '../requests/RequestCard';
 import { dayOf } from './agenda-day';
 
 const NEGOTIATING = new Set(['requested', 'under-consideration', 'conditions-pending']);
 
-function describe(
-  e: Engagement,
-  requests: ReadonlyMap<string, MeetingRequest>,
-  names: ReadonlyMap<string, Delegation>,
-) {
+function describe(e: Engagement, names: SummitNames) {
   switch (e.kind) {
     case 'programme':
       return { title: e.title, kind: 'Programme' };
     case 'meeting': {
-      const r = requests.get(e.request);
       return {
-        title: r ? `Meeting: ${partiesLabel(r, names)}` : `Meeting ${e.request}`,
+        title: names.knowsRequest(e.request) ? names.meeting(e.request) : 'Meeting',
         kind: 'Meeting',
         link: e.request,
       };
@@ -52,24 +45,17 @@ export default function TodayPage() {
   const rooms = useRooms(summit.id);
   const venues = useVenues(summit.id);
   const travel = useTravel(summit.id);
-  const names = useMemo(() => byId(delegations.data), [delegations.data]);
-  const principalId = own ? (names.get(own)?.principal ?? null) : null;
+  const delegationById = useMemo(() => byId(delegations.data), [delegations.data]);
+  const principalId = own ? (delegationById.get(own)?.principal ?? null) : null;
   const agenda = useAgenda(summit.id, principalId);
   const requests = useRequests(summit.id, own ? { party: own } : {});
-  // the slots waiting for our confirmation: the meetings of our scheduled requests (few, read one by one)
-  const scheduled = (requests.data ?? []).filter((r) => r.status === 'scheduled').slice(0, 40);
-  const slots = useQueries({
-    queries: scheduled.map((r) => ({
-      queryKey: requestKeys.one(summit.id, r.id),
-      queryFn: () =>
-        unwrap(
-          api.GET('/api/summits/{summit}/requests/{request}', {
-            params: { path: { summit: summit.id, request: r.id } },
-          }),
-        ),
-    })),
-  });
-  const meetings = slots.flatMap((q) => (q.data?.meeting ? [q.data.meeting] : []));
+  // the slots waiting for our confirmation: our meetings on the calendar, read once
+  const calendar = useCalendar(summit.id);
+  const meetings = useMemo(
+    () => (calendar.data ?? []).filter((e): e is CalendarMeeting => e.kind === 'meeting'),
+    [calendar.data],
+  );
+  const { names, ready } = useSummitNames({ requests: requests.data });
   const [chosen, setDate] = useState<string | null>(null);
   const date =
     chosen ??
@@ -79,12 +65,11 @@ export default function TodayPage() {
     );
 
   const principal = principalId ? byId(persons.data).get(principalId) : undefined;
-  const requestById = useMemo(() => byId(requests.data), [requests.data]);
   const roomById = useMemo(() => byId(rooms.data), [rooms.data]);
   const venueById = useMemo(() => byId(venues.data), [venues.data]);
 
   if (!own) return <Empty title="Today is for delegations">The host's view starts at the schedule.</Empty>;
-  if (delegations.isPending) return <Loading what="Loading your delegation" />;
+  if (delegations.isPending || !ready) return <Loading what="Loading your delegation" />;
   if (delegations.error)
     return <ErrorState error={delegations.error} onRetry={() => void delegations.refetch()} />;
 
@@ -97,7 +82,7 @@ export default function TodayPage() {
             {principal
               ? `${principal.name}${principal.title ? `, ${principal.title}` : ''}`
               : 'Your principal'}{' '}
-            · {names.get(own)?.name}
+            · {names.delegation(own)}
           </p>
         </div>
         <DayPicker summit={summit} value={date} onChange={setDate} />
@@ -121,7 +106,7 @@ export default function TodayPage() {
                 <ol className="timeline">
                   {items.map((item, n) => {
                     const e = item.engagement;
-                    const d = describe(e, requestById, names);
+                    const d = describe(e, names);
                     const leg = legs[n];
                     const mine = viewerClock(e.from, summit.timezone, viewerZone);
                     return (
@@ -189,8 +174,8 @@ function OpenDecisions(props: {
   summit: string;
   own: string;
   list: MeetingRequest[];
-  meetings: Meeting[];
-  names: ReadonlyMap<string, Delegation>;
+  meetings: CalendarMeeting[];
+  names: SummitNames;
 }) {
   const { own, list, names } = props;
   const meetingOf = new Map(props.meetings.map((m) => [m.request, m]));
@@ -224,8 +209,11 @@ function OpenDecisions(props: {
             <ul className="plain">
               {g.items.slice(0, 12).map((r) => (
                 <li key={r.id}>
-                  <Link to={`/s/${props.summit}/requests/${r.id}`}>{partiesLabel(r, names)}</Link>{' '}
-                  <span className="muted small">P{r.priority}</span>
+                  <Link to={`/s/${props.summit}/requests/${r.id}`}>{names.ask(r.id)}</Link>{' '}
+                  <span className="muted small block">
+                    {whenLabel(r, meetingOf.get(r.id), names)} · P{r.priority}
+                    {r.topics.length > 0 && ` · ${r.topics.join(', ')}`}
+                  </span>
                 </li>
               ))}
             </ul>
