@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SummitData } from '../../domain/summit/data.js';
 import { Instant } from '../../domain/time.js';
 import { MAX_FREEZE_HOURS } from '../../domain/summit/practice.js';
+import { noticeHours } from '../../domain/meeting/notice-period.js';
 import type { MovePolicy } from '../../engine/policy.js';
 import type { PlanJobSettings } from '../../store/store.js';
 
@@ -37,7 +38,7 @@ export const ScheduleSettingsInput = z.object({
     .max(MAX_FREEZE_HOURS)
     .optional()
     .describe(
-      "Meetings starting before now + freezeHours stay where they are (default: the summit's planning.freezeHours)",
+      "Meetings starting before now + freezeHours stay where they are (default, and at least: the summit's notice period, planning.freezeHours)",
     ),
 });
 export type ScheduleSettingsInput = z.infer<typeof ScheduleSettingsInput>;
@@ -72,12 +73,16 @@ export function hasSchedule(data: SummitData): boolean {
 /**
  * Resolves a run's settings (null: every default) against the summit and the moment it runs: the
  * mode, then each policy key from the settings, else the summit's planning keys, else the default
- * (keep-schedule moves at most 5; a freeze without a moment of planning starts now).
+ * (keep-schedule moves at most 5). The freeze is the summit's notice period (noticeHours), which a
+ * run may lengthen but never shorten: a plan moving a meeting inside it could not be accepted. A
+ * freeze without a moment of planning starts at the summit's planning.now, else now.
  */
 export function resolveRun(settings: PlanJobSettings | null, data: SummitData, now: Instant): RunSettings {
   const own = data.summit.planning;
   const mode = settings?.mode ?? (hasSchedule(data) ? 'keep-schedule' : 're-optimise');
-  const freezeHours = settings?.freezeHours ?? own.freezeHours;
+  const notice = noticeHours(data.summit);
+  const longer = settings?.freezeHours ?? null;
+  const freezeHours = longer === null ? notice : notice === null ? longer : Math.max(longer, notice);
   const moment = settings?.now ?? own.now ?? (freezeHours !== null ? now : null);
   const asked = settings?.maxMoves ?? null;
   const maxMoves =

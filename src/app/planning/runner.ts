@@ -111,7 +111,7 @@ export async function startPlanJobRunner(
       const settings = resolveRun(job.settings, data, ctx.now());
       // made in its starter's view; other readers of the job see of it what they may see
       const plan = await thread.plan(
-        planningInputFor(plannerOfJob(job), data, ctx.now()),
+        planningInputFor(plannerOfJob(job), data),
         {
           seed: job.seed,
           timeLimitMs:

@@ -66,11 +66,24 @@ describe('resolveRun', () => {
   it("lets the run's own settings win key by key; all lifts the limit", () => {
     const data = summitFile('planning:\n  maxMoves: 3\n  freezeHours: 12', true);
     const at = '2017-11-10T08:00:00.000Z' as Instant;
-    expect(resolveRun(storedSettings({ maxMoves: 'all', now: at, freezeHours: 0 }), data, NOW)).toEqual({
+    expect(resolveRun(storedSettings({ maxMoves: 'all', now: at, freezeHours: 24 }), data, NOW)).toEqual({
       mode: 'keep-schedule',
       engineMode: 'repair',
-      policy: { maxMoves: null, now: at, freezeHours: 0 },
+      policy: { maxMoves: null, now: at, freezeHours: 24 },
     });
     expect(resolveRun(storedSettings({ maxMoves: 1 }), data, NOW).policy.maxMoves).toBe(1);
+  });
+
+  it("never freezes less than the summit's notice period: a plan moving a meeting inside it could not be accepted", () => {
+    const data = summitFile('planning:\n  freezeHours: 12', true);
+    expect(resolveRun(storedSettings({ freezeHours: 0 }), data, NOW).policy).toMatchObject({
+      now: NOW,
+      freezeHours: 12,
+    });
+    // without a notice period the run's own freeze holds
+    expect(resolveRun(storedSettings({ freezeHours: 2 }), summitFile('', true), NOW).policy).toMatchObject({
+      now: NOW,
+      freezeHours: 2,
+    });
   });
 });

@@ -99,7 +99,6 @@ export const NOT_USE_CASES: Record<string, string> = {
   'planning/bump-reasons.ts#whyBumped': 'pure: why a plan moved or took off each meeting',
   'planning/frozen.ts#noticePeriodBroken': 'pure: the meetings inside the notice period a plan moves',
   'planning/frozen.ts#planningMoment': 'pure: the moment a plan is made at',
-  'planning/frozen.ts#withNoticePeriodKept': 'pure: the meetings inside the notice period, pinned',
   'planning/judge.ts#judgePlan': 'pure: what a plan breaks of its own doing; tested through acceptPlan',
   'planning/judge.ts#planRefusal':
     'pure: the refusal of a plan, worded for its writer; tested through acceptPlan and acceptPlanJob',
