@@ -4778,7 +4778,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description Meetings starting before now + freezeHours stay where they are (default: the summit's planning.freezeHours) */
+          /** @description Meetings starting before now + freezeHours stay where they are (default, and at least: the summit's notice period, planning.freezeHours) */
           freezeHours?: number;
           /** @description keep-schedule only: at most this many moves (default: the summit's planning.maxMoves, else 5) */
           maxMoves?: number | 'all';
