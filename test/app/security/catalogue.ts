@@ -140,6 +140,7 @@ export const NOT_USE_CASES: Record<string, string> = {
   'logistics/specs.ts#delegationOrHost': RULE,
   'logistics/specs.ts#busyOwnerActs': RULE,
   'logistics/specs.ts#busyIdIssues': RULE,
+  'logistics/specs.ts#delegationChange': RULE,
   'requests/request-meeting.ts#requestIdIssues': RULE,
   'files/sync.ts#runSync': PART,
   'files/sync.ts#syncStep': PART,
