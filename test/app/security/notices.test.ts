@@ -187,11 +187,13 @@ describe.each(BACKENDS)('what notices disclose, on %s', (backend) => {
   });
 
   it('tells every side something in every channel (the test below is not vacuous)', () => {
-    for (const side of ['usa', 'rus', 'jpn', 'host'] as const) {
+    for (const side of ['usa', 'rus', 'jpn', 'twn', 'host'] as const) {
       expect(told[side].notices.length, `${side} notices`).toBeGreaterThan(0);
       expect(told[side].emails.length, `${side} emails`).toBeGreaterThan(0);
       expect(told[side].webhooks.length, `${side} webhooks`).toBeGreaterThan(0);
     }
+    // China is party to none of it, so hears nothing at all
+    expect(told.chn).toEqual({ notices: [], emails: [], webhooks: [] });
     // the US hears of its confidential request and its own draft's thread: strings a third side may not read
     expect(leaksIn(told.usa, markersOf('chn'))).toEqual(
       expect.arrayContaining(['confidential request usa-rus-officials']),

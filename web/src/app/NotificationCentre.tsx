@@ -6,23 +6,11 @@ import { useEffect, useRef } from 'react';
 import { Button as AriaButton, Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import { Link, useLocation } from 'react-router';
 import { noticeKeys, useMarkRead, useNotices, useUnreadCount, type Notice } from '../api/hooks/notifications';
+import { isOnPage, unreadLabel } from '../lib/notices';
 import { momentLabel } from '../lib/time';
 import { Button } from '../ui/Button';
 import { useToasts } from '../ui/toasts';
 import { subscribeLive } from './live';
-
-/** "3 unread notifications": the bell's accessible name. */
-export function unreadLabel(count: number): string {
-  if (count === 0) return 'No unread notifications';
-  return `${count} unread notification${count === 1 ? '' : 's'}`;
-}
-
-/** True when `notice` is about what `path` shows: its record's page, or the calendar for a schedule change. */
-export function isOnPage(notice: Pick<Notice, 'link' | 'kind' | 'summit'>, path: string): boolean {
-  if (path === notice.link || path.startsWith(`${notice.link}/`)) return true;
-  const calendars = ['schedule', 'today'].map((screen) => `/s/${notice.summit}/${screen}`);
-  return notice.kind === 'schedule' && calendars.some((c) => path === c || path.startsWith(`${c}/`));
-}
 
 /** Refreshes the notices whenever the summit's event stream brings a change (they are written with it). */
 function useNoticesFollowLive(summit: string): void {
