@@ -88,7 +88,7 @@ describe('notifications in the browser', () => {
       await expect
         .poll(() => us.locator('.live').getAttribute('class'), { timeout: 15_000 })
         .toContain('live-live');
-      const bell = us.locator('.notice-button');
+      const bell = us.locator('.inbox-button');
       const before = Number(/^(\d+)/u.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
 
       const countered = await russiaCounters(
@@ -117,11 +117,11 @@ describe('notifications in the browser', () => {
       const panel = us.getByRole('dialog', { name: 'Notifications' });
       await panel.waitFor();
       const first = panel.getByTestId('notice').first();
-      expect(await first.locator('.notice-title').textContent()).toBe(
+      expect(await first.locator('.inbox-title').textContent()).toBe(
         `Russia countered condition '${countered}'`,
       );
-      expect(await first.locator('.notice-body').textContent()).toContain('United States → Russia');
-      expect(await first.locator('.notice-time').textContent()).toMatch(/GMT\+7$/u);
+      expect(await first.locator('.inbox-body').textContent()).toContain('United States → Russia');
+      expect(await first.locator('.inbox-time').textContent()).toMatch(/GMT\+7$/u);
       expect(await first.textContent()).toContain('Unread');
       expect(await seriousA11yViolations(us)).toEqual([]);
       // nothing scrolls sideways, the open panel included
@@ -131,7 +131,7 @@ describe('notifications in the browser', () => {
       await panel.getByRole('button', { name: 'Mark all read' }).click();
       await us.getByRole('button', { name: 'No unread notifications' }).waitFor({ timeout: 15_000 });
       expect(await us.getByTestId('unread-count').count()).toBe(0);
-      expect(await panel.locator('.notice-unread').count()).toBe(0);
+      expect(await panel.locator('.inbox-unread').count()).toBe(0);
       expect(await panel.getByRole('button', { name: 'Mark all read' }).isDisabled()).toBe(true);
       // the server holds it too: a reload still shows none unread
       await us.keyboard.press('Escape');
@@ -147,7 +147,7 @@ describe('notifications in the browser', () => {
     const us = await context.newPage();
     await signIn(us, 'usa-protocol@demo.test', DEMO_PASSWORD);
     await us.goto(REQUEST);
-    await us.locator('.notice-button').waitFor();
+    await us.locator('.inbox-button').waitFor();
     // the header itself: what the page under it does is the screens' own business
     const header = us.locator('.app-header');
     expect(await header.evaluate((h) => h.scrollWidth - h.clientWidth)).toBe(0);

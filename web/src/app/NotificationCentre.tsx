@@ -60,17 +60,17 @@ function NoticeItem(props: { notice: Notice; zone: string; onOpen(): void; onRea
   const { notice: n } = props;
   const unread = n.readAt === null;
   return (
-    <li className={`notice${unread ? ' notice-unread' : ''}`} data-testid="notice">
-      <Link to={n.link} className="notice-link" onClick={props.onOpen}>
+    <li className={`inbox-item${unread ? ' inbox-unread' : ''}`} data-testid="notice">
+      <Link to={n.link} className="inbox-link" onClick={props.onOpen}>
         {unread && <span className="visually-hidden">Unread: </span>}
-        <span className="notice-title">{n.title}</span>
-        <span className="notice-body">{n.body}</span>
-        <time className="notice-time" dateTime={n.createdAt}>
+        <span className="inbox-title">{n.title}</span>
+        <span className="inbox-body">{n.body}</span>
+        <time className="inbox-time" dateTime={n.createdAt}>
           {momentLabel(n.createdAt, props.zone)}
         </time>
       </Link>
       {unread && (
-        <Button className="btn-small notice-read" tone="quiet" onPress={props.onRead}>
+        <Button className="btn-small inbox-read" tone="quiet" onPress={props.onRead}>
           Mark read<span className="visually-hidden">: {n.title}</span>
         </Button>
       )}
@@ -90,25 +90,25 @@ export function NotificationCentre(props: { summit: string; zone: string }) {
 
   return (
     <DialogTrigger>
-      <AriaButton className="btn btn-quiet notice-button" aria-label={unreadLabel(unread)}>
-        <svg className="notice-bell" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+      <AriaButton className="btn btn-quiet inbox-button" aria-label={unreadLabel(unread)}>
+        <svg className="inbox-bell" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <path
             fill="currentColor"
             d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
           />
         </svg>
         {unread > 0 && (
-          <span className="notice-count" aria-hidden="true" data-testid="unread-count">
+          <span className="inbox-count" aria-hidden="true" data-testid="unread-count">
             {unread > 99 ? '99+' : unread}
           </span>
         )}
       </AriaButton>
-      <Popover className="popover notice-popover" placement="bottom end">
-        <Dialog className="notice-panel" aria-labelledby="notice-heading">
+      <Popover className="popover inbox-popover" placement="bottom end">
+        <Dialog className="inbox-panel" aria-labelledby="inbox-heading">
           {({ close }) => (
             <>
-              <div className="notice-head">
-                <Heading slot="title" id="notice-heading" level={2}>
+              <div className="inbox-head">
+                <Heading slot="title" id="inbox-heading" level={2}>
                   Notifications
                 </Heading>
                 <Button
@@ -123,15 +123,15 @@ export function NotificationCentre(props: { summit: string; zone: string }) {
                 {unreadLabel(unread)}
               </p>
               {notices.isPending ? (
-                <p className="notice-empty">Loading…</p>
+                <p className="inbox-empty">Loading…</p>
               ) : notices.error ? (
-                <p className="notice-empty">Could not load your notifications. They will be retried.</p>
+                <p className="inbox-empty">Could not load your notifications. They will be retried.</p>
               ) : notices.data.length === 0 ? (
-                <p className="notice-empty">
+                <p className="inbox-empty">
                   Nothing yet. What others change in your requests and meetings shows here.
                 </p>
               ) : (
-                <ul className="notice-list" aria-label="Your notifications, newest first">
+                <ul className="inbox-list" aria-label="Your notifications, newest first">
                   {notices.data.map((n) => (
                     <NoticeItem
                       key={n.id}
