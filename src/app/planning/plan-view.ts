@@ -8,7 +8,7 @@ import type { SummitData } from '../../domain/summit/data.js';
 import { computeObjective, indexSummit } from '../../engine/check/index.js';
 import { listedDetail, namesFor } from '../../engine/explain/explain.js';
 import type { Names } from '../../engine/explain/describe.js';
-import type { Blocker, Plan, Unplaced } from '../../engine/result.js';
+import type { Blocker, Move, Plan, Unplaced } from '../../engine/result.js';
 import { canSeeRequest } from '../access.js';
 import { wholeWord } from '../whole-word.js';
 
@@ -28,8 +28,15 @@ export function speaksOf(plan: Plan, hidden: ReadonlySet<string>): boolean {
     plan.unscheduled.some(
       (u) => hidden.has(u.request) || u.blockers.some((b) => namedRequests(b).some((r) => hidden.has(r))),
     ) ||
-    plan.moved.some((r) => hidden.has(r))
+    plan.moved.some((r) => hidden.has(r)) ||
+    plan.moves.some((m) => hidden.has(m.request) || (m.for !== undefined && hidden.has(m.for)))
   );
+}
+
+/** A move without the request it made room for. */
+function withoutFor(m: Move): Move {
+  const { for: _made, ...rest } = m;
+  return rest;
 }
 
 /** The requests a blocker names by id. */
@@ -125,6 +132,10 @@ export function planSeenBy(actor: Actor, data: SummitData, plan: Plan): Plan {
       .filter((u) => !hidden.has(u.request))
       .map((u) => unplacedSeen(u, hidden, attendsHidden, words)),
     moved: plan.moved.filter((r) => !hidden.has(r)),
+    // a hidden meeting's move is not the reader's to know, nor that a move made room for one
+    moves: plan.moves
+      .filter((m) => !hidden.has(m.request))
+      .map((m) => (m.for !== undefined && hidden.has(m.for) ? withoutFor(m) : m)),
     ...(warnings ? { warnings } : {}),
   };
 }

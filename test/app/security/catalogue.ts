@@ -5,6 +5,7 @@ import { DELIBERATION_ATTACKS } from './attacks/deliberation.js';
 import { FILE_ATTACKS } from './attacks/files.js';
 import { LOGISTICS_ATTACKS } from './attacks/logistics.js';
 import { MEETING_ATTACKS } from './attacks/meetings.js';
+import { NOTIFY_ATTACKS } from './attacks/notify.js';
 import { PLANNING_FEED_ATTACKS } from './attacks/planning-feeds.js';
 import { REQUEST_ATTACKS } from './attacks/requests.js';
 import { SUMMIT_ATTACKS } from './attacks/summit.js';
@@ -18,6 +19,7 @@ export const USE_CASES: Record<string, Attack[]> = {
   ...FILE_ATTACKS,
   ...SUMMIT_ATTACKS,
   ...PLANNING_FEED_ATTACKS,
+  ...NOTIFY_ATTACKS,
 };
 
 const RULE = 'an authorisation rule the use cases apply; tested through them';
@@ -184,6 +186,21 @@ export const NOT_USE_CASES: Record<string, string> = {
   'calendar/access.ts#requireFeedManager': RULE,
   'calendar/feed.ts#calendarFeed':
     'authentication: the feed token is the credential, read as its issuer sees the summit (calendar.test.ts)',
+  'events/seen.ts#draftsAmong': PART,
+  'notify/dispatcher.ts#defaultBackoff': 'pure: how long a failed delivery waits',
+  'notify/email.ts#absolute': 'pure: a link made absolute',
+  'notify/email.ts#composeEmail':
+    'pure: an email from notices already written for their reader; tested through the dispatcher (notices.test.ts)',
+  'notify/notices.ts#describeRequest': 'pure: a request in words, from what its reader may read',
+  'notify/outbox.ts#hears': RULE,
+  'notify/outbox.ts#inAudience': RULE,
+  'notify/outbox.ts#webhookReader': RULE,
+  'notify/outbox.ts#linkOf': 'pure: the web app’s path of a record',
+  'notify/outbox.ts#writeNotices': PART,
+  'notify/preferences.ts#emailDue': 'pure: when an email goes for a user’s preferences',
+  'notify/preferences.ts#preferencesOf': PART,
+  'notify/summit-time.ts#summitTime': 'pure: an instant in summit time',
+  'notify/webhooks.ts#viewOf': 'pure: a webhook without its secret',
   'auth/testing/stores.ts#openTestStore': 'test support',
   'auth/testing/stores.ts#seedSummit': 'test support',
 };

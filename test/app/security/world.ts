@@ -21,6 +21,7 @@ import { ConflictError } from '../../../src/app/errors.js';
 import { importSummitFile } from '../../../src/app/files/import-summit.js';
 import { placeMeeting } from '../../../src/app/meetings/place.js';
 import { loadSummitData } from '../../../src/app/summit/load.js';
+import { registerWebhook } from '../../../src/app/notify/webhooks.js';
 
 /** The demo summit every attack targets. */
 export const S = DEMO_SUMMIT;
@@ -68,6 +69,9 @@ export interface World {
   ctx: ReturnType<typeof testContext>;
   /** The US delegation's position ids on usa-rus. */
   usPositions: string[];
+  /** A webhook of the US delegation and a notice to the US viewer: nobody else may touch either. */
+  usWebhook: string;
+  usNotice: string;
   /** Where the confidential meetings were placed. */
   hiddenMeetings: Record<keyof typeof CONFIDENTIAL, { start: string; room: string | null }>;
   /** The private strings `actor` must never find in anything it is given. */
@@ -98,15 +102,55 @@ export async function buildWorld(backend: BackendName): Promise<World> {
   };
   const us = await readDeliberation(ctx, SYSTEM, S, 'usa-rus', 'usa' as DelegationId);
   const markers = await privateMarkers(t.store, us);
+  const { usWebhook, usNotice } = await notifyRecords(ctx);
   return {
     backend,
     t,
     ctx,
+    usWebhook,
+    usNotice,
     usPositions: us.positions.map((p) => p.id),
     hiddenMeetings,
     markersFor: (actor) => markersFor(actor, markers),
     snapshot: () => snapshot(t.store),
   };
+}
+
+/** Every attacker's account, a webhook the US lead registered and a notice waiting for the US viewer. */
+async function notifyRecords(ctx: World['ctx']): Promise<{ usWebhook: string; usNotice: string }> {
+  const usLead = delegate(S, 'usa', 'delegation-lead');
+  const usNotice = 'notice-for-the-us-viewer';
+  await ctx.store.write(async (tx) => {
+    for (const a of Object.values(ACTORS)) {
+      await tx.users.insert({
+        id: a.user,
+        email: `${a.user}@example.org`,
+        name: a.user,
+        disabled: false,
+        version: 1,
+      });
+      await tx.users.setGrants(a.user, [...a.grants]);
+    }
+    await tx.notifications.insert({
+      id: usNotice,
+      user: ACTORS['usa-viewer'].user,
+      summit: S,
+      eventSeq: 0,
+      type: 'request.countered',
+      kind: 'conditions',
+      title: 'Russia countered a condition',
+      body: 'Russia countered a condition on the US–Russia bilateral.',
+      link: `/summits/${S}/requests/usa-rus`,
+      request: 'usa-rus',
+      createdAt: ctx.now(),
+      readAt: null,
+    });
+  });
+  const { webhook } = await registerWebhook(ctx, usLead, S, {
+    url: 'http://127.0.0.1:9/usa-hook',
+    kinds: ['requests', 'deliberation'],
+  });
+  return { usWebhook: webhook.id, usNotice };
 }
 
 /** Places a request at the first slot on 10-11 November that breaks no rule, as the operator. */
@@ -230,8 +274,16 @@ async function snapshot(store: Store): Promise<string> {
           ),
         };
       }
-      out[s.id] = { data: sorted, privateRecords, lastSeq: await tx.events.lastSeq(s.id) };
+      const webhooks = await tx.webhooks.list(s.id);
+      out[s.id] = { data: sorted, privateRecords, webhooks, lastSeq: await tx.events.lastSeq(s.id) };
     }
-    return JSON.stringify(out);
+    const notices: Record<string, unknown> = {};
+    for (const a of Object.values(ACTORS)) {
+      notices[a.user] = {
+        notices: await tx.notifications.list(a.user, { limit: 1000 }),
+        preferences: (await tx.notifications.preferences(a.user)) ?? null,
+      };
+    }
+    return JSON.stringify({ out, notices });
   });
 }
