@@ -21,7 +21,7 @@ import { BACKENDS, SYSTEM } from '../../support/app.js';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.js';
 import { addUser } from '../notify/kit.js';
-import { buildWorld, leaksIn, S, type Marker, type World } from './world.js';
+import { ACTORS, buildWorld, leaksIn, S, type Marker, type World } from './world.js';
 
 /** The sides that hear: four delegations (two pairs with a confidential request each) and the host. */
 const SIDES = ['usa', 'rus', 'chn', 'jpn', 'twn', 'host'] as const;
@@ -68,6 +68,13 @@ function grantOf(side: Side, role: string): RoleGrant {
     : ({ kind: 'delegation', summit: S, delegation: side as DelegationId, role } as RoleGrant);
 }
 
+/** The side of the demo summit `actor` is on: its delegation, the host, or none (null). */
+function sideIn(actor: Actor): Side | null {
+  const grant = actor.grants.find((g) => 'summit' in g && g.summit === S);
+  if (!grant) return null;
+  return grant.kind === 'host' ? 'host' : ((grant as { delegation: string }).delegation as Side);
+}
+
 /** Everything a side was told: its people's in-app notices and emails, and its webhook's calls. */
 interface Told {
   notices: unknown[];
@@ -82,6 +89,8 @@ describe.each(BACKENDS)('what notices disclose, on %s', (backend) => {
   const receivers = {} as Record<Side, WebhookReceiver>;
   const people = {} as Record<Person, Actor>;
   const told = {} as Record<Side, Told>;
+  /** What the accounts with no role at this summit were told (another summit's, nobody's). */
+  let outsiders: Told;
   /** A stand-in reader of each side, for the world's markers. */
   const readerOf = (side: Side) => people[NAMES.find((p) => PEOPLE[p].side === side)!];
 
@@ -164,18 +173,22 @@ describe.each(BACKENDS)('what notices disclose, on %s', (backend) => {
     );
     await dispatcher.drain();
 
-    const sideOf = (address: string) => PEOPLE[address.replace(/@.*$/u, '') as Person].side;
-    for (const side of SIDES) {
-      const mine = NAMES.filter((id) => PEOPLE[id].side === side);
-      told[side] = {
-        notices: await w.t.store.read(async (tx) =>
-          (
-            await Promise.all(mine.map((id) => tx.notifications.list(people[id].user, { limit: 500 })))
-          ).flat(),
-        ),
-        emails: sink.received.filter((m) => m.to.some((to) => sideOf(to) === side)).map((m) => m.text),
-        webhooks: receivers[side].calls.map((c) => c.body),
+    // every stored account listens: these and the suite's attackers, each on its side of the summit
+    const listeners = [...NAMES.map((id) => people[id]), ...Object.values(ACTORS)];
+    const byUser = new Map(listeners.map((a) => [a.user as string, sideIn(a)]));
+    const sideOfAddress = (address: string) => byUser.get(address.replace(/@.*$/u, ''));
+    const noticesOf = (users: readonly Actor[]) =>
+      w.t.store.read(async (tx) =>
+        (await Promise.all(users.map((a) => tx.notifications.list(a.user, { limit: 500 })))).flat(),
+      );
+    for (const side of [...SIDES, null]) {
+      const heard: Told = {
+        notices: await noticesOf(listeners.filter((a) => sideIn(a) === side)),
+        emails: sink.received.filter((m) => m.to.some((to) => sideOfAddress(to) === side)).map((m) => m.text),
+        webhooks: side ? receivers[side].calls.map((c) => c.body) : [],
       };
+      if (side) told[side] = heard;
+      else outsiders = heard;
     }
   }, 120_000);
 
@@ -192,8 +205,9 @@ describe.each(BACKENDS)('what notices disclose, on %s', (backend) => {
       expect(told[side].emails.length, `${side} emails`).toBeGreaterThan(0);
       expect(told[side].webhooks.length, `${side} webhooks`).toBeGreaterThan(0);
     }
-    // China is party to none of it, so hears nothing at all
+    // China is party to none of it, so hears nothing at all; nor does anyone outside the summit
     expect(told.chn).toEqual({ notices: [], emails: [], webhooks: [] });
+    expect(outsiders).toEqual({ notices: [], emails: [], webhooks: [] });
     // the US hears of its confidential request and its own draft's thread: strings a third side may not read
     expect(leaksIn(told.usa, markersOf('chn'))).toEqual(
       expect.arrayContaining(['confidential request usa-rus-officials']),
