@@ -7,6 +7,12 @@ import type { Schema } from '../types';
 /** One notice: what changed and by whom, in names, and the path of the record. */
 export type Notice = Schema<'Notification'>;
 
+/**
+ * How often the notices are read without a change on the event stream: notices the dispatcher
+ * writes by itself (a webhook disabled) come with no event.
+ */
+const POLL_MS = 60_000;
+
 /** How many notices the centre lists (the newest). */
 export const CENTRE_SIZE = 30;
 
@@ -23,6 +29,7 @@ export function useUnreadCount(summit: string) {
     queryKey: noticeKeys.unread(summit),
     queryFn: async () =>
       (await unwrap(api.GET('/api/notifications/unread-count', { params: { query: { summit } } }))).count,
+    refetchInterval: POLL_MS,
   });
 }
 
@@ -33,6 +40,7 @@ export function useNotices(summit: string) {
     queryFn: async () =>
       (await unwrap(api.GET('/api/notifications', { params: { query: { summit, limit: CENTRE_SIZE } } })))
         .items,
+    refetchInterval: POLL_MS,
   });
 }
 
