@@ -203,11 +203,12 @@ describe('every screen, at two widths, accessible', () => {
     expect(after).not.toBe(before);
     expect(await page.evaluate('document.activeElement.getAttribute("role")')).toBe('gridcell');
     // a movable meeting's cell: Enter picks it up, arrows move it with a live check, Escape cancels
-    const cell = grid.locator('[role="gridcell"][aria-label*="USA–JPN–KOR (meeting"]').first();
+    const title = 'Multilateral meeting: United States – Japan – Republic of Korea';
+    const cell = grid.locator(`[role="gridcell"][aria-label*="${title} (meeting"]`).first();
     await cell.focus();
     await page.keyboard.press('Enter');
     const status = page.getByTestId('drag-status');
-    await expect.poll(() => status.textContent()).toMatch(/Picked up USA–JPN–KOR/);
+    await expect.poll(() => status.textContent()).toContain(`Picked up ${title}`);
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => status.textContent(), { timeout: 10_000 })
@@ -236,6 +237,8 @@ describe('every screen, at two widths, accessible', () => {
     ].join('\n');
     await page.getByLabel('File contents').fill(broken);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // an import replaces the summit: it is confirmed first
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Import', exact: true }).click();
     const errors = page.getByTestId('import-errors');
     await errors.waitFor({ timeout: 20_000 });
     const text = (await errors.textContent()) ?? '';
@@ -275,6 +278,8 @@ describe('every screen, at two widths, accessible', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'screen-host-admin-plan-proposal');
     await page.getByRole('button', { name: 'Accept the plan' }).click();
+    // accepting tells every party of a changed meeting: it is confirmed first
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Accept the plan' }).click();
     await page.getByText('Accepted: the calendar now shows the plan').waitFor({ timeout: 30_000 });
     await expect.poll(count, { timeout: 15_000 }).toBe(before + placed - removed);
     await screenshot(page, 'screen-host-admin-plan-accepted');
