@@ -70,8 +70,13 @@ function NoticeItem(props: { notice: Notice; zone: string; onOpen(): void; onRea
         </time>
       </Link>
       {unread && (
-        <Button className="btn-small inbox-read" tone="quiet" onPress={props.onRead}>
-          Mark read<span className="visually-hidden">: {n.title}</span>
+        <Button
+          className="btn-small inbox-read"
+          tone="quiet"
+          aria-label={`Mark read: ${n.title}`}
+          onPress={props.onRead}
+        >
+          Mark read
         </Button>
       )}
     </li>
@@ -87,6 +92,13 @@ export function NotificationCentre(props: { summit: string; zone: string }) {
   useNoticesFollowLive(summit);
   useToastsForThisPage(summit, notices.data);
   const unread = count.data ?? 0;
+  const panel = useRef<HTMLElement>(null);
+  // the button pressed goes away (Mark read) or is disabled (Mark all read): the focus moves to the
+  // panel first, so it stays in it and Escape and Tab still work there
+  const read = (notice: string | null) => {
+    panel.current?.focus();
+    markRead.mutate(notice);
+  };
 
   return (
     <DialogTrigger>
@@ -104,7 +116,7 @@ export function NotificationCentre(props: { summit: string; zone: string }) {
         )}
       </AriaButton>
       <Popover className="popover inbox-popover" placement="bottom end">
-        <Dialog className="inbox-panel" aria-labelledby="inbox-heading">
+        <Dialog className="inbox-panel" aria-labelledby="inbox-heading" ref={panel}>
           {({ close }) => (
             <>
               <div className="inbox-head">
@@ -114,7 +126,7 @@ export function NotificationCentre(props: { summit: string; zone: string }) {
                 <Button
                   className="btn-small"
                   isDisabled={unread === 0 || markRead.isPending}
-                  onPress={() => markRead.mutate(null)}
+                  onPress={() => read(null)}
                 >
                   Mark all read
                 </Button>
@@ -137,7 +149,7 @@ export function NotificationCentre(props: { summit: string; zone: string }) {
                       key={n.id}
                       notice={n}
                       zone={zone}
-                      onRead={() => markRead.mutate(n.id)}
+                      onRead={() => read(n.id)}
                       onOpen={() => {
                         if (n.readAt === null) markRead.mutate(n.id);
                         close();
