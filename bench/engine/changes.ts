@@ -1,10 +1,10 @@
 // The single changes the re-plan measurement applies to a planned summit. The runner and the
 // solver process both build the changed summit from here, so the checker judges exactly the
 // summit the engine re-planned.
-import type { DelegationId, PersonId, RequestId } from '../../src/domain/ids.js';
+import type { BusyId, DelegationId, PersonId, RequestId } from '../../src/domain/ids.js';
 import type { Request } from '../../src/domain/request/schema.js';
 import type { SummitData } from '../../src/domain/summit/data.js';
-import { dayWindows, formatSummitTime, type Instant } from '../../src/domain/time.js';
+import { dayWindows, formatSummitTime, parseSummitTime, type Instant } from '../../src/domain/time.js';
 import type { Placement } from '../../src/engine/result.js';
 
 /** The changes measured, in the order they are reported. */
@@ -21,6 +21,81 @@ export interface ChangedSummit {
 /** Applies one change to a summit planned as `plan`. */
 export function applyChange(data: SummitData, plan: readonly Placement[], change: Change): ChangedSummit {
   return change === 'add-request' ? addRequest(data, plan) : shortenPresence(data, plan);
+}
+
+/**
+ * The published schedule: `plan`'s meetings as the summit's existing meetings, none pinned and none
+ * confirmed (every one may move), as a host has it after accepting a plan.
+ */
+export function published(data: SummitData, plan: readonly Placement[]): SummitData {
+  const placed = new Set<string>(plan.map((p) => p.request));
+  return {
+    ...data,
+    requests: data.requests.map((r) =>
+      placed.has(r.id)
+        ? { ...r, status: 'scheduled' as const }
+        : r.status === 'confirmed'
+          ? { ...r, status: 'agreed' as const }
+          : r,
+    ),
+    meetings: plan.map((p) => ({
+      request: p.request,
+      start: p.start,
+      end: p.end,
+      room: p.room,
+      pinned: false,
+      confirmedBy: [],
+      announced: true,
+      version: 1,
+    })),
+  };
+}
+
+/**
+ * A principal loses an afternoon: the principal with the most meetings on one afternoon (from 13:00
+ * local) gets a private commitment from 13:00 to the end of their third meeting there, so exactly
+ * the meetings it overlaps (three or more) no longer fit.
+ */
+export function afternoonLost(data: SummitData, plan: readonly Placement[]): ChangedSummit {
+  const zone = data.summit.timezone;
+  const requests = new Map(data.requests.map((r) => [r.id as string, r]));
+  const principals = new Set<string>(data.delegations.map((d) => d.principal));
+  const afternoons = new Map<string, Placement[]>();
+  for (const m of plan) {
+    const local = formatSummitTime(m.start, zone);
+    if (local.slice(11) < '13:00') continue;
+    for (const p of requests.get(m.request)?.attendees ?? []) {
+      if (!principals.has(p)) continue;
+      const key = `${p} ${local.slice(0, 10)}`;
+      afternoons.set(key, [...(afternoons.get(key) ?? []), m]);
+    }
+  }
+  const [key, meetings] = [...afternoons].sort(
+    (a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1),
+  )[0] ?? [null, []];
+  if (key === null || meetings.length < 3) throw new Error('no principal has three meetings on an afternoon');
+  const [person, date] = key.split(' ') as [string, string];
+  const sorted = [...meetings].sort((a, b) => (a.start < b.start ? -1 : 1));
+  const from = parseSummitTime(`${date}T13:00`, zone);
+  const to = sorted[2]!.end;
+  return {
+    data: {
+      ...data,
+      busy: [
+        ...data.busy,
+        {
+          id: 'bench-afternoon-lost' as BusyId,
+          person: person as PersonId,
+          from,
+          to,
+          venue: null,
+          label: 'Called away',
+          version: 1,
+        },
+      ],
+    },
+    description: `${person} is called away on ${date} from 13:00 to ${formatSummitTime(to, zone).slice(11)}`,
+  };
 }
 
 /**

@@ -48,7 +48,6 @@ function madeRoomFor(m: Model, state: ScheduleState, req: RequestModel): number 
   if (ex.g < 0) return null;
   const { tl } = m;
   const G = tl.G;
-  const u1 = Math.min(G, ex.g + req.units);
   const venue = ex.room >= 0 ? m.rooms[ex.room]!.venue : req.venue >= 0 ? req.venue : m.NONE;
   let best = -1;
   const consider = (o: number): void => {
@@ -65,7 +64,11 @@ function madeRoomFor(m: Model, state: ScheduleState, req: RequestModel): number 
       other.weight - b.weight || Number(b.existing !== null) - Number(oe !== null) || b.index - other.index;
     if (better > 0) best = o;
   };
-  if (ex.room >= 0) for (let u = ex.g; u < u1; u++) consider(state.roomOwner[ex.room * G + u]!);
+  if (ex.room >= 0) {
+    // The room as the old meeting held it: its own steps and the turnover after it (rule 5).
+    const held = Math.min(G, req.roomHold[ex.g]!);
+    for (let u = ex.g; u < held; u++) consider(state.roomOwner[ex.room * G + u]!);
+  }
   const s = ex.start;
   const e = ex.start + req.minutes;
   for (const p of req.attendees) {

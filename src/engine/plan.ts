@@ -5,8 +5,8 @@ import { startsPreferred } from './model/model.js';
 import { instantOfMinute } from './model/timeline.js';
 import { instantMillis } from '../domain/time.js';
 import type { ScheduleState } from './search/state.js';
-import type { Placement, Plan } from './result.js';
-import { explainUnplaced } from './explain/explain.js';
+import type { Placement, Plan, Unplaced } from './result.js';
+import { explainConstraints, stateReasons, unexplainedOf } from './explain/explain.js';
 import { fixedMeetingWarnings } from './explain/fixed-warnings.js';
 import { fixedPracticeWarnings } from './explain/practice-warnings.js';
 import { listMoves } from './moves.js';
@@ -32,10 +32,49 @@ export interface PlanInfo {
   millis: number;
   seed: number;
   iterations: number;
+  /** Milliseconds per solver phase (by the caller's clock), when measured. */
+  phases?: Record<string, number>;
+}
+
+/**
+ * A plan with what was pending filled in: the bound, and the explanations of the requests left off
+ * for want of a slot (merged with the state reasons in the order of the model's requests).
+ */
+export function completePlan(
+  m: Model,
+  answer: Plan,
+  parts: { bound?: number | null; explained?: readonly Unplaced[] },
+): Plan {
+  const plan: Plan = { ...answer };
+  let pending = answer.pending ?? [];
+  if (parts.bound !== undefined) {
+    plan.bound = parts.bound;
+    pending = pending.filter((p) => p !== 'bound');
+  }
+  if (parts.explained !== undefined) {
+    plan.unscheduled = [...answer.unscheduled, ...parts.explained].sort(
+      (a, b) => m.requestIndex.get(a.request)! - m.requestIndex.get(b.request)!,
+    );
+    delete plan.unexplained;
+    pending = pending.filter((p) => p !== 'explanations');
+  }
+  if (pending.length > 0) plan.pending = pending;
+  else delete plan.pending;
+  return plan;
 }
 
 /** Builds the plan: fixed meetings plus placed requests (by start), every other request explained. */
 export function buildPlan(m: Model, state: ScheduleState, info: PlanInfo): Plan {
+  const answer = buildAnswer(m, state, info);
+  return completePlan(m, answer, { bound: info.bound, explained: explainConstraints(m, state) });
+}
+
+/**
+ * The plan without its explanations: meetings, moves and objective, the requests left off for their
+ * state with their reasons, and the ids of those left off for want of a slot (`unexplained`), whose
+ * explanations come later (explainConstraints). `pending` says what is still to come.
+ */
+export function buildAnswer(m: Model, state: ScheduleState, info: PlanInfo): Plan {
   const meetings: (Placement & { t: number })[] = [];
   let weight = 0;
   let preferred = 0;
@@ -72,11 +111,18 @@ export function buildPlan(m: Model, state: ScheduleState, info: PlanInfo): Plan 
     objective: { weight, preferred, moved: movedFromData(m, meetings) },
     bound: info.bound,
     meetings: meetings.map(({ t: _t, ...p }) => p),
-    unscheduled: explainUnplaced(m, state),
+    unscheduled: stateReasons(m),
+    unexplained: unexplainedOf(m, state),
+    pending: info.bound === null ? ['bound', 'explanations'] : ['explanations'],
     moved,
     moves: listMoves(m, state),
     policy: m.policy.applied,
-    stats: { millis: info.millis, seed: info.seed, iterations: info.iterations },
+    stats: {
+      millis: info.millis,
+      seed: info.seed,
+      iterations: info.iterations,
+      ...(info.phases ? { phases: info.phases } : {}),
+    },
   };
   const warnings = [...m.warnings, ...fixedMeetingWarnings(m), ...fixedPracticeWarnings(m)];
   if (warnings.length > 0) plan.warnings = warnings;

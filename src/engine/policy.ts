@@ -24,7 +24,10 @@ export function mergePolicy(base: MovePolicy | null | undefined, override: MoveP
 /** No limit on moves and no freeze: what a plan made without a policy reports. */
 export const NO_POLICY: AppliedPolicy = { maxMoves: null, now: null, freezeHours: null };
 
-/** The summit's own move policy (its file's `planning` keys), if it has one. */
-export function summitPolicy(_data: SummitData): MovePolicy | null {
-  return null;
+/**
+ * The summit's own move policy (its file's `planning` keys). A `now` of null there means "when the
+ * plan is made": the caller supplies that moment (the engine reads no clock), or none applies.
+ */
+export function summitPolicy(data: SummitData): MovePolicy | null {
+  return data.summit.planning ?? null;
 }

@@ -140,10 +140,20 @@ export interface Plan {
   moves: Move[];
   /** The move policy in force. */
   policy: AppliedPolicy;
-  stats: { millis: number; seed: number; iterations?: number };
+  stats: { millis: number; seed: number; iterations?: number; phases?: Record<string, number> };
   /** Problems in the input the plan had to keep (e.g. a pinned meeting in an unknown room). */
   warnings?: string[];
+  /**
+   * What is still being computed: the plan answers first (meetings, moves, objective), then gets
+   * its bound and the explanations of the requests left off for want of a slot. Absent: complete.
+   */
+  pending?: PlanPart[];
+  /** While explanations are pending: the requests left off for want of a slot, to be explained. */
+  unexplained?: RequestId[];
 }
+
+/** A part of a plan that may come after the answer. */
+export type PlanPart = 'bound' | 'explanations';
 
 /** The result file of summit-file.md ("The result"): local wall-clock times in the summit zone. */
 export interface ResultFile {

@@ -1,9 +1,10 @@
 // Plans a summit: compile, first plan, bound, improvement search, explanations.
 import type { SummitData } from '../domain/summit/data.js';
 import { computeBound } from './bound/lagrangian.js';
-import { compileModel } from './model/compile.js';
+import { compileModel, type CompileCache } from './model/compile.js';
 import type { Model } from './model/model.js';
-import { buildPlan } from './plan.js';
+import { buildAnswer } from './plan.js';
+import { phased, type PhasedPlan } from './phased.js';
 import type { Plan } from './result.js';
 import { mergePolicy, summitPolicy, type MovePolicy } from './policy.js';
 import { construct, constructionOrder, earliestFirst, keepExisting } from './search/construct.js';
@@ -35,12 +36,30 @@ export interface SolveOptions {
 
 /** Plans the placeable requests of a summit. Pure: same data, seed and iteration limit give the same plan. */
 export function solve(data: SummitData, options: SolveOptions = {}): Plan {
+  return solvePhased(data, options).complete();
+}
+
+/**
+ * solve in phases: the search runs to its limit and answers (with the bound it computed before
+ * searching); the explanations are computed when asked for. `cache` keeps the compiled masks for
+ * the next run on the same summit.
+ */
+export function solvePhased(data: SummitData, options: SolveOptions = {}, cache?: CompileCache): PhasedPlan {
   const seed = options.seed ?? 1;
   const clock = options.clock;
   const t0 = clock ? clock() : 0;
   const elapsed = (): number => (clock ? clock() - t0 : 0);
-  const m = compileModel(data, { policy: mergePolicy(summitPolicy(data), options.policy) });
+  const phases: Record<string, number> = {};
+  let mark = 0;
+  const lap = (phase: string): void => {
+    const now = elapsed();
+    phases[phase] = Math.round(now - mark);
+    mark = now;
+  };
+  const m = compileModel(data, { policy: mergePolicy(summitPolicy(data), options.policy), cache });
+  lap('compile');
   const state = firstPlan(m);
+  lap('construct');
   // Large summits take seconds to get here: report the first plan before the bound.
   options.onProgress?.({
     elapsedMs: elapsed(),
@@ -52,6 +71,7 @@ export function solve(data: SummitData, options: SolveOptions = {}): Plan {
     iterations: options.boundIterations,
     lowerBound: objectiveOf(m, state.total).weight - fixedObjective(m).weight,
   });
+  lap('bound');
   let timeLimitMs: number | undefined;
   if (options.timeLimitMs !== undefined) {
     // Keep time for explanations and building the plan: they cost about as much as compiling and the
@@ -73,12 +93,15 @@ export function solve(data: SummitData, options: SolveOptions = {}): Plan {
   });
   // Anything that fits into a gap left at the end goes in (it only adds value).
   construct(result.state, constructionOrder(m));
-  return buildPlan(m, result.state, {
+  lap('search');
+  const answer = buildAnswer(m, result.state, {
     bound: bound.bound,
     millis: Math.round(elapsed()),
     seed,
     iterations: result.iterations,
+    ...(clock ? { phases } : {}),
   });
+  return phased(m, result.state, answer, () => bound.bound, clock);
 }
 
 /**

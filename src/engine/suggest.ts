@@ -2,7 +2,6 @@
 import type { RequestId, RoomId } from '../domain/ids.js';
 import type { SummitData } from '../domain/summit/data.js';
 import { instantMillis, type Instant } from '../domain/time.js';
-import { CandidateCache } from './model/candidates.js';
 import type { CandidateOption, RequestModel } from './model/model.js';
 import { startsPreferred } from './model/model.js';
 import { instantOfMinute } from './model/timeline.js';
@@ -68,12 +67,11 @@ export function suggestEach(
   const { m, state } = loadPlan(others, { meetings: plan.meetings.filter((p) => !asked.has(p.request)) });
   const ranks = roomRanks(m);
   const words = new Uint32Array(m.RW);
-  const cache = new CandidateCache(m);
   const out = new Map<string, Suggestion[]>();
   for (const request of requests) {
     const r = m.requestIndex.get(request)!;
     const req = m.requests[r]!;
-    const found = slotsOf(state, req, req.options.length > 0 ? req.options : cache.optionsFor(req), {
+    const found = slotsOf(state, req, req.options.length > 0 ? req.options : m.candidates.optionsFor(req), {
       ranks,
       words,
       near,

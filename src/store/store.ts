@@ -196,6 +196,18 @@ export interface PlanJobPlanner {
 }
 
 /**
+ * What a planning job was asked for beyond time and seed (each null: the default): keep the
+ * schedule (move few meetings) or re-optimise, and the move policy (summit-file.md rules 9 and 10).
+ */
+export interface PlanJobSettings {
+  mode: 'keep-schedule' | 're-optimise' | null;
+  /** At most this many moves of meetings that still fit, or `all`. */
+  maxMoves: number | 'all' | null;
+  now: string | null;
+  freezeHours: number | null;
+}
+
+/**
  * One planning run of a summit. The store keeps the plan as an opaque JSON document; the
  * application knows its shape. A job is claimed by one runner (`worker`), which reports progress
  * and the result; status changes bump the version, progress reports do not.
@@ -207,10 +219,13 @@ export interface PlanJob {
   requestedBy: UserId;
   seed: number;
   timeLimitMs: number;
+  /** Null for a job stored before jobs had settings: planned as re-optimise without a policy. */
+  settings: PlanJobSettings | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
   progress: PlanJobProgress | null;
+  /** The plan: once done, or while running as soon as the runner has an answer (see `answer`). */
   result: unknown;
   error: string | null;
   /** The runner holding the job while it runs. */
@@ -464,6 +479,18 @@ export interface Tx {
     requeue(id: string, worker: string, error?: string): Promise<boolean>;
     /** Records progress while `worker` holds the running job; false when it no longer does (cancelled). */
     report(id: string, worker: string, progress: PlanJobProgress, at: string): Promise<boolean>;
+    /**
+     * Stores a running job's plan before it is complete (an answer whose bound or explanations are
+     * still coming), with its progress, while `worker` holds it; the job stays running. False when it
+     * no longer holds it. Like progress, this is no change of status (the version stays).
+     */
+    answer(
+      id: string,
+      worker: string,
+      result: unknown,
+      progress: PlanJobProgress,
+      at: string,
+    ): Promise<boolean>;
     /** Ends a running job held by `worker` as done (with its plan) or failed; false when it no longer holds it. */
     finish(
       id: string,

@@ -101,6 +101,34 @@ describe('the sideline command', () => {
       unplaced: { request: string; reason: string; detail: string }[];
     };
     expect(diff.applied).toBe(false);
+    // a summit with meetings keeps its schedule: at most 5 moves, each listed, with the bound and gap
+    const shown = JSON.parse(dry.stdout) as {
+      bound: number;
+      gap: number;
+      objective: { weight: number };
+      policy: { maxMoves: number | null };
+      moves: { fits: boolean }[];
+    };
+    expect(shown.policy.maxMoves).toBe(5);
+    expect(shown.moves.filter((m) => m.fits).length).toBeLessThanOrEqual(5);
+    expect(shown.bound).toBeGreaterThanOrEqual(shown.objective.weight);
+    expect(shown.gap).toBeCloseTo((shown.bound - shown.objective.weight) / shown.bound, 10);
+    const text = await sideline(['schedule', '--dry-run', '--time-limit', '1', '--db', db]);
+    expect(text.stdout).toMatch(
+      /^Plan: weight \d+ of at most \d+ \(gap \d+\.\d %\); \d+ moves? \(at most 5 moves\)\./m,
+    );
+    const all = await sideline([
+      'schedule',
+      '--dry-run',
+      '--max-moves',
+      'all',
+      '--time-limit',
+      '1',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(JSON.parse(all.stdout).policy.maxMoves).toBeNull();
     // The demo's held meetings are the past: planning never takes them off the calendar.
     expect(diff.removed).toEqual([]);
     expect(diff.placed.length).toBeGreaterThan(5);

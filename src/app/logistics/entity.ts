@@ -27,6 +27,17 @@ export interface EntitySpec<T extends Record_> {
   schema: z.ZodType<Omit<T, 'version'>>;
   /** Throws ForbiddenError unless the actor may write this record. */
   authorise(actor: Actor, summit: SummitId, record: Omit<T, 'version'>, tx: Tx): void | Promise<void>;
+  /**
+   * Throws ForbiddenError unless the actor may make this change (change only; default: `authorise`
+   * of the record before and after), for kinds whose writers may change some fields only.
+   */
+  authoriseChange?(
+    actor: Actor,
+    summit: SummitId,
+    before: Omit<T, 'version'>,
+    after: Omit<T, 'version'>,
+    tx: Tx,
+  ): void | Promise<void>;
   /** What is wrong with the id a new record takes (add only), e.g. outside its delegation's space. */
   newIdIssues?(actor: Actor, summit: SummitId, record: Omit<T, 'version'>, tx: Tx): Promise<Issue[]>;
   /** References that must resolve (venue of a room…); every failure listed. */
@@ -164,9 +175,14 @@ export function entityUseCases<T extends Record_>(spec: EntitySpec<T>): EntityUs
         throw new ValidationError([{ path: 'id', message: `an id cannot change (was "${id}")` }]);
       return writeWithEvents(ctx, async (tx) => {
         const before = await readable(tx, actor, summit, id);
-        await spec.authorise(actor, summit, before, tx);
-        await check(tx, summit, record);
-        await spec.authorise(actor, summit, record, tx);
+        if (spec.authoriseChange) {
+          await spec.authoriseChange(actor, summit, before, record, tx);
+          await check(tx, summit, record);
+        } else {
+          await spec.authorise(actor, summit, before, tx);
+          await check(tx, summit, record);
+          await spec.authorise(actor, summit, record, tx);
+        }
         await guard(
           tx,
           ctx,

@@ -5,6 +5,7 @@ import type { DelegationId, SummitId } from '../../domain/ids.js';
 import { Busy, Delegation, Person, ProgrammeEvent, Room, Venue } from '../../domain/summit/schema.js';
 import type { Tx } from '../../store/store.js';
 import { requireCapability } from '../access.js';
+import { ForbiddenError } from '../errors.js';
 import type { Issue } from '../errors.js';
 import { entityUseCases } from './entity.js';
 import { delegationReferrers, personReferrers, roomReferrers, venueReferrers } from './in-use.js';
@@ -90,12 +91,42 @@ export const rooms = entityUseCases({
   touches: (room) => ({ persons: [], rooms: [room.id] }),
 });
 
+/** What a delegation may change of its own record: the languages it works in and its interpreters. */
+const DELEGATION_OWN = ['languages', 'interpreters'] as const;
+/** A delegation's fields, without the version the store keeps. */
+const DelegationFields = Delegation.omit(noVersion);
+
+/**
+ * Refuses a change of a delegation unless the actor manages logistics, or acts for that delegation
+ * and changes only its languages and interpreters (summit-file.md rule 8: they are its to know).
+ */
+export function delegationChange(
+  actor: Actor,
+  summit: SummitId,
+  before: Omit<Delegation, 'version'>,
+  after: Omit<Delegation, 'version'>,
+): void {
+  if (can(actor, summit, 'manage-logistics')) return;
+  requireCapability(actor, summit, 'act-on-request', before.id);
+  // both read through one schema, so equal values print alike whatever order the store gave them
+  const was = DelegationFields.parse(before);
+  const is = DelegationFields.parse(after);
+  const others = (Object.keys(is) as (keyof typeof is)[]).filter(
+    (k) => !DELEGATION_OWN.includes(k as never) && JSON.stringify(was[k]) !== JSON.stringify(is[k]),
+  );
+  if (others.length > 0)
+    throw new ForbiddenError(
+      `a delegation may change only its languages and interpreters; the host changes its ${others.join(', ')}`,
+    );
+}
+
 /** Delegations: the host admits them; their principal must be one of their persons once added. */
 export const delegations = entityUseCases({
   name: 'delegation',
   collection: (tx) => tx.delegations,
   schema: Delegation.omit(noVersion).strict(),
   authorise: hostManages,
+  authoriseChange: delegationChange,
   referrers: delegationReferrers,
   scope: () => ({ kind: 'summit' }),
   data: 'delegations',

@@ -7,7 +7,7 @@ import type { Meeting } from '../../domain/meeting/schema.js';
 import { applyTransition } from '../../domain/request/transition.js';
 import type { Request } from '../../domain/request/schema.js';
 import type { Summit } from '../../domain/summit/schema.js';
-import { insideNoticePeriod } from '../../domain/meeting/notice-period.js';
+import { insideNoticePeriod, noticeHours } from '../../domain/meeting/notice-period.js';
 import { can } from '../../domain/actor/authority.js';
 import { addMinutes } from '../../domain/time.js';
 import { NotFoundError, StaleVersionError, type Tx } from '../../store/store.js';
@@ -122,7 +122,7 @@ function requireNoticeRespected(
     placer.kind === 'host'
       ? can(actor, summit.id, 'manage-logistics')
       : can(actor, summit.id, 'decide', placer.delegation);
-  const period = `the summit's notice period (${summit.planning.freezeHours} hours)`;
+  const period = `the summit's notice period (${noticeHours(summit)} hours)`;
   if (!admin) {
     const who = placer.kind === 'host' ? 'a host admin' : "a party's delegation lead";
     throw new ConflictError(

@@ -1,6 +1,7 @@
 // The notice period, as planning keeps it: a meeting that starts inside it keeps its start and room,
-// as if pinned; a plan that would move it or leave it off is refused.
-import { insideNoticePeriod } from '../../domain/meeting/notice-period.js';
+// as if pinned (the engine freezes it: run-settings.ts gives the run the period as freezeHours); a
+// plan that would move it or leave it off is refused when it is accepted.
+import { insideNoticePeriod, noticeHours } from '../../domain/meeting/notice-period.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Instant } from '../../domain/time.js';
 import { violation, type Violation } from '../../engine/check/violation.js';
@@ -12,24 +13,14 @@ export function planningMoment(data: Pick<SummitData, 'summit'>, now: Instant): 
   return data.summit.planning.now ?? now;
 }
 
-/** The summit with every meeting inside the notice period at `now` pinned, for the engine to keep. */
-export function withNoticePeriodKept(data: SummitData, now: Instant): SummitData {
-  if (data.summit.planning.freezeHours === null) return data;
-  return {
-    ...data,
-    meetings: data.meetings.map((m) =>
-      !m.pinned && insideNoticePeriod(data.summit, m.start, now) ? { ...m, pinned: true } : m,
-    ),
-  };
-}
-
 /** A rule for each meeting inside the notice period at `now` that `plan` moves or leaves off. */
 export function noticePeriodBroken(
   data: SummitData,
   plan: Pick<Plan, 'meetings'>,
   now: Instant,
 ): Violation[] {
-  if (data.summit.planning.freezeHours === null) return [];
+  const hours = noticeHours(data.summit);
+  if (hours === null) return [];
   const planned = new Map(plan.meetings.map((p) => [p.request as string, p]));
   return meetingsInForce(data).flatMap(({ meeting }) => {
     if (!insideNoticePeriod(data.summit, meeting.start, now)) return [];
@@ -39,7 +30,7 @@ export function noticePeriodBroken(
       // the period keeps a meeting where it is, as a pin does: the same rule
       violation(
         'fixed-meetings-kept',
-        `${meeting.request} (${spanOf(data, meeting)}) lies inside the summit's notice period of ${data.summit.planning.freezeHours} hours: a plan may not move it`,
+        `${meeting.request} (${spanOf(data, meeting)}) lies inside the summit's notice period of ${hours} hours: a plan may not move it`,
         { requests: [meeting.request] },
       ),
     ];

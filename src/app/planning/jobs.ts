@@ -6,7 +6,16 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitId } from '../../domain/ids.js';
 import type { Plan } from '../../engine/result.js';
-import { NotFoundError, type PlanJob, type PlanJobProgress, type PlanJobStatus } from '../../store/store.js';
+import { gapOf } from '../../engine/gap.js';
+import { NO_POLICY } from '../../engine/policy.js';
+import {
+  NotFoundError,
+  type PlanJob,
+  type PlanJobProgress,
+  type PlanJobSettings,
+  type PlanJobStatus,
+} from '../../store/store.js';
+import { ScheduleSettingsInput, storedSettings } from './run-settings.js';
 import { requireCapability, requireParticipant } from '../access.js';
 import type { AppContext } from '../context.js';
 import { ConflictError } from '../errors.js';
@@ -21,11 +30,20 @@ import { PLAN_JOB_RETENTION_MS, PLAN_JOB_SWEEP_LIMIT } from './retention.js';
 /** The longest search a job may ask for. */
 export const MAX_PLAN_SECONDS = 600;
 
-/** What starting a job takes: how long to search, and the seed (same summit, seed and limit: same plan). */
-export const PlanJobInput = z.strictObject({
-  timeLimitSeconds: z.number().positive().max(MAX_PLAN_SECONDS).default(10),
-  seed: z.number().int().min(0).max(0xffffffff).default(1),
-});
+/**
+ * What starting a job takes: how long to search, the seed (same summit, seed and limit: same plan),
+ * and how to treat the schedule (run-settings.ts).
+ */
+export const PlanJobInput = z
+  .strictObject({
+    timeLimitSeconds: z.number().positive().max(MAX_PLAN_SECONDS).default(10),
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    ...ScheduleSettingsInput.shape,
+  })
+  .refine((i) => i.mode !== 're-optimise' || i.maxMoves === undefined, {
+    message: 're-optimise moves as many meetings as it gains from; maxMoves is for keep-schedule',
+    path: ['maxMoves'],
+  });
 export type PlanJobInput = z.input<typeof PlanJobInput>;
 
 /** A job as its reader sees it: where it is, how far it got, and (once done) the plan and its diff. */
@@ -35,11 +53,19 @@ export interface PlanJobView {
   version: number;
   seed: number;
   timeLimitSeconds: number;
+  /** How the job was asked to treat the schedule (null: the default); the plan says what applied. */
+  settings: PlanJobSettings;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-  progress: PlanJobProgress;
-  /** The plan and what it would change now, for a job that is done (or was accepted). */
+  progress: PlanJobProgress & {
+    /** How far the best plan may be from the optimum: (bound − weight) / bound, or null without a bound. */
+    gap: number | null;
+  };
+  /**
+   * The plan and what it would change now: for a job that is done (or was accepted), and for a
+   * running job as soon as it has an answer (its `pending` says what is still coming).
+   */
   result: PlanProposal | null;
   /** Why a failed job failed. */
   error: string | null;
@@ -84,9 +110,9 @@ async function sawMoreThan(ctx: AppContext, reader: Actor, job: PlanJob): Promis
 async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<PlanJobView> {
   let result: PlanProposal | null = null;
   let progress = job.progress ?? NO_PROGRESS;
-  if ((job.status === 'done' || job.status === 'accepted') && job.result) {
+  if ((job.status === 'done' || job.status === 'accepted' || job.status === 'running') && job.result) {
     const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
-    result = proposalSeenBy(actor, data, job.result as Plan, plannerOfJob(job));
+    result = proposalSeenBy(actor, data, storedPlan(job.result), plannerOfJob(job));
     // a plan cut down for its reader (made with more than they may see) reports what is left
     if (result.plan !== job.result) {
       progress = { ...progress, objective: result.plan.objective, bound: result.plan.bound };
@@ -100,15 +126,22 @@ async function viewOf(ctx: AppContext, actor: Actor, job: PlanJob): Promise<Plan
     version: job.version,
     seed: job.seed,
     timeLimitSeconds: job.timeLimitMs / 1000,
+    settings: job.settings ?? storedSettings({}),
     createdAt: job.createdAt,
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
-    progress,
+    progress: { ...progress, gap: gapOf(progress.objective?.weight ?? null, progress.bound) },
     result,
     error: job.error,
     attempts: job.attempts ?? 0,
     recoveries: job.attemptErrors ?? [],
   };
+}
+
+/** A stored plan as a Plan: plans stored before moves and policies were recorded get none. */
+export function storedPlan(result: unknown): Plan {
+  const plan = result as Plan;
+  return { ...plan, moves: plan.moves ?? [], policy: plan.policy ?? NO_POLICY };
 }
 
 /** Queues a planning run of the summit; a runner (this process's, or a worker's) picks it up. */
@@ -132,6 +165,7 @@ export async function startPlanJob(
       requestedBy: actor.user,
       seed: settings.seed,
       timeLimitMs: Math.round(settings.timeLimitSeconds * 1000),
+      settings: storedSettings(settings),
       createdAt: ctx.now(),
       startedAt: null,
       finishedAt: null,
@@ -182,7 +216,7 @@ export async function acceptPlanJob(
     const accepted = await tx.planJobs.update({ ...found, status: 'accepted', version: expectedVersion });
     // made in its starter's view: what the writer or the starter may not see is left out of it,
     // and stays where it is on the calendar
-    const written = await writePlan(tx, ctx, actor, summit, found.result as Plan, {
+    const written = await writePlan(tx, ctx, actor, summit, storedPlan(found.result), {
       madeFor: plannerOfJob(found),
       unseen: 'drop',
     });

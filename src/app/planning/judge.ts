@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/actor/schema.js';
 import type { SummitData } from '../../domain/summit/data.js';
 import { checkPlan } from '../../engine/check/check-plan.js';
 import type { Violation } from '../../engine/check/violation.js';
+import type { MovePolicy } from '../../engine/policy.js';
 import type { Plan } from '../../engine/result.js';
 import { canSeeRequest } from '../access.js';
 import { ConflictError, type Conflict } from '../errors.js';
@@ -40,15 +41,20 @@ function unchangedBy(data: SummitData, plan: Plan): Set<string> {
  * not the plan's doing when every meeting it names is one the plan keeps as it is and it was broken
  * before; nor when every meeting it names is one kept without being seen (`kept`: the writer or the
  * planner may not see it, so the plan could not move it). Moving or leaving off a meeting inside the
- * notice period at `now` is the plan's doing.
+ * notice period at `now` is the plan's doing. `policy` is the move policy the plan was made under
+ * (its moment of planning, its move limit): it is judged by the rules it was asked to keep.
  */
 export function judgePlan(
   data: SummitData,
   plan: Plan,
   kept: ReadonlySet<string>,
   now: Instant,
+  policy?: MovePolicy,
 ): PlanJudgement {
-  const violations = [...checkPlan(data, plan.meetings).violations, ...noticePeriodBroken(data, plan, now)];
+  const violations = [
+    ...checkPlan(data, plan.meetings, policy).violations,
+    ...noticePeriodBroken(data, plan, now),
+  ];
   const before = new Set(
     standingViolations(
       data,

@@ -29,7 +29,8 @@ export function speaksOf(plan: Plan, hidden: ReadonlySet<string>): boolean {
       (u) => hidden.has(u.request) || u.blockers.some((b) => namedRequests(b).some((r) => hidden.has(r))),
     ) ||
     plan.moved.some((r) => hidden.has(r)) ||
-    plan.moves.some((m) => hidden.has(m.request) || (m.for !== undefined && hidden.has(m.for)))
+    plan.moves.some((m) => hidden.has(m.request) || (m.for !== undefined && hidden.has(m.for))) ||
+    (plan.unexplained ?? []).some((r) => hidden.has(r))
   );
 }
 
@@ -136,6 +137,7 @@ export function planSeenBy(actor: Actor, data: SummitData, plan: Plan): Plan {
     moves: plan.moves
       .filter((m) => !hidden.has(m.request))
       .map((m) => (m.for !== undefined && hidden.has(m.for) ? withoutFor(m) : m)),
+    ...(plan.unexplained ? { unexplained: plan.unexplained.filter((r) => !hidden.has(r)) } : {}),
     ...(warnings ? { warnings } : {}),
   };
 }

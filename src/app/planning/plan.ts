@@ -4,7 +4,6 @@ import type { SummitId, UserId } from '../../domain/ids.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import { applyTransition } from '../../domain/request/transition.js';
 import type { SummitData } from '../../domain/summit/data.js';
-import type { Instant } from '../../domain/time.js';
 import type { Placement, Plan } from '../../engine/result.js';
 import type { Progress } from '../../engine/search/search.js';
 import { NotFoundError, type PlanJob, type PlanJobPlanner, type Tx } from '../../store/store.js';
@@ -19,13 +18,16 @@ import { settleBrokenFlags } from '../meetings/broken.js';
 import { noticeSlot, recordBumps, type BumpInput } from '../meetings/bumps.js';
 import { whyBumped } from './bump-reasons.js';
 import { withHiddenAsOccupancy } from './occupancy.js';
-import { planningMoment, withNoticePeriodKept } from './frozen.js';
+import { planningMoment } from './frozen.js';
+import { resolveRun, storedSettings, type ScheduleSettingsInput } from './run-settings.js';
 import { hiddenRequests, planSeenBy } from './plan-view.js';
 
 /** Limits and hooks of one planning run. */
 export interface PlanOptions {
   timeLimitMs?: number;
   seed?: number;
+  /** Keep the schedule or re-optimise, and the move policy (run-settings.ts; default: as a job's). */
+  schedule?: ScheduleSettingsInput;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
@@ -48,12 +50,11 @@ export function planningInput(data: SummitData): SummitData {
  * What the engine may know when `planner` plans: planningInput, less every request the planner may
  * not see (another delegation's draft, a confidential request of others). Their meetings stay as
  * fixed occupancy (the attendees busy, the room unavailable, nothing named), so the plan goes
- * around them but never moves them, nor counts them in its objective, bound or explanations. Given
- * `now`, the meetings inside the notice period then are kept as pinned (frozen.ts).
+ * around them but never moves them, nor counts them in its objective, bound or explanations. The
+ * notice period is the run's freeze (run-settings.ts resolveRun), kept by the engine.
  */
-export function planningInputFor(planner: Actor, data: SummitData, now?: Instant): SummitData {
-  const seen = withHiddenAsOccupancy(planningInput(data), hiddenRequests(planner, data));
-  return now === undefined ? seen : withNoticePeriodKept(seen, planningMoment(data, now));
+export function planningInputFor(planner: Actor, data: SummitData): SummitData {
+  return withHiddenAsOccupancy(planningInput(data), hiddenRequests(planner, data));
 }
 
 /**
@@ -94,9 +95,12 @@ export async function proposePlan(
 ): Promise<PlanProposal> {
   requireCapability(actor, summit, 'place-meetings');
   const data = await ctx.store.read((tx) => loadSummitData(tx, summit));
-  const plan = await solveInWorker(planningInputFor(actor, data, ctx.now()), {
+  const run = resolveRun(storedSettings(options.schedule ?? {}), data, ctx.now());
+  const plan = await solveInWorker(planningInputFor(actor, data), {
     seed: options.seed ?? 1,
     timeLimitMs: options.timeLimitMs ?? 10_000,
+    mode: run.engineMode,
+    policy: run.policy,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -226,7 +230,7 @@ export async function writePlan(
   const data = await loadSummitData(tx, summit);
   const toWrite = placementsToWrite(actor, data, proposed, options);
   const plan = toWrite.plan;
-  const judged = judgePlan(data, plan, toWrite.kept, planningMoment(data, ctx.now()));
+  const judged = judgePlan(data, plan, toWrite.kept, planningMoment(data, ctx.now()), plan.policy);
   // the refusal names nothing the actor may not see (a confidential meeting, a busy block)
   if (judged.blocking.length > 0) throw planRefusal(actor, data, plan, judged.blocking);
   const diff = diffPlan(data.meetings, plan, data.requests);

@@ -3,11 +3,19 @@
 // processes run them on PostgreSQL. Several runners share one queue: each job is claimed once.
 import { hostname } from 'node:os';
 import type { Progress } from '../../engine/search/search.js';
-import { solveInWorker } from '../../engine/worker/run-in-worker.js';
+import { PlannerThread } from '../../engine/worker/planner-thread.js';
 import type { PlanJob, PlanJobProgress, StoreNotice } from '../../store/store.js';
 import type { AppContext } from '../context.js';
 import { loadSummitData } from '../summit/load.js';
 import { plannerOfJob, planningInputFor } from './plan.js';
+import { resolveRun } from './run-settings.js';
+
+/**
+ * How long a keep-the-schedule run may take to answer (its time limit, when shorter, wins). What the
+ * change displaced or added is always tried whatever the clock says; this budget only bounds the
+ * extra attempts for requests left off before, so it stays well inside the 300 ms a re-plan may take.
+ */
+export const KEEP_ANSWER_MS = 120;
 
 /** How a runner behaves; every field has a default. */
 export interface RunnerOptions {
@@ -63,6 +71,9 @@ export async function startPlanJobRunner(
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const log = options.log ?? (() => undefined);
   const active = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  // One planner thread per job slot, alive across jobs: each keeps what its last runs of a summit
+  // compiled, so a re-plan after one change is warm.
+  const idle = Array.from({ length: concurrency }, () => new PlannerThread());
   let closed = false;
   let claiming = false;
   let again = false;
@@ -81,8 +92,9 @@ export async function startPlanJobRunner(
   };
 
   /** Solves one claimed job to its end, whatever happens. */
-  const run = async (job: PlanJob, abort: AbortController): Promise<void> => {
+  const run = async (job: PlanJob, abort: AbortController, thread: PlannerThread): Promise<void> => {
     let latest: PlanJobProgress = { elapsedMs: 0, objective: null, bound: null };
+    let answered: Promise<void> = Promise.resolve();
     const started = Date.now();
     const beat = async (): Promise<void> => {
       const progress = { ...latest, elapsedMs: Math.max(latest.elapsedMs, Date.now() - started) };
@@ -96,15 +108,48 @@ export async function startPlanJobRunner(
     try {
       log(`planning job ${job.id} of summit ${job.summit} started`);
       const data = await ctx.store.read((tx) => loadSummitData(tx, job.summit));
+      const settings = resolveRun(job.settings, data, ctx.now());
       // made in its starter's view; other readers of the job see of it what they may see
-      const plan = await solveInWorker(planningInputFor(plannerOfJob(job), data, ctx.now()), {
-        seed: job.seed,
-        timeLimitMs: job.timeLimitMs,
-        onProgress: (p) => {
-          latest = progressOf(p);
+      const plan = await thread.plan(
+        planningInputFor(plannerOfJob(job), data),
+        {
+          seed: job.seed,
+          timeLimitMs:
+            settings.engineMode === 'repair' ? Math.min(job.timeLimitMs, KEEP_ANSWER_MS) : job.timeLimitMs,
+          mode: settings.engineMode,
+          policy: settings.policy,
+          session: job.summit,
         },
-        signal: abort.signal,
-      });
+        {
+          onProgress: (p) => {
+            latest = progressOf(p);
+          },
+          // The answer is readable at once; the bound and the explanations follow.
+          onAnswer: (answer) => {
+            latest = {
+              elapsedMs: Math.round(answer.stats.millis),
+              objective: answer.objective,
+              bound: answer.bound,
+            };
+            const stored = { ...latest };
+            answered = answered
+              .then(() =>
+                ctx.store.write((tx) => tx.planJobs.answer(job.id, worker, answer, stored, ctx.now())),
+              )
+              .then(
+                () => undefined,
+                // the whole plan is stored at the end anyway; only its early sight is lost
+                (e: unknown) => log(`storing the answer of planning job ${job.id} failed: ${String(e)}`),
+              );
+          },
+          onBound: (bound) => {
+            latest = { ...latest, bound };
+          },
+          signal: abort.signal,
+        },
+      );
+      // The answer is written before the whole plan.
+      await answered;
       // Closing mid-search gives the job back: another runner starts it again at once.
       if (closed) {
         await giveBack(job);
@@ -164,9 +209,11 @@ export async function startPlanJobRunner(
             return tx.planJobs.claim(worker, now, staleBefore);
           });
           if (!job) break;
+          const thread = idle.pop()!;
           const entry = { abort: new AbortController(), done: Promise.resolve() };
-          entry.done = run(job, entry.abort).finally(() => {
+          entry.done = run(job, entry.abort, thread).finally(() => {
             active.delete(job.id);
+            idle.push(thread);
             void fill();
           });
           active.set(job.id, entry);
@@ -208,6 +255,7 @@ export async function startPlanJobRunner(
       await unsubscribe();
       for (const entry of active.values()) entry.abort.abort();
       await Promise.all([...active.values()].map((entry) => entry.done));
+      await Promise.all(idle.map((t) => t.close()));
     },
   };
 }

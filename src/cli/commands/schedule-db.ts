@@ -8,13 +8,31 @@ import { resolveSummit } from '../../app/summit/resolve.js';
 import type { Summit } from '../../domain/summit/schema.js';
 import { localSpan } from '../format.js';
 import { OPERATOR, withApp } from '../session.js';
+import { toResultFile } from '../../engine/result-file.js';
+import { gapOf } from '../../engine/gap.js';
+import type { ScheduleSettingsInput } from '../../app/planning/run-settings.js';
+import type { Plan } from '../../engine/result.js';
+import { movesTable, nowFlag, valueLine, type MoveFlags } from './schedule.js';
+import { loadSummitData } from '../../app/summit/load.js';
 
 /** How the database mode was asked to run. */
 export interface DatabaseScheduleSettings {
   timeLimitMs: number;
   seed: number;
+  /** --max-moves, --now, --freeze-hours; `all` re-optimises, otherwise a summit with meetings keeps its schedule. */
+  moves: MoveFlags;
   dryRun: boolean;
   json: boolean;
+}
+
+/** The flags as a run's schedule settings, --now read in the summit's zone. */
+function scheduleOf(flags: MoveFlags, summit: Summit): ScheduleSettingsInput {
+  return {
+    ...(flags.maxMoves === 'all' ? { mode: 're-optimise' as const } : {}),
+    ...(typeof flags.maxMoves === 'number' && { maxMoves: flags.maxMoves }),
+    ...(flags.now !== undefined && { now: nowFlag(flags.now, summit.timezone) }),
+    ...(flags.freezeHours !== undefined && { freezeHours: flags.freezeHours }),
+  };
 }
 
 /**
@@ -27,21 +45,36 @@ export async function scheduleDatabase(
   s: DatabaseScheduleSettings,
   output: Output,
 ): Promise<PlanDiff> {
-  const { summit, diff, written, warnings } = await withApp(g, async (app) => {
+  const { summit, diff, written, plan, moves, warnings } = await withApp(g, async (app) => {
     const summit = await app.store.read((tx) => resolveSummit(tx, g.summit));
     const proposal = await proposePlan(app, OPERATOR, summit.id, {
       timeLimitMs: s.timeLimitMs,
       seed: s.seed,
+      schedule: scheduleOf(s.moves, summit),
     });
-    const warnings = proposal.plan.warnings ?? [];
-    if (s.dryRun) return { summit, diff: proposal.diff, written: false, warnings };
+    // the moves in the summit's local time, as a result file gives them
+    const data = await app.store.read((tx) => loadSummitData(tx, summit.id));
+    const moves = toResultFile(proposal.plan, data).moves ?? [];
+    const plan = proposal.plan;
+    const warnings = plan.warnings ?? [];
+    if (s.dryRun) return { summit, diff: proposal.diff, written: false, plan, moves, warnings };
     const diff = await acceptPlan(app, OPERATOR, summit.id, proposal.plan);
-    return { summit, diff, written: true, warnings };
+    return { summit, diff, written: true, plan, moves, warnings };
   });
   if (s.json) {
-    output.out(JSON.stringify({ summit: summit.id, applied: written, ...diff, warnings }, null, 2));
+    const { objective, bound, policy } = plan;
+    const gap = gapOf(objective.weight, bound);
+    output.out(
+      JSON.stringify(
+        { summit: summit.id, applied: written, objective, bound, gap, policy, moves, ...diff, warnings },
+        null,
+        2,
+      ),
+    );
     return diff;
   }
+  output.out(planLine(plan, moves.length));
+  if (moves.length > 0) output.out(movesTable(moves));
   output.out(describeDiff(summit, diff));
   if (warnings.length > 0) {
     // meetings the plan keeps although they break a rule: a person must move or release them
@@ -54,6 +87,12 @@ export async function scheduleDatabase(
       : '\nDry run: nothing was stored.',
   );
   return diff;
+}
+
+/** The plan's value, bound and gap, and the move limit it kept. */
+function planLine(plan: Plan, moves: number): string {
+  const limit = plan.policy.maxMoves === null ? 'no move limit' : `at most ${plan.policy.maxMoves} moves`;
+  return `Plan: ${valueLine(plan.objective.weight, plan.bound)}; ${moves} move${moves === 1 ? '' : 's'} (${limit}).\n`;
 }
 
 /** The diff as tables a protocol officer reads: what changes, then why the rest could not be placed. */

@@ -14,6 +14,10 @@ import { formatFileError } from '../../io/errors.js';
 import { solveInWorker } from '../../engine/worker/run-in-worker.js';
 import { toResultFile } from '../../engine/result-file.js';
 import type { Plan, ResultFile } from '../../engine/result.js';
+import type { MovePolicy } from '../../engine/policy.js';
+import { MAX_FREEZE_HOURS } from '../../domain/summit/practice.js';
+import { parseSummitTime } from '../../domain/time.js';
+import { gapOf } from '../../engine/gap.js';
 
 /** What `schedule` was asked to do, once its options are read. */
 export interface ScheduleSettings {
@@ -21,6 +25,25 @@ export interface ScheduleSettings {
   seed: number;
   out: string | undefined;
   json: boolean;
+  moves: MoveFlags;
+}
+
+/** The move policy flags as given (undefined: not given; the file's or the summit's keys apply). */
+export interface MoveFlags {
+  maxMoves?: number | 'all';
+  /** Summit-local `YYYY-MM-DDTHH:MM` or a time with an offset; read in the summit's zone. */
+  now?: string;
+  freezeHours?: number;
+}
+
+interface ScheduleFlags {
+  timeLimit: string;
+  seed: string;
+  out?: string;
+  dryRun?: boolean;
+  maxMoves?: string;
+  now?: string;
+  freezeHours?: string;
 }
 
 /** Adds `schedule` to the program. */
@@ -31,38 +54,36 @@ export function registerSchedule(program: Command, ctx: CliContext): void {
     .option('--seed <n>', 'seed of the search (same file, seed and limit: same plan)', '1')
     .option('--out <result.json>', 'write the result file here')
     .option('--dry-run', 'without a file: print what planning the database would change, store nothing')
+    .option(
+      '--max-moves <n|all>',
+      "at most n existing meetings that still fit may move; all: re-optimise (default: the summit's planning.maxMoves; in the database 5)",
+    )
+    .option('--now <time>', 'the moment of planning, local to the summit (nothing new starts before it)')
+    .option('--freeze-hours <h>', 'meetings starting before --now + h hours stay where they are')
     .addHelpText(
       'after',
       '\nExamples:\n  $ sideline schedule examples/apec-2017-danang.yaml\n' +
         '  $ sideline schedule unga.json --time-limit 30 --seed 7 --out unga-result.json\n' +
-        '  $ sideline schedule --dry-run          # the summit in the database: show the diff\n',
+        '  $ sideline schedule --dry-run          # the summit in the database: show the diff\n' +
+        '  $ sideline schedule --max-moves 5 --now 2017-11-10T18:00 --freeze-hours 12 --dry-run\n',
     )
-    .action(
-      async (
-        file: string | undefined,
-        opts: { timeLimit: string; seed: string; out?: string; dryRun?: boolean },
-        cmd: Command,
-      ) => {
-        const g = ctx.globals(cmd);
-        const settings = readSettings(opts, g.json);
-        if (file === undefined) {
-          const { timeLimitMs, seed } = settings;
-          await scheduleDatabase(
-            g,
-            { timeLimitMs, seed, dryRun: Boolean(opts.dryRun), json: g.json },
-            ctx.output,
-          );
-          return;
-        }
-        await scheduleSummitData(await readSummit(file), settings, ctx.output);
-      },
-    );
+    .action(async (file: string | undefined, opts: ScheduleFlags, cmd: Command) => {
+      const g = ctx.globals(cmd);
+      const settings = readSettings(opts, g.json);
+      if (file === undefined) {
+        const { timeLimitMs, seed, moves } = settings;
+        await scheduleDatabase(
+          g,
+          { timeLimitMs, seed, moves, dryRun: Boolean(opts.dryRun), json: g.json },
+          ctx.output,
+        );
+        return;
+      }
+      await scheduleSummitData(await readSummit(file), settings, ctx.output);
+    });
 }
 
-function readSettings(
-  opts: { timeLimit: string; seed: string; out?: string },
-  asJson: boolean,
-): ScheduleSettings {
+function readSettings(opts: ScheduleFlags, asJson: boolean): ScheduleSettings {
   const seconds = Number(opts.timeLimit);
   if (!Number.isFinite(seconds) || seconds <= 0) {
     throw new UserError(`--time-limit must be a positive number of seconds, got "${opts.timeLimit}"`);
@@ -71,7 +92,61 @@ function readSettings(
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new UserError(`--seed must be a whole number from 0 to 4294967295, got "${opts.seed}"`);
   }
-  return { timeLimitMs: Math.round(seconds * 1000), seed, out: opts.out, json: asJson };
+  return {
+    timeLimitMs: Math.round(seconds * 1000),
+    seed,
+    out: opts.out,
+    json: asJson,
+    moves: readMoveFlags(opts),
+  };
+}
+
+/** Reads --max-moves, --now and --freeze-hours; each bad one is one clear line. */
+function readMoveFlags(opts: ScheduleFlags): MoveFlags {
+  const flags: MoveFlags = {};
+  if (opts.maxMoves !== undefined) {
+    const n = Number(opts.maxMoves);
+    if (opts.maxMoves === 'all') flags.maxMoves = 'all';
+    else if (Number.isInteger(n) && n >= 0 && opts.maxMoves.trim() !== '') flags.maxMoves = n;
+    else throw new UserError(`--max-moves must be a whole number from 0 up, or all, got "${opts.maxMoves}"`);
+  }
+  if (opts.freezeHours !== undefined) {
+    const h = Number(opts.freezeHours);
+    if (!Number.isInteger(h) || h < 0 || h > MAX_FREEZE_HOURS || opts.freezeHours.trim() === '') {
+      throw new UserError(
+        `--freeze-hours must be a whole number of hours from 0 to ${MAX_FREEZE_HOURS}, got "${opts.freezeHours}"`,
+      );
+    }
+    flags.freezeHours = h;
+  }
+  if (opts.now !== undefined) flags.now = opts.now;
+  return flags;
+}
+
+/** --now read in the summit's zone (local) or as the instant its offset names. */
+export function nowFlag(text: string, zone: string): ReturnType<typeof parseSummitTime> {
+  try {
+    return parseSummitTime(text, zone);
+  } catch (e) {
+    throw new UserError(`--now must be ${(e as Error).message}`);
+  }
+}
+
+/** The flags as a policy over the file's own keys (`all`: no limit). */
+function policyOf(flags: MoveFlags, zone: string): MovePolicy {
+  return {
+    ...(flags.maxMoves !== undefined && { maxMoves: flags.maxMoves === 'all' ? null : flags.maxMoves }),
+    ...(flags.now !== undefined && { now: nowFlag(flags.now, zone) }),
+    ...(flags.freezeHours !== undefined && { freezeHours: flags.freezeHours }),
+  };
+}
+
+/** `weight 848 of at most 863 (gap 1.7 %)`: the plan's value, its bound and the gap between them. */
+export function valueLine(weight: number, bound: number | null): string {
+  const gap = gapOf(weight, bound);
+  return bound === null || gap === null
+    ? `weight ${weight} (no bound computed)`
+    : `weight ${weight} of at most ${bound} (gap ${(gap * 100).toFixed(1)} %)`;
 }
 
 /** Reads and validates a summit file; every problem is reported with its path. */
@@ -111,8 +186,10 @@ export async function scheduleSummitData(
   const live = output.isTTY && !s.json;
   const t0 = performance.now();
   let plan: Plan;
+  const policy = policyOf(s.moves, data.summit.timezone);
   try {
     plan = await solveInWorker(data, {
+      policy,
       seed: s.seed,
       timeLimitMs: s.timeLimitMs,
       progressIntervalMs: 250,
@@ -144,6 +221,9 @@ export async function scheduleSummitData(
       `weight ${plan.objective.weight}${plan.bound === null ? '' : ` (bound ${plan.bound})`}, ` +
       `preferred ${plan.objective.preferred}, moved ${plan.objective.moved}.`,
   );
+  if (result.moves && result.moves.length > 0) {
+    output.out(`\n${movesTable(result.moves)}`);
+  }
   if (result.meetings.length > 0 && result.meetings.length <= 60) {
     output.out(
       `\n${table(
@@ -166,4 +246,21 @@ export async function scheduleSummitData(
   }
   if (s.out) output.out(`\nResult written to ${s.out}.`);
   return result;
+}
+
+/** The moves of a result file as a table: what moved or was left off, and what it made room for. */
+export function movesTable(moves: NonNullable<ResultFile['moves']>): string {
+  const repairs = moves.filter((m) => !m.fits).length;
+  return (
+    `Moves (${moves.length}${repairs > 0 ? `, ${repairs} of them repairs of meetings that no longer fit` : ''}):\n` +
+    table(
+      ['request', 'from', 'to', 'for'],
+      moves.map((m) => [
+        m.request,
+        `${m.from.start} ${m.from.room ?? '(pull-aside)'}`,
+        m.to === null ? 'left off' : `${m.to.start} ${m.to.room ?? '(pull-aside)'}`,
+        m.for ?? (m.fits ? '' : '(repair)'),
+      ]),
+    )
+  );
 }

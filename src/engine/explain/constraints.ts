@@ -4,7 +4,7 @@
 import type { Model, RequestModel } from '../model/model.js';
 import { gapBetween } from '../model/model.js';
 import { containsSpan, intervalIndexAt, mergeIntervals, type IntervalSet } from '../model/intervals.js';
-import { CandidateCache } from '../model/candidates.js';
+import type { CandidateCache } from '../model/candidates.js';
 import { instantOfMinute, minuteCeil, minuteFloor } from '../model/timeline.js';
 import type { ScheduleState } from '../search/state.js';
 import type { Blocker, UnplacedReason } from '../result.js';
@@ -111,7 +111,7 @@ export class ConstraintExplainer {
     private readonly m: Model,
     private readonly state: ScheduleState | null,
   ) {
-    this.cache = new CandidateCache(m);
+    this.cache = m.candidates;
     this.firstStart = m.earliestG;
     this.practice = new PracticeBlockers(m, state);
     const G = m.tl.G;

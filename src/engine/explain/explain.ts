@@ -41,17 +41,36 @@ export function listedDetail(
 
 /** One Unplaced entry for each request not on the plan (fixed meetings are always on it). */
 export function explainUnplaced(m: Model, state: ScheduleState): Unplaced[] {
+  return [...stateReasons(m), ...explainConstraints(m, state)].sort(
+    (a, b) => m.requestIndex.get(a.request)! - m.requestIndex.get(b.request)!,
+  );
+}
+
+/** The requests left off for their state (not agreed yet, declined…), with the state's reason. */
+export function stateReasons(m: Model): Unplaced[] {
+  const out: Unplaced[] = [];
+  for (const req of m.requests) {
+    if (req.fixed !== null || req.placeable) continue;
+    const s = stateReason(m.data, req.source)!;
+    out.push({ request: req.id as RequestId, reason: s.reason, detail: s.detail, blockers: [] });
+  }
+  return out;
+}
+
+/** The placeable requests the plan leaves off (for want of a slot): explained by explainConstraints. */
+export function unexplainedOf(m: Model, state: ScheduleState): RequestId[] {
+  return m.requests
+    .filter((req) => req.fixed === null && req.placeable && state.start[req.index]! < 0)
+    .map((req) => req.id as RequestId);
+}
+
+/** Why each placeable request the plan leaves off has no slot: the blockers of its every start. */
+export function explainConstraints(m: Model, state: ScheduleState): Unplaced[] {
   const out: Unplaced[] = [];
   const names = namesOf(m);
   let explainer: ConstraintExplainer | null = null;
   for (const req of m.requests) {
-    if (req.fixed !== null) continue;
-    if (!req.placeable) {
-      const s = stateReason(m.data, req.source)!;
-      out.push({ request: req.id as RequestId, reason: s.reason, detail: s.detail, blockers: [] });
-      continue;
-    }
-    if (state.start[req.index]! >= 0) continue;
+    if (req.fixed !== null || !req.placeable || state.start[req.index]! >= 0) continue;
     explainer ??= new ConstraintExplainer(m, state);
     const e = explainer.explain(req.index);
     const detail =

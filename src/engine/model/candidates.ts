@@ -8,21 +8,94 @@ import { offersAll } from './rules/room-features.js';
 
 /** Fills `options` of every placeable, not fixed request. */
 export function buildCandidates(m: Model): void {
-  const cache = new CandidateCache(m);
+  const cache = m.candidates;
   for (const i of m.variables) {
     const r = m.requests[i]!;
     r.options = cache.optionsFor(r);
   }
 }
 
+/** A set of rooms a request may use at one venue, best fit first, and the same as a bitset. */
+export interface RoomSet {
+  venue: number;
+  rooms: Int32Array;
+  mask: Uint32Array;
+}
+
+/**
+ * Start masks that may outlive one model: keyed by what they depend on (a person's presence and
+ * engagements, the rooms' free time), so the next compile of the same summit after a small change
+ * reuses all but the changed persons' (model/compile-cache.ts). Valid for one summit frame only:
+ * timeline, venues, travel and rooms.
+ */
+export class MaskStore {
+  readonly dayFit = new Map<number, Uint32Array>();
+  /** Key: person signature id, venue and minutes (see personKey). */
+  readonly person = new Map<number, Uint32Array>();
+  /** Each distinct person signature (presence and engagements as text) gets a small number. */
+  private readonly signatures = new Map<string, number>();
+  readonly roomSets = new Map<string, { key: string; sets: RoomSet[] }>();
+  /** Masks of "some room of a set free", for one state of the rooms' free time (`roomState`). */
+  readonly roomAny = new Map<string, Uint32Array>();
+  roomState = '';
+  /** Signature ids used since the last sweep. */
+  private used = new Set<number>();
+
+  /** The number of a person signature (the same text, the same number, for the store's life). */
+  signatureId(signature: string): number {
+    let id = this.signatures.get(signature);
+    if (id === undefined) {
+      id = this.signatures.size;
+      this.signatures.set(signature, id);
+    }
+    this.used.add(id);
+    return id;
+  }
+
+  /** The key of a person mask: signature id, venue (of `venues`) and minutes. */
+  static personKey(signature: number, venue: number, venues: number, minutes: number): number {
+    return (signature * venues + venue) * 1441 + Math.min(minutes, 1440);
+  }
+
+  /**
+   * Forgets the masks of signatures no compile used since the last sweep, once there are more of
+   * them than live ones (persons whose engagements changed leave old masks behind).
+   */
+  sweep(venues: number): void {
+    if (this.signatures.size > 2 * this.used.size + 256) {
+      const live = this.used;
+      for (const [text, id] of this.signatures) if (!live.has(id)) this.signatures.delete(text);
+      for (const key of this.person.keys()) {
+        if (!live.has(Math.floor(key / 1441 / venues))) this.person.delete(key);
+      }
+    }
+    this.used = new Set();
+  }
+}
+
 /** Shared work across requests: the same person, venue and duration give the same start mask. */
 export class CandidateCache {
-  private readonly dayFit = new Map<number, Uint32Array>();
-  private readonly personMasks = new Map<number, Uint32Array>();
-  private readonly roomSets = new Map<string, { venue: number; rooms: Int32Array; mask: Uint32Array }[]>();
-  private readonly roomAny = new Map<string, Uint32Array>();
+  private readonly dayFit: Map<number, Uint32Array>;
+  private readonly personMasks: Map<number, Uint32Array>;
+  /** Each person's signature id in the store. */
+  private readonly signatureIds: Int32Array;
+  private readonly roomSets: Map<string, { key: string; sets: RoomSet[] }>;
+  private readonly roomAny: Map<string, Uint32Array>;
 
-  constructor(private readonly m: Model) {}
+  constructor(
+    private readonly m: Model,
+    store: MaskStore = new MaskStore(),
+  ) {
+    this.dayFit = store.dayFit;
+    this.personMasks = store.person;
+    this.signatureIds = Int32Array.from(m.persons, (p) => store.signatureId(p.signature));
+    this.roomSets = store.roomSets;
+    if (store.roomState !== m.roomState) {
+      store.roomAny.clear();
+      store.roomState = m.roomState;
+    }
+    this.roomAny = store.roomAny;
+  }
 
   /** The candidate options of one request (empty when it cannot be placed at all). */
   optionsFor(r: RequestModel): CandidateOption[] {
@@ -112,7 +185,7 @@ export class CandidateCache {
   /** Starts where person p could attend a meeting of `minutes` at `venue`, judged on static engagements. */
   personMask(p: number, venue: number, minutes: number): Uint32Array {
     const m = this.m;
-    const key = (p * (m.NONE + 1) + venue) * 1441 + Math.min(minutes, 1440);
+    const key = MaskStore.personKey(this.signatureIds[p]!, venue, m.NONE + 1, minutes);
     let mask = this.personMasks.get(key);
     if (mask) return mask;
     const { tl } = m;
@@ -139,47 +212,44 @@ export class CandidateCache {
   }
 
   /** The rooms a request may use, grouped by venue, best fit first; cached by what decides the set. */
-  roomSetsFor(r: RequestModel): {
-    key: string;
-    sets: { venue: number; rooms: Int32Array; mask: Uint32Array }[];
-  } {
+  roomSetsFor(r: RequestModel): { key: string; sets: RoomSet[] } {
     const m = this.m;
-    const lentTo = r.parties.filter((d) => m.rooms.some((rm) => rm.delegation === d)).sort();
+    const lentTo = r.parties.filter((d) => m.lentTo.has(d)).sort();
     const key = `${r.venue}|${r.seats}|${lentTo.join(',')}|${r.needs.join(',')}`;
-    let sets = this.roomSets.get(key);
-    if (!sets) {
-      const fitting = m.rooms
-        .map((rm, k) => ({ rm, k }))
-        .filter(
-          ({ rm }) =>
-            rm.capacity >= r.seats &&
-            (rm.delegation === null || r.parties.includes(rm.delegation)) &&
-            (r.venue < 0 || rm.venue === r.venue) &&
-            offersAll(rm.features, r.needs),
-        )
-        // Lent rooms first (nobody else can use them), then the smallest that fits.
-        .sort(
-          (a, b) =>
-            Number(b.rm.delegation !== null) - Number(a.rm.delegation !== null) ||
-            a.rm.capacity - b.rm.capacity ||
-            a.k - b.k,
-        );
-      const byVenue = new Map<number, number[]>();
-      for (const { rm, k } of fitting) {
-        const l = byVenue.get(rm.venue) ?? [];
-        l.push(k);
-        byVenue.set(rm.venue, l);
-      }
-      sets = [...byVenue.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([venue, ks]) => {
-          const mask = new Uint32Array(m.RW);
-          for (const k of ks) mask[k >>> 5]! |= 1 << (k & 31);
-          return { venue, rooms: Int32Array.from(ks), mask };
-        });
-      this.roomSets.set(key, sets);
+    const known = this.roomSets.get(key);
+    if (known) return known;
+    const fitting = m.rooms
+      .map((rm, k) => ({ rm, k }))
+      .filter(
+        ({ rm }) =>
+          rm.capacity >= r.seats &&
+          (rm.delegation === null || r.parties.includes(rm.delegation)) &&
+          (r.venue < 0 || rm.venue === r.venue) &&
+          offersAll(rm.features, r.needs),
+      )
+      // Lent rooms first (nobody else can use them), then the smallest that fits.
+      .sort(
+        (a, b) =>
+          Number(b.rm.delegation !== null) - Number(a.rm.delegation !== null) ||
+          a.rm.capacity - b.rm.capacity ||
+          a.k - b.k,
+      );
+    const byVenue = new Map<number, number[]>();
+    for (const { rm, k } of fitting) {
+      const l = byVenue.get(rm.venue) ?? [];
+      l.push(k);
+      byVenue.set(rm.venue, l);
     }
-    return { key, sets };
+    const sets = [...byVenue.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([venue, ks]) => {
+        const mask = new Uint32Array(m.RW);
+        for (const k of ks) mask[k >>> 5]! |= 1 << (k & 31);
+        return { venue, rooms: Int32Array.from(ks), mask };
+      });
+    const found = { key, sets };
+    this.roomSets.set(key, found);
+    return found;
   }
 
   private roomAnyMask(key: string, rooms: Int32Array, minutes: number): Uint32Array {

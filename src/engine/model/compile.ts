@@ -2,7 +2,7 @@
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Meeting } from '../../domain/meeting/schema.js';
 import type { Instant, Window } from '../../domain/time.js';
-import { buildCandidates } from './candidates.js';
+import { buildCandidates, CandidateCache, MaskStore } from './candidates.js';
 import { markFitting } from '../search/construct.js';
 import { mergeIntervals, subtractIntervals, intervalIndexAt, type IntervalSet } from './intervals.js';
 import type { Engagement, Model, ModelPolicy, PersonModel, RequestModel, RoomModel } from './model.js';
@@ -23,11 +23,49 @@ export interface CompileOptions {
   existing?: { request: string; start: Instant; room: string | null }[];
   /** Rules 9 and 10 of summit-file.md: how existing meetings may move (default: no limit, no freeze). */
   policy?: MovePolicy;
+  /** Work kept from an earlier compile of the same summit (a warm re-plan reuses its start masks). */
+  cache?: CompileCache;
+}
+
+/**
+ * What one compile leaves for the next of the same summit: the timeline and the start masks, valid
+ * while the summit's frame (days, grid, venues, travel, rooms) stays as it was.
+ */
+export class CompileCache {
+  private frame = '';
+  private timelineKey = '';
+  private tl: Timeline | null = null;
+  masks = new MaskStore();
+
+  /** The timeline of `summit`, built once per distinct calendar. */
+  timeline(summit: SummitData['summit']): Timeline {
+    const key = JSON.stringify([
+      summit.timezone,
+      summit.days,
+      summit.dayWindow,
+      summit.grainMinutes,
+      summit.bufferMinutes,
+    ]);
+    if (key !== this.timelineKey || !this.tl) {
+      this.tl = buildTimeline(summit);
+      this.timelineKey = key;
+    }
+    return this.tl;
+  }
+
+  /** The masks for a summit whose frame is `frame`: the same store while it holds, a fresh one when it changed. */
+  masksFor(frame: string): MaskStore {
+    if (frame !== this.frame) {
+      this.masks = new MaskStore();
+      this.frame = frame;
+    }
+    return this.masks;
+  }
 }
 
 /** Compiles a summit for planning: time grid, persons' fixed engagements, rooms, requests and candidates. */
 export function compileModel(data: SummitData, options: CompileOptions = {}): Model {
-  const tl = buildTimeline(data.summit);
+  const tl = options.cache ? options.cache.timeline(data.summit) : buildTimeline(data.summit);
   const venues = data.venues.map((v) => v.id as string);
   const venueIdx = new Map(venues.map((v, i) => [v, i]));
   const venueOf = (id: string | null): number => {
@@ -62,6 +100,7 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
       delegation: p.delegation,
       presence: presence === null ? null : allowing(tl, presence),
       engagements: [],
+      signature: '',
     };
   });
 
@@ -167,7 +206,10 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     if (room >= 0) roomBlocks[room]!.push(turnoverBlock(start, end, turnover));
   }
 
-  for (const p of persons) p.engagements.sort((a, b) => a.from - b.from || a.to - b.to);
+  for (const p of persons) {
+    p.engagements.sort((a, b) => a.from - b.from || a.to - b.to);
+    p.signature = `${p.presence?.join(',') ?? '*'};${p.engagements.map((e) => `${e.from},${e.to},${e.venue}`).join(';')}`;
+  }
 
   const rooms: RoomModel[] = data.rooms.map((rm, k) => {
     const available = rm.available === null ? Int32Array.from([-FAR, FAR]) : allowing(tl, rm.available);
@@ -196,6 +238,12 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
   const K1 = existingCount + 1;
   const K2 = (requests.length + 1) * K1;
 
+  const lentTo = new Set(rooms.flatMap((rm) => (rm.delegation === null ? [] : [rm.delegation])));
+  const frame = JSON.stringify([
+    venues,
+    data.travel,
+    rooms.map((rm) => [rm.id, rm.venue, rm.capacity, rm.delegation, rm.features]),
+  ]);
   const model: Model = {
     data,
     tl,
@@ -209,6 +257,10 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     roomIndex,
     RW: Math.max(1, Math.ceil(rooms.length / 32)),
     roomFreeUntil,
+    roomState: rooms.map((rm) => rm.free.join(',')).join(';'),
+    lentTo,
+    // Set right below: the cache reads the model it belongs to.
+    candidates: null as unknown as CandidateCache,
     requests,
     requestIndex,
     variables: Int32Array.from(variables),
@@ -226,7 +278,10 @@ export function compileModel(data: SummitData, options: CompileOptions = {}): Mo
     },
     earliestG: policy.now === null ? 0 : firstGridAtOrAfter(tl, policy.now),
   };
+  const store = options.cache?.masksFor(frame);
+  model.candidates = new CandidateCache(model, store);
   buildCandidates(model);
+  store?.sweep(NONE + 1);
   // Which existing meetings still fit is a fact of the input (it decides what maxMoves counts).
   markFitting(model);
   return model;

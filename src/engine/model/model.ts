@@ -2,6 +2,7 @@
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Request } from '../../domain/request/schema.js';
 import type { AppliedPolicy } from '../result.js';
+import type { CandidateCache } from './candidates.js';
 import type { IntervalSet } from './intervals.js';
 import type { Timeline } from './timeline.js';
 import type { InterpreterModel } from './rules/interpreters.js';
@@ -29,6 +30,8 @@ export interface PersonModel {
   presence: IntervalSet | null;
   /** Sorted by `from`. */
   engagements: Engagement[];
+  /** Presence and engagements as text: two persons (or two compiles) with one signature share start masks. */
+  signature: string;
 }
 
 /** One room: its venue index, seats, lending, and the minutes it is statically free. */
@@ -116,6 +119,12 @@ export interface Model {
   RW: number;
   /** roomFreeUntil[k * G + g]: end minute of room k's static free interval at grid g's start, or -1e9. */
   roomFreeUntil: Int32Array;
+  /** Every room's free time as text (masks over "some room free" depend on it). */
+  roomState: string;
+  /** Delegations some room is lent to. */
+  lentTo: ReadonlySet<string>;
+  /** Start masks of this model (shared with the next compile through a CompileCache). */
+  candidates: CandidateCache;
   requests: RequestModel[];
   requestIndex: Map<string, number>;
   /** Placeable requests that are not fixed: the decision variables. */

@@ -1,29 +1,26 @@
-// Messages between solveInWorker and its worker thread.
+// Messages between the planner thread's owner (planner-thread.ts) and the thread (worker-entry.ts).
 import type { SummitData } from '../../domain/summit/data.js';
 import type { Plan } from '../result.js';
 import type { Progress } from '../search/search.js';
-import type { MovePolicy } from '../policy.js';
+import type { PlanSettings } from '../sessions.js';
 
 /** Solve options that cross the thread boundary (no functions). */
-export interface WorkerSolveSettings {
-  seed?: number;
-  timeLimitMs?: number;
-  maxIterations?: number;
-  progressIntervalMs?: number;
-  boundIterations?: number;
-  policy?: MovePolicy;
-}
+export type WorkerSolveSettings = PlanSettings;
 
-/** What the worker receives at start: the summit, the settings, and a shared stop flag. */
-export interface WorkerRequest {
+/** A planning run for the thread: the summit, the settings, and a shared stop flag. */
+export interface PlanMessage {
+  type: 'plan';
+  id: number;
   data: SummitData;
   options: WorkerSolveSettings;
-  /** Int32 at index 0: set to 1 to stop the search and get the best plan so far. */
+  /** Int32 at index 0: set to 1 to stop the search and answer with the best plan so far. */
   stopFlag: SharedArrayBuffer;
 }
 
-/** What the worker sends back. */
+/** What the thread sends back for run `id`: progress, the answer, the bound, then the whole plan. */
 export type WorkerMessage =
-  | { type: 'progress'; progress: Progress }
-  | { type: 'done'; plan: Plan }
-  | { type: 'error'; message: string };
+  | { type: 'progress'; id: number; progress: Progress }
+  | { type: 'answer'; id: number; plan: Plan }
+  | { type: 'bound'; id: number; bound: number | null }
+  | { type: 'done'; id: number; plan: Plan }
+  | { type: 'error'; id: number; message: string };

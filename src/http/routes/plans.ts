@@ -118,6 +118,35 @@ const UnplacedRecord = z
   })
   .meta({ id: 'Unplaced' });
 
+const SlotRecord = z.object({ start: Instant, end: Instant, room: RoomId.nullable() });
+
+const MoveRecord = z
+  .object({
+    request: RequestId,
+    from: SlotRecord,
+    to: SlotRecord.nullable().describe('Null: left off the calendar'),
+    for: RequestId.optional().describe('The request whose meeting takes its old place, where there is one'),
+    fits: z
+      .boolean()
+      .describe('False for a meeting that broke a rule where it was: a repair, not counted against maxMoves'),
+  })
+  .meta({ id: 'Move' });
+
+const AppliedPolicyRecord = z
+  .object({
+    maxMoves: z
+      .number()
+      .nullable()
+      .describe('At most this many moves of meetings that still fit; null: no limit'),
+    now: Instant.nullable().describe('The moment of planning: nothing new or moved starts before it'),
+    freezeHours: z
+      .number()
+      .nullable()
+      .describe('Meetings starting before now + freezeHours stay where they are'),
+  })
+  .describe('The move policy the plan was made under')
+  .meta({ id: 'MovePolicy' });
+
 const PlanRecord = z
   .object({
     summit: SummitId,
@@ -126,8 +155,22 @@ const PlanRecord = z
     meetings: z.array(PlacementRecord),
     unscheduled: z.array(UnplacedRecord),
     moved: z.array(RequestId),
+    moves: z
+      .array(MoveRecord)
+      .describe('Each existing meeting the plan moves or leaves off, with the request it made room for'),
+    policy: AppliedPolicyRecord,
     stats: z.object({ millis: z.number(), seed: z.number(), iterations: z.number().optional() }),
     warnings: z.array(z.string()).optional(),
+    pending: z
+      .array(z.enum(['bound', 'explanations']))
+      .optional()
+      .describe(
+        "What is still being computed: a running job's plan answers first, its bound and explanations follow",
+      ),
+    unexplained: z
+      .array(RequestId)
+      .optional()
+      .describe('While explanations are pending: the requests left off for want of a slot'),
   })
   .meta({ id: 'Plan' });
 
@@ -147,18 +190,34 @@ const PlanJobRecord = z
     version: z.number().int(),
     seed: z.number().int(),
     timeLimitSeconds: z.number(),
+    settings: z
+      .object({
+        mode: z.enum(['keep-schedule', 're-optimise']).nullable(),
+        maxMoves: z.union([z.number(), z.literal('all')]).nullable(),
+        now: z.string().nullable().describe('An instant (UTC)'),
+        freezeHours: z.number().nullable(),
+      })
+      .describe(
+        "How the job was asked to treat the schedule (null: the default); the plan's policy says what applied",
+      ),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
     progress: z.object({
       elapsedMs: z.number(),
       objective: Objective.nullable().describe('The best plan found so far'),
-      bound: z.number().nullable(),
+      bound: z.number().nullable().describe('A proven upper bound on objective.weight'),
+      gap: z
+        .number()
+        .nullable()
+        .describe('(bound − weight) / bound: how far below the best possible plan this one may be, at most'),
     }),
     result: z
       .object({ plan: PlanRecord, diff: PlanDiffRecord })
       .nullable()
-      .describe('Once done: the plan, and what it would change on the calendar as it is now'),
+      .describe(
+        'The plan and what it would change on the calendar as it is now: once done, and while running as soon as it has an answer (plan.pending)',
+      ),
     error: z.string().nullable(),
     attempts: z
       .number()

@@ -11,6 +11,7 @@ import * as loginThrottle from './0006_login_throttle.js';
 import * as sharedService from './0007_shared_service.js';
 import * as summitWeek from './0009_summit_week.js';
 import * as summitPractice from './0010_summit_practice.js';
+import * as planJobSettings from './0011_plan_job_settings.js';
 import * as notifications from './0012_notifications.js';
 
 // Migrations see the database as it was when they were written, not today's row types.
@@ -32,6 +33,7 @@ const migrations: Record<string, StoreMigration> = {
   '0007_shared_service': sharedService,
   '0009_summit_week': summitWeek,
   '0010_summit_practice': summitPractice,
+  '0011_plan_job_settings': planJobSettings,
   '0012_notifications': notifications,
 };
 

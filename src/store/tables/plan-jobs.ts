@@ -2,7 +2,14 @@
 // progress and plan any process can read.
 import type { Selectable } from 'kysely';
 import type { SummitId, UserId } from '../../domain/ids.js';
-import type { PlanJob, PlanJobPlanner, PlanJobProgress, PlanJobStatus, Tx } from '../store.js';
+import type {
+  PlanJob,
+  PlanJobPlanner,
+  PlanJobProgress,
+  PlanJobSettings,
+  PlanJobStatus,
+  Tx,
+} from '../store.js';
 import { json, jsonOrNull, parseJsonOrNull } from './columns.js';
 import type { PlanJobRow } from './rows.js';
 import { insertVersioned, updateVersioned, type TableContext, type Target } from './versioned.js';
@@ -19,6 +26,7 @@ export function rowToPlanJob(row: Selectable<PlanJobRow>): PlanJob {
     requestedBy: row.requested_by as UserId,
     seed: Number(row.seed),
     timeLimitMs: row.time_limit_ms,
+    settings: parseJsonOrNull<PlanJobSettings>(row.settings),
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -47,6 +55,7 @@ function columnsOf(job: PlanJob): Record<string, unknown> {
     requested_by: job.requestedBy,
     seed: job.seed,
     time_limit_ms: job.timeLimitMs,
+    settings: jsonOrNull(job.settings),
     created_at: job.createdAt,
     started_at: job.startedAt,
     finished_at: job.finishedAt,
@@ -132,6 +141,8 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
           started_at: at,
           heartbeat_at: at,
           progress: null,
+          // an early answer of an earlier attempt is not this attempt's
+          result: null,
           version: picked.version + 1,
           attempts: Number(picked.attempts) + 1,
           ...(takeover
@@ -160,6 +171,16 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
         .where('worker', '=', worker)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+    async answer(id, worker, result, progress, at) {
+      const done = await ctx.db
+        .updateTable('plan_jobs')
+        .set({ result: json(result), progress: json(progress), heartbeat_at: at })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .where('worker', '=', worker)
+        .executeTakeFirst();
+      return Number(done.numUpdatedRows) > 0;
     },
     async failExhausted(maxAttempts, at, staleBefore) {
       const exhausted = await ctx.db
@@ -205,6 +226,7 @@ export function planJobsTable(ctx: TableContext): Tx['planJobs'] {
           heartbeat_at: null,
           started_at: null,
           progress: null,
+          result: null,
           version: row.version + 1,
           // given back on shutdown: the attempt does not count
           ...(error === undefined

@@ -314,6 +314,7 @@ export interface PlanJobRow {
   requested_by: string;
   seed: BigIntColumn;
   time_limit_ms: number;
+  settings: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;

@@ -8,12 +8,14 @@ import { readEventLog } from '../../../src/app/events/read-log.js';
 import { persons } from '../../../src/app/logistics/specs.js';
 import { takeAlternative } from '../../../src/app/meetings/alternative.js';
 import { placeMeeting, unplaceMeeting } from '../../../src/app/meetings/place.js';
-import { acceptPlan } from '../../../src/app/planning/plan.js';
+import { acceptPlan, proposePlan } from '../../../src/app/planning/plan.js';
 import { currentPlan, suggestSlots } from '../../../src/app/planning/suggest.js';
 import { getRequest } from '../../../src/app/requests/read.js';
 import { changeSummit, getSummit } from '../../../src/app/summit/summits.js';
 import { loadSummitData } from '../../../src/app/summit/load.js';
 import type { Meeting } from '../../../src/domain/meeting/schema.js';
+import { insideNoticePeriod } from '../../../src/domain/meeting/notice-period.js';
+import { PLACEABLE_STATES } from '../../../src/engine/model/compile.js';
 import {
   BACKENDS,
   delegate,
@@ -187,5 +189,33 @@ describe.each(BACKENDS)('bumps with notice, on %s', (backend) => {
       expect.objectContaining({ request: 'usa-jpn-kor', rule: 'fixed-meetings-kept' }),
     );
     expect(refused.message).toMatch(/notice period of 36 hours/);
+  });
+  it('plans around the notice period: a run may not shorten it, and the plan it makes can be accepted', async () => {
+    // the period of 36 hours set above still holds: every meeting of Friday 10 November lies inside it
+    const before = await t.store.read((tx) => loadSummitData(tx, S));
+    const summit = before.summit;
+    expect(summit.planning.freezeHours).toBe(36);
+    const placeable = new Set(
+      before.requests.filter((r) => PLACEABLE_STATES.has(r.status)).map((r) => r.id as string),
+    );
+    const inside = before.meetings.filter(
+      (m) => placeable.has(m.request) && insideNoticePeriod(summit, m.start, ctx.now()),
+    );
+    expect(inside.length).toBeGreaterThan(0);
+    for (const schedule of [{ mode: 're-optimise' as const }, { freezeHours: 0 }]) {
+      const { plan } = await proposePlan(ctx, hostAdmin, S, { timeLimitMs: 1_500, schedule });
+      expect(plan.policy?.freezeHours).toBe(36);
+      const planned = new Map(plan.meetings.map((p) => [p.request as string, p]));
+      for (const m of inside) {
+        expect(planned.get(m.request), m.request).toMatchObject({ start: m.start, room: m.room });
+      }
+    }
+    const { plan } = await proposePlan(ctx, hostAdmin, S, {
+      timeLimitMs: 1_500,
+      schedule: { mode: 're-optimise' },
+    });
+    await acceptPlan(ctx, hostAdmin, S, plan);
+    for (const m of inside)
+      expect(await meetingOf(m.request)).toMatchObject({ start: m.start, room: m.room });
   });
 });

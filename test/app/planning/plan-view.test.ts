@@ -42,6 +42,7 @@ const plan: Plan = {
     },
   ],
   moved: [],
+  moves: [],
   objective: { weight: 3, preferred: 0, moved: 0 },
   bound: 6,
 } as unknown as Plan;

@@ -32,6 +32,7 @@ describe.each(BACKENDS)('planning job retention on %s', (backend) => {
       requestedBy: 'host-host-admin' as UserId,
       seed: 1,
       timeLimitMs: 1000,
+      settings: null,
       createdAt: at,
       startedAt: status === 'queued' ? null : at,
       finishedAt: finished ? at : null,

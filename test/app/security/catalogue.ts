@@ -101,7 +101,11 @@ export const NOT_USE_CASES: Record<string, string> = {
   'planning/bump-reasons.ts#whyBumped': 'pure: why a plan moved or took off each meeting',
   'planning/frozen.ts#noticePeriodBroken': 'pure: the meetings inside the notice period a plan moves',
   'planning/frozen.ts#planningMoment': 'pure: the moment a plan is made at',
-  'planning/frozen.ts#withNoticePeriodKept': 'pure: the meetings inside the notice period, pinned',
+  'planning/jobs.ts#storedPlan': 'pure: a stored plan read with the keys older plans lack',
+  'planning/run-settings.ts#hasSchedule': 'pure: whether a summit has meetings a plan would keep',
+  'planning/run-settings.ts#resolveRun': 'pure: the mode and move policy a planning run gets',
+  'planning/run-settings.ts#storedSettings':
+    'pure: a planning request’s schedule settings as a job stores them',
   'planning/judge.ts#judgePlan': 'pure: what a plan breaks of its own doing; tested through acceptPlan',
   'planning/judge.ts#planRefusal':
     'pure: the refusal of a plan, worded for its writer; tested through acceptPlan and acceptPlanJob',
@@ -136,6 +140,7 @@ export const NOT_USE_CASES: Record<string, string> = {
   'logistics/specs.ts#delegationOrHost': RULE,
   'logistics/specs.ts#busyOwnerActs': RULE,
   'logistics/specs.ts#busyIdIssues': RULE,
+  'logistics/specs.ts#delegationChange': RULE,
   'requests/request-meeting.ts#requestIdIssues': RULE,
   'files/sync.ts#runSync': PART,
   'files/sync.ts#syncStep': PART,

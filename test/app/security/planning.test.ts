@@ -27,10 +27,18 @@ describe.each(BACKENDS)('what planning shows the host, on %s', (backend) => {
   });
   afterAll(() => w.t.dispose());
 
-  for (const who of ['host-admin', 'host-staff'] as const) {
-    it(`shows ${who} a proposal without private labels, ids or confidential requests`, async () => {
+  for (const [who, mode] of [
+    ['host-admin', 'keep-schedule'],
+    ['host-staff', 'keep-schedule'],
+    ['host-staff', 're-optimise'],
+  ] as const) {
+    it(`shows ${who} a proposal (${mode}) without private labels, ids or confidential requests`, async () => {
       const before = await w.snapshot();
-      const proposal = await proposePlan(w.ctx, ACTORS[who], S, { timeLimitMs: 1500, seed: 7 });
+      const proposal = await proposePlan(w.ctx, ACTORS[who], S, {
+        timeLimitMs: 1500,
+        seed: 7,
+        schedule: { mode },
+      });
       expect(await w.snapshot(), 'a proposal writes nothing').toBe(before);
       expect(leaksIn(proposal, w.markersFor(ACTORS[who]))).toEqual([]);
       const blockers: Blocker[] = proposal.plan.unscheduled.flatMap((u) => u.blockers);
@@ -45,6 +53,8 @@ describe.each(BACKENDS)('what planning shows the host, on %s', (backend) => {
         ...proposal.diff.placed.map((m) => m.request),
         ...proposal.diff.removed.map((m) => m.request),
         ...proposal.diff.moved.map((m) => m.to.request),
+        // a move names the meeting moved and the request it made room for
+        ...proposal.plan.moves.flatMap((m) => [m.request, ...(m.for === undefined ? [] : [m.for])]),
       ];
       expect(named.filter((r) => r in CONFIDENTIAL)).toEqual([]);
     });

@@ -37,6 +37,31 @@ requests:
   - {id: usa-chn, from: usa, to: [chn], format: bilateral, level: leaders, minutes: 30, priority: 2, attendees: [usa-potus, chn-president], status: requested}
 `;
 
+// One room, two hours: usa-jpn sits across both hour slots, so jpn-chn (priority 5) fits only if it moves.
+const MOVES = `
+summit:
+  id: moves-summit
+  name: Moves summit
+  timezone: Asia/Ho_Chi_Minh
+  days: {from: 2017-11-10, to: 2017-11-10}
+  dayWindow: {from: "08:00", to: "10:00"}
+  grainMinutes: 30
+  bufferMinutes: 0
+venues:
+  - {id: ariyana, name: Ariyana}
+rooms:
+  - {id: b1, venue: ariyana, name: Bilateral Room 1, capacity: 8}
+delegations:
+  - {id: usa, name: United States, principal: {id: usa-potus, name: President}}
+  - {id: jpn, name: Japan, principal: {id: jpn-pm, name: Prime Minister}}
+  - {id: chn, name: China, principal: {id: chn-president, name: President}}
+requests:
+  - {id: usa-jpn, from: usa, to: [jpn], format: bilateral, level: leaders, minutes: 60, priority: 1, attendees: [usa-potus, jpn-pm], status: scheduled}
+  - {id: jpn-chn, from: jpn, to: [chn], format: bilateral, level: leaders, minutes: 60, priority: 5, attendees: [jpn-pm, chn-president], status: agreed}
+meetings:
+  - {request: usa-jpn, start: 2017-11-10T08:30, room: b1}
+`;
+
 describe('sideline schedule', () => {
   let dir: string;
   let summitFile: string;
@@ -103,6 +128,50 @@ describe('sideline schedule', () => {
     expect(r.stderr).toContain('requests[0].attendees[0]');
     expect(r.stderr).toContain('requests[1].minutes');
     await expect(readFile(out, 'utf8')).rejects.toThrow();
+  });
+
+  it('moves as the flags allow: none with --max-moves 0, one (listed with what it made room for) with 1', async () => {
+    const file = await write('moves.yaml', MOVES);
+    const none = await sideline(['schedule', file, '--max-moves', '0', '--json', '--time-limit', '0.5']);
+    expect(none.stderr).toBe('');
+    expect(JSON.parse(none.stdout)).toMatchObject({ objective: { weight: 1 }, policy: { maxMoves: 0 } });
+    expect(JSON.parse(none.stdout).moves).toBeUndefined();
+
+    const one = await sideline(['schedule', file, '--max-moves', '1', '--time-limit', '0.5']);
+    expect(one.stdout).toContain('weight 6 (bound 6)');
+    expect(one.stdout).toMatch(/Moves \(1\):/);
+    expect(one.stdout).toMatch(/usa-jpn +2017-11-10T08:30 b1 +2017-11-10T0[89]:00 b1 +jpn-chn/);
+
+    // frozen: usa-jpn starts before 08:00 + 1 hour, so it stays even with no limit on moves
+    const frozen = await sideline([
+      'schedule',
+      file,
+      '--max-moves',
+      'all',
+      '--now',
+      '2017-11-10T08:00',
+      '--freeze-hours',
+      '1',
+      '--json',
+      '--time-limit',
+      '0.5',
+    ]);
+    expect(JSON.parse(frozen.stdout)).toMatchObject({
+      objective: { weight: 1 },
+      policy: { maxMoves: null, now: '2017-11-10T08:00', freezeHours: 1 },
+    });
+  });
+
+  it('refuses bad move flags with one clear line each', async () => {
+    expect((await sideline(['schedule', summitFile, '--max-moves', '-1'])).stderr).toBe(
+      'sideline: --max-moves must be a whole number from 0 up, or all, got "-1"',
+    );
+    expect((await sideline(['schedule', summitFile, '--freeze-hours', '1.5'])).stderr).toBe(
+      'sideline: --freeze-hours must be a whole number of hours from 0 to 8784, got "1.5"',
+    );
+    expect((await sideline(['schedule', summitFile, '--now', 'tomorrow'])).stderr).toBe(
+      'sideline: --now must be a time YYYY-MM-DDTHH:MM (local to Asia/Ho_Chi_Minh) or with an offset, got "tomorrow"',
+    );
   });
 
   it('refuses bad options and unknown file kinds with one clear line', async () => {

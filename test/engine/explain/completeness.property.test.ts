@@ -34,10 +34,11 @@ describe('explanations on random summits', () => {
           }
         }
       }),
-      { numRuns: 120 },
+      { numRuns: 100 },
     );
     // The property must have been exercised, including explanations naming several blockers.
     expect(explained).toBeGreaterThan(40);
     expect(several).toBeGreaterThan(10);
-  });
+    // Each run solves, then asks what-if once per named blocker: slow on a busy machine.
+  }, 180_000);
 });

@@ -16,9 +16,19 @@ interface JobBody {
   id: string;
   status: string;
   version: number;
-  progress: { elapsedMs: number; objective: { weight: number } | null; bound: number | null };
+  settings: { mode: string | null; maxMoves: number | 'all' | null };
+  progress: {
+    elapsedMs: number;
+    objective: { weight: number } | null;
+    bound: number | null;
+    gap: number | null;
+  };
   result: {
-    plan: { meetings: { request: string; start: string; end: string; room: string | null }[] };
+    plan: {
+      meetings: { request: string; start: string; end: string; room: string | null }[];
+      moves: { request: string; fits: boolean; for?: string; to: object | null }[];
+      policy: { maxMoves: number | null; now: string | null; freezeHours: number | null };
+    };
     diff: { placed: { request: string }[]; moved: unknown[]; removed: unknown[]; unplaced: unknown[] };
   } | null;
 }
@@ -153,7 +163,7 @@ describe.each(BACKENDS)('planning job routes on %s', (backend) => {
   });
 
   it('cancels a running job: its runner stops, and it stays discarded', async () => {
-    const job = (await start({ timeLimitSeconds: 60 })).json() as JobBody;
+    const job = (await start({ timeLimitSeconds: 60, mode: 're-optimise' })).json() as JobBody;
     // wait until a runner holds it
     let current = (await read(job.id)).json() as JobBody;
     for (let i = 0; i < 200 && current.status === 'queued'; i++) {
@@ -210,6 +220,51 @@ describe.each(BACKENDS)('planning job routes on %s', (backend) => {
     const bad = await start({ timeLimitSeconds: -1, seed: 'seven', fast: true });
     expect(bad.statusCode).toBe(400);
     expect(errorPaths(bad)).toEqual(['body', 'body.seed', 'body.timeLimitSeconds']);
+    const moves = await start({ mode: 're-optimise', maxMoves: 3 });
+    expect(moves.statusCode).toBe(400);
+    expect(errorPaths(moves)).toEqual(['body.maxMoves']);
+    const settings = await start({ mode: 'tidy', maxMoves: -1, now: 'tomorrow', freezeHours: 1.5 });
+    expect(settings.statusCode).toBe(400);
+    expect(errorPaths(settings)).toEqual(['body.freezeHours', 'body.maxMoves', 'body.mode', 'body.now']);
     await settle(job.id);
+  });
+
+  it('keeps a summit that has a schedule by default: at most 5 moves of meetings that still fit, and a gap', async () => {
+    // the calendar as a plan made it: every later plan starts from a schedule
+    const first = (await start({ timeLimitSeconds: 1, mode: 're-optimise' })).json() as JobBody;
+    const made = (await settle(first.id)).last.json() as JobBody;
+    await s.as.hostStaff.send({
+      method: 'POST',
+      url: `${S}/plans/${first.id}/accept`,
+      headers: { 'if-match': `"${made.version}"` },
+    });
+    const kept = (
+      await settle((await start({ timeLimitSeconds: 5, seed: 11 })).json().id)
+    ).last.json() as JobBody;
+    expect(kept.status).toBe('done');
+    expect(kept.settings).toMatchObject({ mode: null, maxMoves: null });
+    expect(kept.result!.plan.policy.maxMoves).toBe(5);
+    expect(kept.result!.plan.moves.filter((m) => m.fits).length).toBeLessThanOrEqual(5);
+    expect(kept.progress.gap).toBeGreaterThanOrEqual(0);
+    expect(kept.progress.gap).toBe(
+      (kept.progress.bound! - kept.progress.objective!.weight) / kept.progress.bound!,
+    );
+
+    // re-optimise: no move limit, and the plan lists every meeting it would move
+    const free = (await start({ timeLimitSeconds: 1, seed: 12, mode: 're-optimise' })).json() as JobBody;
+    const done = (await settle(free.id)).last.json() as JobBody;
+    expect(done.settings.mode).toBe('re-optimise');
+    expect(done.result!.plan.policy.maxMoves).toBeNull();
+    const movedByPlan = done.result!.plan.moves.filter((m) => m.to !== null).map((m) => m.request);
+    const movedOnCalendar = (done.result!.diff.moved as { to: { request: string } }[]).map(
+      (m) => m.to.request,
+    );
+    expect(movedByPlan.sort()).toEqual(movedOnCalendar.sort());
+
+    // an explicit limit of none: nothing that still fits moves
+    const none = (await start({ timeLimitSeconds: 1, maxMoves: 0 })).json() as JobBody;
+    const still = (await settle(none.id)).last.json() as JobBody;
+    expect(still.settings.maxMoves).toBe(0);
+    expect(still.result!.plan.moves.filter((m) => m.fits)).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ const job = (summit: SummitId, id: string, status: PlanJobStatus, finishedAt: st
   requestedBy: 'u1' as UserId,
   seed: 1,
   timeLimitMs: 1000,
+  settings: null,
   createdAt: f.at(0),
   startedAt: status === 'queued' ? null : f.at(0),
   finishedAt,

@@ -22,6 +22,7 @@ const job = (summit: SummitId, id: string, createdAt: string = f.at(0)): PlanJob
   requestedBy: 'u1' as UserId,
   seed: 4294967295,
   timeLimitMs: 5000,
+  settings: null,
   createdAt,
   startedAt: null,
   finishedAt: null,

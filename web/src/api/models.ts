@@ -364,13 +364,18 @@ export interface WhatIf {
   assumption: string;
 }
 
+/** Keep the schedule (move few meetings, answered at once) or re-optimise it (move what gains). */
+export type PlanMode = 'keep-schedule' | 're-optimise';
+
 /** A planning job: where it is, how far it got, and once done its diff. */
 export interface PlanJob {
   id: string;
   status: 'queued' | 'running' | 'done' | 'failed' | 'accepted' | 'discarded';
   version: number;
   timeLimitSeconds: number;
-  progress: { elapsedMs: number; objective: unknown; bound: number | null };
+  /** How the job was asked to treat the schedule (null: the server's default). */
+  settings?: { mode: PlanMode | null; maxMoves: number | 'all' | null };
+  progress: { elapsedMs: number; objective: unknown; bound: number | null; gap?: number | null };
   result: { plan: unknown; diff: PlanDiff } | null;
   error: string | null;
 }

@@ -1735,6 +1735,37 @@ export interface components {
       /** @description Its day's confirmation deadline passed before every party confirmed */
       overdue: components['schemas']['OverdueNotice'] | null;
     };
+    Move: {
+      /** @description False for a meeting that broke a rule where it was: a repair, not counted against maxMoves */
+      fits: boolean;
+      /** @description The request whose meeting takes its old place, where there is one */
+      for?: string;
+      from: {
+        /** Format: date-time */
+        end: string;
+        room: string | null;
+        /** Format: date-time */
+        start: string;
+      };
+      request: string;
+      /** @description Null: left off the calendar */
+      to: {
+        /** Format: date-time */
+        end: string;
+        room: string | null;
+        /** Format: date-time */
+        start: string;
+      } | null;
+    };
+    /** @description The move policy the plan was made under */
+    MovePolicy: {
+      /** @description Meetings starting before now + freezeHours stay where they are */
+      freezeHours: number | null;
+      /** @description At most this many moves of meetings that still fit; null: no limit */
+      maxMoves: number | null;
+      /** @description The moment of planning: nothing new or moved starts before it */
+      now: string | null;
+    };
     NoticeSlot: {
       /** Format: date-time */
       end: string;
@@ -1841,13 +1872,20 @@ export interface components {
       bound: number | null;
       meetings: components['schemas']['Placement'][];
       moved: string[];
+      /** @description Each existing meeting the plan moves or leaves off, with the request it made room for */
+      moves: components['schemas']['Move'][];
       objective: components['schemas']['Objective'];
+      /** @description What is still being computed: a running job's plan answers first, its bound and explanations follow */
+      pending?: ('bound' | 'explanations')[];
+      policy: components['schemas']['MovePolicy'];
       stats: {
         iterations?: number;
         millis: number;
         seed: number;
       };
       summit: string;
+      /** @description While explanations are pending: the requests left off for want of a slot */
+      unexplained?: string[];
       unscheduled: components['schemas']['Unplaced'][];
       warnings?: string[];
     };
@@ -1868,19 +1906,30 @@ export interface components {
       finishedAt: string | null;
       id: string;
       progress: {
+        /** @description A proven upper bound on objective.weight */
         bound: number | null;
         elapsedMs: number;
+        /** @description (bound − weight) / bound: how far below the best possible plan this one may be, at most */
+        gap: number | null;
         /** @description The best plan found so far */
         objective: components['schemas']['Objective'] | null;
       };
       /** @description Earlier attempts that ended without a plan, oldest first: a failure, or a runner that stopped answering and whose job another runner took over */
       recoveries: string[];
-      /** @description Once done: the plan, and what it would change on the calendar as it is now */
+      /** @description The plan and what it would change on the calendar as it is now: once done, and while running as soon as it has an answer (plan.pending) */
       result: {
         diff: components['schemas']['PlanDiff'];
         plan: components['schemas']['Plan'];
       } | null;
       seed: number;
+      /** @description How the job was asked to treat the schedule (null: the default); the plan's policy says what applied */
+      settings: {
+        freezeHours: number | null;
+        maxMoves: (number | 'all') | null;
+        mode: ('keep-schedule' | 're-optimise') | null;
+        /** @description An instant (UTC) */
+        now: string | null;
+      };
       startedAt: string | null;
       /** @enum {string} */
       status: 'queued' | 'running' | 'done' | 'failed' | 'accepted' | 'discarded';
@@ -4729,6 +4778,20 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @description Meetings starting before now + freezeHours stay where they are (default, and at least: the summit's notice period, planning.freezeHours) */
+          freezeHours?: number;
+          /** @description keep-schedule only: at most this many moves (default: the summit's planning.maxMoves, else 5) */
+          maxMoves?: number | 'all';
+          /**
+           * @description keep-schedule: move at most maxMoves meetings that still fit, answered in a fraction of a second; re-optimise: search the whole time limit, moving as many as that gains (the plan lists them). Default: keep-schedule when the summit has meetings, else re-optimise
+           * @enum {string}
+           */
+          mode?: 'keep-schedule' | 're-optimise';
+          /**
+           * Format: date-time
+           * @description The moment of planning: nothing new starts before it (default: the summit's planning.now, else now when a freeze applies)
+           */
+          now?: string;
           /** @default 1 */
           seed?: number;
           /** @default 10 */

@@ -34,6 +34,27 @@ const WRITERS = {
   programme: host('host-admin'),
 } as const;
 
+/**
+ * A delegation's own: its languages and interpreters, which the host and the delegation's lead and
+ * protocol officer may change (a renamed delegation is refused to the delegation: test/app).
+ */
+function delegationLanguagesEntry(base: string): Entry {
+  return {
+    route: `PUT ${base}/{id}`,
+    target: 'the US delegation, only its languages and interpreters changed, under its current ETag',
+    may: either(host('host-admin'), of('usa', 'lead', 'po')),
+    refused: [strangerNotFound],
+    exclusive: true,
+    send: async (w) => {
+      const usa = await w.server.store.read((tx) => tx.delegations.get(S as never, 'usa' as never));
+      if (!usa) throw new Error('the demo has a US delegation');
+      const { version, ...record } = usa;
+      const body = { ...record, languages: ['en', 'es'], interpreters: w.next() % 4 };
+      return { params: { summit: S, id: 'usa' }, body, headers: ifMatch(version) };
+    },
+  };
+}
+
 function logisticsEntries(kind: LogisticsKind): Entry[] {
   const base = `/api/summits/{summit}/${kind}`;
   const may = WRITERS[kind];
@@ -64,19 +85,21 @@ function logisticsEntries(kind: LogisticsKind): Entry[] {
       may: participants,
       send: () => ({ params: { summit: S, id: EXISTING[kind] } }),
     },
-    {
-      route: `PUT ${base}/{id}`,
-      target: `a fresh ${whose}, renamed`,
-      may,
-      refused: [strangerNotFound],
-      exclusive,
-      send: async (w) => {
-        const { id, body } = await freshLogistics(w, kind);
-        const renamed =
-          'title' in body ? { ...body, title: `Renamed ${id}` } : { ...body, name: `Renamed ${id}` };
-        return { params: { summit: S, id }, body: renamed, headers: ifMatch(1) };
-      },
-    },
+    kind === 'delegations'
+      ? delegationLanguagesEntry(base)
+      : {
+          route: `PUT ${base}/{id}`,
+          target: `a fresh ${whose}, renamed`,
+          may,
+          refused: [strangerNotFound],
+          exclusive,
+          send: async (w) => {
+            const { id, body } = await freshLogistics(w, kind);
+            const renamed =
+              'title' in body ? { ...body, title: `Renamed ${id}` } : { ...body, name: `Renamed ${id}` };
+            return { params: { summit: S, id }, body: renamed, headers: ifMatch(1) };
+          },
+        },
     {
       route: `DELETE ${base}/{id}`,
       target: `a fresh ${whose}`,

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, idempotencyKey, ifMatch, unwrap } from '../client';
 import { readAll } from '../lists';
-import type { Blocker, Engagement, Meeting, PlanJob } from '../models';
+import type { Blocker, Engagement, Meeting, PlanJob, PlanMode } from '../models';
 import type { BodyOf } from '../types';
 
 /** Query keys of the calendar. */
@@ -110,7 +110,10 @@ export const meetingCommands = {
         headers: idempotencyKey(),
       }),
     ),
-  startPlan: (summit: string, options: { timeLimitSeconds: number; seed?: number }): Promise<PlanJob> =>
+  startPlan: (
+    summit: string,
+    options: { timeLimitSeconds: number; seed?: number; mode?: PlanMode; maxMoves?: number },
+  ): Promise<PlanJob> =>
     unwrap(
       api.POST('/api/summits/{summit}/plans', {
         params: { path: { summit } },

@@ -5,7 +5,15 @@
 import { useState } from 'react';
 import { Label, ProgressBar } from 'react-aria-components';
 import { meetingCommands } from '../../api/hooks/meetings';
-import type { Blocker, MeetingRequest, PlanJob, Placement, Unplaced, WhatIf } from '../../api/models';
+import type {
+  Blocker,
+  MeetingRequest,
+  PlanJob,
+  PlanMode,
+  Placement,
+  Unplaced,
+  WhatIf,
+} from '../../api/models';
 import { When } from '../../app/When';
 import {
   blockerWords,
@@ -17,7 +25,7 @@ import {
 import type { SummitNames } from '../../lib/names';
 import { Button } from '../../ui/Button';
 import { useConfirm } from '../../ui/Dialog';
-import { NumberField } from '../../ui/fields';
+import { NumberField, SelectField } from '../../ui/fields';
 import { InlineError } from '../../ui/states';
 import { useToasts } from '../../ui/toasts';
 import type { Proposal } from './useProposal';
@@ -45,6 +53,45 @@ export function planQuality(job: PlanJob): PlanQuality | null {
 export function gapLabel(gap: number): string {
   return `${(gap * 100).toFixed(gap < 0.1 ? 1 : 0)} %`;
 }
+
+/** What a plan does to the meetings already on the calendar (the engine's `moves` and `policy`). */
+export interface PlanMoves {
+  /** Meetings that still fitted where they were and are moved or taken off: what the limit counts. */
+  counted: number;
+  /** Meetings that no longer fitted where they were, repaired (not counted). */
+  repaired: number;
+  /** The limit the plan was made under, or null for none (re-optimise). */
+  limit: number | null;
+  /** Each move and the request whose meeting takes its old place, where there is one. */
+  list: { request: string; for: string | null; off: boolean }[];
+}
+
+/** The moves of a finished job's plan, or null when it does not say. */
+export function planMoves(job: PlanJob): PlanMoves | null {
+  const plan = job.result?.plan as
+    | {
+        moves?: { request: string; for?: string; fits: boolean; to: unknown }[];
+        policy?: { maxMoves: number | null };
+      }
+    | undefined;
+  if (!plan?.moves) return null;
+  return {
+    counted: plan.moves.filter((m) => m.fits).length,
+    repaired: plan.moves.filter((m) => !m.fits).length,
+    limit: plan.policy?.maxMoves ?? null,
+    list: plan.moves.map((m) => ({ request: m.request, for: m.for ?? null, off: m.to === null })),
+  };
+}
+
+/** "3 meetings" */
+function meetingsWord(n: number): string {
+  return `${n} meeting${n === 1 ? '' : 's'}`;
+}
+
+const MODES = [
+  { id: 'keep-schedule', label: 'Keep the schedule' },
+  { id: 're-optimise', label: 'Re-optimise' },
+] as const;
 
 function statusText(job: PlanJob, valueText: string | undefined): string {
   switch (job.status) {
@@ -134,6 +181,9 @@ export function PlanPanel(props: {
   const { summit, proposal, names } = props;
   const { job, running } = proposal;
   const [seconds, setSeconds] = useState(10);
+  const [mode, setMode] = useState<PlanMode | ''>('');
+  // null: the summit's own limit (planning.maxMoves), else the server's 5
+  const [maxMoves, setMaxMoves] = useState<number | null>(null);
   const [confirm, confirmDialog] = useConfirm();
   const toasts = useToasts();
 
@@ -142,6 +192,7 @@ export function PlanPanel(props: {
     running && job ? Math.min(99, Math.round((job.progress.elapsedMs / limitMs) * 100)) : job ? 100 : 0;
   const diff = job?.status === 'done' ? job.result?.diff : null;
   const quality = job?.status === 'done' ? planQuality(job) : null;
+  const moves = job?.status === 'done' ? planMoves(job) : null;
 
   const grouped = new Map<UnplacedGroup, Unplaced[]>();
   for (const u of diff?.unplaced ?? []) {
@@ -207,9 +258,36 @@ export function PlanPanel(props: {
           maxValue={300}
           onChange={setSeconds}
         />
+        <SelectField
+          label="Meetings on the calendar"
+          value={mode}
+          onChange={(v) => setMode(v === '' ? '' : (v as PlanMode))}
+          choices={MODES}
+          anyLabel="Keep the schedule if there is one"
+          description={
+            mode === 're-optimise'
+              ? 'Moves as many meetings as it gains from; the proposal says how many.'
+              : 'Moves few meetings that still fit, and answers at once.'
+          }
+        />
+        <NumberField
+          label="Most meetings to move"
+          value={maxMoves ?? Number.NaN}
+          minValue={0}
+          maxValue={500}
+          onChange={(v) => setMaxMoves(Number.isNaN(v) ? null : v)}
+          isDisabled={mode === 're-optimise'}
+          description="Empty: the summit's own limit, else 5."
+        />
         <Button
           tone="primary"
-          onPress={() => void proposal.start({ timeLimitSeconds: seconds })}
+          onPress={() =>
+            void proposal.start({
+              timeLimitSeconds: seconds,
+              ...(mode === '' ? {} : { mode }),
+              ...(mode === 're-optimise' || maxMoves === null ? {} : { maxMoves }),
+            })
+          }
           isDisabled={proposal.busy || running || diff != null}
         >
           {running ? 'Planning…' : 'Plan'}
@@ -258,6 +336,35 @@ export function PlanPanel(props: {
                 '; no bound on the best possible was proven.'
               )}
             </p>
+          )}
+          {moves && (
+            <div className="plan-moves" data-testid="plan-moves">
+              <p>
+                It moves <strong>{meetingsWord(moves.counted)}</strong> already on the calendar
+                {moves.limit !== null
+                  ? ` (at most ${moves.limit}: the schedule is kept)`
+                  : ' (no limit: re-optimised)'}
+                {moves.repaired > 0 &&
+                  `, and repairs ${meetingsWord(moves.repaired)} that no longer fitted where they were`}
+                .
+              </p>
+              {moves.list.length > 0 && (
+                <details>
+                  <summary>Why each moves ({moves.list.length})</summary>
+                  <ul className="diff-list">
+                    {moves.list.map((m) => (
+                      <li key={m.request}>
+                        <strong>{names.meeting(m.request)}</strong>{' '}
+                        {m.off ? 'comes off the calendar' : 'moves'}
+                        {m.for !== null && names.knowsRequest(m.for)
+                          ? ` to make room for ${names.meeting(m.for)}`
+                          : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </div>
           )}
           {lateOnes.length > 0 && (
             <div className="notice notice-warn" data-testid="plan-late">

@@ -4,7 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { meetingCommands } from '../../api/hooks/meetings';
-import type { PlanJob } from '../../api/models';
+import type { PlanJob, PlanMode } from '../../api/models';
 import { ApiError } from '../../api/problem';
 import { useMe } from '../../api/session';
 
@@ -35,6 +35,10 @@ function remember(key: string, id: string | null): void {
 /** What starting a plan takes. */
 export interface PlanOptions {
   timeLimitSeconds: number;
+  /** Omitted: the server keeps a schedule that exists and re-optimises an empty calendar. */
+  mode?: PlanMode;
+  /** Keep-the-schedule only: at most this many meetings that still fit move. */
+  maxMoves?: number;
 }
 
 /** The proposal's state and what can be done with it. */
