@@ -34,6 +34,8 @@ export function AppHeader(props: {
   /** The user's standing at the summit, in names: "United States · protocol officer". */
   standing?: string | undefined;
   live?: LiveStatus;
+  /** The notification centre's bell, beside the live status. */
+  notices?: ReactNode;
   /** Search (and anything else a summit screen adds to the bar). */
   children?: ReactNode;
 }) {
@@ -68,6 +70,7 @@ export function AppHeader(props: {
       )}
       {props.children}
       <div className="header-end">
+        {props.notices}
         {props.live && props.live !== 'off' && (
           <span className={`live live-${props.live}`} role="status">
             <span className="live-dot" aria-hidden="true" />

@@ -10,6 +10,7 @@ import { ScrollCue } from '../ui/ScrollCue';
 import { ErrorState, Loading } from '../ui/states';
 import { AppHeader } from './AppHeader';
 import { useLiveUpdates } from './live';
+import { NotificationCentre } from './NotificationCentre';
 import { SearchBox } from './SearchBox';
 import { SummitContext, type SummitScope } from './summit-context';
 
@@ -58,7 +59,13 @@ export function SummitLayout() {
       </a>
       {scope ? (
         <SummitContext.Provider value={scope}>
-          <AppHeader summitId={summitId} summitName={summit.data?.name} standing={standingText} live={live}>
+          <AppHeader
+            summitId={summitId}
+            summitName={summit.data?.name}
+            standing={standingText}
+            live={live}
+            notices={<NotificationCentre summit={summitId} zone={scope.summit.timezone} />}
+          >
             <SearchBox />
           </AppHeader>
         </SummitContext.Provider>

@@ -149,12 +149,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <section className="toasts" aria-label="Notifications">
+      {/* one polite live region that is always there, so each toast added to it is read out */}
+      <section className="toasts" aria-label="Messages" aria-live="polite" aria-relevant="additions text">
         {toasts.map((t) => (
           <div
             key={t.id}
             className={`toast toast-${t.tone ?? 'info'}`}
-            role={t.tone === 'bad' ? 'alert' : 'status'}
+            role={t.tone === 'bad' ? 'alert' : undefined}
             data-testid="toast"
             onPointerEnter={() => hold(t.id, true)}
             onPointerLeave={() => hold(t.id, false)}
