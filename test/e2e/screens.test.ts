@@ -30,7 +30,7 @@ const h1 = (name: string | RegExp) => (page: Page) =>
 
 const SCREENS: Record<string, Screen[]> = {
   'usa-protocol': [
-    { name: 'summits', path: '/', ready: h1('Your summits') },
+    { name: 'summits', path: '/summits', ready: h1('Your summits') },
     { name: 'today', path: `${S}/today`, ready: h1('Today') },
     { name: 'requests-board', path: `${S}/requests`, ready: h1('Requests') },
     {

@@ -95,7 +95,7 @@ export function AppHeader(props: {
               className="listbox account-menu"
               onAction={(key) => {
                 if (key === 'signout') void signOut().then(() => navigate('/signin', { replace: true }));
-                if (key === 'summits') void navigate('/');
+                if (key === 'summits') void navigate('/summits');
               }}
             >
               <MenuItem id="who" className="listbox-item menu-who" isDisabled textValue={me.user.name}>

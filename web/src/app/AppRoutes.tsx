@@ -2,7 +2,7 @@
 // first page; every other screen (the summit frame, with its time zones, too) loads on its first visit,
 // so a first visit downloads little (measured by `npm run bench:web`).
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { Loading } from '../ui/states';
 import { RequireSignIn } from './RequireSignIn';
 import { SignInPage } from '../features/signin/SignInPage';
@@ -20,6 +20,10 @@ const SummitLayout = named(
 const SummitPickerPage = named(
   () => import('../features/summits/SummitPickerPage'),
   (m) => m.SummitPickerPage,
+);
+const SummitList = named(
+  () => import('../features/summits/SummitPickerPage'),
+  (m) => m.SummitList,
 );
 const SummitHome = named(
   () => import('../features/summits/SummitHome'),
@@ -63,7 +67,7 @@ export function AppRoutes() {
             <Route path="rooms/:room" element={<RoomPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
-          <Route path="/summits" element={<Navigate to="/" replace />} />
+          <Route path="/summits" element={<SummitList />} />
           <Route path="*" element={<NotFoundPage standalone />} />
         </Route>
       </Routes>

@@ -7,7 +7,7 @@ export function NotFoundPage({ standalone = false }: { standalone?: boolean }) {
     <>
       <h1>No such page</h1>
       <p>
-        The address does not name a screen of Sideline. <Link to="/">Go to your summits</Link>.
+        The address does not name a screen of Sideline. <Link to="/summits">Go to your summits</Link>.
       </p>
     </>
   );

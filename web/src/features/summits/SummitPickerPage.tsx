@@ -1,19 +1,24 @@
 // The first screen after sign-in: the summits the user works at, with their role at each.
 import { useQueries } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { readAll } from '../../api/lists';
 import { useSummits } from '../../api/hooks/summit';
 import { useMe } from '../../api/session';
 import { AppHeader } from '../../app/AppHeader';
-import { standingAt, standingLabel } from '../../lib/roles';
+import { homeOf, standingAt, standingLabel } from '../../lib/roles';
 import { zoneAbbrev } from '../../lib/time';
 import { Empty, QueryState } from '../../ui/states';
 
-/**
- * Lists the summits. Sign-in takes a user of one summit straight to it; the list itself stays
- * reachable (the header's summit link), so it never redirects.
- */
+/** The app's root: a user of one summit lands in it; others get the list. */
 export function SummitPickerPage() {
+  const me = useMe();
+  const home = homeOf(me.grants);
+  if (home !== '/') return <Navigate to={home} replace />;
+  return <SummitList />;
+}
+
+/** Lists the summits, for everyone (`/summits`): the list stays reachable for users of one summit. */
+export function SummitList() {
   const me = useMe();
   const summits = useSummits();
   // the delegation each grant is for, by name
