@@ -16,12 +16,15 @@ export const InboxQuery = z.strictObject({
 });
 export type InboxQuery = z.input<typeof InboxQuery>;
 
-/** A page of the user's notices, newest first, and the id to pass as `before` for the next. */
+/**
+ * A page of the user's notices, newest first, the id to pass as `before` for the next, and how many
+ * are unread (in the summit asked for, or everywhere): the header's badge and list in one read.
+ */
 export async function listNotifications(
   ctx: AppContext,
   actor: Actor,
   query: InboxQuery = {},
-): Promise<{ items: Notification[]; next: string | null }> {
+): Promise<{ items: Notification[]; next: string | null; unread: number }> {
   const q = parseInput(InboxQuery, query);
   return ctx.store.read(async (tx) => {
     const anchor = q.before ? await tx.notifications.get(actor.user, q.before) : undefined;
@@ -33,7 +36,12 @@ export async function listNotifications(
       limit: q.limit + 1,
     });
     const page = items.slice(0, q.limit);
-    return { items: page, next: items.length > q.limit ? (page[page.length - 1]?.id ?? null) : null };
+    const unread = await tx.notifications.unreadCount(actor.user, q.summit);
+    return {
+      items: page,
+      next: items.length > q.limit ? (page[page.length - 1]?.id ?? null) : null,
+      unread,
+    };
   });
 }
 

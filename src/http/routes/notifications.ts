@@ -89,7 +89,16 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           before: z.string().optional().describe('The id of the last notice of the previous page'),
           limit: z.coerce.number().int().min(1).max(200).optional(),
         }),
-        response: { 200: z.object({ items: z.array(Notification), next: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            items: z.array(Notification),
+            next: z.string().nullable(),
+            unread: z
+              .number()
+              .int()
+              .describe('How many of your notices are unread (in the summit asked for)'),
+          }),
+        },
         'x-authz': self('your own notices only'),
       },
     },

@@ -215,7 +215,12 @@ describe('two servers and a worker on one PostgreSQL', { timeout: 180_000 }, () 
   });
 
   it('a SIGTERM’d worker gives its job back at once; one killed -9 loses it to another, and the job says so', async () => {
-    const started = await call(a, 'POST', `${S}/plans`, { timeLimitSeconds: 120, seed: 9 });
+    // the summit has a schedule now: keeping it answers at once, re-optimising searches all along
+    const started = await call(a, 'POST', `${S}/plans`, {
+      timeLimitSeconds: 120,
+      seed: 9,
+      mode: 're-optimise',
+    });
     expect(started.status, started.text).toBe(202);
     const id = started.json().id as string;
     type Job = { status: string; version: number; attempts: number; recoveries: string[] };

@@ -3050,6 +3050,8 @@ export interface operations {
           'application/json': {
             items: components['schemas']['Notification'][];
             next: string | null;
+            /** @description How many of your notices are unread (in the summit asked for) */
+            unread: number;
           };
         };
       };

@@ -19,29 +19,37 @@ export const CENTRE_SIZE = 30;
 /** Query keys of the user's notices at a summit, so the live stream can refresh them by prefix. */
 export const noticeKeys = {
   all: (summit: string) => ['notifications', summit] as const,
-  unread: (summit: string) => ['notifications', summit, 'unread'] as const,
   list: (summit: string) => ['notifications', summit, 'list'] as const,
 };
 
+/** The newest notices and the unread count, as one read gives them. */
+interface Inbox {
+  items: Notice[];
+  unread: number;
+}
+
+/** The one read behind the badge and the list (both select from it, so the header costs one call). */
+function inboxQuery(summit: string) {
+  return {
+    queryKey: noticeKeys.list(summit),
+    queryFn: async (): Promise<Inbox> => {
+      const page = await unwrap(
+        api.GET('/api/notifications', { params: { query: { summit, limit: CENTRE_SIZE } } }),
+      );
+      return { items: page.items, unread: page.unread };
+    },
+    refetchInterval: POLL_MS,
+  };
+}
+
 /** How many of the user's notices at the summit are unread. */
 export function useUnreadCount(summit: string) {
-  return useQuery({
-    queryKey: noticeKeys.unread(summit),
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/notifications/unread-count', { params: { query: { summit } } }))).count,
-    refetchInterval: POLL_MS,
-  });
+  return useQuery({ ...inboxQuery(summit), select: (inbox: Inbox) => inbox.unread });
 }
 
 /** The user's newest notices at the summit, newest first. */
 export function useNotices(summit: string) {
-  return useQuery({
-    queryKey: noticeKeys.list(summit),
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/notifications', { params: { query: { summit, limit: CENTRE_SIZE } } })))
-        .items,
-    refetchInterval: POLL_MS,
-  });
+  return useQuery({ ...inboxQuery(summit), select: (inbox: Inbox) => inbox.items });
 }
 
 /** Marks one notice read, or (with no id) all of the user's notices at the summit. */
@@ -61,16 +69,14 @@ export function useMarkRead(summit: string) {
     onMutate: async (notice) => {
       await client.cancelQueries({ queryKey: noticeKeys.all(summit) });
       const now = new Date().toISOString();
-      const unread = (client.getQueryData<Notice[]>(noticeKeys.list(summit)) ?? []).filter(
-        (n) => n.readAt === null && (notice === null || n.id === notice),
-      );
-      client.setQueryData<Notice[]>(noticeKeys.list(summit), (list) =>
-        list?.map((n) =>
-          n.readAt === null && (notice === null || n.id === notice) ? { ...n, readAt: now } : n,
-        ),
-      );
-      client.setQueryData<number>(noticeKeys.unread(summit), (count) =>
-        count === undefined ? count : notice === null ? 0 : Math.max(0, count - unread.length),
+      const marked = (n: Notice) => n.readAt === null && (notice === null || n.id === notice);
+      client.setQueryData<Inbox>(noticeKeys.list(summit), (inbox) =>
+        inbox === undefined
+          ? inbox
+          : {
+              items: inbox.items.map((n) => (marked(n) ? { ...n, readAt: now } : n)),
+              unread: notice === null ? 0 : Math.max(0, inbox.unread - inbox.items.filter(marked).length),
+            },
       );
     },
     onSettled: () => client.invalidateQueries({ queryKey: noticeKeys.all(summit) }),
