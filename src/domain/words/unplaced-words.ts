@@ -29,7 +29,7 @@ export const UNPLACED_GROUPS = [
 export type UnplacedGroup = (typeof UNPLACED_GROUPS)[number]['id'];
 
 const NEEDS_DECISION = new Set(['draft', 'requested', 'under-consideration', 'conditions-pending']);
-const CLOSED = new Set(['declined', 'withdrawn', 'downgraded', 'lapsed', 'held']);
+const CLOSED = new Set(['declined', 'withdrawn', 'downgraded', 'lapsed', 'held', 'not-held']);
 
 /** The group of an unplaced request: its state first, then the kind of blocker that weighs most. */
 export function unplacedGroup(u: UnplacedLike): UnplacedGroup {

@@ -157,6 +157,8 @@ describe('unplaced requests', () => {
       'Waiting for Russia to accept.',
     );
     expect(unplacedGroup({ ...waiting, reason: 'held' })).toBe('closed');
+    // a meeting whose time came and went without it (no-show, late cancellation) is closed too
+    expect(unplacedGroup({ ...waiting, reason: 'not-held' })).toBe('closed');
     expect(
       unplacedGroup({
         ...absent,
