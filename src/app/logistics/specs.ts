@@ -5,8 +5,7 @@ import type { DelegationId, SummitId } from '../../domain/ids.js';
 import { Busy, Delegation, Person, ProgrammeEvent, Room, Venue } from '../../domain/summit/schema.js';
 import type { Tx } from '../../store/store.js';
 import { requireCapability } from '../access.js';
-import { ForbiddenError } from '../errors.js';
-import type { Issue } from '../errors.js';
+import { ForbiddenError, type Issue } from '../errors.js';
 import { entityUseCases } from './entity.js';
 import { delegationReferrers, personReferrers, roomReferrers, venueReferrers } from './in-use.js';
 

@@ -21,7 +21,9 @@ import { ConflictError } from '../../../src/app/errors.js';
 import { importSummitFile } from '../../../src/app/files/import-summit.js';
 import { placeMeeting } from '../../../src/app/meetings/place.js';
 import { loadSummitData } from '../../../src/app/summit/load.js';
+import { linkOf } from '../../../src/app/notify/outbox.js';
 import { registerWebhook } from '../../../src/app/notify/webhooks.js';
+import { addUser } from '../notify/kit.js';
 
 /** The demo summit every attack targets. */
 export const S = DEMO_SUMMIT;
@@ -122,17 +124,8 @@ export async function buildWorld(backend: BackendName): Promise<World> {
 async function notifyRecords(ctx: World['ctx']): Promise<{ usWebhook: string; usNotice: string }> {
   const usLead = delegate(S, 'usa', 'delegation-lead');
   const usNotice = 'notice-for-the-us-viewer';
+  for (const a of Object.values(ACTORS)) await addUser(ctx.store, a.user, [...a.grants]);
   await ctx.store.write(async (tx) => {
-    for (const a of Object.values(ACTORS)) {
-      await tx.users.insert({
-        id: a.user,
-        email: `${a.user}@example.org`,
-        name: a.user,
-        disabled: false,
-        version: 1,
-      });
-      await tx.users.setGrants(a.user, [...a.grants]);
-    }
     await tx.notifications.insert({
       id: usNotice,
       user: ACTORS['usa-viewer'].user,
@@ -142,7 +135,7 @@ async function notifyRecords(ctx: World['ctx']): Promise<{ usWebhook: string; us
       kind: 'conditions',
       title: 'Russia countered a condition',
       body: 'Russia countered a condition on the US–Russia bilateral.',
-      link: `/summits/${S}/requests/usa-rus`,
+      link: linkOf(S, 'usa-rus'),
       request: 'usa-rus',
       createdAt: ctx.now(),
       readAt: null,
